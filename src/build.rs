@@ -1,0 +1,121 @@
+//! The pipeline shared by `build`, `check` and (later) `serve`:
+//! load → validate → render → write.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::content::{self, LoadOptions, Site};
+use crate::diagnostics::{Diagnostic, Error};
+use crate::output;
+use crate::render::{self, OutputFile};
+use crate::theme::{self, Theme};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Overrides `output_dir` (relative to the current folder).
+    pub output_dir: Option<PathBuf>,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// A site rendered in memory.
+pub struct Rendered {
+    pub site: Site,
+    pub theme: Theme,
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub projects: usize,
+    pub skills: usize,
+    pub files: usize,
+    pub output: PathBuf,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    /// `Built 14 pages (8 projects, 9 skills) in 38 ms → public/`
+    pub fn summary(&self, shown_output: &Path) -> String {
+        let mut out = shown_output.display().to_string();
+        if !out.ends_with('/') {
+            out.push('/');
+        }
+        format!(
+            "Built {} pages ({} project{}, {} skill{}) in {} ms → {out}",
+            self.pages,
+            self.projects,
+            if self.projects == 1 { "" } else { "s" },
+            self.skills,
+            if self.skills == 1 { "" } else { "s" },
+            self.elapsed.as_millis(),
+        )
+    }
+}
+
+/// Loads, validates and renders the site in memory. Writes nothing.
+pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
+    let (site, warnings) = content::load(
+        &opts.root,
+        &LoadOptions {
+            drafts: opts.drafts,
+            base_url: opts.base_url.clone(),
+        },
+    )?;
+    let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
+    let mut tera = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
+    let files = render::render_site(&site, &theme, &mut tera).map_err(|e| with_warnings(e, &warnings))?;
+    Ok(Rendered {
+        site,
+        theme,
+        files,
+        warnings,
+    })
+}
+
+fn with_warnings(mut e: Error, warnings: &[Diagnostic]) -> Error {
+    e.diagnostics.extend(warnings.iter().cloned());
+    e
+}
+
+/// The output folder for these options and config.
+pub fn output_dir(opts: &BuildOptions, site: &Site) -> PathBuf {
+    match &opts.output_dir {
+        Some(dir) => dir.clone(),
+        None => opts.root.join(&site.config.output_dir),
+    }
+}
+
+/// `folio build`: renders the site and swaps it into the output folder.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
+    let start = Instant::now();
+    let rendered = render_site(opts)?;
+    let out = output_dir(opts, &rendered.site);
+    output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    output::write_site(&out, &rendered.files)?;
+    Ok(BuildReport {
+        pages: rendered.site.page_count(),
+        projects: rendered.site.projects.len(),
+        skills: rendered.site.skills.len(),
+        files: rendered.files.len(),
+        output: out,
+        warnings: rendered.warnings,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// `folio check`: everything `build` does but writing.
+pub fn check(opts: &BuildOptions) -> Result<Rendered, Error> {
+    let rendered = render_site(opts)?;
+    let out = output_dir(opts, &rendered.site);
+    output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    Ok(rendered)
+}

@@ -1,0 +1,201 @@
+//! `folio.yaml`: the site configuration.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Diagnostic;
+use crate::source::{self, SourceFile};
+use crate::yaml;
+
+pub const CONFIG_FILE: &str = "folio.yaml";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default = "default_output_dir")]
+    pub output_dir: PathBuf,
+    #[serde(default)]
+    pub upwork: UpworkConfig,
+    #[serde(default)]
+    pub github_pages: GithubPagesConfig,
+    /// Free data passed to templates as `site.extra`.
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpworkConfig {
+    /// The freelancer's public Upwork profile, linked from the call to action.
+    #[serde(default)]
+    pub profile_url: Option<String>,
+    /// Overrides of Upwork's field limits (used by `folio profile`).
+    #[serde(default)]
+    pub limits: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GithubPagesConfig {
+    /// A custom domain: written to `CNAME` in the output.
+    #[serde(default)]
+    pub cname: Option<String>,
+}
+
+fn default_base_url() -> String {
+    "/".into()
+}
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_output_dir() -> PathBuf {
+    PathBuf::from("public")
+}
+
+impl Config {
+    /// Reads and validates `DIR/folio.yaml`.
+    pub fn load(root: &Path) -> Result<(Config, SourceFile), Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        if !path.is_file() {
+            return Err(Diagnostic::error(format!(
+                "no {CONFIG_FILE} in {}: this folder is not a folio site",
+                if root.as_os_str().is_empty() { Path::new(".") } else { root }.display()
+            ))
+            .with_help(format!(
+                "run `folio init {}` to create a site here, or pass the site folder: `folio build path/to/site`",
+                root.display()
+            )));
+        }
+        let file = source::read(root, &path)?;
+        let mut config: Config = yaml::parse(&file, &file.text, 1)?;
+        config.validate(&file)?;
+        Ok((config, file))
+    }
+
+    fn validate(&mut self, file: &SourceFile) -> Result<(), Diagnostic> {
+        let at_key = |key: &str, message: String, help: &str| {
+            let line = key_line(&file.text, key).unwrap_or(1);
+            Diagnostic::error(message)
+                .in_file(&file.display)
+                .at(line, None, Some(&file.text))
+                .with_help(help.to_string())
+        };
+        if self.title.trim().is_empty() {
+            return Err(at_key("title", "`title` is empty".into(), "give the site a title"));
+        }
+        self.base_url = normalize_base_url(&self.base_url).map_err(|m| {
+            at_key(
+                "base_url",
+                m,
+                "use the address the site will live at, e.g. https://ana.github.io/portfolio/ or /",
+            )
+        })?;
+        if !is_language_tag(&self.language) {
+            return Err(at_key(
+                "language",
+                format!("`{}` is not a language tag", self.language),
+                "use a BCP 47 tag such as en, zh, zh-CN, ja, pt-BR",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/`.
+    pub fn base_path(&self) -> String {
+        base_path_of(&self.base_url)
+    }
+}
+
+/// Checks a base URL and gives it a trailing slash.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let ok = url.starts_with('/')
+        || url.starts_with("http://") && url.len() > 7
+        || url.starts_with("https://") && url.len() > 8;
+    if !ok || url.contains(char::is_whitespace) || url.contains(['?', '#']) {
+        return Err(format!(
+            "`{url}` is not a usable base_url: it must start with https://, http:// or /"
+        ));
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+/// `https://a.github.io/portfolio/` → `/portfolio/`; `/` → `/`.
+pub fn base_path_of(base_url: &str) -> String {
+    let path = match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => base_url,
+    };
+    let mut p = path.to_string();
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    if !p.ends_with('/') {
+        p.push('/');
+    }
+    p
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The 1-based line where a top-level `key:` is written, if it is.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path_of("https://ana.github.io/portfolio/"), "/portfolio/");
+        assert_eq!(base_path_of("https://example.com"), "/");
+        assert_eq!(base_path_of("/"), "/");
+        assert_eq!(base_path_of("/sub/"), "/sub/");
+    }
+
+    #[test]
+    fn base_url_normalized() {
+        assert_eq!(normalize_base_url("https://a.b/x").unwrap(), "https://a.b/x/");
+        assert!(normalize_base_url("a.b/x").is_err());
+        assert!(normalize_base_url("https://").is_err());
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en"));
+        assert!(is_language_tag("zh-Hans-CN"));
+        assert!(!is_language_tag("english"));
+        assert!(!is_language_tag("e"));
+    }
+}

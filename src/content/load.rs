@@ -1,0 +1,1142 @@
+//! Loading a content folder into a validated [`Site`].
+//!
+//! Every file is read and checked; problems are collected (not stopped at) so
+//! one run reports them all. Order: config → profile → specialized profiles →
+//! projects and pages (front matter, slugs, URLs) → Markdown with links
+//! resolved → skills, testimonials and profile project lists cross-checked.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::{Config, key_line};
+use crate::content::files::{
+    Links, PageFrontMatter, ProfileFile, ProjectFrontMatter, SkillEntry, SpecializedProfileFile,
+};
+use crate::content::frontmatter;
+use crate::content::model::*;
+use crate::date::DateView;
+use crate::diagnostics::{Diagnostic, Diagnostics, Error, nearest};
+use crate::markdown::{self, Resolved};
+use crate::slug::{check_slug, slugify};
+use crate::source::{self, SourceFile};
+use crate::yaml;
+
+/// Options that change what is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include drafts.
+    pub drafts: bool,
+    /// Overrides `base_url` from the config.
+    pub base_url: Option<String>,
+}
+
+/// Paths of generated sections; a page may not take these slugs.
+const RESERVED: &[&str] = &[
+    "projects", "skills", "profiles", "resume", "static", "404", "feed.xml", "sitemap.xml",
+];
+
+/// Loads and validates the site in `root`. On success returns the site and its warnings.
+pub fn load(root: &Path, opts: &LoadOptions) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let (mut config, config_file) = Config::load(root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = crate::config::normalize_base_url(url)
+            .map_err(|m| Error::single(Diagnostic::error(format!("--base-url: {m}"))))?;
+    }
+    let mut loader = Loader {
+        root: root.to_path_buf(),
+        content: root.join("content"),
+        base_path: config.base_path(),
+        config,
+        diags: Diagnostics::new(),
+        sources: vec![config_file.path.clone()],
+        drafts: opts.drafts,
+        assets: Vec::new(),
+    };
+    let site = loader.run();
+    let diags = std::mem::take(&mut loader.diags);
+    match site {
+        Some(site) if !diags.has_errors() => Ok((site, diags.into_sorted())),
+        _ => Err(Error::new(diags.into_sorted())),
+    }
+}
+
+struct Loader {
+    root: PathBuf,
+    content: PathBuf,
+    config: Config,
+    base_path: String,
+    diags: Diagnostics,
+    sources: Vec<PathBuf>,
+    drafts: bool,
+    assets: Vec<Asset>,
+}
+
+/// A project or page read from disk, before its Markdown is rendered.
+struct Entry<FM> {
+    file: SourceFile,
+    fm: FM,
+    body: String,
+    body_first_line: usize,
+    /// Content-relative path of the Markdown file (`projects/a.md`).
+    rel: String,
+    slug: String,
+    location: Location,
+}
+
+/// What a content-relative `.md` path links to.
+#[derive(Clone)]
+struct Target {
+    url: String,
+    draft: bool,
+}
+
+impl Loader {
+    fn run(&mut self) -> Option<Site> {
+        if !self.content.is_dir() {
+            self.diags.push(
+                Diagnostic::error("the site has no `content/` folder")
+                    .in_file("content")
+                    .with_help("create content/profile.yaml and content/projects/, or run `folio init` in a new folder"),
+            );
+            return None;
+        }
+        let profile_file = self.read_profile();
+        let specialized = self.read_specialized();
+        let projects = self.read_entries::<ProjectFrontMatter>("projects");
+        let pages = self.read_entries::<PageFrontMatter>("pages");
+
+        // Drafts are read and checked, but left out unless asked for.
+        let (projects, draft_projects): (Vec<_>, Vec<_>) =
+            projects.into_iter().partition(|e| self.drafts || !e.fm.draft);
+        let pages: Vec<_> = pages
+            .into_iter()
+            .filter(|e| self.drafts || !e.fm.draft)
+            .collect();
+
+        self.check_duplicate_slugs(&projects, "project");
+        self.check_duplicate_slugs(&pages, "page");
+        for p in &pages {
+            if RESERVED.contains(&p.slug.as_str()) {
+                self.diags.push(
+                    Diagnostic::error(format!(
+                        "the page slug `{}` is taken by a section folio generates",
+                        p.slug
+                    ))
+                    .in_file(&p.file.display)
+                    .with_help("give the page another `slug:` in its front matter"),
+                );
+            }
+        }
+
+        // Every .md file a link may point at.
+        let mut targets: HashMap<String, Target> = HashMap::new();
+        for p in &projects {
+            targets.insert(
+                p.rel.clone(),
+                Target {
+                    url: p.location.url.clone(),
+                    draft: false,
+                },
+            );
+        }
+        for p in &draft_projects {
+            targets.insert(
+                p.rel.clone(),
+                Target {
+                    url: p.location.url.clone(),
+                    draft: true,
+                },
+            );
+        }
+        for p in &pages {
+            targets.insert(
+                p.rel.clone(),
+                Target {
+                    url: p.location.url.clone(),
+                    draft: false,
+                },
+            );
+        }
+
+        let profile_file = profile_file?;
+        let skills = self.declared_skills(&profile_file);
+
+        let mut projects: Vec<Project> = projects
+            .into_iter()
+            .map(|e| self.build_project(e, &targets, &skills))
+            .collect();
+        // Newest first; then by weight, then title, so the order never depends on the disk.
+        projects.sort_by(|a, b| {
+            b.date_raw
+                .sort_key()
+                .cmp(&a.date_raw.sort_key())
+                .then(a.weight.cmp(&b.weight))
+                .then(a.title.cmp(&b.title))
+                .then(a.slug.cmp(&b.slug))
+        });
+        let mut pages: Vec<Page> = pages
+            .into_iter()
+            .map(|e| self.build_page(e, &targets))
+            .collect();
+        pages.sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
+
+        let profile = self.build_profile(profile_file, &skills, &projects, &targets);
+        let profiles = specialized
+            .into_iter()
+            .map(|(file, raw)| self.build_specialized(file, raw, &skills, &projects))
+            .collect();
+
+        let mut skills = skills;
+        for s in &mut skills {
+            s.projects = projects
+                .iter()
+                .filter(|p| p.skills.iter().any(|r| r.slug == s.slug))
+                .map(|p| p.slug.clone())
+                .collect();
+        }
+
+        self.collect_bundle_assets(&projects);
+        let mut assets = std::mem::take(&mut self.assets);
+        assets.sort();
+        assets.dedup();
+        self.check_asset_collisions(&assets);
+
+        let mut sources = std::mem::take(&mut self.sources);
+        sources.sort();
+        sources.dedup();
+        Some(Site {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            base_path: self.base_path.clone(),
+            profile,
+            profiles,
+            projects,
+            pages,
+            skills,
+            assets,
+            sources,
+        })
+    }
+
+    fn location(&self, path: &str) -> Location {
+        Location::new(&self.config, &self.base_path, path)
+    }
+
+    fn read_source(&mut self, path: &Path) -> Option<SourceFile> {
+        self.sources.push(path.to_path_buf());
+        match source::read(&self.root, path) {
+            Ok(f) => Some(f),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn read_profile(&mut self) -> Option<(SourceFile, ProfileFile)> {
+        let path = self.content.join("profile.yaml");
+        if !path.is_file() {
+            self.diags.push(
+                Diagnostic::error("the site has no profile")
+                    .in_file("content/profile.yaml")
+                    .with_help("create content/profile.yaml with at least `name:`, `title:` and `overview:`"),
+            );
+            return None;
+        }
+        let file = self.read_source(&path)?;
+        match yaml::parse::<ProfileFile>(&file, &file.text, 1) {
+            Ok(p) => Some((file, p)),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn read_specialized(&mut self) -> Vec<(SourceFile, SpecializedProfileFile)> {
+        let dir = self.content.join("profiles");
+        let mut out = Vec::new();
+        for path in self.list_files(&dir, &["yaml", "yml"]) {
+            let Some(file) = self.read_source(&path) else {
+                continue;
+            };
+            match yaml::parse::<SpecializedProfileFile>(&file, &file.text, 1) {
+                Ok(p) => out.push((file, p)),
+                Err(d) => self.diags.push(d),
+            }
+        }
+        out
+    }
+
+    /// Files with one of `exts` directly in `dir`, sorted; ignores hidden and editor files.
+    fn list_files(&mut self, dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+        let Ok(read) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = read
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| !is_ignored_name(p))
+            .filter(|p| {
+                p.is_file()
+                    && p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| exts.contains(&e.to_ascii_lowercase().as_str()))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Reads `content/<section>/*.md` and `content/<section>/<name>/index.md`.
+    fn read_entries<FM: serde::de::DeserializeOwned + HasSlug>(
+        &mut self,
+        section: &str,
+    ) -> Vec<Entry<FM>> {
+        let dir = self.content.join(section);
+        let mut found: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        if let Ok(read) = std::fs::read_dir(&dir) {
+            let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths {
+                if is_ignored_name(&path) {
+                    continue;
+                }
+                if path.is_dir() {
+                    let index = path.join("index.md");
+                    if index.is_file() {
+                        found.push((index, Some(path)));
+                    } else if section == "projects" {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                "this folder has no index.md, so it is not a project",
+                            )
+                            .in_file(source::display_path(&self.root, &path))
+                            .with_help("a project bundle is a folder with index.md and its images beside it"),
+                        );
+                    }
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    found.push((path, None));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (path, bundle) in found {
+            let Some(file) = self.read_source(&path) else {
+                continue;
+            };
+            let split = match frontmatter::split(&file) {
+                Ok(s) => s,
+                Err(d) => {
+                    self.diags.push(d);
+                    continue;
+                }
+            };
+            let fm: FM = match yaml::parse(&file, split.yaml, split.yaml_first_line) {
+                Ok(fm) => fm,
+                Err(d) => {
+                    self.diags.push(d);
+                    continue;
+                }
+            };
+            let body = split.body.to_string();
+            let body_first_line = split.body_first_line;
+            let stem = match &bundle {
+                Some(dir) => dir.file_name(),
+                None => path.file_stem(),
+            }
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+            let slug = match fm.slug() {
+                Some(s) => {
+                    if let Err(m) = check_slug(s) {
+                        let line = key_line(split.yaml, "slug").map_or(1, |l| l + 1);
+                        self.diags.push(
+                            Diagnostic::error(m)
+                                .in_file(&file.display)
+                                .at(line, None, Some(&file.text))
+                                .with_help("a slug is one URL segment of letters, digits and dashes, e.g. `slug: my-project`"),
+                        );
+                        continue;
+                    }
+                    s.to_string()
+                }
+                None => {
+                    let s = slugify(&stem);
+                    if s.is_empty() {
+                        self.diags.push(
+                            Diagnostic::error(format!("cannot make a URL from the file name `{stem}`"))
+                                .in_file(&file.display)
+                                .with_help("add `slug: a-name` to the front matter"),
+                        );
+                        continue;
+                    }
+                    s
+                }
+            };
+            let rel = source::display_path(&self.content, &path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let out_path = if section == "pages" {
+                format!("{slug}/")
+            } else {
+                format!("{section}/{slug}/")
+            };
+            let location = self.location(&out_path);
+            out.push(Entry {
+                file,
+                fm,
+                body,
+                body_first_line,
+                rel,
+                slug,
+                location,
+            });
+        }
+        out
+    }
+
+    fn check_duplicate_slugs<FM>(&mut self, entries: &[Entry<FM>], what: &str) {
+        let mut seen: BTreeMap<&str, &Entry<FM>> = BTreeMap::new();
+        for e in entries {
+            if let Some(first) = seen.get(e.slug.as_str()) {
+                self.diags.push(
+                    Diagnostic::error(format!(
+                        "two {what}s have the slug `{}`: {} and {}",
+                        e.slug,
+                        first.file.display.display(),
+                        e.file.display.display()
+                    ))
+                    .in_file(&e.file.display)
+                    .with_help("give one of them another `slug:` in its front matter, or rename the file"),
+                );
+            } else {
+                seen.insert(&e.slug, e);
+            }
+        }
+    }
+
+    fn declared_skills(&mut self, (file, profile): &(SourceFile, ProfileFile)) -> Vec<Skill> {
+        let mut skills: Vec<Skill> = Vec::new();
+        for entry in &profile.skills {
+            let slug = slugify(&entry.name);
+            let line = find_line(&file.text, &entry.name);
+            if slug.is_empty() {
+                self.diags.push(
+                    Diagnostic::error(format!("the skill `{}` has no letters or digits", entry.name))
+                        .in_file(&file.display)
+                        .at(line, None, Some(&file.text)),
+                );
+                continue;
+            }
+            if let Some(other) = skills.iter().find(|s| s.slug == slug) {
+                self.diags.push(
+                    Diagnostic::error(format!(
+                        "the skill `{}` is listed twice (also as `{}`)",
+                        entry.name, other.name
+                    ))
+                    .in_file(&file.display)
+                    .at(line, None, Some(&file.text))
+                    .with_help("remove one of them"),
+                );
+                continue;
+            }
+            let location = self.location(&format!("skills/{slug}/"));
+            skills.push(Skill {
+                name: entry.name.trim().to_string(),
+                slug,
+                level: entry.level.clone(),
+                years: entry.years,
+                projects: Vec::new(),
+                location,
+            });
+        }
+        skills
+    }
+
+    /// Resolves skill names used in a project or specialized profile against the
+    /// skills declared in `profile.yaml`.
+    fn resolve_skills(
+        &mut self,
+        names: &[SkillEntry],
+        skills: &[Skill],
+        file: &SourceFile,
+    ) -> Vec<SkillRef> {
+        let mut out: Vec<SkillRef> = Vec::new();
+        for entry in names {
+            let slug = slugify(&entry.name);
+            match skills.iter().find(|s| s.slug == slug) {
+                Some(s) => {
+                    if !out.iter().any(|r| r.slug == s.slug) {
+                        out.push(SkillRef {
+                            name: s.name.clone(),
+                            slug: s.slug.clone(),
+                            url: s.location.url.clone(),
+                            level: entry.level.clone().or_else(|| s.level.clone()),
+                            years: entry.years.or(s.years),
+                        });
+                    }
+                }
+                None => {
+                    let line = find_line(&file.text, &entry.name);
+                    let help = match nearest(&entry.name, skills.iter().map(|s| s.name.as_str())) {
+                        Some(n) => format!(
+                            "did you mean `{n}`? Otherwise add `{}` to `skills:` in content/profile.yaml",
+                            entry.name
+                        ),
+                        None => format!(
+                            "add `{}` to `skills:` in content/profile.yaml, or fix its spelling",
+                            entry.name
+                        ),
+                    };
+                    self.diags.push(
+                        Diagnostic::error(format!(
+                            "unknown skill `{}`: it is not in the skills of content/profile.yaml",
+                            entry.name
+                        ))
+                        .in_file(&file.display)
+                        .at(line, None, Some(&file.text))
+                        .with_help(help),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn build_project(
+        &mut self,
+        e: Entry<ProjectFrontMatter>,
+        targets: &HashMap<String, Target>,
+        skills: &[Skill],
+    ) -> Project {
+        let names: Vec<SkillEntry> = e
+            .fm
+            .skills
+            .iter()
+            .map(|n| SkillEntry {
+                name: n.clone(),
+                level: None,
+                years: None,
+            })
+            .collect();
+        let skill_refs = self.resolve_skills(&names, skills, &e.file);
+        let lang = self.config.language.clone();
+        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets);
+        let summary_html = markdown::render_simple(&e.fm.summary);
+        let cover = e.fm.cover.as_ref().and_then(|cover| {
+            let line = key_line(&e.file.text, "cover").unwrap_or(1);
+            match self.resolve_asset(&e, cover) {
+                Ok(url) => Some(Image {
+                    url,
+                    alt: e.fm.cover_alt.clone().unwrap_or_default(),
+                }),
+                Err(m) => {
+                    self.diags.push(
+                        Diagnostic::error(format!("cover image: {m}"))
+                            .in_file(&e.file.display)
+                            .at(line, None, Some(&e.file.text))
+                            .with_help("`cover:` is a path relative to this file, e.g. `cover: cover.png` beside index.md"),
+                    );
+                    None
+                }
+            }
+        });
+        let links = self.check_links(&e.fm.links, &e.file);
+        Project {
+            slug: e.slug.clone(),
+            title: e.fm.title.clone(),
+            date: DateView::new(&e.fm.date, &lang),
+            date_raw: e.fm.date,
+            summary: e.fm.summary.clone(),
+            summary_html,
+            role: e.fm.role.clone(),
+            client: e.fm.client.clone(),
+            skills: skill_refs,
+            cover,
+            links,
+            featured: e.fm.featured,
+            draft: e.fm.draft,
+            weight: e.fm.weight,
+            reading_minutes: reading_minutes(&e.body),
+            content,
+            body: e.body.clone(),
+            location: e.location.clone(),
+            extra: e.fm.extra.clone(),
+            source: e.file.display.to_string_lossy().into_owned(),
+        }
+    }
+
+    fn build_page(&mut self, e: Entry<PageFrontMatter>, targets: &HashMap<String, Target>) -> Page {
+        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets);
+        Page {
+            slug: e.slug.clone(),
+            title: e.fm.title.clone(),
+            description: e.fm.description.clone(),
+            draft: e.fm.draft,
+            weight: e.fm.weight,
+            content,
+            location: e.location.clone(),
+            extra: e.fm.extra.clone(),
+            source: e.file.display.to_string_lossy().into_owned(),
+        }
+    }
+
+    fn check_links(&mut self, links: &Links, file: &SourceFile) -> Vec<crate::content::files::Link> {
+        for l in &links.0 {
+            let u = l.url.trim();
+            if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:")) {
+                self.diags.push(
+                    Diagnostic::warning(format!("the link `{}` is not a full URL: `{}`", l.name, l.url))
+                        .in_file(&file.display)
+                        .at(find_line(&file.text, &l.url), None, Some(&file.text))
+                        .with_help("write it with https://, e.g. https://github.com/ana"),
+                );
+            }
+        }
+        links.0.clone()
+    }
+
+    /// Renders a Markdown body, resolving its links; link problems become diagnostics.
+    fn render_markdown<FM>(
+        &mut self,
+        e: &Entry<FM>,
+        md: &str,
+        first_line: usize,
+        targets: &HashMap<String, Target>,
+    ) -> String {
+        let mut assets: Vec<Asset> = Vec::new();
+        let rendered = {
+            let this = &*self;
+            markdown::render(md, |dest, _is_image| {
+                this.resolve_link(e, dest, targets, &mut assets)
+            })
+        };
+        self.assets.extend(assets);
+        for p in rendered.problems {
+            self.diags.push(
+                Diagnostic::error(p.message.clone())
+                    .in_file(&e.file.display)
+                    .at(p.line + first_line - 1, Some(p.column), Some(&e.file.text))
+                    .with_help(
+                        "link to another page by its file (`../other.md`, `@/projects/other.md`); link files beside this page by name",
+                    ),
+            );
+        }
+        rendered.html
+    }
+
+    fn resolve_link<FM>(
+        &self,
+        e: &Entry<FM>,
+        dest: &str,
+        targets: &HashMap<String, Target>,
+        assets: &mut Vec<Asset>,
+    ) -> Result<Resolved, String> {
+        if markdown::is_external_or_fragment(dest) || dest.is_empty() {
+            return Ok(Resolved::Keep);
+        }
+        let (path, fragment) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let path = percent_encoding::percent_decode_str(path)
+            .decode_utf8_lossy()
+            .into_owned();
+        if let Some(site_path) = path.strip_prefix('/') {
+            // Site-absolute: make it honour the base path.
+            if self.base_path != "/" && path.starts_with(&self.base_path) {
+                return Ok(Resolved::Keep);
+            }
+            return Ok(Resolved::Url(format!(
+                "{}{}{fragment}",
+                self.base_path,
+                crate::slug::encode_path(site_path)
+            )));
+        }
+        let (target, from_root) = match path.strip_prefix("@/") {
+            Some(rest) => (normalize(rest), true),
+            None => {
+                let dir = Path::new(&e.rel)
+                    .parent()
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or_default();
+                (normalize(&format!("{dir}/{path}")), false)
+            }
+        };
+        let Some(target) = target else {
+            return Err(format!("the link `{dest}` points outside the content folder"));
+        };
+        if target.ends_with(".md") {
+            return match targets.get(&target) {
+                Some(t) if t.draft => Err(format!(
+                    "the link `{dest}` points at a draft; it would be broken on the published site"
+                )),
+                Some(t) => Ok(Resolved::Url(format!("{}{fragment}", t.url))),
+                None => Err(format!(
+                    "broken link `{dest}`: there is no content/{target}"
+                )),
+            };
+        }
+        if from_root {
+            return Err(format!(
+                "`@/` links point at Markdown pages; `{dest}` is not one (put files in static/ and link them as /file)"
+            ));
+        }
+        let asset = self.asset_for(e, &path)?;
+        let url = self.asset_url(&asset);
+        assets.push(asset);
+        Ok(Resolved::Url(format!("{url}{fragment}")))
+    }
+
+    /// Maps a file beside a page (cover, image, download) to its published URL.
+    fn resolve_asset<FM>(&mut self, e: &Entry<FM>, rel: &str) -> Result<String, String> {
+        let asset = self.asset_for(e, rel)?;
+        let url = self.asset_url(&asset);
+        self.assets.push(asset);
+        Ok(url)
+    }
+
+    fn asset_url(&self, asset: &Asset) -> String {
+        format!("{}{}", self.base_path, crate::slug::encode_path(&asset.dest))
+    }
+
+    fn asset_for<FM>(&self, e: &Entry<FM>, rel: &str) -> Result<Asset, String> {
+        let rel = percent_encoding::percent_decode_str(rel)
+            .decode_utf8_lossy()
+            .into_owned();
+        let Some(inner) = normalize(&rel) else {
+            return Err(format!(
+                "`{rel}` points outside this page's folder; put shared files in static/ and link them as /file"
+            ));
+        };
+        let dir = e.file.path.parent().unwrap_or(&self.content);
+        let src = dir.join(&inner);
+        if !src.is_file() {
+            return Err(format!(
+                "`{rel}` does not exist (looked for {})",
+                source::display_path(&self.root, &src).display()
+            ));
+        }
+        Ok(Asset {
+            src,
+            dest: format!("{}{inner}", e.location.path),
+        })
+    }
+
+    fn collect_bundle_assets(&mut self, projects: &[Project]) {
+        // Every file in a bundle folder is published with its page.
+        let bundles: Vec<(PathBuf, String)> = projects
+            .iter()
+            .filter_map(|p| {
+                let src = self.root.join(&p.source);
+                if src.file_name()? != "index.md" {
+                    return None;
+                }
+                Some((src.parent()?.to_path_buf(), p.location.path.clone()))
+            })
+            .collect();
+        for (dir, out) in bundles {
+            for entry in WalkDir::new(&dir).follow_links(true).min_depth(1) {
+                match entry {
+                    Ok(entry) => {
+                        let path = entry.path();
+                        if !entry.file_type().is_file()
+                            || path == dir.join("index.md")
+                            || is_ignored_name(path)
+                        {
+                            continue;
+                        }
+                        let rel = path
+                            .strip_prefix(&dir)
+                            .unwrap_or(path)
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        self.sources.push(path.to_path_buf());
+                        self.assets.push(Asset {
+                            src: path.to_path_buf(),
+                            dest: format!("{out}{rel}"),
+                        });
+                    }
+                    Err(err) => {
+                        let at = err
+                            .path()
+                            .map(|p| source::display_path(&self.root, p))
+                            .unwrap_or_else(|| source::display_path(&self.root, &dir));
+                        let msg = if err.loop_ancestor().is_some() {
+                            "a symbolic link here loops back to a folder that contains it; it is skipped".to_string()
+                        } else {
+                            format!("cannot read this file or folder: {err}")
+                        };
+                        self.diags.push(Diagnostic::warning(msg).in_file(at));
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_asset_collisions(&mut self, assets: &[Asset]) {
+        for pair in assets.windows(2) {
+            if pair[0].dest == pair[1].dest && pair[0].src != pair[1].src {
+                self.diags.push(
+                    Diagnostic::error(format!(
+                        "two files would be published at the same place, {}: {} and {}",
+                        pair[1].dest,
+                        source::display_path(&self.root, &pair[0].src).display(),
+                        source::display_path(&self.root, &pair[1].src).display()
+                    ))
+                    .with_help("rename one of them"),
+                );
+            }
+        }
+    }
+
+    fn build_profile(
+        &mut self,
+        (file, p): (SourceFile, ProfileFile),
+        skills: &[Skill],
+        projects: &[Project],
+        _targets: &HashMap<String, Target>,
+    ) -> Profile {
+        let lang = self.config.language.clone();
+        let check_required = |key: &str, value: &str, diags: &mut Diagnostics| {
+            if value.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error(format!("`{key}` is empty"))
+                        .in_file(&file.display)
+                        .at(key_line(&file.text, key).unwrap_or(1), None, Some(&file.text))
+                        .with_help(format!("write your {key}")),
+                );
+            }
+        };
+        check_required("name", &p.name, &mut self.diags);
+        check_required("title", &p.title, &mut self.diags);
+        check_required("overview", &p.overview, &mut self.diags);
+
+        let photo = p.photo.as_ref().and_then(|photo| {
+            let rel = normalize(photo.trim_start_matches('/'));
+            let src = rel.as_ref().map(|r| self.content.join(r));
+            let static_src = rel.as_ref().map(|r| self.root.join("static").join(r));
+            match (rel, src, static_src) {
+                (Some(rel), Some(src), _) if src.is_file() => {
+                    self.sources.push(src.clone());
+                    self.assets.push(Asset {
+                        src,
+                        dest: rel.clone(),
+                    });
+                    Some(Image {
+                        url: format!("{}{}", self.base_path, crate::slug::encode_path(&rel)),
+                        alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
+                    })
+                }
+                (Some(rel), _, Some(s)) if s.is_file() => Some(Image {
+                    url: format!("{}{}", self.base_path, crate::slug::encode_path(&rel)),
+                    alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
+                }),
+                _ => {
+                    self.diags.push(
+                        Diagnostic::error(format!("the photo `{photo}` does not exist"))
+                            .in_file(&file.display)
+                            .at(key_line(&file.text, "photo").unwrap_or(1), None, Some(&file.text))
+                            .with_help("`photo:` is a path relative to content/, e.g. `photo: ana.jpg` for content/ana.jpg"),
+                    );
+                    None
+                }
+            }
+        });
+
+        let skill_refs = self.resolve_skills(&p.skills, skills, &file);
+        let links = self.check_links(&p.links, &file);
+
+        let experience = p
+            .experience
+            .iter()
+            .map(|x| {
+                if let Some(end) = x.end
+                    && end.sort_key() < x.start.sort_key()
+                {
+                    self.diags.push(
+                        Diagnostic::error(format!(
+                            "experience at {}: it ends ({end}) before it starts ({})",
+                            x.company, x.start
+                        ))
+                        .in_file(&file.display)
+                        .at(find_line(&file.text, &x.company), None, Some(&file.text)),
+                    );
+                }
+                Experience {
+                    company: x.company.clone(),
+                    title: x.title.clone(),
+                    start: DateView::new(&x.start, &lang),
+                    end: x.end.as_ref().map(|d| DateView::new(d, &lang)),
+                    start_date: x.start,
+                    end_date: x.end,
+                    location: x.location.clone(),
+                    description: x.description.clone(),
+                    description_html: x.description.as_deref().map(markdown::render_simple),
+                }
+            })
+            .collect();
+        let education = p
+            .education
+            .iter()
+            .map(|x| Education {
+                school: x.school.clone(),
+                degree: x.degree.clone(),
+                start: x.start.as_ref().map(|d| DateView::new(d, &lang)),
+                end: x.end.as_ref().map(|d| DateView::new(d, &lang)),
+            })
+            .collect();
+        let certifications = p
+            .certifications
+            .iter()
+            .map(|x| Certification {
+                name: x.name.clone(),
+                issuer: x.issuer.clone(),
+                date: x.date.as_ref().map(|d| DateView::new(d, &lang)),
+                url: x.url.clone(),
+            })
+            .collect();
+        let testimonials = p
+            .testimonials
+            .iter()
+            .map(|t| {
+                let project = t.project.as_ref().and_then(|slug| {
+                    match projects.iter().find(|p| &p.slug == slug) {
+                        Some(pr) => Some(ProjectRef {
+                            slug: pr.slug.clone(),
+                            title: pr.title.clone(),
+                            url: pr.location.url.clone(),
+                        }),
+                        None => {
+                            let help = match nearest(slug, projects.iter().map(|p| p.slug.as_str())) {
+                                Some(n) => format!("did you mean `{n}`?"),
+                                None => "`project:` is the slug of a project (its file name without .md)".into(),
+                            };
+                            self.diags.push(
+                                Diagnostic::error(format!(
+                                    "the testimonial by {} is about project `{slug}`, which does not exist (or is a draft)",
+                                    t.author
+                                ))
+                                .in_file(&file.display)
+                                .at(find_line(&file.text, slug), None, Some(&file.text))
+                                .with_help(help),
+                            );
+                            None
+                        }
+                    }
+                });
+                if let Some(r) = t.rating
+                    && !(0.0..=5.0).contains(&r)
+                {
+                    self.diags.push(
+                        Diagnostic::error(format!("the rating {r} of the testimonial by {} is not between 0 and 5", t.author))
+                            .in_file(&file.display)
+                            .at(find_line(&file.text, &t.author), None, Some(&file.text)),
+                    );
+                }
+                Testimonial {
+                    quote: t.quote.trim().to_string(),
+                    author: t.author.clone(),
+                    role: t.role.clone(),
+                    project,
+                    rating: t.rating,
+                }
+            })
+            .collect();
+
+        Profile {
+            name: p.name.trim().to_string(),
+            title: p.title.trim().to_string(),
+            overview_html: markdown::render_simple(&p.overview),
+            overview: p.overview,
+            photo,
+            location: p.location,
+            timezone: p.timezone,
+            hourly_rate: p.hourly_rate.as_ref().map(RateView::from),
+            rate: p.hourly_rate,
+            availability: p.availability,
+            email: p.email,
+            languages: p.languages,
+            links,
+            skills: skill_refs,
+            experience,
+            education,
+            certifications,
+            testimonials,
+            extra: p.extra,
+            source: file.display.to_string_lossy().into_owned(),
+        }
+    }
+
+    fn build_specialized(
+        &mut self,
+        file: SourceFile,
+        raw: SpecializedProfileFile,
+        skills: &[Skill],
+        projects: &[Project],
+    ) -> SpecializedProfile {
+        let stem = file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let slug = slugify(&stem);
+        let skill_refs = self.resolve_skills(&raw.skills, skills, &file);
+        let chosen: Vec<String> = match &raw.projects {
+            Some(slugs) => {
+                let mut out = Vec::new();
+                for s in slugs {
+                    match projects.iter().find(|p| &p.slug == s) {
+                        Some(p) => out.push(p.slug.clone()),
+                        None if !self.drafts && self.is_draft_slug(s) => {}
+                        None => {
+                            let help = match nearest(s, projects.iter().map(|p| p.slug.as_str())) {
+                                Some(n) => format!("did you mean `{n}`?"),
+                                None => "list projects by slug (the file name without .md)".into(),
+                            };
+                            self.diags.push(
+                                Diagnostic::error(format!("unknown project `{s}`"))
+                                    .in_file(&file.display)
+                                    .at(find_line(&file.text, s), None, Some(&file.text))
+                                    .with_help(help),
+                            );
+                        }
+                    }
+                }
+                out
+            }
+            None => {
+                // Projects that share a skill with the profile: featured first, then newest.
+                let mut matching: Vec<&Project> = projects
+                    .iter()
+                    .filter(|p| p.skills.iter().any(|s| skill_refs.iter().any(|r| r.slug == s.slug)))
+                    .collect();
+                matching.sort_by_key(|p| !p.featured);
+                matching.into_iter().map(|p| p.slug.clone()).collect()
+            }
+        };
+        let name = raw.name.clone().unwrap_or_else(|| {
+            let mut c = stem.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => stem.clone(),
+            }
+        });
+        SpecializedProfile {
+            location: self.location(&format!("profiles/{slug}/")),
+            slug,
+            name,
+            title: raw.title.trim().to_string(),
+            overview_html: markdown::render_simple(&raw.overview),
+            overview: raw.overview,
+            skills: skill_refs,
+            hourly_rate: raw.hourly_rate.as_ref().map(RateView::from),
+            rate: raw.hourly_rate,
+            projects: chosen,
+            extra: raw.extra,
+            source: file.display.to_string_lossy().into_owned(),
+        }
+    }
+
+    fn is_draft_slug(&self, slug: &str) -> bool {
+        let dir = self.content.join("projects");
+        [dir.join(format!("{slug}.md")), dir.join(slug).join("index.md")]
+            .iter()
+            .any(|p| p.is_file())
+    }
+}
+
+/// Front matter types that may set their own slug.
+trait HasSlug {
+    fn slug(&self) -> Option<&str>;
+}
+impl HasSlug for ProjectFrontMatter {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+}
+impl HasSlug for PageFrontMatter {
+    fn slug(&self) -> Option<&str> {
+        self.slug.as_deref()
+    }
+}
+
+/// Editor swap, backup and hidden files, which are never content.
+pub fn is_ignored_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".bck")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// Normalises a `/`-separated relative path; `None` if `..` climbs above its start.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(parts.join("/"))
+}
+
+/// The first 1-based line containing `needle`, or 1.
+fn find_line(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i + 1)
+}
+
+/// Minutes to read: 220 words a minute, or 400 characters for CJK text.
+fn reading_minutes(md: &str) -> usize {
+    let cjk = md
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
+        .count();
+    let words = md.split_whitespace().count();
+    ((words as f64 / 220.0 + cjk as f64 / 400.0).ceil() as usize).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_paths() {
+        assert_eq!(normalize("a/./b/../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(normalize("../x"), None);
+        assert_eq!(normalize("projects/../../x"), None);
+        assert_eq!(normalize("projects/x.md").as_deref(), Some("projects/x.md"));
+    }
+
+    #[test]
+    fn ignored_names() {
+        for n in [".x.md.swp", "a.md~", "4913", ".DS_Store", "a.bck", "#a.md#"] {
+            assert!(is_ignored_name(Path::new(n)), "{n}");
+        }
+        assert!(!is_ignored_name(Path::new("a.md")));
+    }
+
+    #[test]
+    fn reading_time() {
+        assert_eq!(reading_minutes("word "), 1);
+        assert_eq!(reading_minutes(&"word ".repeat(660)), 3);
+    }
+}

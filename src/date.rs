@@ -1,0 +1,199 @@
+//! Dates as freelancers write them: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (as in JSON Resume).
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// A calendar date with optional month and day, validated (no 2023-02-30).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the error says what is wrong.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        let hint = "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03-15";
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| -> Option<u32> {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        if parts.is_empty() || parts.len() > 3 {
+            return Err(format!("`{s}` is not a date; {hint}"));
+        }
+        let year = num(parts[0], 4).ok_or_else(|| format!("`{s}` is not a date; {hint}"))? as u16;
+        let month = match parts.get(1) {
+            None => None,
+            Some(p) => {
+                let m = num(p, 2).ok_or_else(|| format!("`{s}` is not a date; {hint}"))?;
+                if !(1..=12).contains(&m) {
+                    return Err(format!("`{s}` is an impossible date: there is no month {m}"));
+                }
+                Some(m as u8)
+            }
+        };
+        let day = match parts.get(2) {
+            None => None,
+            Some(p) => {
+                let d = num(p, 2).ok_or_else(|| format!("`{s}` is not a date; {hint}"))?;
+                let m = month.unwrap_or(1);
+                let max = days_in_month(year, m) as u32;
+                if d < 1 || d > max {
+                    return Err(format!(
+                        "`{s}` is an impossible date: {} {year} has {max} days",
+                        MONTHS_EN[m as usize - 1]
+                    ));
+                }
+                Some(d as u8)
+            }
+        };
+        Ok(Date { year, month, day })
+    }
+
+    /// A key that sorts dates; a missing month or day sorts as the start of the period.
+    pub fn sort_key(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+
+    /// ISO 8601 text at the precision given (`2024`, `2024-03`, `2024-03-15`).
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// Human text in the site's language: `Mar 2024` in English, `2024年3月` in Chinese
+    /// and Japanese, ISO elsewhere.
+    pub fn display(&self, language: &str) -> String {
+        let lang = language.split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
+        match lang.as_str() {
+            "zh" | "ja" => match (self.month, self.day) {
+                (Some(m), Some(d)) => format!("{}年{m}月{d}日", self.year),
+                (Some(m), None) => format!("{}年{m}月", self.year),
+                _ => format!("{}年", self.year),
+            },
+            "ko" => match (self.month, self.day) {
+                (Some(m), Some(d)) => format!("{}년 {m}월 {d}일", self.year),
+                (Some(m), None) => format!("{}년 {m}월", self.year),
+                _ => format!("{}년", self.year),
+            },
+            "en" => match (self.month, self.day) {
+                (Some(m), Some(d)) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
+                (Some(m), None) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
+                _ => self.year.to_string(),
+            },
+            _ => self.iso(),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                Date::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                Date::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A date as shown in templates: machine and human forms.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub display: String,
+    pub year: u16,
+}
+
+impl DateView {
+    pub fn new(date: &Date, language: &str) -> Self {
+        DateView {
+            iso: date.iso(),
+            display: date.display(language),
+            year: date.year,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_three_precisions() {
+        assert_eq!(Date::parse("2024").unwrap().iso(), "2024");
+        assert_eq!(Date::parse("2024-03").unwrap().iso(), "2024-03");
+        assert_eq!(Date::parse("2024-02-29").unwrap().iso(), "2024-02-29");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(Date::parse("2023-02-29").unwrap_err().contains("impossible"));
+        assert!(Date::parse("2024-13").unwrap_err().contains("no month 13"));
+        assert!(Date::parse("2024-04-31").unwrap_err().contains("30 days"));
+        assert!(Date::parse("24-01-01").unwrap_err().contains("not a date"));
+        assert!(Date::parse("March 2024").is_err());
+    }
+
+    #[test]
+    fn displays_per_language() {
+        let d = Date::parse("2024-03").unwrap();
+        assert_eq!(d.display("en"), "Mar 2024");
+        assert_eq!(d.display("zh-CN"), "2024年3月");
+        assert_eq!(d.display("fr"), "2024-03");
+    }
+
+    #[test]
+    fn deserializes_plain_and_quoted() {
+        let d: Date = serde_yaml::from_str("2021").unwrap();
+        assert_eq!(d.year, 2021);
+        let d: Date = serde_yaml::from_str("'2021-05-04'").unwrap();
+        assert_eq!(d.day, Some(4));
+        assert!(serde_yaml::from_str::<Date>("2021-02-30").is_err());
+    }
+}

@@ -1,0 +1,59 @@
+//! `folio init`: a new site that builds at once.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::diagnostics::{Diagnostic, Error};
+
+static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold");
+
+/// Writes the scaffold into `dir`. Refuses (writing nothing) if any file exists.
+/// Returns the files written, relative to `dir`.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    collect(&SCAFFOLD, &mut files);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let existing: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(rel, _)| dir.join(rel).exists())
+        .map(|(rel, _)| {
+            Diagnostic::error("already exists; folio init does not overwrite files")
+                .in_file(dir.join(rel))
+        })
+        .collect();
+    if !existing.is_empty() {
+        let mut e = Error::new(existing);
+        if let Some(last) = e.diagnostics.last_mut() {
+            last.help = Some("run folio init in a new or empty folder: `folio init my-site`".into());
+        }
+        return Err(e);
+    }
+    for (rel, bytes) in &files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::single(Diagnostic::error(format!("cannot create the folder: {e}")).in_file(parent))
+            })?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| {
+            Error::single(Diagnostic::error(format!("cannot write the file: {e}")).in_file(&path))
+        })?;
+    }
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
+}
+
+fn collect(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
+    for f in dir.files() {
+        // Stored as `_gitignore` etc. so they are not hidden in this repository.
+        let rel = f.path().to_path_buf();
+        let rel = match rel.file_name().and_then(|n| n.to_str()) {
+            Some(n) if n.starts_with('_') => rel.with_file_name(format!(".{}", &n[1..])),
+            _ => rel,
+        };
+        out.push((rel, f.contents()));
+    }
+    for d in dir.dirs() {
+        collect(d, out);
+    }
+}

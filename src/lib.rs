@@ -1,0 +1,22 @@
+//! folio: a static-site generator for freelancers.
+//!
+//! One content folder (Markdown write-ups of projects, YAML profiles) becomes a
+//! portfolio site, and later the text of platform profiles. Data flows one way:
+//! [`content::load`] reads the folder into one typed [`content::Site`], which
+//! [`render`] turns into pages and [`output`] writes atomically.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod date;
+pub mod diagnostics;
+pub mod init;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod slug;
+pub mod source;
+pub mod theme;
+pub mod yaml;
+
+pub use diagnostics::{Diagnostic, Error, Result};

@@ -1,0 +1,152 @@
+//! The `folio` command line: parses arguments and calls the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use folio::build::{self, BuildOptions};
+use folio::diagnostics::Diagnostic;
+
+/// folio — a portfolio site for freelancers, from one content folder.
+///
+/// Exit status: 0 success, 1 content or build error, 2 wrong usage.
+#[derive(Parser)]
+#[command(name = "folio", version, about, long_about = None, after_help = "Exit status: 0 success, 1 content or build error, 2 wrong usage.\nRun `folio <COMMAND> --help` for a command's options.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into DIR/public (or `output_dir` from folio.yaml, or -o).
+    #[command(after_help = "The previous output is replaced only when the whole build succeeds.\nExit status: 0 success, 1 content or build error, 2 wrong usage.")]
+    Build {
+        /// The site folder (the one holding folio.yaml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write the site here instead (relative to the current folder).
+        #[arg(short = 'o', long, value_name = "PATH")]
+        output_dir: Option<PathBuf>,
+        /// Override `base_url` from folio.yaml, e.g. in CI: https://ana.github.io/portfolio/
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include projects and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Load and validate everything (content, links, templates); write nothing.
+    #[command(after_help = "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage.")]
+    Check {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Check as if built with this base URL.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Check drafts as part of the site.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site in DIR: config, profile, two projects, a specialized profile.
+    #[command(after_help = "Refuses to overwrite existing files.\nExit status: 0 created, 1 a file exists or cannot be written, 2 wrong usage.")]
+    Init {
+        /// Where to create the site (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match cli.command {
+        Command::Build {
+            dir,
+            output_dir,
+            base_url,
+            drafts,
+        } => {
+            let opts = BuildOptions {
+                root: dir,
+                output_dir: output_dir.clone(),
+                base_url,
+                drafts,
+            };
+            match build::build(&opts) {
+                Ok(report) => {
+                    print_warnings(&report.warnings, color);
+                    let shown = output_dir.unwrap_or_else(|| {
+                        report
+                            .output
+                            .strip_prefix(std::env::current_dir().unwrap_or_default())
+                            .map(PathBuf::from)
+                            .unwrap_or_else(|_| report.output.clone())
+                    });
+                    println!("{}", report.summary(&shown));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e, color),
+            }
+        }
+        Command::Check {
+            dir,
+            base_url,
+            drafts,
+        } => {
+            let opts = BuildOptions {
+                root: dir,
+                output_dir: None,
+                base_url,
+                drafts,
+            };
+            match build::check(&opts) {
+                Ok(r) => {
+                    print_warnings(&r.warnings, color);
+                    println!(
+                        "No errors: {} pages ({} projects, {} skills, {} specialized profiles){}",
+                        r.site.page_count(),
+                        r.site.projects.len(),
+                        r.site.skills.len(),
+                        r.site.profiles.len(),
+                        match r.warnings.len() {
+                            0 => String::new(),
+                            1 => ", 1 warning".to_string(),
+                            n => format!(", {n} warnings"),
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e, color),
+            }
+        }
+        Command::Init { dir } => match folio::init::init(&dir) {
+            Ok(files) => {
+                println!("Created a new folio site in {}:", dir.display());
+                for f in files {
+                    println!("  {}", f.display());
+                }
+                let cd = if dir == PathBuf::from(".") {
+                    String::new()
+                } else {
+                    format!(" {}", dir.display())
+                };
+                println!("\nNext: edit content/profile.yaml, then run `folio build{cd}`.");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e, color),
+        },
+    }
+}
+
+fn print_warnings(warnings: &[Diagnostic], color: bool) {
+    for w in warnings {
+        eprintln!("{}\n", w.render(color));
+    }
+}
+
+fn fail(e: &folio::Error, color: bool) -> ExitCode {
+    eprintln!("{}", e.render(color));
+    ExitCode::from(1)
+}

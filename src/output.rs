@@ -1,0 +1,201 @@
+//! Writing the built site: into a temporary folder beside the output folder,
+//! then swapped in with renames, so a failed build leaves the previous output
+//! exactly as it was. folio writes nowhere else and deletes nothing else.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Error};
+use crate::render::{Contents, OutputFile};
+
+/// Refuses an output folder that is the site, holds the site, or lies inside the
+/// folders folio reads (`content/`, `static/`, `templates/`, `themes/`).
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(out);
+    let refuse = |why: String| {
+        Diagnostic::error(format!("refusing to use {} as the output folder: {why}", out.display()))
+            .with_help("choose a separate folder such as `public` (set `output_dir:` in folio.yaml or pass -o)")
+    };
+    if out == root {
+        return Err(refuse("it is the site folder itself".into()));
+    }
+    if root.starts_with(&out) {
+        return Err(refuse("it contains the site folder; building would replace your content".into()));
+    }
+    for name in ["content", "static", "templates", "themes"] {
+        let dir = root.join(name);
+        if out.starts_with(&dir) {
+            return Err(refuse(format!("it is inside the site's {name}/ folder")));
+        }
+    }
+    if out.parent().is_none() {
+        return Err(refuse("it is the root of the file system".into()));
+    }
+    Ok(())
+}
+
+/// An absolute, lexically normalised path, with symbolic links resolved for the
+/// part that exists.
+pub fn absolute(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut norm = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                norm.pop();
+            }
+            Component::CurDir => {}
+            c => norm.push(c),
+        }
+    }
+    // Resolve links in the longest existing prefix.
+    let mut existing = norm.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(n) => rest.push(n.to_os_string()),
+            None => break,
+        }
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for n in rest.into_iter().rev() {
+        resolved.push(n);
+    }
+    resolved
+}
+
+/// Writes `files` as the new content of `out`, atomically replacing it.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    let io = |what: &str, path: &Path, e: std::io::Error| {
+        Error::single(Diagnostic::error(format!("{what} {}: {e}", path.display())))
+    };
+    let out = absolute(out);
+    if out.exists() && !out.is_dir() {
+        return Err(Error::single(
+            Diagnostic::error(format!("the output path {} exists and is not a folder", out.display()))
+                .with_help("remove that file or choose another output folder"),
+        ));
+    }
+    let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
+    std::fs::create_dir_all(&parent).map_err(|e| io("cannot create", &parent, e))?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.folio-new-"))
+        .tempdir_in(&parent)
+        .map_err(|e| io("cannot create a temporary folder in", &parent, e))?;
+
+    for f in files {
+        let rel = safe_relative(&f.path).ok_or_else(|| {
+            Error::msg(format!("internal error: refusing to write outside the output folder: {}", f.path))
+        })?;
+        let dest = staging.path().join(&rel);
+        if let Some(dir) = dest.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io("cannot create", dir, e))?;
+        }
+        match &f.contents {
+            Contents::Bytes(b) => {
+                let mut file = std::fs::File::create(&dest).map_err(|e| io("cannot write", &dest, e))?;
+                file.write_all(b).map_err(|e| io("cannot write", &dest, e))?;
+            }
+            Contents::Copy(src) => {
+                std::fs::copy(src, &dest).map_err(|e| io("cannot copy", src, e))?;
+            }
+        }
+    }
+
+    // Swap: old output aside, new one in, old one removed.
+    let staged = staging.keep();
+    if out.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}.folio-old-"))
+            .tempdir_in(&parent)
+            .map_err(|e| io("cannot create a temporary folder in", &parent, e))?
+            .keep();
+        // rename() onto an empty folder replaces it.
+        if let Err(e) = std::fs::rename(&out, &old) {
+            let _ = std::fs::remove_dir_all(&staged);
+            let _ = std::fs::remove_dir(&old);
+            return Err(io("cannot move the previous output aside:", &out, e));
+        }
+        if let Err(e) = std::fs::rename(&staged, &out) {
+            let _ = std::fs::rename(&old, &out);
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(io("cannot move the new output into place:", &out, e));
+        }
+        let _ = std::fs::remove_dir_all(&old);
+    } else if let Err(e) = std::fs::rename(&staged, &out) {
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(io("cannot move the new output into place:", &out, e));
+    }
+    Ok(())
+}
+
+/// `a/b/c.html` as a relative path with only normal components, or `None`.
+fn safe_relative(path: &str) -> Option<PathBuf> {
+    let p = Path::new(path);
+    let ok = !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then(|| p.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_outputs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output_dir(&root, &root).is_err());
+        assert!(check_output_dir(&root, tmp.path()).is_err());
+        assert!(check_output_dir(&root, &root.join("content")).is_err());
+        assert!(check_output_dir(&root, &root.join("static/x")).is_err());
+        assert!(check_output_dir(&root, &root.join("public")).is_ok());
+        assert!(check_output_dir(&root, &root.join("a/../public")).is_ok());
+        assert!(check_output_dir(&root, &root.join("public/..")).is_err());
+    }
+
+    #[test]
+    fn rejects_unsafe_paths() {
+        assert!(safe_relative("a/b.html").is_some());
+        assert!(safe_relative("../x").is_none());
+        assert!(safe_relative("/etc/passwd").is_none());
+        assert!(safe_relative("a/../../x").is_none());
+        assert!(safe_relative("").is_none());
+    }
+
+    #[test]
+    fn swaps_atomically() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let f = |p: &str, s: &str| OutputFile {
+            path: p.into(),
+            contents: Contents::Bytes(s.as_bytes().to_vec()),
+        };
+        write_site(&out, &[f("index.html", "one"), f("old.html", "x")]).unwrap();
+        write_site(&out, &[f("index.html", "two"), f("a/b/index.html", "b")]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!out.join("old.html").exists());
+        assert!(out.join("a/b/index.html").exists());
+        // Nothing left beside it.
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+        // A failing write leaves the previous output untouched.
+        let bad = OutputFile {
+            path: "x".into(),
+            contents: Contents::Copy(tmp.path().join("does-not-exist")),
+        };
+        assert!(write_site(&out, &[f("index.html", "three"), bad]).is_err());
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1);
+    }
+}

@@ -1,0 +1,375 @@
+//! Rendering: a validated [`Site`] and a [`Theme`] become the site's files, in memory.
+//!
+//! Site-wide data (`site`, `profile`, `projects`, `skills`, `profiles`, `pages`)
+//! is put into Tera's global context once; each page's own context holds only
+//! what that page is about, so rendering stays cheap as portfolios grow.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::content::model::{Project, ProjectCard, Site, SpecializedProfile};
+use crate::diagnostics::{Diagnostic, Error};
+use crate::theme::{Origin, Theme};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Output-relative path, `/`-separated (`projects/a/index.html`).
+    pub path: String,
+    pub contents: Contents,
+}
+
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// Copied from this file when written.
+    Copy(PathBuf),
+}
+
+/// What every page's `page` variable holds.
+#[derive(Debug, Serialize)]
+struct PageMeta<'a> {
+    /// home, projects, project, skills, skill, profile, resume, page, 404
+    kind: &'a str,
+    title: String,
+    description: String,
+    path: String,
+    url: String,
+    permalink: String,
+}
+
+#[derive(Serialize)]
+struct SiteVars<'a> {
+    title: &'a str,
+    description: &'a Option<String>,
+    language: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    theme: &'a str,
+    upwork: &'a crate::config::UpworkConfig,
+    extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// A navigation entry.
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    url: String,
+    path: String,
+}
+
+/// Builds the Tera instance for a theme; template syntax errors are reported here.
+pub fn templates(theme: &Theme, site: &Site) -> Result<Tera, Error> {
+    let mut tera = Tera::new();
+    let base_path = site.base_path.clone();
+    tera.register_function("url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let path: String = kwargs.must_get("path")?;
+        Ok(format!(
+            "{}{}",
+            base_path,
+            crate::slug::encode_path(path.trim_start_matches('/'))
+        ))
+    });
+    let mut sources: Vec<(String, String)> = Vec::new();
+    let mut diags = Vec::new();
+    let mut add = |name: String, file: &crate::theme::ThemeFile| match file.bytes() {
+        Ok(bytes) => match crate::source::decode(&bytes) {
+            Ok(text) => sources.push((name, text)),
+            Err(d) => diags.push(d.in_file(&file.display)),
+        },
+        Err(e) => diags.push(Diagnostic::error(format!("cannot read the template: {e}")).in_file(&file.display)),
+    };
+    for (name, file) in &theme.theme_templates {
+        add(format!("theme/{name}"), file);
+    }
+    for (name, file) in &theme.templates {
+        add(name.clone(), file);
+    }
+    if !diags.is_empty() {
+        return Err(Error::new(diags));
+    }
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| Error::single(template_error(&e, theme)))?;
+    for required in ["index.html", "projects.html", "project.html", "skills.html", "skill.html", "profile.html", "resume.html", "page.html", "404.html"] {
+        if !tera.contains_template(required) {
+            return Err(Error::single(
+                Diagnostic::error(format!("the theme `{}` has no template `{required}`", theme.name))
+                    .with_help(format!("add templates/{required} to the site or to the theme")),
+            ));
+        }
+    }
+    Ok(tera)
+}
+
+/// Turns a Tera error into a diagnostic naming the template file, line and column.
+pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
+    use tera::ErrorKind;
+    let file_of = |name: &str| {
+        let (map, key) = match name.strip_prefix("theme/") {
+            Some(rest) => (&theme.theme_templates, rest),
+            None => (&theme.templates, name),
+        };
+        map.get(key)
+    };
+    match err.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let file = file_of(r.filename());
+            let text = file.and_then(|f| f.bytes().ok()).map(|b| String::from_utf8_lossy(&b).into_owned());
+            let mut d = Diagnostic::error(format!("template error: {}", r.message()))
+                .in_file(file.map_or_else(|| r.filename().to_string(), |f| f.display.clone()))
+                .at(span.start_line, Some(span.start_col + 1), text.as_deref());
+            if let Some(f) = file
+                && let Origin::Builtin(_) = f.origin
+            {
+                d = d.with_help(
+                    "this is in a built-in theme; if you override its templates, check that your templates/ give every variable it uses",
+                );
+            }
+            d
+        }
+        _ => {
+            let mut msg = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(s) = source {
+                msg.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Diagnostic::error(format!("template error: {msg}"))
+        }
+    }
+}
+
+/// Renders every page of the site and lists every file to copy.
+pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<OutputFile>, Error> {
+    let cards: Vec<ProjectCard> = site.projects.iter().map(Project::card).collect();
+    let nav: Vec<NavItem> = site
+        .pages
+        .iter()
+        .map(|p| NavItem {
+            title: p.title.clone(),
+            url: p.location.url.clone(),
+            path: p.location.path.clone(),
+        })
+        .collect();
+    {
+        let g = tera.global_context();
+        g.insert(
+            "site",
+            &SiteVars {
+                title: &site.config.title,
+                description: &site.config.description,
+                language: &site.config.language,
+                base_url: &site.config.base_url,
+                base_path: &site.base_path,
+                theme: &theme.name,
+                upwork: &site.config.upwork,
+                extra: &site.config.extra,
+            },
+        );
+        g.insert("profile", &site.profile);
+        g.insert("projects", &cards);
+        g.insert("skills", &site.skills);
+        g.insert("profiles", &site.profiles);
+        g.insert("pages", &site.pages);
+        g.insert("nav", &nav);
+    }
+    let tera = &*tera;
+    let default_description = site
+        .config
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("{} — {}", site.profile.name, site.profile.title));
+    let meta = |kind: &'static str, title: String, description: Option<String>, path: &str| {
+        let loc = crate::content::model::Location::new(&site.config, &site.base_path, path);
+        PageMeta {
+            kind,
+            title,
+            description: description.unwrap_or_else(|| default_description.clone()),
+            path: loc.path,
+            url: loc.url,
+            permalink: loc.permalink,
+        }
+    };
+
+    let mut out: Vec<OutputFile> = Vec::with_capacity(site.page_count() + site.assets.len() + theme.static_files.len());
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut render = |template: &str, path: &str, ctx: Context| match tera.render(template, &ctx) {
+        Ok(html) => out.push(OutputFile {
+            path: format!("{path}{}", if path.is_empty() || path.ends_with('/') { "index.html" } else { "" }),
+            contents: Contents::Bytes(html.into_bytes()),
+        }),
+        Err(e) => errors.push(template_error(&e, theme)),
+    };
+
+    // Home
+    let featured: Vec<&ProjectCard> = {
+        let mut f: Vec<&ProjectCard> = cards.iter().filter(|c| c.featured).collect();
+        if f.is_empty() {
+            f = cards.iter().take(6).collect();
+        }
+        f
+    };
+    let mut ctx = Context::new();
+    ctx.insert("page", &meta("home", site.config.title.clone(), None, ""));
+    ctx.insert("featured", &featured);
+    render("index.html", "", ctx);
+
+    // Projects
+    let mut ctx = Context::new();
+    ctx.insert("page", &meta("projects", "Projects".into(), None, "projects/"));
+    render("projects.html", "projects/", ctx);
+    for (i, p) in site.projects.iter().enumerate() {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "page",
+            &meta("project", p.title.clone(), Some(plain_text(&p.summary_html)), &p.location.path),
+        );
+        ctx.insert("project", p);
+        // Newer and older neighbours, for "next project" links.
+        ctx.insert("newer", &i.checked_sub(1).map(|j| &cards[j]));
+        ctx.insert("older", &cards.get(i + 1));
+        render("project.html", &p.location.path, ctx);
+    }
+
+    // Skills
+    let mut ctx = Context::new();
+    ctx.insert("page", &meta("skills", "Skills".into(), None, "skills/"));
+    render("skills.html", "skills/", ctx);
+    for s in &site.skills {
+        let projects: Vec<&ProjectCard> = cards
+            .iter()
+            .filter(|c| s.projects.iter().any(|slug| slug == c.slug))
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("page", &meta("skill", s.name.clone(), None, &s.location.path));
+        ctx.insert("skill", s);
+        ctx.insert("skill_projects", &projects);
+        render("skill.html", &s.location.path, ctx);
+    }
+
+    // Specialized profiles
+    for sp in &site.profiles {
+        let projects = specialized_cards(sp, &cards);
+        let mut ctx = Context::new();
+        ctx.insert(
+            "page",
+            &meta("profile", format!("{} — {}", sp.name, sp.title), Some(plain_text(&sp.overview_html)), &sp.location.path),
+        );
+        ctx.insert("specialized", sp);
+        ctx.insert("profile_projects", &projects);
+        render("profile.html", &sp.location.path, ctx);
+    }
+
+    // Résumé
+    let mut ctx = Context::new();
+    ctx.insert("page", &meta("resume", format!("{} — Résumé", site.profile.name), None, "resume/"));
+    render("resume.html", "resume/", ctx);
+
+    // Pages
+    for p in &site.pages {
+        let mut ctx = Context::new();
+        ctx.insert("page", &meta("page", p.title.clone(), p.description.clone(), &p.location.path));
+        ctx.insert("content_page", p);
+        render("page.html", &p.location.path, ctx);
+    }
+
+    // 404: GitHub Pages serves it at any depth, so every link in it is absolute.
+    let mut ctx = Context::new();
+    ctx.insert("page", &meta("404", "Page not found".into(), None, "404.html"));
+    render("404.html", "404.html", ctx);
+
+    if !errors.is_empty() {
+        errors.dedup();
+        return Err(Error::new(errors));
+    }
+
+    // Static files: the theme's, then the site's (already merged in the theme).
+    for (rel, file) in &theme.static_files {
+        out.push(OutputFile {
+            path: rel.clone(),
+            contents: match &file.origin {
+                Origin::Builtin(b) => Contents::Bytes(b.to_vec()),
+                Origin::File(p) => Contents::Copy(p.clone()),
+            },
+        });
+    }
+    for a in &site.assets {
+        out.push(OutputFile {
+            path: a.dest.clone(),
+            contents: Contents::Copy(a.src.clone()),
+        });
+    }
+    // GitHub Pages: serve files as they are (no Jekyll), and the custom domain.
+    out.push(OutputFile {
+        path: ".nojekyll".into(),
+        contents: Contents::Bytes(Vec::new()),
+    });
+    if let Some(cname) = &site.config.github_pages.cname {
+        out.push(OutputFile {
+            path: "CNAME".into(),
+            contents: Contents::Bytes(format!("{}\n", cname.trim()).into_bytes()),
+        });
+    }
+    check_collisions(&out)?;
+    Ok(out)
+}
+
+fn specialized_cards<'a>(sp: &SpecializedProfile, cards: &'a [ProjectCard<'a>]) -> Vec<&'a ProjectCard<'a>> {
+    sp.projects
+        .iter()
+        .filter_map(|slug| cards.iter().find(|c| c.slug == slug))
+        .collect()
+}
+
+/// Two sources writing the same output file is an error, not a silent overwrite
+/// (a static file may replace a theme asset, which is resolved earlier).
+fn check_collisions(out: &[OutputFile]) -> Result<(), Error> {
+    let mut seen = std::collections::HashSet::new();
+    let mut errors = Vec::new();
+    for f in out {
+        if !seen.insert(f.path.as_str()) {
+            errors.push(
+                Diagnostic::error(format!("two things would be written to {}", f.path))
+                    .with_help("a file in static/ or beside a project has the same path as a page folio generates; rename it"),
+            );
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(Error::new(errors)) }
+}
+
+/// Text of an HTML fragment, for meta descriptions.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let text = out
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_of_html() {
+        assert_eq!(plain_text("<p>Hello <em>big</em> &amp; small</p>\n"), "Hello big & small");
+    }
+}

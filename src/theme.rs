@@ -1,0 +1,148 @@
+//! Themes: Tera templates and static assets. Built-in themes are embedded in the
+//! binary from `themes/`; a site may ship its own in `themes/<name>/`, and its
+//! `templates/` and `static/` override any file of the theme.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");
+
+/// Where a theme file comes from, for messages and for copying.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// Embedded in the binary: `builtin theme NAME`.
+    Builtin(&'static [u8]),
+    /// A file on disk.
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    /// What the user is told (`templates/base.html`, `themes/default/templates/base.html`).
+    pub display: String,
+    pub origin: Origin,
+}
+
+impl ThemeFile {
+    pub fn bytes(&self) -> std::io::Result<Cow<'static, [u8]>> {
+        match &self.origin {
+            Origin::Builtin(b) => Ok(Cow::Borrowed(b)),
+            Origin::File(p) => std::fs::read(p).map(Cow::Owned),
+        }
+    }
+}
+
+/// A theme with the site's overrides applied.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub name: String,
+    /// Template name (`project.html`) → file. Site templates replace theme ones.
+    pub templates: BTreeMap<String, ThemeFile>,
+    /// The theme's own templates, also reachable as `theme/<name>` so a site
+    /// template can extend the one it replaces.
+    pub theme_templates: BTreeMap<String, ThemeFile>,
+    /// Output-relative path → file. Site static files replace theme ones.
+    pub static_files: BTreeMap<String, ThemeFile>,
+    /// Folders to watch for changes.
+    pub watch: Vec<PathBuf>,
+}
+
+/// Names of the built-in themes.
+pub fn builtin_names() -> Vec<&'static str> {
+    BUILTIN
+        .dirs()
+        .filter_map(|d| d.path().file_name()?.to_str())
+        .collect()
+}
+
+/// Loads theme `name` for the site in `root`, with the site's overrides.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    let mut theme = Theme {
+        name: name.to_string(),
+        ..Theme::default()
+    };
+    let local = root.join("themes").join(name);
+    if local.is_dir() {
+        collect_dir(&local.join("templates"), &format!("themes/{name}/templates"), &mut theme.theme_templates)?;
+        collect_dir(&local.join("static"), &format!("themes/{name}/static"), &mut theme.static_files)?;
+        theme.watch.push(local);
+    } else if let Some(dir) = BUILTIN.get_dir(name) {
+        collect_builtin(dir, "templates", name, &mut theme.theme_templates);
+        collect_builtin(dir, "static", name, &mut theme.static_files);
+    } else {
+        return Err(Diagnostic::error(format!("there is no theme `{name}`"))
+            .in_file(crate::config::CONFIG_FILE)
+            .with_help(format!(
+                "built-in themes: {}; a theme of your own goes in themes/{name}/ beside folio.yaml",
+                builtin_names().join(", ")
+            )));
+    }
+    theme.templates = theme.theme_templates.clone();
+    collect_dir(&root.join("templates"), "templates", &mut theme.templates)?;
+    collect_dir(&root.join("static"), "static", &mut theme.static_files)?;
+    theme.watch.push(root.join("templates"));
+    theme.watch.push(root.join("static"));
+    Ok(theme)
+}
+
+fn collect_builtin(theme_dir: &'static Dir<'static>, sub: &str, name: &str, out: &mut BTreeMap<String, ThemeFile>) {
+    let Some(dir) = theme_dir.get_dir(theme_dir.path().join(sub)) else {
+        return;
+    };
+    let prefix = dir.path().to_path_buf();
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for f in d.files() {
+            let rel = f
+                .path()
+                .strip_prefix(&prefix)
+                .unwrap_or(f.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.insert(
+                rel.clone(),
+                ThemeFile {
+                    display: format!("built-in theme `{name}`: {sub}/{rel}"),
+                    origin: Origin::Builtin(f.contents()),
+                },
+            );
+        }
+        stack.extend(d.dirs());
+    }
+}
+
+fn collect_dir(dir: &Path, display_prefix: &str, out: &mut BTreeMap<String, ThemeFile>) -> Result<(), Diagnostic> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in WalkDir::new(dir).follow_links(true).min_depth(1) {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error(format!("cannot read {display_prefix}: {e}"))
+                .in_file(display_prefix)
+                .with_help("check the folder's permissions and remove symbolic links that loop")
+        })?;
+        if !entry.file_type().is_file() || crate::content::load::is_ignored_name(entry.path()) {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.insert(
+            rel.clone(),
+            ThemeFile {
+                display: format!("{display_prefix}/{rel}"),
+                origin: Origin::File(entry.path().to_path_buf()),
+            },
+        );
+    }
+    Ok(())
+}

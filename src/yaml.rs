@@ -1,0 +1,142 @@
+//! YAML parsing with errors that point at the file, line and column, and that
+//! turn serde's wording into advice ("unknown key `sumary`; did you mean `summary`?").
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, nearest};
+use crate::source::SourceFile;
+
+/// Parses `yaml`, a part of `file` starting at 1-based line `first_line`
+/// (1 for a whole YAML file, 2 for front matter after its `---`).
+pub fn parse<T: DeserializeOwned>(
+    file: &SourceFile,
+    yaml: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    let result = if yaml.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#')
+    }) {
+        serde_yaml::from_str("{}")
+    } else {
+        serde_yaml::from_str(yaml)
+    };
+    result.map_err(|e| to_diagnostic(file, &e, first_line))
+}
+
+fn to_diagnostic(file: &SourceFile, e: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is shown separately.
+    let message = match raw.rfind(" at line ") {
+        Some(i) if e.location().is_some() => raw[..i].to_string(),
+        _ => raw.clone(),
+    };
+    let (message, help) = explain(&message);
+    let mut d = Diagnostic::error(message).in_file(&file.display);
+    if let Some(loc) = e.location() {
+        d = d.at(loc.line() + first_line - 1, Some(loc.column()), Some(&file.text));
+    }
+    if let Some(h) = help {
+        d = d.with_help(h);
+    }
+    d
+}
+
+/// Splits serde's `path: message` form and rewrites the common messages.
+fn explain(message: &str) -> (String, Option<String>) {
+    // "experience[0]: missing field `company`" → path "experience[0]"
+    let (path, rest) = match message.split_once(": ") {
+        Some((p, r)) if !p.contains(' ') && !p.is_empty() => (Some(p), r),
+        _ => (None, message),
+    };
+    let within = |s: String| match path {
+        Some(p) => format!("{p}: {s}"),
+        None => s,
+    };
+    if let Some(tail) = rest.strip_prefix("unknown field `") {
+        let (key, expected) = tail.split_once('`').unwrap_or((tail, ""));
+        let known: Vec<&str> = expected
+            .split('`')
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, s)| s)
+            .collect();
+        let help = match nearest(key, known.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None if known.is_empty() => "remove this key".to_string(),
+            None => format!(
+                "remove it, or put custom data under `extra:`. Known keys: {}",
+                known.join(", ")
+            ),
+        };
+        return (within(format!("unknown key `{key}`")), Some(help));
+    }
+    if let Some(tail) = rest.strip_prefix("missing field `") {
+        let key = tail.trim_end_matches('`');
+        return (
+            within(format!("missing required key `{key}`")),
+            Some(format!("add a line `{key}: ...`")),
+        );
+    }
+    if rest.starts_with("invalid type: ") {
+        let text = rest.trim_start_matches("invalid type: ").replace(", expected", "; expected");
+        return (within(format!("wrong type: found {text}")), None);
+    }
+    (message.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use std::path::PathBuf;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Fm {
+        title: String,
+        summary: String,
+        weight: Option<i64>,
+    }
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile {
+            display: PathBuf::from("content/projects/a.md"),
+            path: PathBuf::from("/x/content/projects/a.md"),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest() {
+        let text = "---\ntitle: A\nsumary: B\n---\n";
+        let d = parse::<Fm>(&file(text), "title: A\nsumary: B\n", 2).unwrap_err();
+        assert_eq!(d.message, "unknown key `sumary`");
+        assert_eq!(d.help.as_deref(), Some("did you mean `summary`?"));
+        assert_eq!(d.line, Some(3));
+        assert_eq!(d.snippet.as_deref(), Some("sumary: B"));
+    }
+
+    #[test]
+    fn missing_key_is_named() {
+        let d = parse::<Fm>(&file("title: A\n"), "title: A\n", 1).unwrap_err();
+        assert_eq!(d.message, "missing required key `summary`");
+    }
+
+    #[test]
+    fn wrong_type_is_explained_with_position() {
+        let text = "title: A\nsummary: B\nweight: heavy\n";
+        let d = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        assert!(d.message.starts_with("weight: wrong type"), "{}", d.message);
+        assert_eq!(d.line, Some(3));
+        assert_eq!(d.column, Some(9));
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let text = "title: A\nsummary: [unclosed\n";
+        let d = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        assert!(d.line.is_some());
+    }
+}
