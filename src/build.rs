@@ -72,7 +72,8 @@ pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
     )?;
     let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
     let mut tera = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
-    let files = render::render_site(&site, &theme, &mut tera).map_err(|e| with_warnings(e, &warnings))?;
+    let files =
+        render::render_site(&site, &theme, &mut tera).map_err(|e| with_warnings(e, &warnings))?;
     Ok(Rendered {
         site,
         theme,

@@ -95,7 +95,11 @@ impl Config {
                 .with_help(help.to_string())
         };
         if self.title.trim().is_empty() {
-            return Err(at_key("title", "`title` is empty".into(), "give the site a title"));
+            return Err(at_key(
+                "title",
+                "`title` is empty".into(),
+                "give the site a title",
+            ));
         }
         self.base_url = normalize_base_url(&self.base_url).map_err(|m| {
             at_key(
@@ -178,7 +182,10 @@ mod tests {
 
     #[test]
     fn base_paths() {
-        assert_eq!(base_path_of("https://ana.github.io/portfolio/"), "/portfolio/");
+        assert_eq!(
+            base_path_of("https://ana.github.io/portfolio/"),
+            "/portfolio/"
+        );
         assert_eq!(base_path_of("https://example.com"), "/");
         assert_eq!(base_path_of("/"), "/");
         assert_eq!(base_path_of("/sub/"), "/sub/");
@@ -186,7 +193,10 @@ mod tests {
 
     #[test]
     fn base_url_normalized() {
-        assert_eq!(normalize_base_url("https://a.b/x").unwrap(), "https://a.b/x/");
+        assert_eq!(
+            normalize_base_url("https://a.b/x").unwrap(),
+            "https://a.b/x/"
+        );
         assert!(normalize_base_url("a.b/x").is_err());
         assert!(normalize_base_url("https://").is_err());
     }

@@ -46,7 +46,9 @@ impl Date {
             Some(p) => {
                 let m = num(p, 2).ok_or_else(|| format!("`{s}` is not a date; {hint}"))?;
                 if !(1..=12).contains(&m) {
-                    return Err(format!("`{s}` is an impossible date: there is no month {m}"));
+                    return Err(format!(
+                        "`{s}` is an impossible date: there is no month {m}"
+                    ));
                 }
                 Some(m as u8)
             }
@@ -86,7 +88,11 @@ impl Date {
     /// Human text in the site's language: `Mar 2024` in English, `2024年3月` in Chinese
     /// and Japanese, ISO elsewhere.
     pub fn display(&self, language: &str) -> String {
-        let lang = language.split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
+        let lang = language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("en")
+            .to_ascii_lowercase();
         match lang.as_str() {
             "zh" | "ja" => match (self.month, self.day) {
                 (Some(m), Some(d)) => format!("{}年{m}月{d}日", self.year),
@@ -173,7 +179,11 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(Date::parse("2023-02-29").unwrap_err().contains("impossible"));
+        assert!(
+            Date::parse("2023-02-29")
+                .unwrap_err()
+                .contains("impossible")
+        );
         assert!(Date::parse("2024-13").unwrap_err().contains("no month 13"));
         assert!(Date::parse("2024-04-31").unwrap_err().contains("30 days"));
         assert!(Date::parse("24-01-01").unwrap_err().contains("not a date"));

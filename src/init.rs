@@ -25,7 +25,8 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     if !existing.is_empty() {
         let mut e = Error::new(existing);
         if let Some(last) = e.diagnostics.last_mut() {
-            last.help = Some("run folio init in a new or empty folder: `folio init my-site`".into());
+            last.help =
+                Some("run folio init in a new or empty folder: `folio init my-site`".into());
         }
         return Err(e);
     }
@@ -33,7 +34,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::single(Diagnostic::error(format!("cannot create the folder: {e}")).in_file(parent))
+                Error::single(
+                    Diagnostic::error(format!("cannot create the folder: {e}")).in_file(parent),
+                )
             })?;
         }
         std::fs::write(&path, bytes).map_err(|e| {

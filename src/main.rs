@@ -21,7 +21,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into DIR/public (or `output_dir` from folio.yaml, or -o).
-    #[command(after_help = "The previous output is replaced only when the whole build succeeds.\nExit status: 0 success, 1 content or build error, 2 wrong usage.")]
+    #[command(
+        after_help = "The previous output is replaced only when the whole build succeeds.\nExit status: 0 success, 1 content or build error, 2 wrong usage."
+    )]
     Build {
         /// The site folder (the one holding folio.yaml).
         #[arg(default_value = ".")]
@@ -37,7 +39,9 @@ enum Command {
         drafts: bool,
     },
     /// Load and validate everything (content, links, templates); write nothing.
-    #[command(after_help = "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage.")]
+    #[command(
+        after_help = "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage."
+    )]
     Check {
         /// The site folder.
         #[arg(default_value = ".")]
@@ -50,7 +54,9 @@ enum Command {
         drafts: bool,
     },
     /// Create a new site in DIR: config, profile, two projects, a specialized profile.
-    #[command(after_help = "Refuses to overwrite existing files.\nExit status: 0 created, 1 a file exists or cannot be written, 2 wrong usage.")]
+    #[command(
+        after_help = "Refuses to overwrite existing files.\nExit status: 0 created, 1 a file exists or cannot be written, 2 wrong usage."
+    )]
     Init {
         /// Where to create the site (created if missing).
         #[arg(default_value = ".")]
@@ -84,6 +90,11 @@ fn main() -> ExitCode {
                             .map(PathBuf::from)
                             .unwrap_or_else(|_| report.output.clone())
                     });
+                    // `./public` reads better as `public`.
+                    let shown: PathBuf = shown
+                        .components()
+                        .filter(|c| !matches!(c, std::path::Component::CurDir))
+                        .collect();
                     println!("{}", report.summary(&shown));
                     ExitCode::SUCCESS
                 }

@@ -82,7 +82,11 @@ where
                     Some(id) => id.to_string(),
                     None => {
                         let s = slugify(&text);
-                        if s.is_empty() { "section".to_string() } else { s }
+                        if s.is_empty() {
+                            "section".to_string()
+                        } else {
+                            s
+                        }
                     }
                 };
                 let mut unique = base.clone();
@@ -235,7 +239,9 @@ mod tests {
 
     #[test]
     fn extensions_are_on() {
-        let r = render_simple("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1]\n\n[^1]: A footnote.\n");
+        let r = render_simple(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1]\n\n[^1]: A footnote.\n",
+        );
         assert!(r.contains("<table>"));
         assert!(r.contains("<del>old</del>"));
         assert!(r.contains("checkbox"));

@@ -21,7 +21,9 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
         return Err(refuse("it is the site folder itself".into()));
     }
     if root.starts_with(&out) {
-        return Err(refuse("it contains the site folder; building would replace your content".into()));
+        return Err(refuse(
+            "it contains the site folder; building would replace your content".into(),
+        ));
     }
     for name in ["content", "static", "templates", "themes"] {
         let dir = root.join(name);
@@ -80,13 +82,19 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let out = absolute(out);
     if out.exists() && !out.is_dir() {
         return Err(Error::single(
-            Diagnostic::error(format!("the output path {} exists and is not a folder", out.display()))
-                .with_help("remove that file or choose another output folder"),
+            Diagnostic::error(format!(
+                "the output path {} exists and is not a folder",
+                out.display()
+            ))
+            .with_help("remove that file or choose another output folder"),
         ));
     }
     let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
     std::fs::create_dir_all(&parent).map_err(|e| io("cannot create", &parent, e))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.folio-new-"))
         .tempdir_in(&parent)
@@ -94,7 +102,10 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Error> {
 
     for f in files {
         let rel = safe_relative(&f.path).ok_or_else(|| {
-            Error::msg(format!("internal error: refusing to write outside the output folder: {}", f.path))
+            Error::msg(format!(
+                "internal error: refusing to write outside the output folder: {}",
+                f.path
+            ))
         })?;
         let dest = staging.path().join(&rel);
         if let Some(dir) = dest.parent() {
@@ -102,8 +113,10 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Error> {
         }
         match &f.contents {
             Contents::Bytes(b) => {
-                let mut file = std::fs::File::create(&dest).map_err(|e| io("cannot write", &dest, e))?;
-                file.write_all(b).map_err(|e| io("cannot write", &dest, e))?;
+                let mut file =
+                    std::fs::File::create(&dest).map_err(|e| io("cannot write", &dest, e))?;
+                file.write_all(b)
+                    .map_err(|e| io("cannot write", &dest, e))?;
             }
             Contents::Copy(src) => {
                 std::fs::copy(src, &dest).map_err(|e| io("cannot copy", src, e))?;
@@ -182,11 +195,17 @@ mod tests {
         };
         write_site(&out, &[f("index.html", "one"), f("old.html", "x")]).unwrap();
         write_site(&out, &[f("index.html", "two"), f("a/b/index.html", "b")]).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "two"
+        );
         assert!(!out.join("old.html").exists());
         assert!(out.join("a/b/index.html").exists());
         // Nothing left beside it.
-        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("public")]);
         // A failing write leaves the previous output untouched.
         let bad = OutputFile {
@@ -194,8 +213,14 @@ mod tests {
             contents: Contents::Copy(tmp.path().join("does-not-exist")),
         };
         assert!(write_site(&out, &[f("index.html", "three"), bad]).is_err());
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
-        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "two"
+        );
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 1);
     }
 }

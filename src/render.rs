@@ -64,14 +64,17 @@ struct NavItem {
 pub fn templates(theme: &Theme, site: &Site) -> Result<Tera, Error> {
     let mut tera = Tera::new();
     let base_path = site.base_path.clone();
-    tera.register_function("url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let path: String = kwargs.must_get("path")?;
-        Ok(format!(
-            "{}{}",
-            base_path,
-            crate::slug::encode_path(path.trim_start_matches('/'))
-        ))
-    });
+    tera.register_function(
+        "url",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let path: String = kwargs.must_get("path")?;
+            Ok(format!(
+                "{}{}",
+                base_path,
+                crate::slug::encode_path(path.trim_start_matches('/'))
+            ))
+        },
+    );
     let mut sources: Vec<(String, String)> = Vec::new();
     let mut diags = Vec::new();
     let mut add = |name: String, file: &crate::theme::ThemeFile| match file.bytes() {
@@ -79,7 +82,9 @@ pub fn templates(theme: &Theme, site: &Site) -> Result<Tera, Error> {
             Ok(text) => sources.push((name, text)),
             Err(d) => diags.push(d.in_file(&file.display)),
         },
-        Err(e) => diags.push(Diagnostic::error(format!("cannot read the template: {e}")).in_file(&file.display)),
+        Err(e) => diags.push(
+            Diagnostic::error(format!("cannot read the template: {e}")).in_file(&file.display),
+        ),
     };
     for (name, file) in &theme.theme_templates {
         add(format!("theme/{name}"), file);
@@ -92,11 +97,26 @@ pub fn templates(theme: &Theme, site: &Site) -> Result<Tera, Error> {
     }
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| Error::single(template_error(&e, theme)))?;
-    for required in ["index.html", "projects.html", "project.html", "skills.html", "skill.html", "profile.html", "resume.html", "page.html", "404.html"] {
+    for required in [
+        "index.html",
+        "projects.html",
+        "project.html",
+        "skills.html",
+        "skill.html",
+        "profile.html",
+        "resume.html",
+        "page.html",
+        "404.html",
+    ] {
         if !tera.contains_template(required) {
             return Err(Error::single(
-                Diagnostic::error(format!("the theme `{}` has no template `{required}`", theme.name))
-                    .with_help(format!("add templates/{required} to the site or to the theme")),
+                Diagnostic::error(format!(
+                    "the theme `{}` has no template `{required}`",
+                    theme.name
+                ))
+                .with_help(format!(
+                    "add templates/{required} to the site or to the theme"
+                )),
             ));
         }
     }
@@ -117,7 +137,9 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let span = r.span();
             let file = file_of(r.filename());
-            let text = file.and_then(|f| f.bytes().ok()).map(|b| String::from_utf8_lossy(&b).into_owned());
+            let text = file
+                .and_then(|f| f.bytes().ok())
+                .map(|b| String::from_utf8_lossy(&b).into_owned());
             let mut d = Diagnostic::error(format!("template error: {}", r.message()))
                 .in_file(file.map_or_else(|| r.filename().to_string(), |f| f.display.clone()))
                 .at(span.start_line, Some(span.start_col + 1), text.as_deref());
@@ -194,11 +216,19 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         }
     };
 
-    let mut out: Vec<OutputFile> = Vec::with_capacity(site.page_count() + site.assets.len() + theme.static_files.len());
+    let mut out: Vec<OutputFile> =
+        Vec::with_capacity(site.page_count() + site.assets.len() + theme.static_files.len());
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut render = |template: &str, path: &str, ctx: Context| match tera.render(template, &ctx) {
         Ok(html) => out.push(OutputFile {
-            path: format!("{path}{}", if path.is_empty() || path.ends_with('/') { "index.html" } else { "" }),
+            path: format!(
+                "{path}{}",
+                if path.is_empty() || path.ends_with('/') {
+                    "index.html"
+                } else {
+                    ""
+                }
+            ),
             contents: Contents::Bytes(html.into_bytes()),
         }),
         Err(e) => errors.push(template_error(&e, theme)),
@@ -219,13 +249,21 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
 
     // Projects
     let mut ctx = Context::new();
-    ctx.insert("page", &meta("projects", "Projects".into(), None, "projects/"));
+    ctx.insert(
+        "page",
+        &meta("projects", "Projects".into(), None, "projects/"),
+    );
     render("projects.html", "projects/", ctx);
     for (i, p) in site.projects.iter().enumerate() {
         let mut ctx = Context::new();
         ctx.insert(
             "page",
-            &meta("project", p.title.clone(), Some(plain_text(&p.summary_html)), &p.location.path),
+            &meta(
+                "project",
+                p.title.clone(),
+                Some(plain_text(&p.summary_html)),
+                &p.location.path,
+            ),
         );
         ctx.insert("project", p);
         // Newer and older neighbours, for "next project" links.
@@ -244,7 +282,10 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
             .filter(|c| s.projects.iter().any(|slug| slug == c.slug))
             .collect();
         let mut ctx = Context::new();
-        ctx.insert("page", &meta("skill", s.name.clone(), None, &s.location.path));
+        ctx.insert(
+            "page",
+            &meta("skill", s.name.clone(), None, &s.location.path),
+        );
         ctx.insert("skill", s);
         ctx.insert("skill_projects", &projects);
         render("skill.html", &s.location.path, ctx);
@@ -256,7 +297,12 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         let mut ctx = Context::new();
         ctx.insert(
             "page",
-            &meta("profile", format!("{} — {}", sp.name, sp.title), Some(plain_text(&sp.overview_html)), &sp.location.path),
+            &meta(
+                "profile",
+                format!("{} — {}", sp.name, sp.title),
+                Some(plain_text(&sp.overview_html)),
+                &sp.location.path,
+            ),
         );
         ctx.insert("specialized", sp);
         ctx.insert("profile_projects", &projects);
@@ -265,20 +311,39 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
 
     // Résumé
     let mut ctx = Context::new();
-    ctx.insert("page", &meta("resume", format!("{} — Résumé", site.profile.name), None, "resume/"));
+    ctx.insert(
+        "page",
+        &meta(
+            "resume",
+            format!("{} — Résumé", site.profile.name),
+            None,
+            "resume/",
+        ),
+    );
     render("resume.html", "resume/", ctx);
 
     // Pages
     for p in &site.pages {
         let mut ctx = Context::new();
-        ctx.insert("page", &meta("page", p.title.clone(), p.description.clone(), &p.location.path));
+        ctx.insert(
+            "page",
+            &meta(
+                "page",
+                p.title.clone(),
+                p.description.clone(),
+                &p.location.path,
+            ),
+        );
         ctx.insert("content_page", p);
         render("page.html", &p.location.path, ctx);
     }
 
     // 404: GitHub Pages serves it at any depth, so every link in it is absolute.
     let mut ctx = Context::new();
-    ctx.insert("page", &meta("404", "Page not found".into(), None, "404.html"));
+    ctx.insert(
+        "page",
+        &meta("404", "Page not found".into(), None, "404.html"),
+    );
     render("404.html", "404.html", ctx);
 
     if !errors.is_empty() {
@@ -317,7 +382,10 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
     Ok(out)
 }
 
-fn specialized_cards<'a>(sp: &SpecializedProfile, cards: &'a [ProjectCard<'a>]) -> Vec<&'a ProjectCard<'a>> {
+fn specialized_cards<'a>(
+    sp: &SpecializedProfile,
+    cards: &'a [ProjectCard<'a>],
+) -> Vec<&'a ProjectCard<'a>> {
     sp.projects
         .iter()
         .filter_map(|slug| cards.iter().find(|c| c.slug == slug))
@@ -337,7 +405,11 @@ fn check_collisions(out: &[OutputFile]) -> Result<(), Error> {
             );
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(Error::new(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::new(errors))
+    }
 }
 
 /// Text of an HTML fragment, for meta descriptions.
@@ -370,6 +442,9 @@ mod tests {
 
     #[test]
     fn plain_text_of_html() {
-        assert_eq!(plain_text("<p>Hello <em>big</em> &amp; small</p>\n"), "Hello big & small");
+        assert_eq!(
+            plain_text("<p>Hello <em>big</em> &amp; small</p>\n"),
+            "Hello big & small"
+        );
     }
 }

@@ -50,16 +50,18 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
     if slug.is_empty() {
         return Err("the slug is empty".into());
     }
-    if slug == "." || slug == ".." || slug.starts_with('.') {
-        return Err(format!("the slug `{slug}` may not start with a dot"));
-    }
     if slug.contains(['/', '\\']) {
         return Err(format!(
             "the slug `{slug}` contains a slash; a slug is one name, such as `my-project`"
         ));
     }
+    if slug == "." || slug == ".." || slug.starts_with('.') {
+        return Err(format!("the slug `{slug}` may not start with a dot"));
+    }
     if slug.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(format!("the slug `{slug}` contains spaces or control characters"));
+        return Err(format!(
+            "the slug `{slug}` contains spaces or control characters"
+        ));
     }
     if slug.contains(['?', '#', '%', '"', '<', '>', ':', '*', '|']) {
         return Err(format!(
@@ -124,10 +126,7 @@ mod tests {
 
     #[test]
     fn encodes_non_ascii_paths() {
-        assert_eq!(
-            encode_path("/skills/技术/"),
-            "/skills/%E6%8A%80%E6%9C%AF/"
-        );
+        assert_eq!(encode_path("/skills/技术/"), "/skills/%E6%8A%80%E6%9C%AF/");
         assert_eq!(encode_path("/a b/#x"), "/a%20b/#x");
     }
 }

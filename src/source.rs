@@ -18,9 +18,8 @@ pub struct SourceFile {
 /// Reads `path` as UTF-8 text. `root` is the site folder, used for the displayed path.
 pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let display = display_path(root, path);
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read the file: {e}")).in_file(&display)
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(&display))?;
     let text = decode(&bytes).map_err(|d| d.in_file(&display))?;
     Ok(SourceFile {
         display,
@@ -77,7 +76,10 @@ mod tests {
 
     #[test]
     fn strips_bom_and_crlf() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa: 1\r\nb: 2\r\n").unwrap(), "a: 1\nb: 2\n");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa: 1\r\nb: 2\r\n").unwrap(),
+            "a: 1\nb: 2\n"
+        );
     }
 
     #[test]

@@ -69,8 +69,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     };
     let local = root.join("themes").join(name);
     if local.is_dir() {
-        collect_dir(&local.join("templates"), &format!("themes/{name}/templates"), &mut theme.theme_templates)?;
-        collect_dir(&local.join("static"), &format!("themes/{name}/static"), &mut theme.static_files)?;
+        collect_dir(
+            &local.join("templates"),
+            &format!("themes/{name}/templates"),
+            &mut theme.theme_templates,
+        )?;
+        collect_dir(
+            &local.join("static"),
+            &format!("themes/{name}/static"),
+            &mut theme.static_files,
+        )?;
         theme.watch.push(local);
     } else if let Some(dir) = BUILTIN.get_dir(name) {
         collect_builtin(dir, "templates", name, &mut theme.theme_templates);
@@ -91,7 +99,12 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     Ok(theme)
 }
 
-fn collect_builtin(theme_dir: &'static Dir<'static>, sub: &str, name: &str, out: &mut BTreeMap<String, ThemeFile>) {
+fn collect_builtin(
+    theme_dir: &'static Dir<'static>,
+    sub: &str,
+    name: &str,
+    out: &mut BTreeMap<String, ThemeFile>,
+) {
     let Some(dir) = theme_dir.get_dir(theme_dir.path().join(sub)) else {
         return;
     };
@@ -117,7 +130,11 @@ fn collect_builtin(theme_dir: &'static Dir<'static>, sub: &str, name: &str, out:
     }
 }
 
-fn collect_dir(dir: &Path, display_prefix: &str, out: &mut BTreeMap<String, ThemeFile>) -> Result<(), Diagnostic> {
+fn collect_dir(
+    dir: &Path,
+    display_prefix: &str,
+    out: &mut BTreeMap<String, ThemeFile>,
+) -> Result<(), Diagnostic> {
     if !dir.is_dir() {
         return Ok(());
     }

@@ -21,10 +21,15 @@ pub fn parse<T: DeserializeOwned>(
     } else {
         serde_yaml::from_str(yaml)
     };
-    result.map_err(|e| to_diagnostic(file, &e, first_line))
+    result.map_err(|e| to_diagnostic(file, yaml, &e, first_line))
 }
 
-fn to_diagnostic(file: &SourceFile, e: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+fn to_diagnostic(
+    file: &SourceFile,
+    yaml: &str,
+    e: &serde_yaml::Error,
+    first_line: usize,
+) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C"; the location is shown separately.
     let message = match raw.rfind(" at line ") {
@@ -32,14 +37,48 @@ fn to_diagnostic(file: &SourceFile, e: &serde_yaml::Error, first_line: usize) ->
         _ => raw.clone(),
     };
     let (message, help) = explain(&message);
-    let mut d = Diagnostic::error(message).in_file(&file.display);
-    if let Some(loc) = e.location() {
-        d = d.at(loc.line() + first_line - 1, Some(loc.column()), Some(&file.text));
+    let mut d = Diagnostic::error(message.clone()).in_file(&file.display);
+    // Errors raised after a value was read (custom checks) may point at the
+    // start of the document; point at the key the message names instead.
+    let named_line = || leading_key(&message).and_then(|k| any_key_line(yaml, k));
+    match (e.location(), named_line()) {
+        (Some(loc), Some(line)) if loc.line() == 1 && loc.column() == 1 => {
+            d = d.at(line + first_line - 1, None, Some(&file.text));
+        }
+        (Some(loc), _) => {
+            d = d.at(
+                loc.line() + first_line - 1,
+                Some(loc.column()),
+                Some(&file.text),
+            );
+        }
+        (None, line) => {
+            d = d.at(line.unwrap_or(1) + first_line - 1, None, Some(&file.text));
+        }
     }
     if let Some(h) = help {
         d = d.with_help(h);
     }
     d
+}
+
+/// The key a message starts with (`hourly_rate must be ...` → `hourly_rate`).
+fn leading_key(message: &str) -> Option<&str> {
+    let end = message
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(message.len());
+    (end > 0).then(|| &message[..end])
+}
+
+/// The 1-based line where `key:` is written, at any indentation.
+fn any_key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start().trim_start_matches("- ");
+            t.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
 }
 
 /// Splits serde's `path: message` form and rewrites the common messages.
@@ -79,7 +118,9 @@ fn explain(message: &str) -> (String, Option<String>) {
         );
     }
     if rest.starts_with("invalid type: ") {
-        let text = rest.trim_start_matches("invalid type: ").replace(", expected", "; expected");
+        let text = rest
+            .trim_start_matches("invalid type: ")
+            .replace(", expected", "; expected");
         return (within(format!("wrong type: found {text}")), None);
     }
     (message.to_string(), None)

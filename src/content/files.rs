@@ -255,7 +255,9 @@ impl Rate {
             _ => None,
         };
         match sym {
-            Some(s) if self.currency != "CNY" && self.currency != "JPY" => format!("{s}{amount}/hr"),
+            Some(s) if self.currency != "CNY" && self.currency != "JPY" => {
+                format!("{s}{amount}/hr")
+            }
             _ => format!("{} {amount}/hr", self.currency),
         }
     }

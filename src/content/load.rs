@@ -34,7 +34,14 @@ pub struct LoadOptions {
 
 /// Paths of generated sections; a page may not take these slugs.
 const RESERVED: &[&str] = &[
-    "projects", "skills", "profiles", "resume", "static", "404", "feed.xml", "sitemap.xml",
+    "projects",
+    "skills",
+    "profiles",
+    "resume",
+    "static",
+    "404",
+    "feed.xml",
+    "sitemap.xml",
 ];
 
 /// Loads and validates the site in `root`. On success returns the site and its warnings.
@@ -108,8 +115,9 @@ impl Loader {
         let pages = self.read_entries::<PageFrontMatter>("pages");
 
         // Drafts are read and checked, but left out unless asked for.
-        let (projects, draft_projects): (Vec<_>, Vec<_>) =
-            projects.into_iter().partition(|e| self.drafts || !e.fm.draft);
+        let (projects, draft_projects): (Vec<_>, Vec<_>) = projects
+            .into_iter()
+            .partition(|e| self.drafts || !e.fm.draft);
         let pages: Vec<_> = pages
             .into_iter()
             .filter(|e| self.drafts || !e.fm.draft)
@@ -308,10 +316,10 @@ impl Loader {
                     let index = path.join("index.md");
                     if index.is_file() {
                         found.push((index, Some(path)));
-                    } else if section == "projects" {
+                    } else if section == "projects" && has_markdown(&path) {
                         self.diags.push(
                             Diagnostic::warning(
-                                "this folder has no index.md, so it is not a project",
+                                "this folder holds Markdown files but no index.md, so it is not a project",
                             )
                             .in_file(source::display_path(&self.root, &path))
                             .with_help("a project bundle is a folder with index.md and its images beside it"),
@@ -367,9 +375,11 @@ impl Loader {
                     let s = slugify(&stem);
                     if s.is_empty() {
                         self.diags.push(
-                            Diagnostic::error(format!("cannot make a URL from the file name `{stem}`"))
-                                .in_file(&file.display)
-                                .with_help("add `slug: a-name` to the front matter"),
+                            Diagnostic::error(format!(
+                                "cannot make a URL from the file name `{stem}`"
+                            ))
+                            .in_file(&file.display)
+                            .with_help("add `slug: a-name` to the front matter"),
                         );
                         continue;
                     }
@@ -410,7 +420,9 @@ impl Loader {
                         e.file.display.display()
                     ))
                     .in_file(&e.file.display)
-                    .with_help("give one of them another `slug:` in its front matter, or rename the file"),
+                    .with_help(
+                        "give one of them another `slug:` in its front matter, or rename the file",
+                    ),
                 );
             } else {
                 seen.insert(&e.slug, e);
@@ -425,9 +437,12 @@ impl Loader {
             let line = find_line(&file.text, &entry.name);
             if slug.is_empty() {
                 self.diags.push(
-                    Diagnostic::error(format!("the skill `{}` has no letters or digits", entry.name))
-                        .in_file(&file.display)
-                        .at(line, None, Some(&file.text)),
+                    Diagnostic::error(format!(
+                        "the skill `{}` has no letters or digits",
+                        entry.name
+                    ))
+                    .in_file(&file.display)
+                    .at(line, None, Some(&file.text)),
                 );
                 continue;
             }
@@ -512,16 +527,15 @@ impl Loader {
         targets: &HashMap<String, Target>,
         skills: &[Skill],
     ) -> Project {
-        let names: Vec<SkillEntry> = e
-            .fm
-            .skills
-            .iter()
-            .map(|n| SkillEntry {
-                name: n.clone(),
-                level: None,
-                years: None,
-            })
-            .collect();
+        let names: Vec<SkillEntry> =
+            e.fm.skills
+                .iter()
+                .map(|n| SkillEntry {
+                    name: n.clone(),
+                    level: None,
+                    years: None,
+                })
+                .collect();
         let skill_refs = self.resolve_skills(&names, skills, &e.file);
         let lang = self.config.language.clone();
         let content = self.render_markdown(&e, &e.body, e.body_first_line, targets);
@@ -584,15 +598,23 @@ impl Loader {
         }
     }
 
-    fn check_links(&mut self, links: &Links, file: &SourceFile) -> Vec<crate::content::files::Link> {
+    fn check_links(
+        &mut self,
+        links: &Links,
+        file: &SourceFile,
+    ) -> Vec<crate::content::files::Link> {
         for l in &links.0 {
             let u = l.url.trim();
-            if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:")) {
+            if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:"))
+            {
                 self.diags.push(
-                    Diagnostic::warning(format!("the link `{}` is not a full URL: `{}`", l.name, l.url))
-                        .in_file(&file.display)
-                        .at(find_line(&file.text, &l.url), None, Some(&file.text))
-                        .with_help("write it with https://, e.g. https://github.com/ana"),
+                    Diagnostic::warning(format!(
+                        "the link `{}` is not a full URL: `{}`",
+                        l.name, l.url
+                    ))
+                    .in_file(&file.display)
+                    .at(find_line(&file.text, &l.url), None, Some(&file.text))
+                    .with_help("write it with https://, e.g. https://github.com/ana"),
                 );
             }
         }
@@ -667,7 +689,9 @@ impl Loader {
             }
         };
         let Some(target) = target else {
-            return Err(format!("the link `{dest}` points outside the content folder"));
+            return Err(format!(
+                "the link `{dest}` points outside the content folder"
+            ));
         };
         if target.ends_with(".md") {
             return match targets.get(&target) {
@@ -700,7 +724,11 @@ impl Loader {
     }
 
     fn asset_url(&self, asset: &Asset) -> String {
-        format!("{}{}", self.base_path, crate::slug::encode_path(&asset.dest))
+        format!(
+            "{}{}",
+            self.base_path,
+            crate::slug::encode_path(&asset.dest)
+        )
     }
 
     fn asset_for<FM>(&self, e: &Entry<FM>, rel: &str) -> Result<Asset, String> {
@@ -806,7 +834,11 @@ impl Loader {
                 diags.push(
                     Diagnostic::error(format!("`{key}` is empty"))
                         .in_file(&file.display)
-                        .at(key_line(&file.text, key).unwrap_or(1), None, Some(&file.text))
+                        .at(
+                            key_line(&file.text, key).unwrap_or(1),
+                            None,
+                            Some(&file.text),
+                        )
                         .with_help(format!("write your {key}")),
                 );
             }
@@ -863,7 +895,11 @@ impl Loader {
                             x.company, x.start
                         ))
                         .in_file(&file.display)
-                        .at(find_line(&file.text, &x.company), None, Some(&file.text)),
+                        .at(
+                            find_line(&file.text, &x.company),
+                            None,
+                            Some(&file.text),
+                        ),
                     );
                 }
                 Experience {
@@ -910,6 +946,7 @@ impl Loader {
                             title: pr.title.clone(),
                             url: pr.location.url.clone(),
                         }),
+                        None if self.project_file_exists(slug) => None,
                         None => {
                             let help = match nearest(slug, projects.iter().map(|p| p.slug.as_str())) {
                                 Some(n) => format!("did you mean `{n}`?"),
@@ -917,7 +954,7 @@ impl Loader {
                             };
                             self.diags.push(
                                 Diagnostic::error(format!(
-                                    "the testimonial by {} is about project `{slug}`, which does not exist (or is a draft)",
+                                    "the testimonial by {} is about project `{slug}`, which does not exist",
                                     t.author
                                 ))
                                 .in_file(&file.display)
@@ -991,7 +1028,8 @@ impl Loader {
                 for s in slugs {
                     match projects.iter().find(|p| &p.slug == s) {
                         Some(p) => out.push(p.slug.clone()),
-                        None if !self.drafts && self.is_draft_slug(s) => {}
+                        // A draft (left out) or a file that failed to load (reported already).
+                        None if self.project_file_exists(s) => {}
                         None => {
                             let help = match nearest(s, projects.iter().map(|p| p.slug.as_str())) {
                                 Some(n) => format!("did you mean `{n}`?"),
@@ -1012,7 +1050,11 @@ impl Loader {
                 // Projects that share a skill with the profile: featured first, then newest.
                 let mut matching: Vec<&Project> = projects
                     .iter()
-                    .filter(|p| p.skills.iter().any(|s| skill_refs.iter().any(|r| r.slug == s.slug)))
+                    .filter(|p| {
+                        p.skills
+                            .iter()
+                            .any(|s| skill_refs.iter().any(|r| r.slug == s.slug))
+                    })
                     .collect();
                 matching.sort_by_key(|p| !p.featured);
                 matching.into_iter().map(|p| p.slug.clone()).collect()
@@ -1041,11 +1083,14 @@ impl Loader {
         }
     }
 
-    fn is_draft_slug(&self, slug: &str) -> bool {
+    fn project_file_exists(&self, slug: &str) -> bool {
         let dir = self.content.join("projects");
-        [dir.join(format!("{slug}.md")), dir.join(slug).join("index.md")]
-            .iter()
-            .any(|p| p.is_file())
+        [
+            dir.join(format!("{slug}.md")),
+            dir.join(slug).join("index.md"),
+        ]
+        .iter()
+        .any(|p| p.is_file())
     }
 }
 
@@ -1077,6 +1122,14 @@ pub fn is_ignored_name(path: &Path) -> bool {
         || name.ends_with(".bck")
         || name.ends_with(".tmp")
         || name == "4913"
+}
+
+/// Whether a folder directly holds Markdown files (a bundle missing its index.md).
+fn has_markdown(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|rd| {
+        rd.filter_map(|e| e.ok())
+            .any(|e| e.path().extension().is_some_and(|x| x == "md"))
+    })
 }
 
 /// Normalises a `/`-separated relative path; `None` if `..` climbs above its start.

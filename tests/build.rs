@@ -1,0 +1,271 @@
+//! Building real sites: the example site, subpaths, drafts, overrides, init.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+#[test]
+fn example_site_builds_without_warnings() {
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("public");
+    let r = folio(&["build", "example-site", "-o", dest.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "", "the example site must build with no warnings");
+    assert!(
+        r.stdout
+            .starts_with("Built 25 pages (8 projects, 9 skills) in "),
+        "{}",
+        r.stdout
+    );
+    for f in [
+        "index.html",
+        "404.html",
+        ".nojekyll",
+        "style.css",
+        "favicon.svg",
+        "mei-lin.svg",
+        "projects/index.html",
+        "projects/doccheck-cli/index.html",
+        "projects/doccheck-cli/images/doccheck.svg",
+        "projects/streamline-docs-overhaul/index.html",
+        "projects/streamline-docs-overhaul/tickets.svg",
+        "projects/cloudstack-zh/index.html",
+        "skills/index.html",
+        "skills/rust/index.html",
+        "skills/中文本地化/index.html",
+        "profiles/writer/index.html",
+        "profiles/developer/index.html",
+        "resume/index.html",
+        "about/index.html",
+    ] {
+        assert!(dest.join(f).is_file(), "missing {f}");
+    }
+    // The draft is left out.
+    assert!(!dest.join("projects/tutorial-series").exists());
+}
+
+/// Every internal link and asset of the example site resolves under a project
+/// subpath, and none escapes it; the same at the domain root.
+#[test]
+fn every_internal_url_resolves_under_subpath_and_root() {
+    for (base_url, base) in [
+        ("https://meilin.github.io/portfolio/", "/portfolio/"),
+        ("https://meilin.dev/", "/"),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let dest = out.path().join("public");
+        let r = folio(&[
+            "build",
+            "example-site",
+            "--base-url",
+            base_url,
+            "-o",
+            dest.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let urls = internal_urls(&dest);
+        assert!(urls.len() > 200, "only {} internal URLs found", urls.len());
+        for (page, url) in urls {
+            assert!(
+                url.starts_with(base),
+                "{}: `{url}` escapes the base path {base}",
+                page.display()
+            );
+            let file = file_for(&dest, base, &url).unwrap();
+            assert!(
+                file.is_file(),
+                "{}: `{url}` is broken (no {})",
+                page.display(),
+                file.display()
+            );
+        }
+        // Absolute canonical URLs use the base URL.
+        let home = std::fs::read_to_string(dest.join("index.html")).unwrap();
+        assert!(
+            home.contains(&format!("<link rel=\"canonical\" href=\"{base_url}\">")),
+            "{home}"
+        );
+    }
+}
+
+#[test]
+fn the_404_page_links_absolutely() {
+    let site = Site::new();
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = site.read("public/404.html");
+    assert!(page.contains("href=\"/portfolio/style.css\""));
+    assert!(page.contains("href=\"/portfolio/projects/\""));
+    assert!(!page.contains("href=\"../"));
+}
+
+#[test]
+fn markdown_links_become_page_urls() {
+    let site = Site::new();
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let alpha = site.read("public/projects/alpha/index.html");
+    assert!(
+        alpha.contains("href=\"/portfolio/projects/beta/\""),
+        "{alpha}"
+    );
+    assert!(alpha.contains("href=\"/portfolio/about/\""), "{alpha}");
+    assert!(alpha.contains("<h2 id=\"intro\">Intro</h2>"));
+    let beta = site.read("public/projects/beta/index.html");
+    assert!(
+        beta.contains("src=\"/portfolio/projects/beta/chart.svg\""),
+        "{beta}"
+    );
+    assert!(beta.contains("src=\"/portfolio/projects/beta/cover.svg\" alt=\"Beta cover\""));
+    assert!(site.p("public/projects/beta/chart.svg").is_file());
+}
+
+#[test]
+fn non_ascii_skills_get_readable_pages_and_encoded_links() {
+    let site = Site::new();
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(site.p("public/skills/中文写作/index.html").is_file());
+    let beta = site.read("public/projects/beta/index.html");
+    assert!(beta.contains("href=\"/portfolio/skills/%E4%B8%AD%E6%96%87%E5%86%99%E4%BD%9C/\""));
+    assert!(beta.contains(">中文写作</a>"));
+}
+
+#[test]
+fn drafts_only_with_flag() {
+    let site = Site::new();
+    site.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\ndate: 2025-01\nsummary: Draft.\ndraft: true\n---\nWIP\n",
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(!site.p("public/projects/gamma").exists());
+    let r = site.build(&["--drafts"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.p("public/projects/gamma/index.html").is_file());
+    assert!(r.stdout.contains("3 projects"), "{}", r.stdout);
+}
+
+#[test]
+fn html_from_yaml_is_escaped_but_markdown_html_is_kept() {
+    let site = Site::new();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: \"<script>alert(1)</script>\"\ndate: 2024\nsummary: ok\n---\n\n<div class=\"raw\">mine</div>\n",
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/projects/alpha/index.html");
+    assert!(!page.contains("<script>alert(1)</script>"));
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(page.contains("<div class=\"raw\">mine</div>"));
+}
+
+#[test]
+fn language_sets_html_lang_and_dates() {
+    let site = Site::new();
+    site.write("folio.yaml", "title: 测试\nlanguage: zh-CN\n");
+    assert_eq!(site.build(&[]).code, 0);
+    let page = site.read("public/projects/beta/index.html");
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"));
+    assert!(page.contains("2023年2月"));
+}
+
+#[test]
+fn site_templates_and_static_override_the_theme() {
+    let site = Site::new();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">{{ content_page.title }}</p>{% endblock main %}",
+    );
+    site.write("static/style.css", "body{color:red}");
+    assert_eq!(site.build(&[]).code, 0);
+    assert!(
+        site.read("public/about/index.html")
+            .contains("<p class=\"custom\">About</p>")
+    );
+    assert_eq!(site.read("public/style.css"), "body{color:red}");
+}
+
+#[test]
+fn cname_and_output_dir_from_config() {
+    let site = Site::new();
+    site.write(
+        "folio.yaml",
+        "title: T\nbase_url: https://ana.dev\noutput_dir: dist\ngithub_pages:\n  cname: ana.dev\n",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(site.read("dist/CNAME"), "ana.dev\n");
+    assert!(site.read("dist/index.html").contains("href=\"/style.css\""));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = Site::new();
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("No errors:"), "{}", r.stdout);
+    assert!(!site.p("public").exists());
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("new-site");
+    let r = folio(&["init", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in [
+        "folio.yaml",
+        ".gitignore",
+        "content/profile.yaml",
+        "content/profiles/writer.yaml",
+        "content/projects/first-project.md",
+        "content/projects/second-project/index.md",
+    ] {
+        assert!(dir.join(f).is_file(), "missing {f}");
+    }
+    let r = folio(&["build", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "", "a new site builds without warnings");
+    // A second init changes nothing.
+    std::fs::write(dir.join("folio.yaml"), "title: Mine\n").unwrap();
+    let r = folio(&["init", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("folio.yaml: already exists"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("folio.yaml")).unwrap(),
+        "title: Mine\n"
+    );
+}
+
+#[test]
+fn cli_usage_help_and_version() {
+    let r = folio(&["--version"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("folio "));
+    let r = folio(&["--help"]);
+    assert_eq!(r.code, 0);
+    for cmd in ["build", "check", "init", "Exit status"] {
+        assert!(r.stdout.contains(cmd), "{cmd} missing from --help");
+    }
+    let r = folio(&["build", "--help"]);
+    assert!(
+        r.stdout.contains("--base-url")
+            && r.stdout.contains("--drafts")
+            && r.stdout.contains("--output-dir")
+    );
+    assert_eq!(folio(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(folio(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn default_dir_is_the_current_folder() {
+    let site = Site::new();
+    let r = folio_in(site.path(), &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.ends_with("→ public/\n"), "{}", r.stdout);
+    assert!(Path::new(&site.p("public/index.html")).is_file());
+}
