@@ -5,6 +5,10 @@
 //! [`content::load`] reads the folder into one typed [`content::Site`], which
 //! [`render`] turns into pages and [`output`] writes atomically.
 
+// Diagnostics travel on the error path only (once per problem, never in a hot
+// loop), so their size does not matter; boxing them would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod config;
 pub mod content;

@@ -138,7 +138,7 @@ fn main() -> ExitCode {
                 for f in files {
                     println!("  {}", f.display());
                 }
-                let cd = if dir == PathBuf::from(".") {
+                let cd = if dir.as_os_str() == "." {
                     String::new()
                 } else {
                     format!(" {}", dir.display())

@@ -32,8 +32,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line_no = 2;
-    for line in text[yaml_start..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let body_start = offset + line.len();
@@ -45,7 +44,6 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
     Err(Diagnostic::error("the front matter is not closed")
         .in_file(&file.display)

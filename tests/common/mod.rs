@@ -148,18 +148,8 @@ pub fn file_for(out: &Path, base: &str, url: &str) -> Option<PathBuf> {
 }
 
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
-            let h = u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap();
-            out.push(h);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .expect("URLs decode to UTF-8")
+        .into_owned()
 }
