@@ -269,3 +269,37 @@ fn default_dir_is_the_current_folder() {
     assert!(r.stdout.ends_with("→ public/\n"), "{}", r.stdout);
     assert!(Path::new(&site.p("public/index.html")).is_file());
 }
+
+#[test]
+fn non_ascii_and_spaced_file_names_become_working_urls() {
+    let site = Site::new();
+    site.write(
+        "content/projects/日本語の翻訳.md",
+        "---\ntitle: 日本語\ndate: 2024\nsummary: x\n---\nSee [alpha](alpha.md).\n",
+    );
+    site.write(
+        "content/projects/My Big Project/index.md",
+        "---\ntitle: Big\ndate: 2024\nsummary: x\ncover: cover image.svg\n---\n[jp](../日本語の翻訳.md)\n",
+    );
+    site.write(
+        "content/projects/My Big Project/cover image.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(site.p("public/projects/日本語の翻訳/index.html").is_file());
+    assert!(
+        site.p("public/projects/my-big-project/cover image.svg")
+            .is_file()
+    );
+    let out = site.p("public");
+    for (page, url) in internal_urls(&out) {
+        let file = file_for(&out, "/portfolio/", &url).unwrap();
+        assert!(file.is_file(), "{}: `{url}` is broken", page.display());
+    }
+    let big = site.read("public/projects/my-big-project/index.html");
+    assert!(
+        big.contains("/portfolio/projects/my-big-project/cover%20image.svg"),
+        "{big}"
+    );
+}
