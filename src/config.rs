@@ -28,6 +28,8 @@ pub struct Config {
     #[serde(default)]
     pub upwork: UpworkConfig,
     #[serde(default)]
+    pub linkedin: LinkedinConfig,
+    #[serde(default)]
     pub github_pages: GithubPagesConfig,
     /// Free data passed to templates as `site.extra`.
     #[serde(default)]
@@ -41,6 +43,14 @@ pub struct UpworkConfig {
     #[serde(default)]
     pub profile_url: Option<String>,
     /// Overrides of Upwork's field limits (used by `folio profile`).
+    #[serde(default)]
+    pub limits: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkedinConfig {
+    /// Overrides of LinkedIn's field limits (used by `folio profile --platform linkedin`).
     #[serde(default)]
     pub limits: BTreeMap<String, usize>,
 }

@@ -11,12 +11,16 @@
 
 pub mod build;
 pub mod config;
+pub mod contact;
 pub mod content;
 pub mod date;
 pub mod diagnostics;
+pub mod export;
 pub mod init;
 pub mod markdown;
 pub mod output;
+pub mod plaintext;
+pub mod platform;
 pub mod render;
 pub mod slug;
 pub mod source;

@@ -53,6 +53,30 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Print profile text ready to paste into Upwork (or LinkedIn), checked against its rules.
+    #[command(
+        after_help = "Each field is printed under a header line such as `── Title (52/70) ──` with its\ncount and limit; paste the text below it. Problems go to stderr with file and line.\nExit status: 0 no errors (warnings allowed), 1 a limit or rule is broken, 2 wrong usage."
+    )]
+    Profile {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Export the specialized profile content/profiles/NAME.yaml.
+        #[arg(long, value_name = "NAME", conflicts_with = "all")]
+        profile: Option<String>,
+        /// Export the general profile and every specialized one.
+        #[arg(long)]
+        all: bool,
+        /// The platform whose fields and limits to use.
+        #[arg(long, value_enum, default_value = "upwork")]
+        platform: folio::platform::Platform,
+        /// text: headers and paste-ready text; json: the same as data, with counts, limits and findings.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Write one text file per field (title.txt, overview.txt, portfolio/01-SLUG.txt, ...) and profile.json here.
+        #[arg(long, value_name = "FOLDER")]
+        out: Option<PathBuf>,
+    },
     /// Create a new site in DIR: config, profile, two projects, a specialized profile.
     #[command(
         after_help = "Refuses to overwrite existing files.\nExit status: 0 created, 1 a file exists or cannot be written, 2 wrong usage."
@@ -62,6 +86,12 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -130,6 +160,72 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&e, color),
+            }
+        }
+        Command::Profile {
+            dir,
+            profile,
+            all,
+            platform,
+            format,
+            out,
+        } => {
+            let which = match (profile, all) {
+                (_, true) => folio::export::Which::All,
+                (Some(name), _) => folio::export::Which::Specialized(name),
+                (None, false) => folio::export::Which::General,
+            };
+            let loaded = folio::content::load(&dir, &folio::content::LoadOptions::default());
+            let (site, _) = match loaded {
+                Ok(s) => s,
+                Err(e) => return fail(&e, color),
+            };
+            let exports = match folio::export::export(&site, platform, &which) {
+                Ok(e) => e,
+                Err(e) => return fail(&e, color),
+            };
+            match &out {
+                Some(folder) => match folio::export::write_files(&exports, folder) {
+                    Ok(files) => println!("Wrote {} files to {}", files.len(), folder.display()),
+                    Err(e) => {
+                        return fail(
+                            &folio::Error::single(
+                                Diagnostic::error(format!("cannot write the files: {e}"))
+                                    .in_file(folder),
+                            ),
+                            color,
+                        );
+                    }
+                },
+                None => match format {
+                    Format::Text => print!("{}", folio::export::to_text(&exports)),
+                    Format::Json => print!("{}", folio::export::to_json(&exports)),
+                },
+            }
+            // A project shared by several profiles is reported once.
+            let mut findings: Vec<&Diagnostic> = Vec::new();
+            for d in exports.iter().flat_map(|e| &e.findings) {
+                if !findings.contains(&d) {
+                    findings.push(d);
+                }
+            }
+            for d in &findings {
+                eprintln!("{}\n", d.render(color));
+            }
+            let errors = findings.iter().filter(|d| d.is_error()).count();
+            let warnings = findings.len() - errors;
+            eprintln!(
+                "{} profile{} checked against {}'s rules: {errors} error{}, {warnings} warning{}",
+                exports.len(),
+                if exports.len() == 1 { "" } else { "s" },
+                platform.name(),
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" },
+            );
+            if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             }
         }
         Command::Init { dir } => match folio::init::init(&dir) {

@@ -123,6 +123,18 @@ fn explain(message: &str) -> (String, Option<String>) {
             .replace(", expected", "; expected");
         return (within(format!("wrong type: found {text}")), None);
     }
+    if rest.contains("mapping values are not allowed") {
+        return (
+            message.to_string(),
+            Some("a value that contains `: ` must be quoted, e.g. `summary: \"Result: 40 % fewer tickets\"`".into()),
+        );
+    }
+    if rest.contains("found character that cannot start any token") {
+        return (
+            message.to_string(),
+            Some("a value starting with `@`, `` ` `` or `%` must be quoted".into()),
+        );
+    }
     (message.to_string(), None)
 }
 

@@ -44,11 +44,11 @@ impl Site {
         );
         s.write(
             "content/profile.yaml",
-            "name: Ana Silva\ntitle: Writer and developer\noverview: I write **docs** and code.\nhourly_rate: 40\nskills:\n  - Rust\n  - { name: Technical Writing, level: expert, years: 5 }\n  - 中文写作\ntestimonials:\n  - quote: Great work.\n    author: Bo\n    project: alpha\n",
+            "name: Ana Silva\ntitle: Writer and developer\noverview: I write **developer documentation** and build the small Rust tools that keep it correct, for teams of any size.\nhourly_rate: 40\nskills:\n  - Rust\n  - { name: Technical Writing, level: expert, years: 5 }\n  - 中文写作\ntestimonials:\n  - quote: Great work.\n    author: Bo\n    project: alpha\n",
         );
         s.write(
             "content/profiles/writer.yaml",
-            "title: Technical writer\noverview: Docs.\nskills: [Technical Writing]\n",
+            "title: Technical writer\noverview: Documentation that developers read, written after interviewing your engineers and watching your users.\nskills: [Technical Writing]\n",
         );
         s.write(
             "content/projects/alpha.md",

@@ -1,0 +1,376 @@
+//! Markdown to paste-ready plain text, for fields that show text as typed
+//! (Upwork, LinkedIn): paragraphs separated by one blank line, bullets as `• `,
+//! numbered items kept, emphasis and code markers removed (the words stay),
+//! links become their text, images are dropped, a table row becomes one line,
+//! footnotes are appended. No trailing spaces, never two blank lines in a row.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Converts Markdown to plain text.
+pub fn to_plain(md: &str) -> String {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
+    let mut w = Writer::default();
+    let mut image_depth = 0usize;
+    let mut footnotes: Vec<(String, String)> = Vec::new();
+    let mut footnote_labels: Vec<String> = Vec::new();
+    let mut in_footnote: Option<String> = None;
+    let mut footnote_text = String::new();
+    let mut html_block = String::new();
+    let mut in_html_block = false;
+
+    for event in Parser::new_ext(md, opts) {
+        if image_depth > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => image_depth += 1,
+                Event::End(TagEnd::Image) => image_depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        // Footnote definitions are collected and appended at the end.
+        if let Some(label) = &in_footnote {
+            match event {
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    footnotes.push((label.clone(), tidy(&footnote_text).replace('\n', " ")));
+                    footnote_text.clear();
+                    in_footnote = None;
+                }
+                Event::Text(t) | Event::Code(t) => footnote_text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => footnote_text.push(' '),
+                Event::End(TagEnd::Paragraph) => footnote_text.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => w.block_start(),
+                Tag::Heading { .. } => w.block_start(),
+                Tag::BlockQuote(_) => {
+                    w.block_start();
+                    w.quote += 1;
+                }
+                Tag::CodeBlock(_) => {
+                    w.block_start();
+                    w.code_block = true;
+                }
+                Tag::List(start) => {
+                    if w.lists.is_empty() {
+                        w.block_start();
+                    } else {
+                        w.newline();
+                    }
+                    w.lists.push(start);
+                }
+                Tag::Item => {
+                    w.newline();
+                    let depth = w.lists.len().saturating_sub(1);
+                    let marker = match w.lists.last_mut() {
+                        Some(Some(n)) => {
+                            let m = format!("{n}. ");
+                            *n += 1;
+                            m
+                        }
+                        _ => "• ".to_string(),
+                    };
+                    w.push_raw(&"  ".repeat(depth));
+                    w.push_raw(&marker);
+                }
+                Tag::Table(_) => w.block_start(),
+                Tag::TableHead | Tag::TableRow => {
+                    w.newline();
+                    w.cells = 0;
+                }
+                Tag::TableCell => {
+                    if w.cells > 0 {
+                        w.push_raw(" | ");
+                    }
+                    w.cells += 1;
+                }
+                Tag::Image { .. } => image_depth = 1,
+                Tag::FootnoteDefinition(label) => in_footnote = Some(label.to_string()),
+                Tag::HtmlBlock => {
+                    w.block_start();
+                    in_html_block = true;
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph | TagEnd::Heading(_) => w.block_end(),
+                TagEnd::BlockQuote(_) => {
+                    w.quote = w.quote.saturating_sub(1);
+                    w.block_end();
+                }
+                TagEnd::CodeBlock => {
+                    w.code_block = false;
+                    w.block_end();
+                }
+                TagEnd::List(_) => {
+                    w.lists.pop();
+                    if w.lists.is_empty() {
+                        w.block_end();
+                    }
+                }
+                TagEnd::Table => w.block_end(),
+                TagEnd::HtmlBlock => {
+                    in_html_block = false;
+                    let text = strip_html(&html_block);
+                    html_block.clear();
+                    w.push_text(text.trim());
+                    w.block_end();
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if in_html_block {
+                    html_block.push_str(&t);
+                } else if w.code_block {
+                    w.push_code(&t);
+                } else {
+                    w.push_text(&t);
+                }
+            }
+            Event::Code(t) => w.push_text(&t),
+            Event::Html(h) => {
+                if in_html_block {
+                    html_block.push_str(&h);
+                } else {
+                    w.push_text(&strip_html(&h));
+                }
+            }
+            Event::InlineHtml(h) => {
+                let t = strip_html(&h);
+                if !t.is_empty() {
+                    w.push_text(&t);
+                }
+            }
+            Event::SoftBreak => w.soft_break(),
+            Event::HardBreak => w.newline(),
+            Event::Rule => w.block_start(),
+            Event::TaskListMarker(done) => w.push_raw(if done { "☑ " } else { "☐ " }),
+            Event::FootnoteReference(label) => {
+                let n = match footnote_labels.iter().position(|l| *l == *label) {
+                    Some(i) => i + 1,
+                    None => {
+                        footnote_labels.push(label.to_string());
+                        footnote_labels.len()
+                    }
+                };
+                w.push_raw(&format!("[{n}]"));
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => w.push_text(&t),
+        }
+    }
+    let mut out = w.out;
+    if !footnotes.is_empty() {
+        out.push_str("\n\n");
+        for (label, text) in footnotes {
+            let n = footnote_labels
+                .iter()
+                .position(|l| *l == label)
+                .map_or_else(|| label.clone(), |i| (i + 1).to_string());
+            out.push_str(&format!("[{n}] {text}\n"));
+        }
+    }
+    tidy(&out)
+}
+
+#[derive(Default)]
+struct Writer {
+    out: String,
+    lists: Vec<Option<u64>>,
+    quote: usize,
+    code_block: bool,
+    cells: usize,
+    /// A blank line is owed before the next text.
+    pending_blank: bool,
+}
+
+impl Writer {
+    fn block_start(&mut self) {
+        if !self.out.is_empty() && self.lists.is_empty() {
+            self.pending_blank = true;
+        }
+    }
+    fn block_end(&mut self) {
+        if self.lists.is_empty() {
+            self.pending_blank = true;
+        }
+    }
+    fn newline(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+    fn flush_pending(&mut self) {
+        if self.pending_blank {
+            self.pending_blank = false;
+            if !self.out.is_empty() {
+                while !self.out.ends_with("\n\n") {
+                    self.out.push('\n');
+                }
+            }
+        }
+        if self.quote > 0 && (self.out.is_empty() || self.out.ends_with('\n')) {
+            self.out.push_str(&"> ".repeat(self.quote));
+        }
+    }
+    fn push_raw(&mut self, s: &str) {
+        self.flush_pending();
+        self.out.push_str(s);
+    }
+    fn push_text(&mut self, s: &str) {
+        self.flush_pending();
+        // A dropped image or tag must not leave two spaces behind.
+        let s = if self.out.ends_with(' ') {
+            s.strip_prefix(' ').unwrap_or(s)
+        } else {
+            s
+        };
+        self.out.push_str(s);
+    }
+    fn push_code(&mut self, s: &str) {
+        for (i, line) in s.split('\n').enumerate() {
+            if i > 0 {
+                self.out.push('\n');
+            }
+            if !line.is_empty() {
+                self.push_raw(line);
+            }
+        }
+    }
+    fn soft_break(&mut self) {
+        // Between two CJK characters a line break is no space.
+        // (A line break after CJK text adds nothing: the next line joins directly.)
+        if !self.out.chars().last().is_some_and(is_cjk) {
+            self.out.push(' ');
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF)
+}
+
+/// Text of an HTML fragment: tags removed, common entities decoded.
+fn strip_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// No trailing spaces, at most one blank line in a row, no blank start or end.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_and_emphasis() {
+        assert_eq!(
+            to_plain("I **help** _teams_\nship `code`.\n\n\n\nSecond ~~old~~ paragraph.  \n"),
+            "I help teams ship code.\n\nSecond old paragraph."
+        );
+    }
+
+    #[test]
+    fn headings_lists_and_nesting() {
+        let md = "## What I do\n\n- Docs\n- Tools\n  - Rust\n  - Python\n\n1. First\n2. Second\n\nAfter.";
+        assert_eq!(
+            to_plain(md),
+            "What I do\n\n• Docs\n• Tools\n  • Rust\n  • Python\n\n1. First\n2. Second\n\nAfter."
+        );
+    }
+
+    #[test]
+    fn ordered_lists_keep_their_start() {
+        assert_eq!(to_plain("3. three\n4. four\n"), "3. three\n4. four");
+    }
+
+    #[test]
+    fn links_images_and_autolinks() {
+        assert_eq!(
+            to_plain("See [my work](https://x.io) ![alt text](a.png) and <https://y.io>."),
+            "See my work and https://y.io."
+        );
+    }
+
+    #[test]
+    fn tables_become_one_line_per_row() {
+        let md = "| Tool | Years |\n|---|---|\n| Rust | 5 |\n| Python | 7 |\n";
+        assert_eq!(to_plain(md), "Tool | Years\nRust | 5\nPython | 7");
+    }
+
+    #[test]
+    fn footnotes_are_appended() {
+        let md =
+            "Tickets fell 40 %.[^src] Also[^b].\n\n[^src]: Company analytics.\n[^b]: Second.\n";
+        assert_eq!(
+            to_plain(md),
+            "Tickets fell 40 %.[1] Also[2].\n\n[1] Company analytics.\n[2] Second."
+        );
+    }
+
+    #[test]
+    fn code_blocks_keep_their_lines() {
+        let md = "Run:\n\n```sh\ncargo build\ncargo test\n```\n\nDone.";
+        assert_eq!(to_plain(md), "Run:\n\ncargo build\ncargo test\n\nDone.");
+    }
+
+    #[test]
+    fn cjk_and_emoji() {
+        assert_eq!(
+            to_plain("我帮助团队\n写文档。🚀 **重点**\n"),
+            "我帮助团队写文档。🚀 重点"
+        );
+    }
+
+    #[test]
+    fn html_is_reduced_to_text() {
+        assert_eq!(
+            to_plain(
+                "<div class=\"x\">\n<b>Bold</b> &amp; more\n</div>\n\nText with <em>inline</em> html."
+            ),
+            "Bold & more\n\nText with inline html."
+        );
+    }
+
+    #[test]
+    fn task_lists_and_quotes() {
+        assert_eq!(to_plain("- [x] done\n- [ ] todo\n"), "• ☑ done\n• ☐ todo");
+        assert_eq!(to_plain("> Quoted\n> text\n"), "> Quoted text");
+    }
+}

@@ -1,0 +1,357 @@
+//! Field limits of freelance platforms, in one table. Each rule names its
+//! source and whether it is a hard limit (an error) or advice (a warning).
+//! Platforms change these numbers: a site overrides any hard maximum in
+//! `folio.yaml` (`upwork: {limits: {title: 80}}`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Upwork,
+    Linkedin,
+}
+
+impl Platform {
+    pub fn name(self) -> &'static str {
+        match self {
+            Platform::Upwork => "Upwork",
+            Platform::Linkedin => "LinkedIn",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Platform::Upwork => "upwork",
+            Platform::Linkedin => "linkedin",
+        }
+    }
+
+    /// Whether the platform forbids contact details and outside links in profile text.
+    pub fn forbids_contact(self) -> bool {
+        self == Platform::Upwork
+    }
+}
+
+/// What a rule measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// Characters of text (the larger of Unicode scalar values and UTF-16 units).
+    Chars,
+    /// Entries of a list.
+    Items,
+}
+
+/// One limit on one field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rule {
+    /// The field it applies to: `title`, `overview`, `portfolio_title`, ...
+    pub field: &'static str,
+    pub measure: Measure,
+    pub min: Option<usize>,
+    pub max: Option<usize>,
+    /// `true`: breaking it is an error; `false`: advice, a warning.
+    pub hard: bool,
+    /// Where the number comes from.
+    pub source: &'static str,
+}
+
+const fn rule(
+    field: &'static str,
+    measure: Measure,
+    min: Option<usize>,
+    max: Option<usize>,
+    hard: bool,
+    source: &'static str,
+) -> Rule {
+    Rule {
+        field,
+        measure,
+        min,
+        max,
+        hard,
+        source,
+    }
+}
+
+use Measure::{Chars, Items};
+
+const UPWORK_PROFILE: &str =
+    "https://support.upwork.com/hc/en-us/articles/360016252373 (Build Your Profile)";
+const SNIPEWORK_OVERVIEW: &str =
+    "snipework.com/blog/upwork-profile-overview-guide (2026), as Upwork publishes no number";
+const SNIPEWORK_PORTFOLIO: &str = "snipework.com/blog/upwork-portfolio-character-limit (Apr 2026), quoting Upwork's support article and Portfolio Guide";
+
+/// The table. The first hard maximum of a field is the one `limits:` overrides.
+pub const RULES: &[(Platform, Rule)] = &[
+    (
+        Platform::Upwork,
+        rule(
+            "title",
+            Chars,
+            None,
+            Some(70),
+            true,
+            "expertfreelancing.com/upwork-profile-optimization (2026); Upwork asks for a short title and publishes no number",
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "overview",
+            Chars,
+            None,
+            Some(5000),
+            true,
+            SNIPEWORK_OVERVIEW,
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule("overview", Chars, Some(100), None, true, SNIPEWORK_OVERVIEW),
+    ),
+    (
+        Platform::Upwork,
+        rule("skills", Items, None, Some(15), true, UPWORK_PROFILE),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "portfolio_title",
+            Chars,
+            None,
+            Some(70),
+            true,
+            SNIPEWORK_PORTFOLIO,
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "portfolio_title",
+            Chars,
+            None,
+            Some(40),
+            false,
+            "Upwork Portfolio Guide (Jan 2026) asks for 40, its support article allows 70",
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "portfolio_role",
+            Chars,
+            None,
+            Some(100),
+            true,
+            SNIPEWORK_PORTFOLIO,
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "portfolio_description",
+            Chars,
+            None,
+            Some(600),
+            true,
+            SNIPEWORK_PORTFOLIO,
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "portfolio_description",
+            Chars,
+            None,
+            Some(300),
+            false,
+            "Upwork Portfolio Guide (Jan 2026) asks for 300, its support article allows 600",
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "cover_letter",
+            Chars,
+            None,
+            Some(5000),
+            true,
+            "community.upwork.com: \"Cover letter 5000 characters is not enough\"",
+        ),
+    ),
+    (
+        Platform::Upwork,
+        rule(
+            "specialized_profiles",
+            Items,
+            None,
+            Some(2),
+            false,
+            "stage-support.upwork.com/hc/en-us/articles/14380110119186 (Specialized Profiles): up to 2",
+        ),
+    ),
+    (
+        Platform::Linkedin,
+        rule(
+            "title",
+            Chars,
+            None,
+            Some(220),
+            true,
+            "linkedinsights.com: headline raised from 120 to 220 in 2020",
+        ),
+    ),
+    (
+        Platform::Linkedin,
+        rule(
+            "overview",
+            Chars,
+            None,
+            Some(2600),
+            true,
+            "linkedinsights.com, totalresumes.com.au: About is 2,600",
+        ),
+    ),
+    (
+        Platform::Linkedin,
+        rule(
+            "skills",
+            Items,
+            None,
+            Some(100),
+            true,
+            "luizmaiaj.com (2025): up to 100 skills",
+        ),
+    ),
+    (
+        Platform::Linkedin,
+        rule(
+            "employment_title",
+            Chars,
+            None,
+            Some(100),
+            true,
+            "linkedinsights.com: experience title 100",
+        ),
+    ),
+    (
+        Platform::Linkedin,
+        rule(
+            "employment_description",
+            Chars,
+            None,
+            Some(2000),
+            true,
+            "linkedinsights.com: experience description 2,000",
+        ),
+    ),
+    (
+        Platform::Linkedin,
+        rule(
+            "portfolio_description",
+            Chars,
+            None,
+            Some(2000),
+            true,
+            "linkedinsights.com: project description 2,000",
+        ),
+    ),
+];
+
+/// Where the overview is cut with "More" on Upwork.
+pub const UPWORK_OVERVIEW_FOLD: usize = 250;
+/// Upwork's minimum hourly rate for contracts, in USD.
+pub const UPWORK_MIN_HOURLY_USD: f64 = 3.0;
+/// Upwork's English proficiency levels.
+pub const UPWORK_LANGUAGE_LEVELS: &[&str] =
+    &["Basic", "Conversational", "Fluent", "Native or Bilingual"];
+
+/// The rules of a platform with the site's overrides applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct Limits {
+    pub platform: Platform,
+    pub rules: Vec<Rule>,
+}
+
+impl Limits {
+    /// Applies `overrides` (field → new hard maximum). Unknown fields are returned as errors.
+    pub fn new(
+        platform: Platform,
+        overrides: &BTreeMap<String, usize>,
+    ) -> Result<Limits, Vec<String>> {
+        let mut rules: Vec<Rule> = RULES
+            .iter()
+            .filter(|(p, _)| *p == platform)
+            .map(|(_, r)| r.clone())
+            .collect();
+        let mut unknown = Vec::new();
+        for (field, max) in overrides {
+            match rules
+                .iter_mut()
+                .find(|r| r.field == field && r.hard && r.max.is_some())
+            {
+                Some(r) => {
+                    r.max = Some(*max);
+                    r.source = "folio.yaml";
+                }
+                None => unknown.push(field.clone()),
+            }
+        }
+        if unknown.is_empty() {
+            Ok(Limits { platform, rules })
+        } else {
+            Err(unknown)
+        }
+    }
+
+    pub fn for_field(&self, field: &str) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(move |r| r.field == field)
+    }
+
+    /// The hard maximum of a field, shown in headers (`52/70`).
+    pub fn max(&self, field: &str) -> Option<usize> {
+        self.for_field(field).filter(|r| r.hard).find_map(|r| r.max)
+    }
+
+    /// Fields whose limits can be overridden.
+    pub fn overridable(platform: Platform) -> Vec<&'static str> {
+        let mut v: Vec<&str> = RULES
+            .iter()
+            .filter(|(p, r)| *p == platform && r.hard && r.max.is_some())
+            .map(|(_, r)| r.field)
+            .collect();
+        v.dedup();
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_source_and_a_bound() {
+        for (_, r) in RULES {
+            assert!(!r.source.is_empty());
+            assert!(r.min.is_some() || r.max.is_some());
+        }
+    }
+
+    #[test]
+    fn overrides_replace_the_hard_maximum() {
+        let mut o = BTreeMap::new();
+        o.insert("title".to_string(), 80);
+        let l = Limits::new(Platform::Upwork, &o).unwrap();
+        assert_eq!(l.max("title"), Some(80));
+        assert_eq!(l.max("overview"), Some(5000));
+        o.insert("titel".to_string(), 80);
+        assert_eq!(
+            Limits::new(Platform::Upwork, &o).unwrap_err(),
+            vec!["titel".to_string()]
+        );
+    }
+}

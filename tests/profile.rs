@@ -1,0 +1,389 @@
+//! `folio profile`: paste-ready text, limits and contact rules.
+
+mod common;
+use common::*;
+
+fn profile(site: &Site, extra: &[&str]) -> Run {
+    let mut args = vec!["profile", site.path().to_str().unwrap()];
+    args.extend_from_slice(extra);
+    folio(&args)
+}
+
+fn set_profile(site: &Site, body: &str) {
+    site.write(
+        "content/profile.yaml",
+        &format!("name: Ana\n{body}\nskills: [Rust, Technical Writing, 中文写作]\n"),
+    );
+}
+
+const OVERVIEW: &str = "overview: I write developer documentation and build the small Rust tools that keep it correct, for teams of every size.";
+
+#[test]
+fn example_site_exports_every_profile_without_errors() {
+    let r = folio(&["profile", "example-site", "--all"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .ends_with("3 profiles checked against Upwork's rules: 0 errors, 0 warnings\n"),
+        "{}",
+        r.stderr
+    );
+    insta::assert_snapshot!("example_all_text", r.stdout);
+    // The profile's own e-mail and links are for the website only.
+    assert!(!r.stdout.contains("hello@meilin.example"));
+    assert!(!r.stdout.contains("github.com/meilin-example"));
+    for line in r.stdout.lines() {
+        assert_eq!(line, line.trim_end(), "trailing spaces: {line:?}");
+    }
+    assert!(!r.stdout.contains("\n\n\n"));
+    for md in ["**", "`", "](", "##"] {
+        assert!(!r.stdout.contains(md), "Markdown `{md}` left in the text");
+    }
+}
+
+#[test]
+fn json_output_has_counts_limits_and_findings() {
+    let r = folio(&[
+        "profile",
+        "example-site",
+        "--profile",
+        "writer",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let title = &v["profiles"][0]["fields"][0];
+    assert_eq!(title["id"], "title");
+    assert_eq!(title["max"], 70);
+    assert_eq!(
+        title["count"],
+        title["text"].as_str().unwrap().chars().count()
+    );
+    assert!(
+        v["limits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["source"].is_string())
+    );
+    insta::assert_snapshot!("example_writer_json", r.stdout);
+}
+
+#[test]
+fn out_writes_one_file_per_field() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("upwork");
+    let r = folio(&["profile", "example-site", "--out", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in [
+        "title.txt",
+        "overview.txt",
+        "skills.txt",
+        "skills-comma.txt",
+        "hourly-rate.txt",
+        "languages.txt",
+        "certifications.txt",
+        "employment/01-freelance.txt",
+        "education/01-fudan-university.txt",
+        "portfolio/01-streamline-docs-overhaul.txt",
+        "profile.json",
+    ] {
+        assert!(out.join(f).is_file(), "missing {f}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(out.join("title.txt")).unwrap(),
+        "Technical Writer & Rust Developer for Developer Tools\n"
+    );
+    let all = tmp.path().join("all");
+    let r = folio(&[
+        "profile",
+        "example-site",
+        "--all",
+        "--out",
+        all.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0);
+    for p in ["general", "writer", "developer"] {
+        assert!(all.join(p).join("overview.txt").is_file(), "{p}");
+    }
+}
+
+#[test]
+fn over_long_title_is_an_error_with_file_line_and_numbers() {
+    let site = Site::new();
+    set_profile(&site, &format!("title: {}\n{OVERVIEW}", "T".repeat(76)));
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("error: content/profile.yaml:2: title is 76 characters; Upwork allows 70"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout.contains("── Title (76/70) ──"),
+        "the text is still printed"
+    );
+}
+
+#[test]
+fn limits_can_be_overridden_in_the_config() {
+    let site = Site::new();
+    set_profile(&site, &format!("title: {}\n{OVERVIEW}", "T".repeat(76)));
+    site.write(
+        "folio.yaml",
+        "title: T\nupwork:\n  limits:\n    title: 80\n",
+    );
+    assert_eq!(profile(&site, &[]).code, 0);
+    site.write(
+        "folio.yaml",
+        "title: T\nupwork:\n  limits:\n    titel: 80\n",
+    );
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("folio.yaml:4: `upwork.limits` has no field `titel`")
+            && r.stderr.contains("did you mean `title`?"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn overview_bounds() {
+    let site = Site::new();
+    set_profile(&site, "title: Writer\noverview: Too short.");
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(
+            "content/profile.yaml:3: overview is 10 characters; Upwork asks for at least 100"
+        ),
+        "{}",
+        r.stderr
+    );
+    set_profile(
+        &site,
+        &format!("title: Writer\noverview: {}", "word ".repeat(1001)),
+    );
+    let r = profile(&site, &[]);
+    assert!(
+        r.stderr
+            .contains("overview is 5004 characters; Upwork allows 5000"),
+        "{}",
+        r.stderr
+    );
+    // `folio check` runs the same rules, so CI catches it.
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("overview is 5004 characters"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn emoji_are_counted_in_utf16_too() {
+    let site = Site::new();
+    set_profile(
+        &site,
+        &format!("title: \"{}\"\n{OVERVIEW}", "🚀".repeat(36)),
+    );
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("title is 72 characters (UTF-16; 36 Unicode characters); Upwork allows 70"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout
+            .contains("── Title (72/70; 36 Unicode characters) ──"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn too_many_skills() {
+    let site = Site::new();
+    let skills: Vec<String> = (1..=16).map(|i| format!("Skill {i}")).collect();
+    site.write(
+        "content/profile.yaml",
+        &format!(
+            "name: Ana\ntitle: W\n{OVERVIEW}\nskills: [{}, Rust, Technical Writing, 中文写作]\n",
+            skills.join(", ")
+        ),
+    );
+    site.write("content/profiles/writer.yaml", "title: W\noverview: Docs that developers read, written after interviewing engineers and watching users struggle.\nskills: [Rust]\n");
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("content/profile.yaml:4: skills is 19 entries; Upwork allows 15"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn portfolio_limits_warn_and_fail() {
+    let site = Site::new();
+    set_profile(&site, &format!("title: W\n{OVERVIEW}"));
+    site.write(
+        "content/projects/alpha.md",
+        &format!(
+            "---\ntitle: {}\ndate: 2024\nsummary: {}\nrole: {}\n---\n",
+            "A".repeat(41),
+            "s".repeat(301),
+            "r".repeat(20)
+        ),
+    );
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 0, "warnings alone exit 0: {}", r.stderr);
+    assert!(r.stderr.contains("warning: content/projects/alpha.md:2: portfolio title is 41 characters; Upwork advises at most 40"), "{}", r.stderr);
+    assert!(r.stderr.contains("warning: content/projects/alpha.md:4: portfolio description is 301 characters; Upwork advises at most 300"), "{}", r.stderr);
+    site.write(
+        "content/projects/alpha.md",
+        &format!(
+            "---\ntitle: {}\ndate: 2024\nsummary: {}\nrole: {}\n---\n",
+            "A".repeat(71),
+            "s".repeat(601),
+            "r".repeat(101)
+        ),
+    );
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 1);
+    for m in [
+        "error: content/projects/alpha.md:2: portfolio title is 71 characters; Upwork allows 70",
+        "error: content/projects/alpha.md:4: portfolio description is 601 characters; Upwork allows 600",
+        "error: content/projects/alpha.md:5: portfolio role is 101 characters; Upwork allows 100",
+    ] {
+        assert!(r.stderr.contains(m), "{m}\n{}", r.stderr);
+    }
+}
+
+#[test]
+fn more_than_two_specialized_profiles_is_a_warning() {
+    let site = Site::new();
+    set_profile(&site, &format!("title: W\n{OVERVIEW}"));
+    for n in ["a", "b", "c"] {
+        site.write(
+            &format!("content/profiles/{n}.yaml"),
+            &format!("title: {n}\n{OVERVIEW}\n"),
+        );
+    }
+    site.remove("content/profiles/writer.yaml");
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "warning: content/profiles: there are 3 specialized profiles; Upwork allows 2"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn each_kind_of_contact_detail_is_an_error() {
+    for (text, kind) in [
+        (
+            "write to ana@example.com for details",
+            "an e-mail address: `ana@example.com`",
+        ),
+        (
+            "call +351 912 345 678 any time",
+            "a phone number: `+351 912 345 678`",
+        ),
+        (
+            "Skype: ana.silva works too",
+            "a messenger id: `Skype: ana.silva`",
+        ),
+        (
+            "find me as @ana_writes online",
+            "a social media handle: `@ana_writes`",
+        ),
+        (
+            "see more at https://ana.dev/work please",
+            "an outside link: `https://ana.dev/work`",
+        ),
+    ] {
+        let site = Site::new();
+        set_profile(
+            &site,
+            &format!(
+                "title: Writer\noverview: |\n  I write developer documentation and build the Rust tools behind it, for teams of every size.\n  {text}"
+            ),
+        );
+        let r = profile(&site, &[]);
+        assert_eq!(r.code, 1, "{text}");
+        let expected = format!(
+            "error: content/profile.yaml:5: overview contains {kind}; Upwork forbids contact details"
+        );
+        assert!(r.stderr.contains(&expected), "{expected}\n{}", r.stderr);
+    }
+}
+
+#[test]
+fn version_numbers_and_languages_are_not_contact_details() {
+    let site = Site::new();
+    set_profile(
+        &site,
+        "title: C++ and C# developer\noverview: |\n  Shipped version 1.2.3 of a C++ library in 2018-2021, cut build time 40 % on 1,200 files.\n  I know [Telegram bots](https://t.example) and Slack apps; this link text stays, its URL goes.",
+    );
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("I know Telegram bots and Slack apps"));
+}
+
+#[test]
+fn contact_details_in_projects_are_found_with_their_file() {
+    let site = Site::new();
+    set_profile(&site, &format!("title: W\n{OVERVIEW}"));
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024\nsummary: \"Contact me on WhatsApp ID: anasilva\"\n---\n",
+    );
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(
+            "error: content/projects/alpha.md:4: portfolio description contains a messenger id"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn unknown_specialized_profile() {
+    let site = Site::new();
+    let r = profile(&site, &["--profile", "writr"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("there is no specialized profile `writr`")
+            && r.stderr.contains("did you mean `writer`?"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(profile(&site, &["--profile", "writer", "--all"]).code, 2);
+}
+
+#[test]
+fn linkedin_uses_its_own_limits() {
+    let site = Site::new();
+    set_profile(&site, &format!("title: {}\n{OVERVIEW}", "T".repeat(100)));
+    let r = profile(&site, &["--platform", "linkedin"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("── Headline (100/220) ──"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("── About ("), "{}", r.stdout);
+}
