@@ -111,6 +111,12 @@ impl Config {
                 "give the site a title",
             ));
         }
+        if let Some(cname) = &self.github_pages.cname
+            && key_line(&file.text, "base_url").is_none()
+        {
+            // A custom domain serves the site at its root.
+            self.base_url = format!("https://{}/", cname.trim().trim_end_matches('/'));
+        }
         self.base_url = normalize_base_url(&self.base_url).map_err(|m| {
             at_key(
                 "base_url",

@@ -8,11 +8,18 @@ use crate::diagnostics::{Diagnostic, Error};
 
 static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold");
 
-/// Writes the scaffold into `dir`. Refuses (writing nothing) if any file exists.
+/// Writes the scaffold into `dir` (with the GitHub Pages workflow unless
+/// `workflow` is false). Refuses (writing nothing) if any file exists.
 /// Returns the files written, relative to `dir`.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut files = Vec::new();
+pub fn init(dir: &Path, workflow: bool) -> Result<Vec<PathBuf>, Error> {
+    let mut files: Vec<(PathBuf, std::borrow::Cow<'static, [u8]>)> = Vec::new();
     collect(&SCAFFOLD, &mut files);
+    if workflow {
+        files.push((
+            PathBuf::from(crate::workflow::PATH),
+            std::borrow::Cow::Owned(crate::workflow::pages_workflow().into_bytes()),
+        ));
+    }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let existing: Vec<Diagnostic> = files
         .iter()
@@ -39,14 +46,14 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
                 )
             })?;
         }
-        std::fs::write(&path, bytes).map_err(|e| {
+        std::fs::write(&path, bytes.as_ref()).map_err(|e| {
             Error::single(Diagnostic::error(format!("cannot write the file: {e}")).in_file(&path))
         })?;
     }
     Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }
 
-fn collect(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
+fn collect(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, std::borrow::Cow<'static, [u8]>)>) {
     for f in dir.files() {
         // Stored as `_gitignore` etc. so they are not hidden in this repository.
         let rel = f.path().to_path_buf();
@@ -54,7 +61,7 @@ fn collect(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) 
             Some(n) if n.starts_with('_') => rel.with_file_name(format!(".{}", &n[1..])),
             _ => rel,
         };
-        out.push((rel, f.contents()));
+        out.push((rel, std::borrow::Cow::Borrowed(f.contents())));
     }
     for d in dir.dirs() {
         collect(d, out);

@@ -14,8 +14,10 @@ pub mod config;
 pub mod contact;
 pub mod content;
 pub mod date;
+pub mod deploy;
 pub mod diagnostics;
 pub mod export;
+pub mod feeds;
 pub mod init;
 pub mod markdown;
 pub mod output;
@@ -25,6 +27,7 @@ pub mod render;
 pub mod slug;
 pub mod source;
 pub mod theme;
+pub mod workflow;
 pub mod yaml;
 
 pub use diagnostics::{Diagnostic, Error, Result};

@@ -85,6 +85,30 @@ enum Command {
         /// Where to create the site (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Do not write .github/workflows/pages.yml (the GitHub Pages workflow).
+        #[arg(long)]
+        no_workflow: bool,
+    },
+    /// Build the site and publish it to a branch (gh-pages) with your git.
+    #[command(
+        after_help = "Commits the built site as the whole tree of the branch (one commit per deploy,\nhistory kept; unchanged output makes no commit) and pushes it. Your working tree,\nindex, current branch and stash are never touched. When base_url is not set in\nfolio.yaml it is inferred from a GitHub remote (git@github.com:ana/portfolio.git →\nhttps://ana.github.io/portfolio/).\nExit status: 0 published (or nothing to publish), 1 build or git error, 2 wrong usage."
+    )]
+    Deploy {
+        /// The site folder, inside a git repository.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The remote to push to.
+        #[arg(long, default_value = "origin")]
+        remote: String,
+        /// The branch that holds the published site.
+        #[arg(long, default_value = "gh-pages")]
+        branch: String,
+        /// The commit message (default: "Deploy TITLE from SOURCE-COMMIT with folio VERSION").
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
+        /// Build and show what would be published; commit and push nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -228,7 +252,50 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Init { dir } => match folio::init::init(&dir) {
+        Command::Deploy {
+            dir,
+            remote,
+            branch,
+            message,
+            dry_run,
+        } => {
+            let opts = folio::deploy::DeployOptions {
+                root: dir,
+                remote: remote.clone(),
+                branch: branch.clone(),
+                message,
+                dry_run,
+                drafts: false,
+            };
+            match folio::deploy::deploy(&opts) {
+                Ok(r) => {
+                    print_warnings(&r.warnings, color);
+                    if let Some(note) = &r.base_url_note {
+                        println!("{note}");
+                    }
+                    if r.unchanged {
+                        println!(
+                            "Nothing changed since the last deploy: no commit, nothing pushed."
+                        );
+                    } else if dry_run {
+                        println!(
+                            "Dry run: would commit {} files for {} to `{branch}` and push it to `{remote}`.",
+                            r.files, r.base_url
+                        );
+                    } else if let Some(c) = &r.commit {
+                        println!(
+                            "Published {} files for {} to `{branch}` on `{remote}` (commit {}).",
+                            r.files,
+                            r.base_url,
+                            &c[..c.len().min(12)]
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e, color),
+            }
+        }
+        Command::Init { dir, no_workflow } => match folio::init::init(&dir, !no_workflow) {
             Ok(files) => {
                 println!("Created a new folio site in {}:", dir.display());
                 for f in files {

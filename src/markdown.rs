@@ -164,11 +164,11 @@ where
                 }
                 let mut tag = format!(
                     "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\"",
-                    escape_attr(&src),
-                    escape_attr(&alt)
+                    escape_markup(&src),
+                    escape_markup(&alt)
                 );
                 if !title.is_empty() {
-                    tag.push_str(&format!(" title=\"{}\"", escape_attr(title)));
+                    tag.push_str(&format!(" title=\"{}\"", escape_markup(title)));
                 }
                 tag.push('>');
                 out.push(Event::InlineHtml(CowStr::from(tag)));
@@ -190,8 +190,8 @@ pub fn render_simple(md: &str) -> String {
     render(md, |_, _| Ok(Resolved::Keep)).html
 }
 
-/// Escapes text for an HTML attribute value.
-pub fn escape_attr(s: &str) -> String {
+/// Escapes text for HTML or XML content and double-quoted attribute values.
+pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -291,5 +291,16 @@ mod tests {
         assert!(!is_external_or_fragment("../other.md"));
         assert!(!is_external_or_fragment("@/projects/a.md"));
         assert!(!is_external_or_fragment("img/a:b.png"));
+    }
+}
+
+#[cfg(test)]
+mod escape_tests {
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            super::escape_markup("a<b & \"c\""),
+            "a&lt;b &amp; &quot;c&quot;"
+        );
     }
 }

@@ -38,6 +38,9 @@ struct PageMeta<'a> {
     path: String,
     url: String,
     permalink: String,
+    /// An absolute URL of the page's image (a project's cover, else the photo).
+    image: Option<String>,
+    image_alt: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +207,7 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         .description
         .clone()
         .unwrap_or_else(|| format!("{} — {}", site.profile.name, site.profile.title));
+    let photo = site.profile.photo.as_ref();
     let meta = |kind: &'static str, title: String, description: Option<String>, path: &str| {
         let loc = crate::content::model::Location::new(&site.config, &site.base_path, path);
         PageMeta {
@@ -213,6 +217,8 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
             path: loc.path,
             url: loc.url,
             permalink: loc.permalink,
+            image: photo.map(|p| crate::feeds::absolute(&site.config.base_url, &p.url)),
+            image_alt: photo.map(|p| p.alt.clone()),
         }
     };
 
@@ -256,15 +262,17 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
     render("projects.html", "projects/", ctx);
     for (i, p) in site.projects.iter().enumerate() {
         let mut ctx = Context::new();
-        ctx.insert(
-            "page",
-            &meta(
-                "project",
-                p.title.clone(),
-                Some(plain_text(&p.summary_html)),
-                &p.location.path,
-            ),
+        let mut m = meta(
+            "project",
+            p.title.clone(),
+            Some(plain_text(&p.summary_html)),
+            &p.location.path,
         );
+        if let Some(cover) = &p.cover {
+            m.image = Some(crate::feeds::absolute(&site.config.base_url, &cover.url));
+            m.image_alt = Some(cover.alt.clone());
+        }
+        ctx.insert("page", &m);
         ctx.insert("project", p);
         // Newer and older neighbours, for "next project" links.
         ctx.insert("newer", &i.checked_sub(1).map(|j| &cards[j]));
@@ -349,6 +357,20 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
     if !errors.is_empty() {
         errors.dedup();
         return Err(Error::new(errors));
+    }
+
+    // Sitemap, robots.txt and feed, unless the site ships its own in static/.
+    for (path, text) in [
+        ("sitemap.xml", crate::feeds::sitemap(site)),
+        ("robots.txt", crate::feeds::robots(site)),
+        ("feed.xml", crate::feeds::atom(site)),
+    ] {
+        if !theme.static_files.contains_key(path) {
+            out.push(OutputFile {
+                path: path.into(),
+                contents: Contents::Bytes(text.into_bytes()),
+            });
+        }
     }
 
     // Static files: the theme's, then the site's (already merged in the theme).

@@ -220,9 +220,15 @@ fn init_scaffolds_a_site_that_builds_and_refuses_to_overwrite() {
         "content/profiles/writer.yaml",
         "content/projects/first-project.md",
         "content/projects/second-project/index.md",
+        ".github/workflows/pages.yml",
     ] {
         assert!(dir.join(f).is_file(), "missing {f}");
     }
+    let workflow: serde_json::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(dir.join(".github/workflows/pages.yml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(workflow["permissions"]["pages"], "write");
     let r = folio(&["build", dir.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "", "a new site builds without warnings");
@@ -302,4 +308,74 @@ fn non_ascii_and_spaced_file_names_become_working_urls() {
         big.contains("/portfolio/projects/my-big-project/cover%20image.svg"),
         "{big}"
     );
+}
+
+#[test]
+fn init_without_workflow() {
+    let tmp = tempfile::tempdir().unwrap();
+    let r = folio(&["init", tmp.path().to_str().unwrap(), "--no-workflow"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(tmp.path().join("folio.yaml").is_file());
+    assert!(!tmp.path().join(".github").exists());
+}
+
+#[test]
+fn a_cname_site_lives_at_the_domain_root() {
+    let site = Site::new();
+    site.write("folio.yaml", "title: T\ngithub_pages: { cname: ana.dev }\n");
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(site.read("public/CNAME"), "ana.dev\n");
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains("<link rel=\"canonical\" href=\"https://ana.dev/\">"),
+        "{home}"
+    );
+    let out = site.p("public");
+    for (page, url) in internal_urls(&out) {
+        assert!(url.starts_with('/'), "{}: {url}", page.display());
+        assert!(
+            file_for(&out, "/", &url).unwrap().is_file(),
+            "{}: `{url}` is broken",
+            page.display()
+        );
+    }
+}
+
+/// The sitemap, feed and robots.txt use the base URL, and every URL in them is
+/// a page of the built site.
+#[test]
+fn sitemap_feed_and_robots_follow_the_base_url() {
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("public");
+    let r = folio(&["build", "example-site", "-o", dest.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let base = "https://meilin.github.io/portfolio/";
+    let robots = std::fs::read_to_string(dest.join("robots.txt")).unwrap();
+    assert!(robots.contains(&format!("Sitemap: {base}sitemap.xml")));
+    for file in ["sitemap.xml", "feed.xml"] {
+        let xml = std::fs::read_to_string(dest.join(file)).unwrap();
+        let mut n = 0;
+        for attr in ["<loc>", "<id>", "href=\""] {
+            for part in xml.split(attr).skip(1) {
+                let url = &part[..part.find(['<', '"']).unwrap()];
+                assert!(url.starts_with(base), "{file}: {url}");
+                let f = file_for(
+                    &dest,
+                    "/portfolio/",
+                    url.strip_prefix("https://meilin.github.io").unwrap(),
+                )
+                .unwrap();
+                assert!(f.is_file(), "{file}: {url} is not a page");
+                n += 1;
+            }
+        }
+        assert!(n > 8, "{file} lists {n} URLs");
+    }
+    let sitemap = std::fs::read_to_string(dest.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://meilin.github.io/portfolio/projects/doccheck-cli/</loc>\n    <lastmod>2024-03</lastmod>"));
+    assert!(!sitemap.contains("404"));
+    let project = std::fs::read_to_string(dest.join("projects/doccheck-cli/index.html")).unwrap();
+    assert!(project.contains("<meta property=\"og:url\" content=\"https://meilin.github.io/portfolio/projects/doccheck-cli/\">"));
+    assert!(project.contains("<meta property=\"og:image\" content=\"https://meilin.github.io/portfolio/projects/doccheck-cli/images/doccheck.svg\">"));
 }

@@ -1,0 +1,153 @@
+//! Machine-readable files: `sitemap.xml`, `robots.txt` and the Atom feed of
+//! projects (`feed.xml`). All their URLs come from `base_url`.
+
+use crate::content::model::{Location, Site};
+use crate::date::Date;
+
+use crate::markdown::escape_markup as escape_xml;
+
+/// `https://ana.github.io` for `https://ana.github.io/portfolio/`; empty for a relative base.
+pub fn origin(base_url: &str) -> &str {
+    match base_url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host_end = rest
+                .find('/')
+                .map_or(base_url.len(), |i| scheme.len() + 3 + i);
+            &base_url[..host_end]
+        }
+        None => "",
+    }
+}
+
+/// An absolute URL for a site URL path (`/portfolio/a.png`), when the base URL is absolute.
+pub fn absolute(base_url: &str, url: &str) -> String {
+    format!("{}{url}", origin(base_url))
+}
+
+fn latest(site: &Site) -> Option<Date> {
+    site.projects
+        .iter()
+        .map(|p| p.date_raw)
+        .max_by_key(|d| d.sort_key())
+}
+
+/// Every page of the site with its last-modified date, where one is known.
+pub fn sitemap(site: &Site) -> String {
+    let mut entries: Vec<(&Location, Option<Date>)> = Vec::new();
+    let loc = |path: &str| Location::new(&site.config, &site.base_path, path);
+    let home = loc("");
+    let projects = loc("projects/");
+    let skills = loc("skills/");
+    let resume = loc("resume/");
+    let newest = latest(site);
+    entries.push((&home, newest));
+    entries.push((&projects, newest));
+    for p in &site.projects {
+        entries.push((&p.location, Some(p.date_raw)));
+    }
+    entries.push((&skills, newest));
+    for s in &site.skills {
+        let d = s
+            .projects
+            .iter()
+            .filter_map(|slug| site.project(slug))
+            .map(|p| p.date_raw)
+            .max_by_key(|d| d.sort_key());
+        entries.push((&s.location, d));
+    }
+    for sp in &site.profiles {
+        entries.push((&sp.location, None));
+    }
+    entries.push((&resume, None));
+    for p in &site.pages {
+        entries.push((&p.location, None));
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (l, d) in entries {
+        out.push_str("  <url>\n    <loc>");
+        out.push_str(&escape_xml(&l.permalink));
+        out.push_str("</loc>\n");
+        if let Some(d) = d {
+            out.push_str(&format!("    <lastmod>{}</lastmod>\n", d.iso()));
+        }
+        out.push_str("  </url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(site: &Site) -> String {
+    let sitemap = Location::new(&site.config, &site.base_path, "sitemap.xml");
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        sitemap.permalink
+    )
+}
+
+fn rfc3339(d: &Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        d.year,
+        d.month.unwrap_or(1),
+        d.day.unwrap_or(1)
+    )
+}
+
+/// An Atom feed of the projects, newest first.
+pub fn atom(site: &Site) -> String {
+    let home = Location::new(&site.config, &site.base_path, "");
+    let me = Location::new(&site.config, &site.base_path, "feed.xml");
+    let updated = latest(site).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <id>{}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n  <generator>folio</generator>\n",
+        escape_xml(&site.config.language),
+        escape_xml(&site.config.title),
+        escape_xml(&site.profile.title),
+        escape_xml(&home.permalink),
+        escape_xml(&home.permalink),
+        escape_xml(&me.permalink),
+        escape_xml(&site.profile.name),
+    );
+    for p in &site.projects {
+        out.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n    <summary type=\"html\">{}</summary>\n",
+            escape_xml(&p.title),
+            escape_xml(&p.location.permalink),
+            escape_xml(&p.location.permalink),
+            rfc3339(&p.date_raw),
+            escape_xml(&p.summary_html),
+        ));
+        for s in &p.skills {
+            out.push_str(&format!(
+                "    <category term=\"{}\" label=\"{}\"/>\n",
+                escape_xml(&s.slug),
+                escape_xml(&s.name)
+            ));
+        }
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins() {
+        assert_eq!(
+            origin("https://ana.github.io/portfolio/"),
+            "https://ana.github.io"
+        );
+        assert_eq!(origin("https://ana.dev/"), "https://ana.dev");
+        assert_eq!(origin("http://127.0.0.1:8000/x/"), "http://127.0.0.1:8000");
+        assert_eq!(origin("/"), "");
+        assert_eq!(
+            absolute("https://ana.dev/p/", "/p/a.png"),
+            "https://ana.dev/p/a.png"
+        );
+    }
+}
