@@ -61,8 +61,16 @@ impl BuildReport {
     }
 }
 
+/// With `FOLIO_TIMINGS=1`, prints how long each phase took (for profiling).
+pub(crate) fn phase(name: &str, since: Instant) {
+    if std::env::var_os("FOLIO_TIMINGS").is_some() {
+        eprintln!("  {name}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 /// Loads, validates and renders the site in memory. Writes nothing.
 pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
+    let t = Instant::now();
     let (site, warnings) = content::load(
         &opts.root,
         &LoadOptions {
@@ -70,10 +78,15 @@ pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
             base_url: opts.base_url.clone(),
         },
     )?;
+    phase("load", t);
+    let t = Instant::now();
     let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
     let mut tera = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
+    phase("templates", t);
+    let t = Instant::now();
     let files =
         render::render_site(&site, &theme, &mut tera).map_err(|e| with_warnings(e, &warnings))?;
+    phase("render", t);
     Ok(Rendered {
         site,
         theme,
@@ -101,7 +114,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let rendered = render_site(opts)?;
     let out = output_dir(opts, &rendered.site);
     output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    let t = Instant::now();
     output::write_site(&out, &rendered.files)?;
+    phase("write", t);
     Ok(BuildReport {
         pages: rendered.site.page_count(),
         projects: rendered.site.projects.len(),

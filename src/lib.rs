@@ -24,6 +24,7 @@ pub mod output;
 pub mod plaintext;
 pub mod platform;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod theme;

@@ -89,6 +89,30 @@ enum Command {
         #[arg(long)]
         no_workflow: bool,
     },
+    /// Preview the site: serve it, rebuild on save, and reload open pages by themselves.
+    #[command(
+        after_help = "Builds in memory (your output folder is never touched) and serves the site under\nthe path of its base_url. Errors show in the terminal and over the page; the last good\nversion stays served until the file is fixed.\nExit status: 1 when the server cannot start, 2 wrong usage."
+    )]
+    Serve {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; 0.0.0.0 makes the preview reachable from other machines.
+        #[arg(short, long, default_value = "127.0.0.1")]
+        interface: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+        /// Poll for changes instead of waiting for file-system events (network and container file systems).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Build the site and publish it to a branch (gh-pages) with your git.
     #[command(
         after_help = "Commits the built site as the whole tree of the branch (one commit per deploy,\nhistory kept; unchanged output makes no commit) and pushes it. Your working tree,\nindex, current branch and stash are never touched. When base_url is not set in\nfolio.yaml it is inferred from a GitHub remote (git@github.com:ana/portfolio.git →\nhttps://ana.github.io/portfolio/).\nExit status: 0 published (or nothing to publish), 1 build or git error, 2 wrong usage."
@@ -250,6 +274,32 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
+            }
+        }
+        Command::Serve {
+            dir,
+            port,
+            interface,
+            open,
+            drafts,
+            poll,
+        } => {
+            let opts = folio::serve::ServeOptions {
+                root: dir,
+                interface,
+                port,
+                open,
+                drafts,
+                poll,
+            };
+            let result = folio::serve::serve(&opts, |url| {
+                println!("Serving {url}");
+                println!("Watching for changes; press Ctrl-C to stop.");
+                let _ = std::io::Write::flush(&mut std::io::stdout());
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e, color),
             }
         }
         Command::Deploy {

@@ -1,0 +1,2 @@
+//! Shared by the benchmarks (and the browser tests).
+pub mod corpus;

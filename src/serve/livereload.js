@@ -1,0 +1,61 @@
+// folio live reload: injected into every page by `folio serve`, never into a build.
+(function () {
+  "use strict";
+  var version = __VERSION__;
+  var url = new URL("__BASE__" + "__folio/events", window.location.href);
+  var overlayId = "folio-error-overlay";
+
+  function showOverlay(html) {
+    var el = document.getElementById(overlayId);
+    if (!el) {
+      el = document.createElement("div");
+      el.id = overlayId;
+      el.setAttribute("role", "alert");
+      document.body.appendChild(el);
+    }
+    el.innerHTML = html;
+  }
+
+  function hideOverlay() {
+    var el = document.getElementById(overlayId);
+    if (el) el.parentNode.removeChild(el);
+  }
+
+  function swapStylesheets(v) {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    for (var i = 0; i < links.length; i++) {
+      var href = new URL(links[i].href, window.location.href);
+      if (href.origin !== window.location.origin) continue;
+      href.searchParams.set("folio", String(v));
+      links[i].href = href.toString();
+    }
+  }
+
+  // The server answers a new stream at once; if it does not (a connection can
+  // wait behind others in tiny_http's pool), try again.
+  function connect() {
+    var source = new EventSource(url);
+    var answered = false;
+    var watchdog = window.setTimeout(function () {
+      if (!answered) {
+        source.close();
+        connect();
+      }
+    }, 1500 + Math.random() * 500);
+    source.onmessage = function (event) {
+      answered = true;
+      window.clearTimeout(watchdog);
+      var msg = JSON.parse(event.data);
+      if (msg.error) showOverlay(msg.error); else hideOverlay();
+      if (msg.version === version) return;
+      if (msg.css_only_since === version) {
+        version = msg.version;
+        swapStylesheets(version);
+      } else {
+        source.close();
+        window.location.reload();
+      }
+    };
+  }
+  connect();
+})();

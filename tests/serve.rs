@@ -1,0 +1,279 @@
+//! `folio serve` on a free port: paths, status codes, content types,
+//! traversal, the subpath, edits, the error overlay, safety.
+
+mod common;
+use common::server::{self, Server};
+use common::*;
+use std::time::Duration;
+
+fn serve(site: &Site) -> Server {
+    server::start(site.path(), &[])
+}
+
+#[test]
+fn serves_the_site_under_its_base_path() {
+    let site = Site::new();
+    let s = serve(&site);
+    assert!(
+        s.url.starts_with("http://127.0.0.1:") && s.url.ends_with("/portfolio/"),
+        "{}",
+        s.url
+    );
+    let r = s.get("/");
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("Location"), Some("/portfolio/"));
+    assert_eq!(s.get("/portfolio").status, 301);
+    let home = s.get("/portfolio/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(home.header("Cache-Control"), Some("no-store"));
+    assert!(
+        home.text().contains("__folio/events"),
+        "the live-reload script is injected"
+    );
+    // Links in the preview point at the preview, under the subpath.
+    assert!(home.text().contains("href=\"/portfolio/style.css\""));
+    let r = s.get("/portfolio/projects/alpha");
+    assert_eq!(
+        (r.status, r.header("Location")),
+        (301, Some("/portfolio/projects/alpha/"))
+    );
+    for (path, ctype) in [
+        ("/portfolio/style.css", "text/css; charset=utf-8"),
+        ("/portfolio/favicon.svg", "image/svg+xml"),
+        ("/portfolio/projects/beta/cover.svg", "image/svg+xml"),
+        ("/portfolio/feed.xml", "application/xml; charset=utf-8"),
+        ("/portfolio/robots.txt", "text/plain; charset=utf-8"),
+        (
+            "/portfolio/skills/%E4%B8%AD%E6%96%87%E5%86%99%E4%BD%9C/",
+            "text/html; charset=utf-8",
+        ),
+    ] {
+        let r = s.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("Content-Type"), Some(ctype), "{path}");
+    }
+    let missing = s.get("/portfolio/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.text().contains("Page not found"),
+        "the site's 404.html is served"
+    );
+    assert_eq!(s.get("/style.css").status, 404, "outside the base path");
+    let head = s.request("HEAD", "/portfolio/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    let post = s.request("POST", "/portfolio/");
+    assert_eq!(post.status, 405);
+    assert_eq!(post.header("Allow"), Some("GET, HEAD"));
+    // No directory listings.
+    assert_eq!(s.get("/portfolio/projects/beta/").status, 200);
+    assert_eq!(s.get("/portfolio/skills/").status, 200);
+    assert!(
+        !site.p("public").exists(),
+        "serve never writes the output folder"
+    );
+}
+
+#[test]
+fn never_serves_files_outside_the_site() {
+    let site = Site::new();
+    site.write("secret.txt", "TOP SECRET");
+    let s = serve(&site);
+    for path in [
+        "/portfolio/../secret.txt",
+        "/portfolio/../../../../etc/passwd",
+        "/portfolio/%2e%2e/secret.txt",
+        "/portfolio/%2E%2E%2Fsecret.txt",
+        "/portfolio/..%5csecret.txt",
+        "/portfolio/projects\\..\\..\\secret.txt",
+        "/portfolio//etc/passwd",
+        "/portfolio/%2Fetc%2Fpasswd",
+        "/portfolio/content/profile.yaml",
+        "/portfolio/folio.yaml",
+        "/etc/passwd",
+        "http://evil.example/etc/passwd",
+    ] {
+        let r = s.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(
+            !r.text().contains("TOP SECRET") && !r.text().contains("root:"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn an_edit_changes_the_page_and_notifies_open_pages() {
+    let site = Site::new();
+    let s = serve(&site);
+    let events = s.events();
+    let first = events.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(first.contains("\"version\":1"), "{first}");
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024-05-01\nsummary: The first project.\nskills: [Rust]\n---\n\nFreshly edited text.\n",
+    );
+    s.wait_for("/portfolio/projects/alpha/", 10, |b| {
+        b.contains("Freshly edited text.")
+    });
+    let next = events.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        next.contains("\"version\":2") && next.contains("\"error\":null"),
+        "{next}"
+    );
+}
+
+#[test]
+fn a_stylesheet_change_is_announced_as_css_only() {
+    let site = Site::new();
+    site.write("static/extra.css", "body{}");
+    let s = serve(&site);
+    let events = s.events();
+    events.recv_timeout(Duration::from_secs(5)).unwrap();
+    site.write("static/extra.css", "body{color:red}");
+    let msg = events.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert!(msg.contains("\"css_only_since\":1"), "{msg}");
+    assert_eq!(s.get("/portfolio/extra.css").text(), "body{color:red}");
+}
+
+#[test]
+fn errors_show_as_an_overlay_that_goes_away_after_the_fix() {
+    let site = Site::new();
+    let s = serve(&site);
+    let events = s.events();
+    events.recv_timeout(Duration::from_secs(5)).unwrap();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024-02-30\nsummary: x\n---\n",
+    );
+    let msg = events.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert!(
+        msg.contains("content/projects/alpha.md:3:7") && msg.contains("impossible date"),
+        "{msg}"
+    );
+    // Every page shows the overlay; the last good version is still served.
+    let page = s.wait_for("/portfolio/about/", 5, |b| {
+        b.contains("folio-error-overlay\" role=\"alert\"")
+    });
+    assert!(page.contains("content/projects/alpha.md:3:7"));
+    assert!(
+        s.get("/portfolio/projects/alpha/")
+            .text()
+            .contains("The first project.")
+    );
+    // The terminal shows it too.
+    let mut log = String::new();
+    while let Ok(l) = s.log.recv_timeout(Duration::from_millis(500)) {
+        log.push_str(&l);
+        log.push('\n');
+    }
+    assert!(
+        log.contains("error: content/projects/alpha.md:3:7"),
+        "{log}"
+    );
+    // Fixed: the overlay disappears by itself.
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha fixed\ndate: 2024-02-28\nsummary: x\n---\n",
+    );
+    let msg = events.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert!(msg.contains("\"error\":null"), "{msg}");
+    let page = s.get("/portfolio/about/").text();
+    assert!(!page.contains("folio-error-overlay\" role"), "{page}");
+}
+
+#[test]
+fn starts_even_when_the_first_build_fails() {
+    let site = Site::new();
+    site.write("content/projects/alpha.md", "---\ntitle: Alpha\n---\n");
+    let s = serve(&site);
+    let r = s.get("/portfolio/");
+    assert_eq!(r.status, 500);
+    assert!(
+        r.text().contains("missing required key `date`"),
+        "{}",
+        r.text()
+    );
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024\nsummary: Now fixed.\n---\n",
+    );
+    s.wait_for("/portfolio/", 10, |b| b.contains("Now fixed."));
+}
+
+#[test]
+fn editor_saves_by_rename_swap_files_and_bursts() {
+    let site = Site::new();
+    let s = serve(&site);
+    // Swap and backup files do not trigger anything visible; a rename-save does.
+    site.write("content/projects/.alpha.md.swp", "junk");
+    site.write("content/projects/alpha.md~", "junk");
+    site.write("content/projects/4913", "");
+    let tmp = site.p("content/projects/alpha.md.tmp");
+    std::fs::write(
+        &tmp,
+        "---\ntitle: Alpha\ndate: 2024-05-01\nsummary: Saved by rename.\nskills: [Rust]\n---\n",
+    )
+    .unwrap();
+    std::fs::rename(&tmp, site.p("content/projects/alpha.md")).unwrap();
+    s.wait_for("/portfolio/projects/alpha/", 10, |b| {
+        b.contains("Saved by rename.")
+    });
+    // New and deleted files and folders.
+    site.write(
+        "content/projects/gamma/index.md",
+        "---\ntitle: Gamma\ndate: 2025\nsummary: New bundle.\n---\n",
+    );
+    s.wait_for("/portfolio/projects/", 10, |b| b.contains("Gamma"));
+    std::fs::remove_dir_all(site.p("content/projects/gamma")).unwrap();
+    s.wait_for("/portfolio/projects/", 10, |b| !b.contains("Gamma"));
+    // A burst of 200 saves: the server stays up and ends on the last version.
+    for i in 0..200 {
+        site.write(
+            "content/projects/alpha.md",
+            &format!("---\ntitle: Alpha\ndate: 2024-05-01\nsummary: Save number {i}.\n---\n"),
+        );
+    }
+    s.wait_for("/portfolio/projects/alpha/", 20, |b| {
+        b.contains("Save number 199.")
+    });
+    assert_eq!(s.get("/portfolio/").status, 200);
+}
+
+#[test]
+fn many_open_pages_and_clients_that_disconnect() {
+    let site = Site::new();
+    let s = serve(&site);
+    // Thirty pages listen, then go away without a word.
+    let streams: Vec<_> = (0..30).map(|_| s.events()).collect();
+    for rx in &streams {
+        rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    }
+    drop(streams);
+    // Half-sent requests and dropped connections do not stop the server.
+    for _ in 0..20 {
+        let mut c = std::net::TcpStream::connect(&s.addr).unwrap();
+        let _ = std::io::Write::write_all(&mut c, b"GET /portfolio/ HTT");
+    }
+    for _ in 0..50 {
+        assert_eq!(s.get("/portfolio/").status, 200);
+    }
+}
+
+#[test]
+fn busy_port_is_a_clear_error() {
+    let site = Site::new();
+    let holder = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = holder.local_addr().unwrap().port().to_string();
+    let r = folio(&["serve", site.path().to_str().unwrap(), "--port", &port]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("cannot listen on 127.0.0.1:") && r.stderr.contains("--port"),
+        "{}",
+        r.stderr
+    );
+}
