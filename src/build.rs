@@ -70,6 +70,14 @@ pub(crate) fn phase(name: &str, since: Instant) {
 
 /// Loads, validates and renders the site in memory. Writes nothing.
 pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
+    render_site_cached(opts, &mut render::RenderCache::default())
+}
+
+/// [`render_site`], reusing the pages of an earlier render that cannot have changed.
+pub fn render_site_cached(
+    opts: &BuildOptions,
+    cache: &mut render::RenderCache,
+) -> Result<Rendered, Error> {
     let t = Instant::now();
     let (site, warnings) = content::load(
         &opts.root,
@@ -84,8 +92,8 @@ pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
     let mut tera = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
     phase("templates", t);
     let t = Instant::now();
-    let files =
-        render::render_site(&site, &theme, &mut tera).map_err(|e| with_warnings(e, &warnings))?;
+    let files = render::render_site(&site, &theme, &mut tera, cache)
+        .map_err(|e| with_warnings(e, &warnings))?;
     phase("render", t);
     Ok(Rendered {
         site,

@@ -191,7 +191,7 @@ mod tests {
         let out = tmp.path().join("public");
         let f = |p: &str, s: &str| OutputFile {
             path: p.into(),
-            contents: Contents::Bytes(s.as_bytes().to_vec()),
+            contents: Contents::Bytes(s.as_bytes().into()),
         };
         write_site(&out, &[f("index.html", "one"), f("old.html", "x")]).unwrap();
         write_site(&out, &[f("index.html", "two"), f("a/b/index.html", "b")]).unwrap();

@@ -4,12 +4,14 @@
 //! is put into Tera's global context once; each page's own context holds only
 //! what that page is about, so rendering stays cheap as portfolios grow.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
-use crate::content::model::{Project, ProjectCard, Site, SpecializedProfile};
+use crate::content::model::{Project, ProjectCard, Site};
 use crate::diagnostics::{Diagnostic, Error};
 use crate::theme::{Origin, Theme};
 
@@ -23,7 +25,7 @@ pub struct OutputFile {
 
 #[derive(Debug, Clone)]
 pub enum Contents {
-    Bytes(Vec<u8>),
+    Bytes(Arc<[u8]>),
     /// Copied from this file when written.
     Copy(PathBuf),
 }
@@ -53,6 +55,108 @@ struct SiteVars<'a> {
     theme: &'a str,
     upwork: &'a crate::config::UpworkConfig,
     extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// Rendered pages of the previous build, for incremental rebuilds in `serve`.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    /// Hash of the templates and the site-wide data the pages were rendered with.
+    key: u64,
+    /// Output path → (hash of the page's own context, its HTML).
+    pages: std::collections::HashMap<String, (u64, Arc<[u8]>)>,
+    /// Pages rendered and reused by the last call.
+    pub last_rendered: usize,
+    pub last_reused: usize,
+}
+
+fn hash_value<T: Serialize + ?Sized>(hasher: &mut DefaultHasher, key: &str, value: &T) {
+    // Serialized into a reused buffer, then hashed in one call: serde_json writes
+    // in small pieces, and hashing each piece separately costs more than the copy.
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    key.hash(hasher);
+    BUF.with_borrow_mut(|buf| {
+        buf.clear();
+        let _ = serde_json::to_writer(&mut *buf, value);
+        hasher.write(buf);
+    });
+}
+
+/// Tera's global context, hashed as it is filled.
+struct GlobalContext<'a> {
+    ctx: &'a mut Context,
+    hasher: DefaultHasher,
+}
+
+impl GlobalContext<'_> {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        hash_value(&mut self.hasher, key, value);
+        self.ctx.insert(key, value);
+    }
+}
+
+/// Adds one value to a Tera context.
+type Fill<'a> = Box<dyn Fn(&mut Context) + 'a>;
+
+/// A page's own context: hashed as it is filled, turned into a Tera context
+/// only when the page has to be rendered.
+struct JobContext<'a> {
+    fills: Vec<Fill<'a>>,
+    hasher: DefaultHasher,
+}
+
+impl<'a> JobContext<'a> {
+    fn new() -> Self {
+        JobContext {
+            fills: Vec::with_capacity(4),
+            hasher: DefaultHasher::new(),
+        }
+    }
+    fn insert<T: Serialize + 'a>(&mut self, key: &'static str, value: T) {
+        hash_value(&mut self.hasher, key, &value);
+        self.fills
+            .push(Box::new(move |ctx: &mut Context| ctx.insert(key, &value)));
+    }
+    fn finish(self, template: &'static str, path: String) -> Job<'a> {
+        Job {
+            template,
+            path,
+            hash: self.hasher.finish(),
+            fills: self.fills,
+        }
+    }
+}
+
+/// One page to render.
+struct Job<'a> {
+    template: &'static str,
+    path: String,
+    fills: Vec<Fill<'a>>,
+    hash: u64,
+}
+
+impl Job<'_> {
+    fn context(&self) -> Context {
+        let mut ctx = Context::new();
+        for fill in &self.fills {
+            fill(&mut ctx);
+        }
+        ctx
+    }
+}
+
+/// The templates' identity (names and sources) and the site-wide data.
+fn global_key(theme: &Theme, global_hash: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    global_hash.hash(&mut h);
+    for (name, file) in theme.templates.iter().chain(theme.theme_templates.iter()) {
+        name.hash(&mut h);
+        if let Ok(bytes) = file.bytes() {
+            bytes.hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// A navigation entry.
@@ -168,7 +272,17 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
 }
 
 /// Renders every page of the site and lists every file to copy.
-pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<OutputFile>, Error> {
+///
+/// Pages whose inputs (templates, site-wide data and their own context) are the
+/// same as in `cache` are not rendered again: an edit to one write-up renders
+/// only the pages that show it.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    tera: &mut Tera,
+    cache: &mut RenderCache,
+) -> Result<Vec<OutputFile>, Error> {
+    let t = std::time::Instant::now();
     let cards: Vec<ProjectCard> = site.projects.iter().map(Project::card).collect();
     let nav: Vec<NavItem> = site
         .pages
@@ -179,8 +293,11 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
             path: p.location.path.clone(),
         })
         .collect();
-    {
-        let g = tera.global_context();
+    let global_hash = {
+        let mut g = GlobalContext {
+            ctx: tera.global_context(),
+            hasher: DefaultHasher::new(),
+        };
         g.insert(
             "site",
             &SiteVars {
@@ -200,7 +317,10 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         g.insert("profiles", &site.profiles);
         g.insert("pages", &site.pages);
         g.insert("nav", &nav);
-    }
+        g.hasher.finish()
+    };
+    crate::build::phase("render: site-wide data", t);
+    let t = std::time::Instant::now();
     let tera = &*tera;
     let default_description = site
         .config
@@ -222,23 +342,17 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         }
     };
 
-    let mut out: Vec<OutputFile> =
-        Vec::with_capacity(site.page_count() + site.assets.len() + theme.static_files.len());
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut render = |template: &str, path: &str, ctx: Context| match tera.render(template, &ctx) {
-        Ok(html) => out.push(OutputFile {
-            path: format!(
-                "{path}{}",
-                if path.is_empty() || path.ends_with('/') {
-                    "index.html"
-                } else {
-                    ""
-                }
-            ),
-            contents: Contents::Bytes(html.into_bytes()),
-        }),
-        Err(e) => errors.push(template_error(&e, theme)),
-    };
+    let card_of: std::collections::HashMap<&str, usize> =
+        cards.iter().enumerate().map(|(i, c)| (c.slug, i)).collect();
+    let mut jobs: Vec<Job> = Vec::with_capacity(site.page_count());
+    fn add<'a>(jobs: &mut Vec<Job<'a>>, template: &'static str, path: &str, ctx: JobContext<'a>) {
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        jobs.push(ctx.finish(template, file));
+    }
 
     // Home
     let featured: Vec<&ProjectCard> = {
@@ -248,20 +362,20 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         }
         f
     };
-    let mut ctx = Context::new();
-    ctx.insert("page", &meta("home", site.config.title.clone(), None, ""));
-    ctx.insert("featured", &featured);
-    render("index.html", "", ctx);
+    let mut ctx = JobContext::new();
+    ctx.insert("page", meta("home", site.config.title.clone(), None, ""));
+    ctx.insert("featured", featured);
+    add(&mut jobs, "index.html", "", ctx);
 
     // Projects
-    let mut ctx = Context::new();
+    let mut ctx = JobContext::new();
     ctx.insert(
         "page",
-        &meta("projects", "Projects".into(), None, "projects/"),
+        meta("projects", "Projects".into(), None, "projects/"),
     );
-    render("projects.html", "projects/", ctx);
+    add(&mut jobs, "projects.html", "projects/", ctx);
     for (i, p) in site.projects.iter().enumerate() {
-        let mut ctx = Context::new();
+        let mut ctx = JobContext::new();
         let mut m = meta(
             "project",
             p.title.clone(),
@@ -272,40 +386,45 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
             m.image = Some(crate::feeds::absolute(&site.config.base_url, &cover.url));
             m.image_alt = Some(cover.alt.clone());
         }
-        ctx.insert("page", &m);
+        ctx.insert("page", m);
         ctx.insert("project", p);
         // Newer and older neighbours, for "next project" links.
-        ctx.insert("newer", &i.checked_sub(1).map(|j| &cards[j]));
-        ctx.insert("older", &cards.get(i + 1));
-        render("project.html", &p.location.path, ctx);
+        ctx.insert("newer", i.checked_sub(1).map(|j| &cards[j]));
+        ctx.insert("older", cards.get(i + 1));
+        add(&mut jobs, "project.html", &p.location.path, ctx);
     }
 
     // Skills
-    let mut ctx = Context::new();
-    ctx.insert("page", &meta("skills", "Skills".into(), None, "skills/"));
-    render("skills.html", "skills/", ctx);
+    let mut ctx = JobContext::new();
+    ctx.insert("page", meta("skills", "Skills".into(), None, "skills/"));
+    add(&mut jobs, "skills.html", "skills/", ctx);
     for s in &site.skills {
-        let projects: Vec<&ProjectCard> = cards
+        let projects: Vec<&ProjectCard> = s
+            .projects
             .iter()
-            .filter(|c| s.projects.iter().any(|slug| slug == c.slug))
+            .filter_map(|slug| card_of.get(slug.as_str()).map(|&i| &cards[i]))
             .collect();
-        let mut ctx = Context::new();
+        let mut ctx = JobContext::new();
         ctx.insert(
             "page",
-            &meta("skill", s.name.clone(), None, &s.location.path),
+            meta("skill", s.name.clone(), None, &s.location.path),
         );
         ctx.insert("skill", s);
-        ctx.insert("skill_projects", &projects);
-        render("skill.html", &s.location.path, ctx);
+        ctx.insert("skill_projects", projects);
+        add(&mut jobs, "skill.html", &s.location.path, ctx);
     }
 
     // Specialized profiles
     for sp in &site.profiles {
-        let projects = specialized_cards(sp, &cards);
-        let mut ctx = Context::new();
+        let projects: Vec<&ProjectCard> = sp
+            .projects
+            .iter()
+            .filter_map(|slug| card_of.get(slug.as_str()).map(|&i| &cards[i]))
+            .collect();
+        let mut ctx = JobContext::new();
         ctx.insert(
             "page",
-            &meta(
+            meta(
                 "profile",
                 format!("{} — {}", sp.name, sp.title),
                 Some(plain_text(&sp.overview_html)),
@@ -313,29 +432,29 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
             ),
         );
         ctx.insert("specialized", sp);
-        ctx.insert("profile_projects", &projects);
-        render("profile.html", &sp.location.path, ctx);
+        ctx.insert("profile_projects", projects);
+        add(&mut jobs, "profile.html", &sp.location.path, ctx);
     }
 
     // Résumé
-    let mut ctx = Context::new();
+    let mut ctx = JobContext::new();
     ctx.insert(
         "page",
-        &meta(
+        meta(
             "resume",
             format!("{} — Résumé", site.profile.name),
             None,
             "resume/",
         ),
     );
-    render("resume.html", "resume/", ctx);
+    add(&mut jobs, "resume.html", "resume/", ctx);
 
     // Pages
     for p in &site.pages {
-        let mut ctx = Context::new();
+        let mut ctx = JobContext::new();
         ctx.insert(
             "page",
-            &meta(
+            meta(
                 "page",
                 p.title.clone(),
                 p.description.clone(),
@@ -343,16 +462,59 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
             ),
         );
         ctx.insert("content_page", p);
-        render("page.html", &p.location.path, ctx);
+        add(&mut jobs, "page.html", &p.location.path, ctx);
     }
 
     // 404: GitHub Pages serves it at any depth, so every link in it is absolute.
-    let mut ctx = Context::new();
+    let mut ctx = JobContext::new();
     ctx.insert(
         "page",
-        &meta("404", "Page not found".into(), None, "404.html"),
+        meta("404", "Page not found".into(), None, "404.html"),
     );
-    render("404.html", "404.html", ctx);
+    add(&mut jobs, "404.html", "404.html", ctx);
+
+    crate::build::phase("render: page contexts", t);
+    let t = std::time::Instant::now();
+
+    // Render what changed; reuse the rest from the cache.
+    let key = global_key(theme, global_hash);
+    if cache.key != key {
+        cache.pages.clear();
+        cache.key = key;
+    }
+    let mut out: Vec<OutputFile> =
+        Vec::with_capacity(jobs.len() + site.assets.len() + theme.static_files.len() + 4);
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let (mut rendered, mut reused) = (0, 0);
+    let mut fresh: std::collections::HashMap<String, (u64, Arc<[u8]>)> =
+        std::collections::HashMap::with_capacity(jobs.len());
+    for job in jobs {
+        let bytes = match cache.pages.get(&job.path) {
+            Some((hash, bytes)) if *hash == job.hash => {
+                reused += 1;
+                bytes.clone()
+            }
+            _ => match tera.render(job.template, &job.context()) {
+                Ok(html) => {
+                    rendered += 1;
+                    Arc::from(html.into_bytes())
+                }
+                Err(e) => {
+                    errors.push(template_error(&e, theme));
+                    continue;
+                }
+            },
+        };
+        fresh.insert(job.path.clone(), (job.hash, bytes.clone()));
+        out.push(OutputFile {
+            path: job.path,
+            contents: Contents::Bytes(bytes),
+        });
+    }
+    cache.pages = fresh;
+    cache.last_rendered = rendered;
+    cache.last_reused = reused;
+    crate::build::phase("render: templates", t);
 
     if !errors.is_empty() {
         errors.dedup();
@@ -368,7 +530,7 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         if !theme.static_files.contains_key(path) {
             out.push(OutputFile {
                 path: path.into(),
-                contents: Contents::Bytes(text.into_bytes()),
+                contents: Contents::Bytes(text.into_bytes().into()),
             });
         }
     }
@@ -378,7 +540,7 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
         out.push(OutputFile {
             path: rel.clone(),
             contents: match &file.origin {
-                Origin::Builtin(b) => Contents::Bytes(b.to_vec()),
+                Origin::Builtin(b) => Contents::Bytes(Arc::from(*b)),
                 Origin::File(p) => Contents::Copy(p.clone()),
             },
         });
@@ -392,26 +554,16 @@ pub fn render_site(site: &Site, theme: &Theme, tera: &mut Tera) -> Result<Vec<Ou
     // GitHub Pages: serve files as they are (no Jekyll), and the custom domain.
     out.push(OutputFile {
         path: ".nojekyll".into(),
-        contents: Contents::Bytes(Vec::new()),
+        contents: Contents::Bytes(Arc::from(&[][..])),
     });
     if let Some(cname) = &site.config.github_pages.cname {
         out.push(OutputFile {
             path: "CNAME".into(),
-            contents: Contents::Bytes(format!("{}\n", cname.trim()).into_bytes()),
+            contents: Contents::Bytes(format!("{}\n", cname.trim()).into_bytes().into()),
         });
     }
     check_collisions(&out)?;
     Ok(out)
-}
-
-fn specialized_cards<'a>(
-    sp: &SpecializedProfile,
-    cards: &'a [ProjectCard<'a>],
-) -> Vec<&'a ProjectCard<'a>> {
-    sp.projects
-        .iter()
-        .filter_map(|slug| cards.iter().find(|c| c.slug == slug))
-        .collect()
 }
 
 /// Two sources writing the same output file is an error, not a silent overwrite

@@ -367,3 +367,37 @@ fn check_reports_errors_with_exit_1() {
         r.stderr
     );
 }
+
+#[test]
+fn a_file_that_fails_to_load_is_not_also_reported_as_a_broken_link() {
+    let site = Site::new();
+    // alpha.md links to pages/about.md, which is now broken.
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: About\ndescripton: typo\n---\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("content/pages/about.md:3:1: unknown key `descripton`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `description`?"), "{err}");
+    assert!(!err.contains("broken link"), "{err}");
+    assert!(err.contains("1 error found"), "{err}");
+}
+
+#[test]
+fn link_to_a_draft_page_says_so() {
+    let site = Site::new();
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: About\ndraft: true\n---\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains(
+            "content/projects/alpha.md:11:31: the link `@/pages/about.md` points at a draft"
+        ),
+        "{err}"
+    );
+}

@@ -277,3 +277,39 @@ fn busy_port_is_a_clear_error() {
         r.stderr
     );
 }
+
+#[test]
+fn an_edit_to_one_write_up_renders_only_its_page() {
+    let site = Site::new();
+    let s = serve(&site);
+    while s.log.recv_timeout(Duration::from_millis(300)).is_ok() {}
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024-05-01\nsummary: The first project.\nskills: [Rust]\nfeatured: true\n---\n\n## Intro\n\nOnly the body changed. See [beta](beta/index.md) and [about](@/pages/about.md).\n",
+    );
+    s.wait_for("/portfolio/projects/alpha/", 10, |b| {
+        b.contains("Only the body changed.")
+    });
+    let line = loop {
+        let l = s
+            .log
+            .recv_timeout(Duration::from_secs(5))
+            .expect("a rebuild line");
+        if l.contains("Rebuilt") {
+            break l;
+        }
+    };
+    assert!(line.contains("(1 page rendered, "), "{line}");
+    // A change to the title shows in lists: those pages are rendered again.
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha renamed\ndate: 2024-05-01\nsummary: The first project.\nskills: [Rust]\nfeatured: true\n---\n\nBody.\n",
+    );
+    s.wait_for("/portfolio/projects/", 10, |b| b.contains("Alpha renamed"));
+    assert!(
+        s.get("/portfolio/skills/rust/")
+            .text()
+            .contains("Alpha renamed")
+    );
+    assert!(s.get("/portfolio/").text().contains("Alpha renamed"));
+}

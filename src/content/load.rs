@@ -60,6 +60,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<(Site, Vec<Diagnostic>), 
         sources: vec![config_file.path.clone()],
         drafts: opts.drafts,
         assets: Vec::new(),
+        failed: Default::default(),
     };
     let site = loader.run();
     let diags = std::mem::take(&mut loader.diags);
@@ -78,6 +79,9 @@ struct Loader {
     sources: Vec<PathBuf>,
     drafts: bool,
     assets: Vec<Asset>,
+    /// Content-relative paths of Markdown files that failed to load (already
+    /// reported; links to them are not reported again).
+    failed: std::collections::HashSet<String>,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
@@ -118,10 +122,8 @@ impl Loader {
         let (projects, draft_projects): (Vec<_>, Vec<_>) = projects
             .into_iter()
             .partition(|e| self.drafts || !e.fm.draft);
-        let pages: Vec<_> = pages
-            .into_iter()
-            .filter(|e| self.drafts || !e.fm.draft)
-            .collect();
+        let (pages, draft_pages): (Vec<_>, Vec<_>) =
+            pages.into_iter().partition(|e| self.drafts || !e.fm.draft);
 
         self.check_duplicate_slugs(&projects, "project");
         self.check_duplicate_slugs(&pages, "page");
@@ -149,11 +151,13 @@ impl Loader {
                 },
             );
         }
-        for p in &draft_projects {
+        let drafts = draft_projects.iter().map(|e| (&e.rel, &e.location));
+        let drafts = drafts.chain(draft_pages.iter().map(|e| (&e.rel, &e.location)));
+        for (rel, location) in drafts {
             targets.insert(
-                p.rel.clone(),
+                rel.clone(),
                 Target {
-                    url: p.location.url.clone(),
+                    url: location.url.clone(),
                     draft: true,
                 },
             );
@@ -332,13 +336,18 @@ impl Loader {
         }
         let mut out = Vec::new();
         for (path, bundle) in found {
+            let rel = source::display_path(&self.content, &path)
+                .to_string_lossy()
+                .replace('\\', "/");
             let Some(file) = self.read_source(&path) else {
+                self.failed.insert(rel);
                 continue;
             };
             let split = match frontmatter::split(&file) {
                 Ok(s) => s,
                 Err(d) => {
                     self.diags.push(d);
+                    self.failed.insert(rel);
                     continue;
                 }
             };
@@ -346,6 +355,7 @@ impl Loader {
                 Ok(fm) => fm,
                 Err(d) => {
                     self.diags.push(d);
+                    self.failed.insert(rel);
                     continue;
                 }
             };
@@ -699,6 +709,8 @@ impl Loader {
                     "the link `{dest}` points at a draft; it would be broken on the published site"
                 )),
                 Some(t) => Ok(Resolved::Url(format!("{}{fragment}", t.url))),
+                // Reported already where it failed to load.
+                None if self.failed.contains(&target) => Ok(Resolved::Keep),
                 None => Err(format!(
                     "broken link `{dest}`: there is no content/{target}"
                 )),

@@ -121,6 +121,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
         opts: opts.clone(),
         base_url: url.clone(),
         shared: shared.clone(),
+        cache: Default::default(),
     };
     builder.rebuild(&[]);
 
@@ -161,6 +162,8 @@ struct Builder {
     opts: ServeOptions,
     base_url: String,
     shared: Arc<Shared>,
+    /// Pages of the last build, so an edit re-renders only what it can change.
+    cache: std::cell::RefCell<crate::render::RenderCache>,
 }
 
 impl Builder {
@@ -179,12 +182,16 @@ impl Builder {
     /// Rebuilds and publishes. `changed` is empty for the first build.
     fn rebuild(&self, changed: &[PathBuf]) {
         let start = Instant::now();
-        let result = build::render_site(&BuildOptions {
-            root: self.opts.root.clone(),
-            output_dir: None,
-            base_url: Some(self.base_url.clone()),
-            drafts: self.opts.drafts,
-        });
+        let mut cache = self.cache.borrow_mut();
+        let result = build::render_site_cached(
+            &BuildOptions {
+                root: self.opts.root.clone(),
+                output_dir: None,
+                base_url: Some(self.base_url.clone()),
+                drafts: self.opts.drafts,
+            },
+            &mut cache,
+        );
         let previous = self.shared.current();
         let when = clock();
         match result {
@@ -216,7 +223,13 @@ impl Builder {
                     ),
                     n => format!("Rebuilt after {n} changes"),
                 };
-                println!("[{when}] {what} in {} ms", start.elapsed().as_millis());
+                println!(
+                    "[{when}] {what} in {} ms ({} page{} rendered, {} unchanged)",
+                    start.elapsed().as_millis(),
+                    cache.last_rendered,
+                    if cache.last_rendered == 1 { "" } else { "s" },
+                    cache.last_reused
+                );
                 self.shared.publish(snap);
             }
             Err(e) => {

@@ -35,7 +35,7 @@ impl Snapshot {
             .into_iter()
             .map(|f| {
                 let body = match f.contents {
-                    Contents::Bytes(b) => Body::Bytes(b.into()),
+                    Contents::Bytes(b) => Body::Bytes(b),
                     Contents::Copy(p) => Body::File(p),
                 };
                 (f.path, body)
