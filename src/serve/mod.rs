@@ -34,7 +34,7 @@ const MAX_EVENT_CLIENTS: usize = 64;
 /// Threads answering ordinary requests.
 const WORKERS: usize = 4;
 /// How long the watcher waits for a burst of file events to settle.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(15);
 /// Keep-alive comment on idle event streams, so dead clients are noticed.
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
