@@ -68,16 +68,15 @@ pub(crate) fn phase(name: &str, since: Instant) {
     }
 }
 
-/// Loads, validates and renders the site in memory. Writes nothing.
-pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
-    render_site_cached(opts, &mut render::RenderCache::default())
+/// A loaded site with its theme and templates, ready to render.
+struct Prepared {
+    site: Site,
+    theme: Theme,
+    tera: tera::Tera,
+    warnings: Vec<Diagnostic>,
 }
 
-/// [`render_site`], reusing the pages of an earlier render that cannot have changed.
-pub fn render_site_cached(
-    opts: &BuildOptions,
-    cache: &mut render::RenderCache,
-) -> Result<Rendered, Error> {
+fn prepare(opts: &BuildOptions) -> Result<Prepared, Error> {
     let t = Instant::now();
     let (site, warnings) = content::load(
         &opts.root,
@@ -89,16 +88,41 @@ pub fn render_site_cached(
     phase("load", t);
     let t = Instant::now();
     let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
-    let mut tera = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
+    let tera = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
     phase("templates", t);
+    Ok(Prepared {
+        site,
+        theme,
+        tera,
+        warnings,
+    })
+}
+
+/// Loads, validates and renders the site in memory. Writes nothing.
+pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
+    render_site_cached(opts, &mut render::RenderCache::default())
+}
+
+/// [`render_site`], reusing the pages of an earlier render that cannot have changed.
+pub fn render_site_cached(
+    opts: &BuildOptions,
+    cache: &mut render::RenderCache,
+) -> Result<Rendered, Error> {
+    let Prepared {
+        site,
+        theme,
+        mut tera,
+        warnings,
+    } = prepare(opts)?;
     let t = Instant::now();
-    let files = render::render_site(&site, &theme, &mut tera, cache)
+    let sink = render::Collect::default();
+    render::render_site(&site, &theme, &mut tera, cache, &sink)
         .map_err(|e| with_warnings(e, &warnings))?;
     phase("render", t);
     Ok(Rendered {
         site,
         theme,
-        files,
+        files: sink.into_files(),
         warnings,
     })
 }
@@ -116,24 +140,60 @@ pub fn output_dir(opts: &BuildOptions, site: &Site) -> PathBuf {
     }
 }
 
-/// `folio build`: renders the site and swaps it into the output folder.
+/// `folio build`: renders the site straight into a staging folder beside the
+/// output folder and swaps it in when everything succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
-    let rendered = render_site(opts)?;
-    let out = output_dir(opts, &rendered.site);
+    let Prepared {
+        site,
+        theme,
+        mut tera,
+        warnings,
+    } = prepare(opts)?;
+    let out = output_dir(opts, &site);
     output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    let staging = output::Staging::new(&out)?;
     let t = Instant::now();
-    output::write_site(&out, &rendered.files)?;
-    phase("write", t);
+    let files = CountingSink {
+        inner: &staging,
+        count: std::sync::atomic::AtomicUsize::new(0),
+    };
+    render::render_site(
+        &site,
+        &theme,
+        &mut tera,
+        &mut render::RenderCache::default(),
+        &files,
+    )
+    .map_err(|e| with_warnings(e, &warnings))?;
+    phase("render and write", t);
+    let written = files.count.into_inner();
+    let t = Instant::now();
+    staging.commit()?;
+    phase("swap", t);
     Ok(BuildReport {
-        pages: rendered.site.page_count(),
-        projects: rendered.site.projects.len(),
-        skills: rendered.site.skills.len(),
-        files: rendered.files.len(),
+        pages: site.page_count(),
+        projects: site.projects.len(),
+        skills: site.skills.len(),
+        files: written,
         output: out,
-        warnings: rendered.warnings,
+        warnings,
         elapsed: start.elapsed(),
     })
+}
+
+/// Counts the files passing through to another sink.
+struct CountingSink<'a> {
+    inner: &'a dyn render::Sink,
+    count: std::sync::atomic::AtomicUsize,
+}
+
+impl render::Sink for CountingSink<'_> {
+    fn put(&self, file: render::OutputFile) -> Result<(), Error> {
+        self.count
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.inner.put(file)
+    }
 }
 
 /// `folio check`: everything `build` does but writing, plus the Upwork rules

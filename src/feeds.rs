@@ -46,12 +46,16 @@ pub fn sitemap(site: &Site) -> String {
         entries.push((&p.location, Some(p.date_raw)));
     }
     entries.push((&skills, newest));
+    let date_of: std::collections::HashMap<&str, Date> = site
+        .projects
+        .iter()
+        .map(|p| (p.slug.as_str(), p.date_raw))
+        .collect();
     for s in &site.skills {
         let d = s
             .projects
             .iter()
-            .filter_map(|slug| site.project(slug))
-            .map(|p| p.date_raw)
+            .filter_map(|slug| date_of.get(slug.as_str()).copied())
             .max_by_key(|d| d.sort_key());
         entries.push((&s.location, d));
     }

@@ -5,6 +5,8 @@
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Error};
 use crate::render::{Contents, OutputFile};
 
@@ -74,81 +76,141 @@ pub fn absolute(path: &Path) -> PathBuf {
     resolved
 }
 
-/// Writes `files` as the new content of `out`, atomically replacing it.
-pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    let io = |what: &str, path: &Path, e: std::io::Error| {
-        Error::single(Diagnostic::error(format!("{what} {}: {e}", path.display())))
-    };
-    let out = absolute(out);
-    if out.exists() && !out.is_dir() {
-        return Err(Error::single(
-            Diagnostic::error(format!(
-                "the output path {} exists and is not a folder",
-                out.display()
-            ))
-            .with_help("remove that file or choose another output folder"),
-        ));
-    }
-    let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
-    std::fs::create_dir_all(&parent).map_err(|e| io("cannot create", &parent, e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.folio-new-"))
-        .tempdir_in(&parent)
-        .map_err(|e| io("cannot create a temporary folder in", &parent, e))?;
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
+    Error::single(Diagnostic::error(format!("{what} {}: {e}", path.display())))
+}
 
-    for f in files {
+/// A temporary folder beside the output folder that files are written into as
+/// they are produced; [`Staging::commit`] swaps it in place of the output.
+/// Dropped without a commit, it is removed and the output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: tempfile::TempDir,
+}
+
+impl Staging {
+    pub fn new(out: &Path) -> Result<Staging, Error> {
+        let out = absolute(out);
+        if out.exists() && !out.is_dir() {
+            return Err(Error::single(
+                Diagnostic::error(format!(
+                    "the output path {} exists and is not a folder",
+                    out.display()
+                ))
+                .with_help("remove that file or choose another output folder"),
+            ));
+        }
+        let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
+        std::fs::create_dir_all(&parent).map_err(|e| io_error("cannot create", &parent, e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.folio-new-"))
+            .tempdir_in(&parent)
+            .map_err(|e| io_error("cannot create a temporary folder in", &parent, e))?;
+        Ok(Staging {
+            out,
+            parent,
+            name,
+            dir,
+        })
+    }
+
+    /// Writes one file (from any thread).
+    pub fn put(&self, f: &OutputFile) -> Result<(), Error> {
         let rel = safe_relative(&f.path).ok_or_else(|| {
             Error::msg(format!(
                 "internal error: refusing to write outside the output folder: {}",
                 f.path
             ))
         })?;
-        let dest = staging.path().join(&rel);
+        let dest = self.dir.path().join(rel);
         if let Some(dir) = dest.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io("cannot create", dir, e))?;
+            std::fs::create_dir_all(dir).map_err(|e| io_error("cannot create", dir, e))?;
         }
         match &f.contents {
             Contents::Bytes(b) => {
                 let mut file =
-                    std::fs::File::create(&dest).map_err(|e| io("cannot write", &dest, e))?;
+                    std::fs::File::create(&dest).map_err(|e| io_error("cannot write", &dest, e))?;
                 file.write_all(b)
-                    .map_err(|e| io("cannot write", &dest, e))?;
+                    .map_err(|e| io_error("cannot write", &dest, e))?;
             }
             Contents::Copy(src) => {
-                std::fs::copy(src, &dest).map_err(|e| io("cannot copy", src, e))?;
+                std::fs::copy(src, &dest).map_err(|e| io_error("cannot copy", src, e))?;
             }
         }
+        Ok(())
     }
 
-    // Swap: old output aside, new one in, old one removed.
-    let staged = staging.keep();
-    if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.folio-old-"))
-            .tempdir_in(&parent)
-            .map_err(|e| io("cannot create a temporary folder in", &parent, e))?
-            .keep();
-        // rename() onto an empty folder replaces it.
-        if let Err(e) = std::fs::rename(&out, &old) {
+    /// Swaps the staged files in: old output aside, new one in, old one removed.
+    pub fn commit(self) -> Result<(), Error> {
+        let Staging {
+            out,
+            parent,
+            name,
+            dir,
+        } = self;
+        let staged = dir.keep();
+        if out.exists() {
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.folio-old-"))
+                .tempdir_in(&parent)
+                .map_err(|e| io_error("cannot create a temporary folder in", &parent, e))?
+                .keep();
+            // rename() onto an empty folder replaces it.
+            if let Err(e) = std::fs::rename(&out, &old) {
+                let _ = std::fs::remove_dir_all(&staged);
+                let _ = std::fs::remove_dir(&old);
+                return Err(io_error("cannot move the previous output aside:", &out, e));
+            }
+            if let Err(e) = std::fs::rename(&staged, &out) {
+                let _ = std::fs::rename(&old, &out);
+                let _ = std::fs::remove_dir_all(&staged);
+                return Err(io_error("cannot move the new output into place:", &out, e));
+            }
+            remove_tree(&old);
+        } else if let Err(e) = std::fs::rename(&staged, &out) {
             let _ = std::fs::remove_dir_all(&staged);
-            let _ = std::fs::remove_dir(&old);
-            return Err(io("cannot move the previous output aside:", &out, e));
+            return Err(io_error("cannot move the new output into place:", &out, e));
         }
-        if let Err(e) = std::fs::rename(&staged, &out) {
-            let _ = std::fs::rename(&old, &out);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(io("cannot move the new output into place:", &out, e));
-        }
-        let _ = std::fs::remove_dir_all(&old);
-    } else if let Err(e) = std::fs::rename(&staged, &out) {
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(io("cannot move the new output into place:", &out, e));
+        Ok(())
     }
-    Ok(())
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        Staging::put(self, &file)
+    }
+}
+
+/// Removes a folder folio created (the previous output, set aside), its
+/// entries in parallel at every level. Symbolic links are removed, not followed.
+fn remove_tree(dir: &Path) {
+    if let Ok(read) = std::fs::read_dir(dir) {
+        let entries: Vec<(PathBuf, bool)> = read
+            .filter_map(|e| e.ok())
+            .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+            .collect();
+        entries.par_iter().for_each(|(p, is_dir)| {
+            if *is_dir {
+                remove_tree(p);
+            } else {
+                let _ = std::fs::remove_file(p);
+            }
+        });
+    }
+    let _ = std::fs::remove_dir(dir);
+}
+
+/// Writes `files` as the new content of `out`, atomically replacing it.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    let staging = Staging::new(out)?;
+    files.par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit()
 }
 
 /// `a/b/c.html` as a relative path with only normal components, or `None`.

@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
@@ -28,6 +29,31 @@ pub enum Contents {
     Bytes(Arc<[u8]>),
     /// Copied from this file when written.
     Copy(PathBuf),
+}
+
+/// Where rendered files go: written as they come (a build), or collected.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Error>;
+}
+
+/// A sink that keeps every file in memory (check, serve, deploy).
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
 }
 
 /// What every page's `page` variable holds.
@@ -58,8 +84,11 @@ struct SiteVars<'a> {
 }
 
 /// Rendered pages of the previous build, for incremental rebuilds in `serve`.
+/// The default one caches nothing (a one-shot build has nothing to reuse and
+/// skips the hashing); [`RenderCache::enabled`] keeps pages between renders.
 #[derive(Debug, Default)]
 pub struct RenderCache {
+    enabled: bool,
     /// Hash of the templates and the site-wide data the pages were rendered with.
     key: u64,
     /// Output path → (hash of the page's own context, its HTML).
@@ -67,6 +96,15 @@ pub struct RenderCache {
     /// Pages rendered and reused by the last call.
     pub last_rendered: usize,
     pub last_reused: usize,
+}
+
+impl RenderCache {
+    pub fn enabled() -> Self {
+        RenderCache {
+            enabled: true,
+            ..RenderCache::default()
+        }
+    }
 }
 
 fn hash_value<T: Serialize + ?Sized>(hasher: &mut DefaultHasher, key: &str, value: &T) {
@@ -97,24 +135,27 @@ impl GlobalContext<'_> {
 }
 
 /// Adds one value to a Tera context.
-type Fill<'a> = Box<dyn Fn(&mut Context) + 'a>;
+type Fill<'a> = Box<dyn Fn(&mut Context) + Send + Sync + 'a>;
 
 /// A page's own context: hashed as it is filled, turned into a Tera context
 /// only when the page has to be rendered.
 struct JobContext<'a> {
     fills: Vec<Fill<'a>>,
-    hasher: DefaultHasher,
+    /// `None` when nothing is cached (no need to hash).
+    hasher: Option<DefaultHasher>,
 }
 
 impl<'a> JobContext<'a> {
-    fn new() -> Self {
+    fn new(hash: bool) -> Self {
         JobContext {
             fills: Vec::with_capacity(4),
-            hasher: DefaultHasher::new(),
+            hasher: hash.then(DefaultHasher::new),
         }
     }
-    fn insert<T: Serialize + 'a>(&mut self, key: &'static str, value: T) {
-        hash_value(&mut self.hasher, key, &value);
+    fn insert<T: Serialize + Send + Sync + 'a>(&mut self, key: &'static str, value: T) {
+        if let Some(h) = &mut self.hasher {
+            hash_value(h, key, &value);
+        }
         self.fills
             .push(Box::new(move |ctx: &mut Context| ctx.insert(key, &value)));
     }
@@ -122,7 +163,7 @@ impl<'a> JobContext<'a> {
         Job {
             template,
             path,
-            hash: self.hasher.finish(),
+            hash: self.hasher.map_or(0, |h| h.finish()),
             fills: self.fills,
         }
     }
@@ -271,7 +312,7 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
     }
 }
 
-/// Renders every page of the site and lists every file to copy.
+/// Renders every page of the site and hands every file of the output to `sink`.
 ///
 /// Pages whose inputs (templates, site-wide data and their own context) are the
 /// same as in `cache` are not rendered again: an edit to one write-up renders
@@ -281,7 +322,8 @@ pub fn render_site(
     theme: &Theme,
     tera: &mut Tera,
     cache: &mut RenderCache,
-) -> Result<Vec<OutputFile>, Error> {
+    sink: &dyn Sink,
+) -> Result<(), Error> {
     let t = std::time::Instant::now();
     let cards: Vec<ProjectCard> = site.projects.iter().map(Project::card).collect();
     let nav: Vec<NavItem> = site
@@ -362,20 +404,20 @@ pub fn render_site(
         }
         f
     };
-    let mut ctx = JobContext::new();
+    let mut ctx = JobContext::new(cache.enabled);
     ctx.insert("page", meta("home", site.config.title.clone(), None, ""));
     ctx.insert("featured", featured);
     add(&mut jobs, "index.html", "", ctx);
 
     // Projects
-    let mut ctx = JobContext::new();
+    let mut ctx = JobContext::new(cache.enabled);
     ctx.insert(
         "page",
         meta("projects", "Projects".into(), None, "projects/"),
     );
     add(&mut jobs, "projects.html", "projects/", ctx);
     for (i, p) in site.projects.iter().enumerate() {
-        let mut ctx = JobContext::new();
+        let mut ctx = JobContext::new(cache.enabled);
         let mut m = meta(
             "project",
             p.title.clone(),
@@ -395,7 +437,7 @@ pub fn render_site(
     }
 
     // Skills
-    let mut ctx = JobContext::new();
+    let mut ctx = JobContext::new(cache.enabled);
     ctx.insert("page", meta("skills", "Skills".into(), None, "skills/"));
     add(&mut jobs, "skills.html", "skills/", ctx);
     for s in &site.skills {
@@ -404,7 +446,7 @@ pub fn render_site(
             .iter()
             .filter_map(|slug| card_of.get(slug.as_str()).map(|&i| &cards[i]))
             .collect();
-        let mut ctx = JobContext::new();
+        let mut ctx = JobContext::new(cache.enabled);
         ctx.insert(
             "page",
             meta("skill", s.name.clone(), None, &s.location.path),
@@ -421,7 +463,7 @@ pub fn render_site(
             .iter()
             .filter_map(|slug| card_of.get(slug.as_str()).map(|&i| &cards[i]))
             .collect();
-        let mut ctx = JobContext::new();
+        let mut ctx = JobContext::new(cache.enabled);
         ctx.insert(
             "page",
             meta(
@@ -437,7 +479,7 @@ pub fn render_site(
     }
 
     // Résumé
-    let mut ctx = JobContext::new();
+    let mut ctx = JobContext::new(cache.enabled);
     ctx.insert(
         "page",
         meta(
@@ -451,7 +493,7 @@ pub fn render_site(
 
     // Pages
     for p in &site.pages {
-        let mut ctx = JobContext::new();
+        let mut ctx = JobContext::new(cache.enabled);
         ctx.insert(
             "page",
             meta(
@@ -466,7 +508,7 @@ pub fn render_site(
     }
 
     // 404: GitHub Pages serves it at any depth, so every link in it is absolute.
-    let mut ctx = JobContext::new();
+    let mut ctx = JobContext::new(cache.enabled);
     ctx.insert(
         "page",
         meta("404", "Page not found".into(), None, "404.html"),
@@ -482,45 +524,9 @@ pub fn render_site(
         cache.pages.clear();
         cache.key = key;
     }
-    let mut out: Vec<OutputFile> =
-        Vec::with_capacity(jobs.len() + site.assets.len() + theme.static_files.len() + 4);
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    let (mut rendered, mut reused) = (0, 0);
-    let mut fresh: std::collections::HashMap<String, (u64, Arc<[u8]>)> =
-        std::collections::HashMap::with_capacity(jobs.len());
-    for job in jobs {
-        let bytes = match cache.pages.get(&job.path) {
-            Some((hash, bytes)) if *hash == job.hash => {
-                reused += 1;
-                bytes.clone()
-            }
-            _ => match tera.render(job.template, &job.context()) {
-                Ok(html) => {
-                    rendered += 1;
-                    Arc::from(html.into_bytes())
-                }
-                Err(e) => {
-                    errors.push(template_error(&e, theme));
-                    continue;
-                }
-            },
-        };
-        fresh.insert(job.path.clone(), (job.hash, bytes.clone()));
-        out.push(OutputFile {
-            path: job.path,
-            contents: Contents::Bytes(bytes),
-        });
-    }
-    cache.pages = fresh;
-    cache.last_rendered = rendered;
-    cache.last_reused = reused;
-    crate::build::phase("render: templates", t);
-
-    if !errors.is_empty() {
-        errors.dedup();
-        return Err(Error::new(errors));
-    }
-
+    // Everything that is not a page: feeds, static files, assets.
+    let mut extra: Vec<OutputFile> =
+        Vec::with_capacity(site.assets.len() + theme.static_files.len() + 5);
     // Sitemap, robots.txt and feed, unless the site ships its own in static/.
     for (path, text) in [
         ("sitemap.xml", crate::feeds::sitemap(site)),
@@ -528,16 +534,15 @@ pub fn render_site(
         ("feed.xml", crate::feeds::atom(site)),
     ] {
         if !theme.static_files.contains_key(path) {
-            out.push(OutputFile {
+            extra.push(OutputFile {
                 path: path.into(),
                 contents: Contents::Bytes(text.into_bytes().into()),
             });
         }
     }
-
     // Static files: the theme's, then the site's (already merged in the theme).
     for (rel, file) in &theme.static_files {
-        out.push(OutputFile {
+        extra.push(OutputFile {
             path: rel.clone(),
             contents: match &file.origin {
                 Origin::Builtin(b) => Contents::Bytes(Arc::from(*b)),
@@ -546,35 +551,94 @@ pub fn render_site(
         });
     }
     for a in &site.assets {
-        out.push(OutputFile {
+        extra.push(OutputFile {
             path: a.dest.clone(),
             contents: Contents::Copy(a.src.clone()),
         });
     }
     // GitHub Pages: serve files as they are (no Jekyll), and the custom domain.
-    out.push(OutputFile {
+    extra.push(OutputFile {
         path: ".nojekyll".into(),
         contents: Contents::Bytes(Arc::from(&[][..])),
     });
     if let Some(cname) = &site.config.github_pages.cname {
-        out.push(OutputFile {
+        extra.push(OutputFile {
             path: "CNAME".into(),
             contents: Contents::Bytes(format!("{}\n", cname.trim()).into_bytes().into()),
         });
     }
-    check_collisions(&out)?;
-    Ok(out)
+    check_collisions(
+        jobs.iter()
+            .map(|j| j.path.as_str())
+            .chain(extra.iter().map(|f| f.path.as_str())),
+    )?;
+    crate::build::phase("render: feeds and static", t);
+    let t = std::time::Instant::now();
+
+    // Pages: rendered in parallel (or reused), handed to the sink as they are
+    // done, so a build never holds the whole site in memory.
+    // Per page: whether it was rendered (not reused), and its bytes when caching.
+    type Done = Result<(bool, Option<Arc<[u8]>>), Error>;
+    let results: Vec<Done> = jobs
+        .par_iter()
+        .map(|job| {
+            let (new, bytes) = match cache.pages.get(&job.path) {
+                Some((hash, bytes)) if cache.enabled && *hash == job.hash => (false, bytes.clone()),
+                _ => match tera.render(job.template, &job.context()) {
+                    Ok(html) => (true, Arc::from(html.into_bytes())),
+                    Err(e) => return Err(Error::single(template_error(&e, theme))),
+                },
+            };
+            sink.put(OutputFile {
+                path: job.path.clone(),
+                contents: Contents::Bytes(bytes.clone()),
+            })?;
+            // Kept only when caching (serve); a build lets each page go once written.
+            Ok((new, cache.enabled.then_some(bytes)))
+        })
+        .collect();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let (mut rendered, mut reused) = (0, 0);
+    let mut fresh: std::collections::HashMap<String, (u64, Arc<[u8]>)> =
+        std::collections::HashMap::new();
+    for (job, result) in jobs.into_iter().zip(results) {
+        match result {
+            Ok((new, bytes)) => {
+                if new {
+                    rendered += 1;
+                } else {
+                    reused += 1;
+                }
+                if let Some(bytes) = bytes {
+                    fresh.insert(job.path, (job.hash, bytes));
+                }
+            }
+            Err(e) => errors.extend(e.diagnostics),
+        }
+    }
+    cache.pages = fresh;
+    cache.last_rendered = rendered;
+    cache.last_reused = reused;
+    if !errors.is_empty() {
+        errors.dedup();
+        return Err(Error::new(errors));
+    }
+    crate::build::phase("render: templates", t);
+    let t = std::time::Instant::now();
+    extra.into_par_iter().try_for_each(|f| sink.put(f))?;
+    crate::build::phase("render: copy", t);
+    Ok(())
 }
 
 /// Two sources writing the same output file is an error, not a silent overwrite
 /// (a static file may replace a theme asset, which is resolved earlier).
-fn check_collisions(out: &[OutputFile]) -> Result<(), Error> {
+fn check_collisions<'a>(paths: impl Iterator<Item = &'a str>) -> Result<(), Error> {
     let mut seen = std::collections::HashSet::new();
     let mut errors = Vec::new();
-    for f in out {
-        if !seen.insert(f.path.as_str()) {
+    for path in paths {
+        if !seen.insert(path) {
             errors.push(
-                Diagnostic::error(format!("two things would be written to {}", f.path))
+                Diagnostic::error(format!("two things would be written to {path}"))
                     .with_help("a file in static/ or beside a project has the same path as a page folio generates; rename it"),
             );
         }
@@ -585,7 +649,6 @@ fn check_collisions(out: &[OutputFile]) -> Result<(), Error> {
         Err(Error::new(errors))
     }
 }
-
 /// Text of an HTML fragment, for meta descriptions.
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());

@@ -177,9 +177,10 @@ pub fn write_folio_site(dir: &Path, n: usize, seed: u64) {
         );
         let _ = write!(
             md,
-            "## The problem\n\n{}\n\n{}\n\n",
+            "## The problem\n\n{}\n\n{}\n\n{}\n\n",
             paragraph(&mut rng, 6),
-            paragraph(&mut rng, 5)
+            paragraph(&mut rng, 5),
+            paragraph(&mut rng, 6)
         );
         let _ = write!(md, "## What I did\n\n");
         for _ in 0..5 {
@@ -206,5 +207,93 @@ pub fn write_folio_site(dir: &Path, n: usize, seed: u64) {
             paragraph(&mut rng, 6),
         );
         std::fs::write(dir.join(format!("content/projects/project-{i}.md")), md).unwrap();
+    }
+}
+
+/// Minimal templates for folio, equivalent to [`write_hugo_site`]'s: a home
+/// listing, one page per project, one page per skill.
+pub fn write_minimal_folio_theme(site: &Path) {
+    let t = site.join("themes/bench/templates");
+    std::fs::create_dir_all(&t).unwrap();
+    let files = [
+        (
+            "base.html",
+            r#"<!doctype html><html lang="{{ site.language }}"><head><meta charset="utf-8"><title>{% block title %}{{ page.title }}{% endblock title %}</title></head><body>{% block main %}{% endblock main %}</body></html>"#,
+        ),
+        (
+            "index.html",
+            r#"{% extends "base.html" %}{% block main %}<h1>{{ site.title }}</h1><ul>{% for p in projects %}<li><a href="{{ p.url }}">{{ p.title }}</a> {{ p.summary_html | safe }}</li>{% endfor %}</ul>{% endblock main %}"#,
+        ),
+        (
+            "project.html",
+            r#"{% extends "base.html" %}{% block main %}<h1>{{ project.title }}</h1><time>{{ project.date.iso }}</time><ul>{% for s in project.skills %}<li><a href="{{ s.url }}">{{ s.name }}</a></li>{% endfor %}</ul>{{ project.content | safe }}{% endblock main %}"#,
+        ),
+        (
+            "skill.html",
+            r#"{% extends "base.html" %}{% block main %}<h1>{{ skill.name }}</h1><ul>{% for p in skill_projects %}<li><a href="{{ p.url }}">{{ p.title }}</a></li>{% endfor %}</ul>{% endblock main %}"#,
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(t.join(name), text).unwrap();
+    }
+    // Pages the benchmark does not compare, kept trivial.
+    for name in [
+        "projects.html",
+        "skills.html",
+        "profile.html",
+        "resume.html",
+        "page.html",
+        "404.html",
+    ] {
+        std::fs::write(
+            t.join(name),
+            r#"{% extends "base.html" %}{% block main %}{% endblock main %}"#,
+        )
+        .unwrap();
+    }
+    let config = std::fs::read_to_string(site.join("folio.yaml")).unwrap();
+    std::fs::write(site.join("folio.yaml"), format!("{config}theme: bench\n")).unwrap();
+}
+
+/// The same projects as a Hugo site, with equivalent minimal templates.
+pub fn write_hugo_site(folio_site: &Path, hugo: &Path) {
+    std::fs::create_dir_all(hugo.join("content/projects")).unwrap();
+    std::fs::create_dir_all(hugo.join("layouts/_default")).unwrap();
+    std::fs::write(
+        hugo.join("hugo.toml"),
+        "baseURL = \"https://bench.example/\"\ntitle = \"Benchmark Portfolio\"\ndisableKinds = [\"RSS\", \"sitemap\", \"robotsTXT\", \"404\"]\n[taxonomies]\nskill = \"skills\"\n",
+    )
+    .unwrap();
+    for entry in std::fs::read_dir(folio_site.join("content/projects")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            hugo.join("content/projects")
+                .join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    let files = [
+        (
+            "_default/baseof.html",
+            r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>"#,
+        ),
+        (
+            "index.html",
+            r#"{{ define "main" }}<h1>{{ site.Title }}</h1><ul>{{ range where site.RegularPages "Section" "projects" }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary | markdownify }}</li>{{ end }}</ul>{{ end }}"#,
+        ),
+        (
+            "_default/single.html",
+            r#"{{ define "main" }}<h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time><ul>{{ range .GetTerms "skills" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ .Content }}{{ end }}"#,
+        ),
+        (
+            "_default/taxonomy.html",
+            r#"{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}"#,
+        ),
+        ("_default/list.html", r#"{{ define "main" }}{{ end }}"#),
+        ("_default/terms.html", r#"{{ define "main" }}{{ end }}"#),
+    ];
+    for (name, text) in files {
+        std::fs::write(hugo.join("layouts").join(name), text).unwrap();
     }
 }

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{Config, key_line};
@@ -96,6 +97,16 @@ struct Entry<FM> {
     location: Location,
 }
 
+/// A parsed entry, or its content-relative path and the problem (if not reported yet).
+type Parsed<FM> = Result<Entry<FM>, (String, Option<Diagnostic>)>;
+
+/// What building one entry produced besides its value: problems and files to publish.
+#[derive(Default)]
+struct Out {
+    diags: Vec<Diagnostic>,
+    assets: Vec<Asset>,
+}
+
 /// What a content-relative `.md` path links to.
 #[derive(Clone)]
 struct Target {
@@ -113,10 +124,13 @@ impl Loader {
             );
             return None;
         }
+        let t = std::time::Instant::now();
         let profile_file = self.read_profile();
         let specialized = self.read_specialized();
         let projects = self.read_entries::<ProjectFrontMatter>("projects");
         let pages = self.read_entries::<PageFrontMatter>("pages");
+        crate::build::phase("load: read and parse", t);
+        let t = std::time::Instant::now();
 
         // Drafts are read and checked, but left out unless asked for.
         let (projects, draft_projects): (Vec<_>, Vec<_>) = projects
@@ -176,8 +190,18 @@ impl Loader {
         let skills = self.declared_skills(&profile_file);
 
         let mut projects: Vec<Project> = projects
+            .into_par_iter()
+            .map(|e| {
+                let mut out = Out::default();
+                let p = self.build_project(e, &targets, &skills, &mut out);
+                (p, out)
+            })
+            .collect::<Vec<_>>()
             .into_iter()
-            .map(|e| self.build_project(e, &targets, &skills))
+            .map(|(p, out)| {
+                self.merge(out);
+                p
+            })
             .collect();
         // Newest first; then by weight, then title, so the order never depends on the disk.
         projects.sort_by(|a, b| {
@@ -189,10 +213,22 @@ impl Loader {
                 .then(a.slug.cmp(&b.slug))
         });
         let mut pages: Vec<Page> = pages
+            .into_par_iter()
+            .map(|e| {
+                let mut out = Out::default();
+                let p = self.build_page(e, &targets, &mut out);
+                (p, out)
+            })
+            .collect::<Vec<_>>()
             .into_iter()
-            .map(|e| self.build_page(e, &targets))
+            .map(|(p, out)| {
+                self.merge(out);
+                p
+            })
             .collect();
         pages.sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
+        crate::build::phase("load: markdown", t);
+        let t = std::time::Instant::now();
 
         let profile = self.build_profile(profile_file, &skills, &projects, &targets);
         let profiles = specialized
@@ -215,6 +251,7 @@ impl Loader {
         assets.dedup();
         self.check_asset_collisions(&assets);
 
+        crate::build::phase("load: cross-checks", t);
         let mut sources = std::mem::take(&mut self.sources);
         sources.sort();
         sources.dedup();
@@ -230,6 +267,11 @@ impl Loader {
             assets,
             sources,
         })
+    }
+
+    fn merge(&mut self, out: Out) {
+        self.diags.extend(out.diags);
+        self.assets.extend(out.assets);
     }
 
     fn location(&self, path: &str) -> Location {
@@ -303,7 +345,7 @@ impl Loader {
     }
 
     /// Reads `content/<section>/*.md` and `content/<section>/<name>/index.md`.
-    fn read_entries<FM: serde::de::DeserializeOwned + HasSlug>(
+    fn read_entries<FM: serde::de::DeserializeOwned + HasSlug + Send>(
         &mut self,
         section: &str,
     ) -> Vec<Entry<FM>> {
@@ -334,88 +376,99 @@ impl Loader {
                 }
             }
         }
+        // Each file is read and parsed on its own, in parallel; results are
+        // merged in file order so messages and output never depend on timing.
+        let parsed: Vec<Parsed<FM>> = found
+            .par_iter()
+            .map(|(path, bundle)| self.parse_entry::<FM>(section, path, bundle.as_deref()))
+            .collect();
         let mut out = Vec::new();
-        for (path, bundle) in found {
-            let rel = source::display_path(&self.content, &path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let Some(file) = self.read_source(&path) else {
-                self.failed.insert(rel);
-                continue;
-            };
-            let split = match frontmatter::split(&file) {
-                Ok(s) => s,
-                Err(d) => {
-                    self.diags.push(d);
+        for ((path, _), result) in found.iter().zip(parsed) {
+            self.sources.push(path.clone());
+            match result {
+                Ok(entry) => out.push(entry),
+                Err((rel, diag)) => {
+                    if let Some(d) = diag {
+                        self.diags.push(d);
+                    }
                     self.failed.insert(rel);
-                    continue;
                 }
-            };
-            let fm: FM = match yaml::parse(&file, split.yaml, split.yaml_first_line) {
-                Ok(fm) => fm,
-                Err(d) => {
-                    self.diags.push(d);
-                    self.failed.insert(rel);
-                    continue;
-                }
-            };
-            let body = split.body.to_string();
-            let body_first_line = split.body_first_line;
-            let stem = match &bundle {
-                Some(dir) => dir.file_name(),
-                None => path.file_stem(),
             }
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-            let slug = match fm.slug() {
-                Some(s) => {
-                    if let Err(m) = check_slug(s) {
-                        let line = key_line(split.yaml, "slug").map_or(1, |l| l + 1);
-                        self.diags.push(
+        }
+        out
+    }
+
+    /// Reads and parses one content file: its front matter, slug and URL.
+    /// On failure returns its content-relative path and the problem.
+    fn parse_entry<FM: serde::de::DeserializeOwned + HasSlug>(
+        &self,
+        section: &str,
+        path: &Path,
+        bundle: Option<&Path>,
+    ) -> Parsed<FM> {
+        let rel = source::display_path(&self.content, path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let file = source::read(&self.root, path).map_err(|d| (rel.clone(), Some(d)))?;
+        let split = frontmatter::split(&file).map_err(|d| (rel.clone(), Some(d)))?;
+        let fm: FM = yaml::parse(&file, split.yaml, split.yaml_first_line)
+            .map_err(|d| (rel.clone(), Some(d)))?;
+        let body = split.body.to_string();
+        let body_first_line = split.body_first_line;
+        let stem = match bundle {
+            Some(dir) => dir.file_name(),
+            None => path.file_stem(),
+        }
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+        let slug = match fm.slug() {
+            Some(s) => {
+                if let Err(m) = check_slug(s) {
+                    let line = key_line(split.yaml, "slug").map_or(1, |l| l + 1);
+                    return Err((
+                        rel,
+                        Some(
                             Diagnostic::error(m)
                                 .in_file(&file.display)
                                 .at(line, None, Some(&file.text))
                                 .with_help("a slug is one URL segment of letters, digits and dashes, e.g. `slug: my-project`"),
-                        );
-                        continue;
-                    }
-                    s.to_string()
+                        ),
+                    ));
                 }
-                None => {
-                    let s = slugify(&stem);
-                    if s.is_empty() {
-                        self.diags.push(
+                s.to_string()
+            }
+            None => {
+                let s = slugify(&stem);
+                if s.is_empty() {
+                    return Err((
+                        rel,
+                        Some(
                             Diagnostic::error(format!(
                                 "cannot make a URL from the file name `{stem}`"
                             ))
                             .in_file(&file.display)
                             .with_help("add `slug: a-name` to the front matter"),
-                        );
-                        continue;
-                    }
-                    s
+                        ),
+                    ));
                 }
-            };
-            let rel = source::display_path(&self.content, &path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let out_path = if section == "pages" {
-                format!("{slug}/")
-            } else {
-                format!("{section}/{slug}/")
-            };
-            let location = self.location(&out_path);
-            out.push(Entry {
-                file,
-                fm,
-                body,
-                body_first_line,
-                rel,
-                slug,
-                location,
-            });
-        }
-        out
+                s
+            }
+        };
+        let out_path = if section == "pages" {
+            format!("{slug}/")
+        } else {
+            format!("{section}/{slug}/")
+        };
+        let location = self.location(&out_path);
+        Ok(Entry {
+            file,
+            fm,
+            body,
+            body_first_line,
+            rel,
+            slug,
+            location,
+        })
     }
 
     fn check_duplicate_slugs<FM>(&mut self, entries: &[Entry<FM>], what: &str) {
@@ -484,18 +537,19 @@ impl Loader {
     /// Resolves skill names used in a project or specialized profile against the
     /// skills declared in `profile.yaml`.
     fn resolve_skills(
-        &mut self,
+        &self,
         names: &[SkillEntry],
         skills: &[Skill],
         file: &SourceFile,
+        out: &mut Out,
     ) -> Vec<SkillRef> {
-        let mut out: Vec<SkillRef> = Vec::new();
+        let mut refs: Vec<SkillRef> = Vec::new();
         for entry in names {
             let slug = slugify(&entry.name);
             match skills.iter().find(|s| s.slug == slug) {
                 Some(s) => {
-                    if !out.iter().any(|r| r.slug == s.slug) {
-                        out.push(SkillRef {
+                    if !refs.iter().any(|r| r.slug == s.slug) {
+                        refs.push(SkillRef {
                             name: s.name.clone(),
                             slug: s.slug.clone(),
                             url: s.location.url.clone(),
@@ -516,7 +570,7 @@ impl Loader {
                             entry.name
                         ),
                     };
-                    self.diags.push(
+                    out.diags.push(
                         Diagnostic::error(format!(
                             "unknown skill `{}`: it is not in the skills of content/profile.yaml",
                             entry.name
@@ -528,14 +582,15 @@ impl Loader {
                 }
             }
         }
-        out
+        refs
     }
 
     fn build_project(
-        &mut self,
+        &self,
         e: Entry<ProjectFrontMatter>,
         targets: &HashMap<String, Target>,
         skills: &[Skill],
+        out: &mut Out,
     ) -> Project {
         let names: Vec<SkillEntry> =
             e.fm.skills
@@ -546,19 +601,19 @@ impl Loader {
                     years: None,
                 })
                 .collect();
-        let skill_refs = self.resolve_skills(&names, skills, &e.file);
+        let skill_refs = self.resolve_skills(&names, skills, &e.file, out);
         let lang = self.config.language.clone();
-        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets);
+        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets, out);
         let summary_html = markdown::render_simple(&e.fm.summary);
         let cover = e.fm.cover.as_ref().and_then(|cover| {
             let line = key_line(&e.file.text, "cover").unwrap_or(1);
-            match self.resolve_asset(&e, cover) {
+            match self.resolve_asset(&e, cover, out) {
                 Ok(url) => Some(Image {
                     url,
                     alt: e.fm.cover_alt.clone().unwrap_or_default(),
                 }),
                 Err(m) => {
-                    self.diags.push(
+                    out.diags.push(
                         Diagnostic::error(format!("cover image: {m}"))
                             .in_file(&e.file.display)
                             .at(line, None, Some(&e.file.text))
@@ -568,7 +623,7 @@ impl Loader {
                 }
             }
         });
-        let links = self.check_links(&e.fm.links, &e.file);
+        let links = self.check_links(&e.fm.links, &e.file, out);
         Project {
             slug: e.slug.clone(),
             title: e.fm.title.clone(),
@@ -593,8 +648,13 @@ impl Loader {
         }
     }
 
-    fn build_page(&mut self, e: Entry<PageFrontMatter>, targets: &HashMap<String, Target>) -> Page {
-        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets);
+    fn build_page(
+        &self,
+        e: Entry<PageFrontMatter>,
+        targets: &HashMap<String, Target>,
+        out: &mut Out,
+    ) -> Page {
+        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets, out);
         Page {
             slug: e.slug.clone(),
             title: e.fm.title.clone(),
@@ -609,15 +669,16 @@ impl Loader {
     }
 
     fn check_links(
-        &mut self,
+        &self,
         links: &Links,
         file: &SourceFile,
+        out: &mut Out,
     ) -> Vec<crate::content::files::Link> {
         for l in &links.0 {
             let u = l.url.trim();
             if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:"))
             {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::warning(format!(
                         "the link `{}` is not a full URL: `{}`",
                         l.name, l.url
@@ -633,22 +694,23 @@ impl Loader {
 
     /// Renders a Markdown body, resolving its links; link problems become diagnostics.
     fn render_markdown<FM>(
-        &mut self,
+        &self,
         e: &Entry<FM>,
         md: &str,
         first_line: usize,
         targets: &HashMap<String, Target>,
+        out: &mut Out,
     ) -> String {
         let mut assets: Vec<Asset> = Vec::new();
         let rendered = {
-            let this = &*self;
+            let this = self;
             markdown::render(md, |dest, _is_image| {
                 this.resolve_link(e, dest, targets, &mut assets)
             })
         };
-        self.assets.extend(assets);
+        out.assets.extend(assets);
         for p in rendered.problems {
-            self.diags.push(
+            out.diags.push(
                 Diagnostic::error(p.message.clone())
                     .in_file(&e.file.display)
                     .at(p.line + first_line - 1, Some(p.column), Some(&e.file.text))
@@ -728,10 +790,10 @@ impl Loader {
     }
 
     /// Maps a file beside a page (cover, image, download) to its published URL.
-    fn resolve_asset<FM>(&mut self, e: &Entry<FM>, rel: &str) -> Result<String, String> {
+    fn resolve_asset<FM>(&self, e: &Entry<FM>, rel: &str, out: &mut Out) -> Result<String, String> {
         let asset = self.asset_for(e, rel)?;
         let url = self.asset_url(&asset);
-        self.assets.push(asset);
+        out.assets.push(asset);
         Ok(url)
     }
 
@@ -891,8 +953,10 @@ impl Loader {
             }
         });
 
-        let skill_refs = self.resolve_skills(&p.skills, skills, &file);
-        let links = self.check_links(&p.links, &file);
+        let mut out = Out::default();
+        let skill_refs = self.resolve_skills(&p.skills, skills, &file, &mut out);
+        let links = self.check_links(&p.links, &file, &mut out);
+        self.merge(out);
 
         let experience = p
             .experience
@@ -1033,7 +1097,9 @@ impl Loader {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let slug = slugify(&stem);
-        let skill_refs = self.resolve_skills(&raw.skills, skills, &file);
+        let mut out = Out::default();
+        let skill_refs = self.resolve_skills(&raw.skills, skills, &file, &mut out);
+        self.merge(out);
         let chosen: Vec<String> = match &raw.projects {
             Some(slugs) => {
                 let mut out = Vec::new();

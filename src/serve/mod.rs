@@ -121,7 +121,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
         opts: opts.clone(),
         base_url: url.clone(),
         shared: shared.clone(),
-        cache: Default::default(),
+        cache: std::cell::RefCell::new(crate::render::RenderCache::enabled()),
     };
     builder.rebuild(&[]);
 
