@@ -31,6 +31,9 @@ pub struct Config {
     pub linkedin: LinkedinConfig,
     #[serde(default)]
     pub github_pages: GithubPagesConfig,
+    /// Publish the résumé as JSON Resume at `/resume.json`.
+    #[serde(default)]
+    pub jsonresume: bool,
     /// Free data passed to templates as `site.extra`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,

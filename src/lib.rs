@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod feeds;
 pub mod init;
+pub mod jsonresume;
 pub mod markdown;
 pub mod output;
 pub mod plaintext;

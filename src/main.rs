@@ -113,6 +113,16 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Import a JSON Resume (resume.json) into a folio site.
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
+    /// Export the site's content in another format.
+    Export {
+        #[command(subcommand)]
+        what: ExportKind,
+    },
     /// Build the site and publish it to a branch (gh-pages) with your git.
     #[command(
         after_help = "Commits the built site as the whole tree of the branch (one commit per deploy,\nhistory kept; unchanged output makes no commit) and pushes it. Your working tree,\nindex, current branch and stash are never touched. When base_url is not set in\nfolio.yaml it is inferred from a GitHub remote (git@github.com:ana/portfolio.git →\nhttps://ana.github.io/portfolio/).\nExit status: 0 published (or nothing to publish), 1 build or git error, 2 wrong usage."
@@ -133,6 +143,44 @@ enum Command {
         /// Build and show what would be published; commit and push nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportKind {
+    /// Create (or with --merge, fill in) folio.yaml, content/profile.yaml and one
+    /// project write-up per projects[] entry from a JSON Resume file.
+    #[command(
+        after_help = "Never overwrites a file without --force. Fields folio has no place for are\nreported and kept in profile.yaml under extra.jsonresume, so an export gives them back.\nExit status: 0 imported, 1 bad file or a file exists, 2 wrong usage."
+    )]
+    Jsonresume {
+        /// The resume.json to import.
+        file: PathBuf,
+        /// The site folder (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Keep existing files and add only what is missing.
+        #[arg(long, conflicts_with = "force")]
+        merge: bool,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportKind {
+    /// Write the site's profile, experience and projects as a JSON Resume document.
+    #[command(
+        after_help = "The build also publishes it as /resume.json when folio.yaml has `jsonresume: true`."
+    )]
+    Jsonresume {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -301,6 +349,79 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&e, color),
             }
+        }
+        Command::Import {
+            what:
+                ImportKind::Jsonresume {
+                    file,
+                    dir,
+                    merge,
+                    force,
+                },
+        } => {
+            let text = match std::fs::read_to_string(&file) {
+                Ok(t) => t,
+                Err(e) => {
+                    return fail(
+                        &folio::Error::single(
+                            Diagnostic::error(format!("cannot read the file: {e}")).in_file(&file),
+                        ),
+                        color,
+                    );
+                }
+            };
+            let opts = folio::jsonresume::ImportOptions { merge, force };
+            match folio::jsonresume::import(&text, &file, &dir, &opts) {
+                Ok(r) => {
+                    println!("Imported {} into {}:", file.display(), dir.display());
+                    for f in &r.written {
+                        println!("  wrote    {}", f.display());
+                    }
+                    for f in &r.skipped {
+                        println!("  kept     {} (exists)", f.display());
+                    }
+                    if !r.unmapped.is_empty() {
+                        println!(
+                            "\nNot shown on the site (kept in content/profile.yaml under extra.jsonresume where possible):"
+                        );
+                        for u in &r.unmapped {
+                            println!("  {u}");
+                        }
+                    }
+                    println!("\nNext: `folio build {}`.", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e, color),
+            }
+        }
+        Command::Export {
+            what: ExportKind::Jsonresume { dir, output },
+        } => {
+            let (site, warnings) =
+                match folio::content::load(&dir, &folio::content::LoadOptions::default()) {
+                    Ok(s) => s,
+                    Err(e) => return fail(&e, color),
+                };
+            print_warnings(&warnings, color);
+            let json = serde_json::to_string_pretty(&folio::jsonresume::export(&site))
+                .expect("JSON")
+                + "\n";
+            match output {
+                Some(path) => {
+                    if let Err(e) = std::fs::write(&path, json) {
+                        return fail(
+                            &folio::Error::single(
+                                Diagnostic::error(format!("cannot write the file: {e}"))
+                                    .in_file(&path),
+                            ),
+                            color,
+                        );
+                    }
+                    eprintln!("Wrote {}", path.display());
+                }
+                None => print!("{json}"),
+            }
+            ExitCode::SUCCESS
         }
         Command::Deploy {
             dir,

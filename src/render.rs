@@ -556,6 +556,15 @@ pub fn render_site(
             contents: Contents::Copy(a.src.clone()),
         });
     }
+    if site.config.jsonresume && !theme.static_files.contains_key("resume.json") {
+        let json = serde_json::to_string_pretty(&crate::jsonresume::export(site))
+            .unwrap_or_default()
+            + "\n";
+        extra.push(OutputFile {
+            path: "resume.json".into(),
+            contents: Contents::Bytes(json.into_bytes().into()),
+        });
+    }
     // GitHub Pages: serve files as they are (no Jekyll), and the custom domain.
     extra.push(OutputFile {
         path: ".nojekyll".into(),

@@ -134,6 +134,8 @@ pub struct ExperienceEntry {
     #[serde(default)]
     pub location: Option<String>,
     #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
     pub description: Option<String>,
 }
 
@@ -143,6 +145,11 @@ pub struct EducationEntry {
     pub school: String,
     #[serde(default)]
     pub degree: Option<String>,
+    /// Field of study ("Computer Science").
+    #[serde(default)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
     #[serde(default)]
     pub start: Option<Date>,
     #[serde(default)]

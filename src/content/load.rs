@@ -986,6 +986,7 @@ impl Loader {
                     start_date: x.start,
                     end_date: x.end,
                     location: x.location.clone(),
+                    url: x.url.clone(),
                     description: x.description.clone(),
                     description_html: x.description.as_deref().map(markdown::render_simple),
                 }
@@ -997,6 +998,8 @@ impl Loader {
             .map(|x| Education {
                 school: x.school.clone(),
                 degree: x.degree.clone(),
+                area: x.area.clone(),
+                url: x.url.clone(),
                 start: x.start.as_ref().map(|d| DateView::new(d, &lang)),
                 end: x.end.as_ref().map(|d| DateView::new(d, &lang)),
             })

@@ -131,6 +131,7 @@ pub struct Experience {
     #[serde(skip)]
     pub end_date: Option<Date>,
     pub location: Option<String>,
+    pub url: Option<String>,
     pub description: Option<String>,
     pub description_html: Option<String>,
 }
@@ -139,6 +140,8 @@ pub struct Experience {
 pub struct Education {
     pub school: String,
     pub degree: Option<String>,
+    pub area: Option<String>,
+    pub url: Option<String>,
     pub start: Option<DateView>,
     pub end: Option<DateView>,
 }
