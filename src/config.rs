@@ -31,6 +31,8 @@ pub struct Config {
     pub linkedin: LinkedinConfig,
     #[serde(default)]
     pub github_pages: GithubPagesConfig,
+    #[serde(default)]
+    pub proposal: ProposalConfig,
     /// Publish the résumé as JSON Resume at `/resume.json`.
     #[serde(default)]
     pub jsonresume: bool,
@@ -48,6 +50,14 @@ pub struct UpworkConfig {
     /// Overrides of Upwork's field limits (used by `folio profile`).
     #[serde(default)]
     pub limits: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalConfig {
+    /// More ways job posts name your skills: `{JS: JavaScript, "tech docs": Technical Writing}`.
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

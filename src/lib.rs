@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod output;
 pub mod plaintext;
 pub mod platform;
+pub mod proposal;
 pub mod render;
 pub mod serve;
 pub mod slug;

@@ -113,6 +113,28 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Draft a cover letter for a job post, with your most relevant projects.
+    #[command(
+        after_help = "JOB is a text file with the job post as pasted from Upwork, or - for standard input.\nThe letter goes to stdout, then a report (requirements covered and not, projects\nchosen, length against Upwork's 5,000 characters). Offline and deterministic.\nExit status: 0 drafted, 1 an error (or the letter breaks Upwork's rules), 2 wrong usage."
+    )]
+    Proposal {
+        /// The site folder.
+        dir: PathBuf,
+        /// The job post: a text file, or - for standard input.
+        job: PathBuf,
+        /// Use this specialized profile (default: the one that covers the post best).
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// How many projects the letter shows (1 to 5).
+        #[arg(long, default_value_t = 3)]
+        top: usize,
+        /// text: the letter and a report; json: requirements, ranked projects with scores and reasons, and the letter.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// A Tera template for the letter instead of templates/proposal.txt.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+    },
     /// Import a JSON Resume (resume.json) into a folio site.
     Import {
         #[command(subcommand)]
@@ -347,6 +369,72 @@ fn main() -> ExitCode {
             });
             match result {
                 Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e, color),
+            }
+        }
+        Command::Proposal {
+            dir,
+            job,
+            profile,
+            top,
+            format,
+            template,
+        } => {
+            let read = |p: &PathBuf| -> Result<String, folio::Error> {
+                let r = if p.as_os_str() == "-" {
+                    let mut s = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
+                } else {
+                    std::fs::read_to_string(p)
+                };
+                r.map_err(|e| {
+                    folio::Error::single(
+                        Diagnostic::error(format!("cannot read the file: {e}")).in_file(p),
+                    )
+                })
+            };
+            let post = match read(&job) {
+                Ok(p) => p,
+                Err(e) => return fail(&e, color),
+            };
+            let template = match template.as_ref().map(read).transpose() {
+                Ok(t) => t,
+                Err(e) => return fail(&e, color),
+            };
+            let (site, _) =
+                match folio::content::load(&dir, &folio::content::LoadOptions::default()) {
+                    Ok(s) => s,
+                    Err(e) => return fail(&e, color),
+                };
+            let theme = match folio::theme::load(&dir, &site.config.theme) {
+                Ok(t) => t,
+                Err(d) => return fail(&folio::Error::single(d), color),
+            };
+            let opts = folio::proposal::ProposalOptions {
+                profile,
+                top,
+                template,
+            };
+            match folio::proposal::draft(&site, &theme, &post, &opts) {
+                Ok(p) => {
+                    match format {
+                        Format::Text => {
+                            print!("{}", p.letter);
+                            println!("\n{}", folio::proposal::report(&p));
+                        }
+                        Format::Json => {
+                            println!("{}", serde_json::to_string_pretty(&p).expect("JSON"))
+                        }
+                    }
+                    for d in &p.findings {
+                        eprintln!("{}\n", d.render(color));
+                    }
+                    if p.findings.iter().any(|d| d.is_error()) {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
                 Err(e) => fail(&e, color),
             }
         }
