@@ -69,6 +69,49 @@ struct PageMeta<'a> {
     /// An absolute URL of the page's image (a project's cover, else the photo).
     image: Option<String>,
     image_alt: Option<String>,
+    /// Structured data (schema.org JSON-LD) for the page, ready for a
+    /// `<script type="application/ld+json">` element.
+    jsonld: Option<String>,
+}
+
+/// JSON for a `<script>` element: `</` cannot close it early.
+fn script_json(v: &serde_json::Value) -> String {
+    v.to_string().replace("</", "<\\/")
+}
+
+/// schema.org `Person` for the site's owner.
+fn person(site: &Site) -> serde_json::Value {
+    let p = &site.profile;
+    let home = crate::content::model::Location::new(&site.config, &site.base_path, "");
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": p.name,
+        "jobTitle": p.title,
+        "url": home.permalink,
+        "knowsAbout": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
+    });
+    if let Some(photo) = &p.photo {
+        v["image"] = serde_json::json!(crate::feeds::absolute(&site.config.base_url, &photo.url));
+    }
+    if !p.links.is_empty() {
+        v["sameAs"] = serde_json::json!(p.links.iter().map(|l| l.url.clone()).collect::<Vec<_>>());
+    }
+    if let Some(l) = &p.location {
+        v["homeLocation"] = serde_json::json!({"@type": "Place", "name": l});
+    }
+    v
+}
+
+/// schema.org `BreadcrumbList` from (name, url) pairs.
+fn breadcrumbs(items: &[(&str, &str)]) -> serde_json::Value {
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": items.iter().enumerate().map(|(i, (name, url))| serde_json::json!({
+            "@type": "ListItem", "position": i + 1, "name": name, "item": url,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 #[derive(Serialize)]
@@ -335,6 +378,15 @@ pub fn render_site(
             path: p.location.path.clone(),
         })
         .collect();
+    let strings = theme
+        .strings(&site.config.language)
+        .map_err(Error::single)?;
+    let tr = |key: &str, fallback: &str| {
+        strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| fallback.to_string())
+    };
     let global_hash = {
         let mut g = GlobalContext {
             ctx: tera.global_context(),
@@ -359,6 +411,7 @@ pub fn render_site(
         g.insert("profiles", &site.profiles);
         g.insert("pages", &site.pages);
         g.insert("nav", &nav);
+        g.insert("t", &strings);
         g.hasher.finish()
     };
     crate::build::phase("render: site-wide data", t);
@@ -381,8 +434,15 @@ pub fn render_site(
             permalink: loc.permalink,
             image: photo.map(|p| crate::feeds::absolute(&site.config.base_url, &p.url)),
             image_alt: photo.map(|p| p.alt.clone()),
+            jsonld: None,
         }
     };
+    let home_url =
+        crate::content::model::Location::new(&site.config, &site.base_path, "").permalink;
+    let projects_url =
+        crate::content::model::Location::new(&site.config, &site.base_path, "projects/").permalink;
+    let skills_url =
+        crate::content::model::Location::new(&site.config, &site.base_path, "skills/").permalink;
 
     let card_of: std::collections::HashMap<&str, usize> =
         cards.iter().enumerate().map(|(i, c)| (c.slug, i)).collect();
@@ -405,7 +465,9 @@ pub fn render_site(
         f
     };
     let mut ctx = JobContext::new(cache.enabled);
-    ctx.insert("page", meta("home", site.config.title.clone(), None, ""));
+    let mut m = meta("home", site.config.title.clone(), None, "");
+    m.jsonld = Some(script_json(&person(site)));
+    ctx.insert("page", m);
     ctx.insert("featured", featured);
     add(&mut jobs, "index.html", "", ctx);
 
@@ -413,7 +475,7 @@ pub fn render_site(
     let mut ctx = JobContext::new(cache.enabled);
     ctx.insert(
         "page",
-        meta("projects", "Projects".into(), None, "projects/"),
+        meta("projects", tr("projects", "Projects"), None, "projects/"),
     );
     add(&mut jobs, "projects.html", "projects/", ctx);
     for (i, p) in site.projects.iter().enumerate() {
@@ -428,6 +490,29 @@ pub fn render_site(
             m.image = Some(crate::feeds::absolute(&site.config.base_url, &cover.url));
             m.image_alt = Some(cover.alt.clone());
         }
+        let mut work = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "name": p.title,
+            "description": m.description,
+            "url": p.location.permalink,
+            "dateCreated": p.date_raw.iso(),
+            "creator": {"@type": "Person", "name": site.profile.name, "url": home_url},
+            "keywords": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+        });
+        if let Some(image) = &m.image {
+            work["image"] = serde_json::json!(image);
+        }
+        if let Some(client) = &p.client {
+            work["sourceOrganization"] =
+                serde_json::json!({"@type": "Organization", "name": client});
+        }
+        let crumbs = breadcrumbs(&[
+            (&site.config.title, &home_url),
+            (&tr("projects", "Projects"), &projects_url),
+            (&p.title, &p.location.permalink),
+        ]);
+        m.jsonld = Some(script_json(&serde_json::json!([work, crumbs])));
         ctx.insert("page", m);
         ctx.insert("project", p);
         // Newer and older neighbours, for "next project" links.
@@ -438,7 +523,10 @@ pub fn render_site(
 
     // Skills
     let mut ctx = JobContext::new(cache.enabled);
-    ctx.insert("page", meta("skills", "Skills".into(), None, "skills/"));
+    ctx.insert(
+        "page",
+        meta("skills", tr("skills", "Skills"), None, "skills/"),
+    );
     add(&mut jobs, "skills.html", "skills/", ctx);
     for s in &site.skills {
         let projects: Vec<&ProjectCard> = s
@@ -447,10 +535,13 @@ pub fn render_site(
             .filter_map(|slug| card_of.get(slug.as_str()).map(|&i| &cards[i]))
             .collect();
         let mut ctx = JobContext::new(cache.enabled);
-        ctx.insert(
-            "page",
-            meta("skill", s.name.clone(), None, &s.location.path),
-        );
+        let mut m = meta("skill", s.name.clone(), None, &s.location.path);
+        m.jsonld = Some(script_json(&breadcrumbs(&[
+            (&site.config.title, &home_url),
+            (&tr("skills", "Skills"), &skills_url),
+            (&s.name, &s.location.permalink),
+        ])));
+        ctx.insert("page", m);
         ctx.insert("skill", s);
         ctx.insert("skill_projects", projects);
         add(&mut jobs, "skill.html", &s.location.path, ctx);
@@ -480,15 +571,14 @@ pub fn render_site(
 
     // Résumé
     let mut ctx = JobContext::new(cache.enabled);
-    ctx.insert(
-        "page",
-        meta(
-            "resume",
-            format!("{} — Résumé", site.profile.name),
-            None,
-            "resume/",
-        ),
+    let mut m = meta(
+        "resume",
+        format!("{} — {}", site.profile.name, tr("resume", "Résumé")),
+        None,
+        "resume/",
     );
+    m.jsonld = Some(script_json(&person(site)));
+    ctx.insert("page", m);
     add(&mut jobs, "resume.html", "resume/", ctx);
 
     // Pages
@@ -511,7 +601,12 @@ pub fn render_site(
     let mut ctx = JobContext::new(cache.enabled);
     ctx.insert(
         "page",
-        meta("404", "Page not found".into(), None, "404.html"),
+        meta(
+            "404",
+            tr("page_not_found", "Page not found"),
+            None,
+            "404.html",
+        ),
     );
     add(&mut jobs, "404.html", "404.html", ctx);
 

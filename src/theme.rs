@@ -49,8 +49,51 @@ pub struct Theme {
     pub theme_templates: BTreeMap<String, ThemeFile>,
     /// Output-relative path → file. Site static files replace theme ones.
     pub static_files: BTreeMap<String, ThemeFile>,
+    /// Theme strings: (language, file), the theme's first, then the site's `i18n/`.
+    pub i18n: Vec<(String, ThemeFile)>,
     /// Folders to watch for changes.
     pub watch: Vec<PathBuf>,
+}
+
+impl Theme {
+    /// The theme's strings for `language` (`zh-CN` → `zh-CN`, then `zh`),
+    /// on top of English, with the site's `i18n/` files over the theme's.
+    pub fn strings(&self, language: &str) -> Result<BTreeMap<String, String>, Diagnostic> {
+        let primary = language
+            .split('-')
+            .next()
+            .unwrap_or(language)
+            .to_ascii_lowercase();
+        let mut order = vec!["en".to_string()];
+        if primary != "en" {
+            order.push(primary.clone());
+        }
+        if language.to_ascii_lowercase() != primary {
+            order.push(language.to_ascii_lowercase());
+        }
+        let mut out = BTreeMap::new();
+        for lang in order {
+            for (l, file) in self
+                .i18n
+                .iter()
+                .filter(|(l, _)| l.to_ascii_lowercase() == lang)
+            {
+                let _ = l;
+                let bytes = file.bytes().map_err(|e| {
+                    Diagnostic::error(format!("cannot read: {e}")).in_file(&file.display)
+                })?;
+                let text = crate::source::decode(&bytes).map_err(|d| d.in_file(&file.display))?;
+                let source = crate::source::SourceFile {
+                    display: PathBuf::from(&file.display),
+                    path: PathBuf::from(&file.display),
+                    text: text.clone(),
+                };
+                let map: BTreeMap<String, String> = crate::yaml::parse(&source, &text, 1)?;
+                out.extend(map);
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Names of the built-in themes.
@@ -68,7 +111,13 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         ..Theme::default()
     };
     let local = root.join("themes").join(name);
+    let mut theme_i18n = BTreeMap::new();
     if local.is_dir() {
+        collect_dir(
+            &local.join("i18n"),
+            &format!("themes/{name}/i18n"),
+            &mut theme_i18n,
+        )?;
         collect_dir(
             &local.join("templates"),
             &format!("themes/{name}/templates"),
@@ -83,6 +132,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     } else if let Some(dir) = BUILTIN.get_dir(name) {
         collect_builtin(dir, "templates", name, &mut theme.theme_templates);
         collect_builtin(dir, "static", name, &mut theme.static_files);
+        collect_builtin(dir, "i18n", name, &mut theme_i18n);
     } else {
         return Err(Diagnostic::error(format!("there is no theme `{name}`"))
             .in_file(crate::config::CONFIG_FILE)
@@ -94,6 +144,17 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     theme.templates = theme.theme_templates.clone();
     collect_dir(&root.join("templates"), "templates", &mut theme.templates)?;
     collect_dir(&root.join("static"), "static", &mut theme.static_files)?;
+    let mut site_i18n = BTreeMap::new();
+    collect_dir(&root.join("i18n"), "i18n", &mut site_i18n)?;
+    for (file, f) in theme_i18n.into_iter().chain(site_i18n) {
+        if let Some(lang) = file
+            .strip_suffix(".yaml")
+            .or_else(|| file.strip_suffix(".yml"))
+        {
+            theme.i18n.push((lang.to_string(), f));
+        }
+    }
+    theme.watch.push(root.join("i18n"));
     theme.watch.push(root.join("templates"));
     theme.watch.push(root.join("static"));
     Ok(theme)

@@ -379,3 +379,74 @@ fn sitemap_feed_and_robots_follow_the_base_url() {
     assert!(project.contains("<meta property=\"og:url\" content=\"https://meilin.github.io/portfolio/projects/doccheck-cli/\">"));
     assert!(project.contains("<meta property=\"og:image\" content=\"https://meilin.github.io/portfolio/projects/doccheck-cli/images/doccheck.svg\">"));
 }
+
+#[test]
+fn theme_strings_follow_the_language_and_a_site_can_add_one() {
+    let site = Site::new();
+    site.write("folio.yaml", "title: T\nlanguage: zh-CN\n");
+    assert_eq!(site.build(&[]).code, 0);
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains(">项目</a>") && home.contains(">精选作品</h2>"),
+        "{home}"
+    );
+    assert!(
+        site.read("public/projects/index.html")
+            .contains("<title>项目 · Ana Silva</title>")
+    );
+    // A language folio does not ship: one file in i18n/, English for what it leaves out.
+    site.write("folio.yaml", "title: T\nlanguage: fr\n");
+    site.write("i18n/fr.yaml", "projects: Projets\nskills: Compétences\n");
+    assert_eq!(site.build(&[]).code, 0);
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains(">Projets</a>")
+            && home.contains(">Compétences</a>")
+            && home.contains(">Selected work</h2>"),
+        "{home}"
+    );
+    // A broken language file is an error with its path.
+    site.write("i18n/fr.yaml", "projects: [Projets\n");
+    let r = site.build(&[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error: i18n/fr.yaml:"), "{}", r.stderr);
+}
+
+#[test]
+fn pages_carry_structured_data_and_a_theme_toggle() {
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("public");
+    assert_eq!(
+        folio(&["build", "example-site", "-o", dest.to_str().unwrap()]).code,
+        0
+    );
+    let jsonld = |page: &str| -> serde_json::Value {
+        let html = std::fs::read_to_string(dest.join(page)).unwrap();
+        let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end].replace("<\\/", "</")).unwrap()
+    };
+    let home = jsonld("index.html");
+    assert_eq!(home["@type"], "Person");
+    assert_eq!(home["name"], "Mei Lin");
+    assert_eq!(home["sameAs"][0], "https://github.com/meilin-example");
+    assert!(home["knowsAbout"].as_array().unwrap().len() == 9);
+    let project = jsonld("projects/doccheck-cli/index.html");
+    assert_eq!(project[0]["@type"], "CreativeWork");
+    assert_eq!(project[1]["@type"], "BreadcrumbList");
+    assert_eq!(
+        project[1]["itemListElement"][2]["item"],
+        "https://meilin.github.io/portfolio/projects/doccheck-cli/"
+    );
+    assert_eq!(jsonld("resume/index.html")["@type"], "Person");
+    assert_eq!(jsonld("skills/rust/index.html")["@type"], "BreadcrumbList");
+    let html = std::fs::read_to_string(dest.join("index.html")).unwrap();
+    // The saved scheme is applied in <head>, before the page paints; the button needs JS, so it starts hidden.
+    let head_end = html.find("</head>").unwrap();
+    assert!(html[..head_end].contains("localStorage.getItem(\"folio-theme\")"));
+    assert!(
+        html.contains(
+            "<button class=\"theme-toggle\" type=\"button\" hidden aria-pressed=\"false\">"
+        )
+    );
+}

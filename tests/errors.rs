@@ -401,3 +401,20 @@ fn link_to_a_draft_page_says_so() {
         "{err}"
     );
 }
+
+#[test]
+fn a_cover_without_alt_text_is_a_warning() {
+    let site = Site::new();
+    site.write(
+        "content/projects/beta/index.md",
+        "---\ntitle: Beta\ndate: 2023-02\nsummary: The second project.\nskills: [Technical Writing, 中文写作]\ncover: cover.svg\n---\n",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("warning: content/projects/beta/index.md:6: the cover image has no alt text"),
+        "{}",
+        r.stderr
+    );
+}

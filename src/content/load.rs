@@ -608,10 +608,18 @@ impl Loader {
         let cover = e.fm.cover.as_ref().and_then(|cover| {
             let line = key_line(&e.file.text, "cover").unwrap_or(1);
             match self.resolve_asset(&e, cover, out) {
-                Ok(url) => Some(Image {
-                    url,
-                    alt: e.fm.cover_alt.clone().unwrap_or_default(),
-                }),
+                Ok(url) => {
+                    let alt = e.fm.cover_alt.clone().unwrap_or_default();
+                    if alt.trim().is_empty() {
+                        out.diags.push(
+                            Diagnostic::warning("the cover image has no alt text")
+                                .in_file(&e.file.display)
+                                .at(line, None, Some(&e.file.text))
+                                .with_help("add `cover_alt:` describing the image, for visitors who cannot see it and for search engines"),
+                        );
+                    }
+                    Some(Image { url, alt })
+                }
                 Err(m) => {
                     out.diags.push(
                         Diagnostic::error(format!("cover image: {m}"))

@@ -54,6 +54,14 @@
         document.title = doc.title;
         document.documentElement.lang = doc.documentElement.lang;
         document.body.replaceWith(doc.body);
+        // Scripts parsed by DOMParser do not run: run the page's own again
+        // (not this one, which is still running).
+        Array.prototype.forEach.call(document.body.querySelectorAll("script"), function (old) {
+          if (old.textContent.indexOf("__folio/events") !== -1) return;
+          var s = document.createElement("script");
+          s.textContent = old.textContent;
+          old.replaceWith(s);
+        });
         window.scrollTo(x, y);
         version = newVersion;
       })
