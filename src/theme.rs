@@ -146,7 +146,14 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     collect_dir(&root.join("static"), "static", &mut theme.static_files)?;
     let mut site_i18n = BTreeMap::new();
     collect_dir(&root.join("i18n"), "i18n", &mut site_i18n)?;
-    for (file, f) in theme_i18n.into_iter().chain(site_i18n) {
+    // The default theme's words are the base every theme can rely on.
+    let mut base_i18n = BTreeMap::new();
+    if name != "default"
+        && let Some(dir) = BUILTIN.get_dir("default")
+    {
+        collect_builtin(dir, "i18n", "default", &mut base_i18n);
+    }
+    for (file, f) in base_i18n.into_iter().chain(theme_i18n).chain(site_i18n) {
         if let Some(lang) = file
             .strip_suffix(".yaml")
             .or_else(|| file.strip_suffix(".yml"))

@@ -450,3 +450,52 @@ fn pages_carry_structured_data_and_a_theme_toggle() {
         )
     );
 }
+
+#[test]
+fn the_resume_theme_is_complete_for_every_page_type() {
+    let site = tempfile::tempdir().unwrap();
+    for e in walkdir::WalkDir::new("example-site") {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix("example-site").unwrap();
+        if rel.starts_with("public") || rel.starts_with("screenshots") {
+            continue;
+        }
+        let dest = site.path().join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+    let config = std::fs::read_to_string(site.path().join("folio.yaml")).unwrap();
+    std::fs::write(
+        site.path().join("folio.yaml"),
+        config.replace("theme: default", "theme: resume"),
+    )
+    .unwrap();
+    let r = folio(&["build", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    let out = site.path().join("public");
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("href=\"/portfolio/resume.css\"") && home.contains("class=\"cv\""));
+    for page in [
+        "projects/doccheck-cli/index.html",
+        "skills/rust/index.html",
+        "profiles/writer/index.html",
+        "resume/index.html",
+        "about/index.html",
+        "404.html",
+        "projects/index.html",
+        "skills/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "{page}");
+    }
+    for (page, url) in internal_urls(&out) {
+        assert!(
+            file_for(&out, "/portfolio/", &url).unwrap().is_file(),
+            "{}: `{url}` is broken",
+            page.display()
+        );
+    }
+}
