@@ -1,0 +1,145 @@
+// Checks built folio sites the way a front-end team would, and fails when they fail:
+//   - Nu HTML Checker (vnu.jar, Java) over every page: 0 errors
+//   - axe-core in headless Chromium on home, a project, a skill, a specialized
+//     profile, the résumé and the project list, light and dark: 0 violations
+//   - Lighthouse (mobile) on home and a project page: accessibility, best
+//     practices and SEO 100, performance >= 95
+// for the example site with each built-in theme, and built in Chinese.
+//
+//   node tests/site-checks/check.mjs path/to/folio
+//
+// Needs: Node 20, Java 17+, Debian's chromium; `npm ci` in this folder.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join, dirname, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+const CHROME = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const folio = resolve(process.argv[2] || "target/release/folio");
+let failures = 0;
+const fail = (msg) => { failures += 1; console.log(`FAIL ${msg}`); };
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml",
+  ".png": "image/png", ".jpg": "image/jpeg", ".xml": "application/xml", ".json": "application/json", ".txt": "text/plain" };
+
+// A static server with GitHub Pages' rules, under /portfolio/.
+function serve(dir, port) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!path.startsWith("/portfolio/")) { res.writeHead(404); return res.end(); }
+    let file = join(dir, path.slice("/portfolio/".length));
+    if (!file.startsWith(dir)) { res.writeHead(404); return res.end(); }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      res.writeHead(404, { "Content-Type": TYPES[".html"] });
+      return res.end(readFileSync(join(dir, "404.html")));
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream", "Cache-Control": "max-age=600" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
+}
+
+function freePort() {
+  return new Promise((ok) => { const s = createServer(); s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => ok(p)); }); });
+}
+
+async function site(name, edit) {
+  const root = mkdtempSync(join(tmpdir(), `folio-check-${name}-`));
+  cpSync(join(repo, "example-site"), root, { recursive: true, filter: (p) => !p.includes("/public") && !p.includes("/screenshots") });
+  const config = join(root, "folio.yaml");
+  writeFileSync(config, edit(readFileSync(config, "utf8")));
+  const port = await freePort();
+  const out = join(root, "public");
+  const b = spawnSync(folio, ["build", root, "--base-url", `http://127.0.0.1:${port}/portfolio/`], { encoding: "utf8" });
+  if (b.status !== 0) { fail(`${name}: build failed\n${b.stderr}`); return null; }
+  return { name, root, out, port, url: `http://127.0.0.1:${port}/portfolio/` };
+}
+
+function vnu(s) {
+  const jar = join(here, "node_modules/vnu-jar/build/dist/vnu.jar");
+  const r = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", s.out], { encoding: "utf8" });
+  const errors = (r.stderr + r.stdout).trim();
+  if (r.status !== 0 || errors) fail(`${s.name}: Nu HTML Checker\n${errors}`);
+  else console.log(`ok   ${s.name}: Nu HTML Checker, 0 errors`);
+}
+
+async function axe(s, browser) {
+  const pages = ["", "projects/doccheck-cli/", "skills/rust/", "profiles/writer/", "resume/", "projects/", "about/"];
+  const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  let runs = 0;
+  const before = failures;
+  for (const scheme of ["light", "dark"]) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    for (const p of pages) {
+      const page = await context.newPage();
+      const r = await page.goto(s.url + p);
+      if (!r || r.status() !== 200) { fail(`${s.name}: ${p} gave ${r && r.status()}`); continue; }
+      await page.addScriptTag({ content: source });
+      const violations = await page.evaluate(async () => (await window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      })).violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`));
+      runs += 1;
+      for (const v of violations) fail(`${s.name}: axe ${scheme} /${p}: ${v}`);
+      await page.close();
+    }
+    await context.close();
+  }
+  if (failures === before) console.log(`ok   ${s.name}: axe-core, 0 violations in ${runs} page runs`);
+}
+
+async function lighthouseRun(s) {
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
+  try {
+    for (const p of ["", "projects/doccheck-cli/"]) {
+      const r = await lighthouse(s.url + p, { port: chrome.port, output: "json", logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+      const c = r.lhr.categories;
+      const score = (k) => Math.round(c[k].score * 100);
+      const got = { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") };
+      const ok = got.performance >= 95 && got.accessibility === 100 && got["best-practices"] === 100 && got.seo === 100;
+      const line = `${s.name}: Lighthouse /${p} ${JSON.stringify(got)}`;
+      if (ok) console.log(`ok   ${line}`); else fail(line);
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
+
+// FOLIO_CHECK_PAGE_EXTRA: Markdown appended to the about page (to prove the checks fail).
+const extra = process.env.FOLIO_CHECK_PAGE_EXTRA;
+const only = process.env.FOLIO_CHECK_ONLY;
+const all = [
+  ["default", (c) => c],
+  ["resume", (c) => c.replace("theme: default", "theme: resume")],
+  ["default-zh", (c) => c.replace("language: en", "language: zh-CN")],
+];
+const sites = [];
+for (const [name, edit] of all.filter(([n]) => !only || n === only)) {
+  const s = await site(name, edit);
+  if (s && extra) writeFileSync(join(s.out, "about/index.html"), readFileSync(join(s.out, "about/index.html"), "utf8").replace("</main>", extra + "</main>"));
+  sites.push(s);
+}
+const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS });
+for (const s of sites.filter(Boolean)) {
+  const server = await serve(s.out, s.port);
+  vnu(s);
+  await axe(s, browser);
+  await lighthouseRun(s);
+  server.close();
+  rmSync(s.root, { recursive: true, force: true });
+}
+await browser.close();
+console.log(failures ? `site checks: ${failures} failed` : "site checks: all passed");
+process.exit(failures ? 1 : 0);
