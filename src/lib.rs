@@ -18,6 +18,7 @@ pub mod deploy;
 pub mod diagnostics;
 pub mod export;
 pub mod feeds;
+pub mod images;
 pub mod init;
 pub mod jsonresume;
 pub mod markdown;

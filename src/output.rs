@@ -142,6 +142,14 @@ impl Staging {
             Contents::Copy(src) => {
                 std::fs::copy(src, &dest).map_err(|e| io_error("cannot copy", src, e))?;
             }
+            Contents::Resized(src, width) => {
+                let bytes = crate::images::resized(src, *width).map_err(|e| {
+                    Error::single(
+                        Diagnostic::error(format!("cannot resize the image: {e}")).in_file(src),
+                    )
+                })?;
+                std::fs::write(&dest, bytes).map_err(|e| io_error("cannot write", &dest, e))?;
+            }
         }
         Ok(())
     }

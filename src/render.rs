@@ -29,6 +29,8 @@ pub enum Contents {
     Bytes(Arc<[u8]>),
     /// Copied from this file when written.
     Copy(PathBuf),
+    /// This image, resized to this width when written.
+    Resized(PathBuf, u32),
 }
 
 /// Where rendered files go: written as they come (a build), or collected.
@@ -648,7 +650,10 @@ pub fn render_site(
     for a in &site.assets {
         extra.push(OutputFile {
             path: a.dest.clone(),
-            contents: Contents::Copy(a.src.clone()),
+            contents: match a.width {
+                Some(w) => Contents::Resized(a.src.clone(), w),
+                None => Contents::Copy(a.src.clone()),
+            },
         });
     }
     if site.config.jsonresume && !theme.static_files.contains_key("resume.json") {

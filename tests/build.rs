@@ -499,3 +499,44 @@ fn the_resume_theme_is_complete_for_every_page_type() {
         );
     }
 }
+
+#[test]
+fn raster_covers_get_resized_variants_and_their_size() {
+    let site = Site::new();
+    let cover = site.p("content/projects/beta/photo.jpg");
+    image::RgbImage::from_fn(1600, 900, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(&cover)
+    .unwrap();
+    site.write(
+        "content/projects/beta/index.md",
+        "---\ntitle: Beta\ndate: 2023-02\nsummary: The second project.\nskills: [Technical Writing]\ncover: photo.jpg\ncover_alt: A photo\n---\n",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (name, w) in [
+        ("photo-480w.jpg", 480),
+        ("photo-960w.jpg", 960),
+        ("photo-1200w.jpg", 1200),
+    ] {
+        let img = image::open(site.p(&format!("public/projects/beta/{name}"))).unwrap();
+        assert_eq!((img.width(), img.height()), (w, w * 9 / 16), "{name}");
+    }
+    assert!(
+        !site.p("public/projects/beta/photo-2400w.jpg").exists(),
+        "never upscaled"
+    );
+    assert!(
+        site.p("public/projects/beta/photo.jpg").is_file(),
+        "the original stays available"
+    );
+    let page = site.read("public/projects/beta/index.html");
+    assert!(page.contains("srcset=\"/portfolio/projects/beta/photo-480w.jpg 480w, /portfolio/projects/beta/photo-960w.jpg 960w, /portfolio/projects/beta/photo-1200w.jpg 1200w, /portfolio/projects/beta/photo.jpg 1600w\""), "{page}");
+    assert!(page.contains("width=\"1600\" height=\"900\""));
+    let list = site.read("public/projects/index.html");
+    assert!(
+        list.contains("sizes=\"(max-width: 40rem) 100vw, 24rem\"")
+            && list.contains("loading=\"lazy\"")
+    );
+}

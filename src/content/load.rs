@@ -618,7 +618,18 @@ impl Loader {
                                 .with_help("add `cover_alt:` describing the image, for visitors who cannot see it and for search engines"),
                         );
                     }
-                    Some(Image { url, alt })
+                    let src = self.asset_for(&e, cover).map(|a| a.src).ok();
+                    let (width, height, srcset) = match src {
+                        Some(src) => self.cover_variants(&e, cover, &src, &url, out),
+                        None => (None, None, None),
+                    };
+                    Some(Image {
+                        url,
+                        alt,
+                        width,
+                        height,
+                        srcset,
+                    })
                 }
                 Err(m) => {
                     out.diags.push(
@@ -805,6 +816,58 @@ impl Loader {
         Ok(url)
     }
 
+    /// For a raster cover: its size, and resized variants (never upscaled)
+    /// published beside it for `srcset`. Vector images need none.
+    fn cover_variants<FM>(
+        &self,
+        e: &Entry<FM>,
+        rel: &str,
+        src: &Path,
+        url: &str,
+        out: &mut Out,
+    ) -> (Option<u32>, Option<u32>, Option<String>) {
+        let ext = src
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase);
+        if !matches!(ext.as_deref(), Some("png" | "jpg" | "jpeg")) {
+            return (None, None, None);
+        }
+        let Ok((w, h)) = image::image_dimensions(src) else {
+            out.diags.push(
+                Diagnostic::warning(format!("cannot read the size of the cover image `{rel}`"))
+                    .in_file(&e.file.display)
+                    .with_help("check that the file is a valid PNG or JPEG"),
+            );
+            return (None, None, None);
+        };
+        let Ok(asset) = self.asset_for(e, rel) else {
+            return (Some(w), Some(h), None);
+        };
+        let mut srcset = Vec::new();
+        for target in COVER_WIDTHS {
+            if target >= w {
+                break;
+            }
+            let dest = variant_name(&asset.dest, target);
+            srcset.push(format!(
+                "{} {target}w",
+                self.asset_url(&Asset {
+                    src: asset.src.clone(),
+                    dest: dest.clone(),
+                    width: None
+                })
+            ));
+            out.assets.push(Asset {
+                src: asset.src.clone(),
+                dest,
+                width: Some(target),
+            });
+        }
+        srcset.push(format!("{url} {w}w"));
+        (Some(w), Some(h), Some(srcset.join(", ")))
+    }
+
     fn asset_url(&self, asset: &Asset) -> String {
         format!(
             "{}{}",
@@ -833,6 +896,7 @@ impl Loader {
         Ok(Asset {
             src,
             dest: format!("{}{inner}", e.location.path),
+            width: None,
         })
     }
 
@@ -868,6 +932,7 @@ impl Loader {
                         self.assets.push(Asset {
                             src: path.to_path_buf(),
                             dest: format!("{out}{rel}"),
+                            width: None,
                         });
                     }
                     Err(err) => {
@@ -939,15 +1004,22 @@ impl Loader {
                     self.assets.push(Asset {
                         src,
                         dest: rel.clone(),
+                        width: None,
                     });
                     Some(Image {
                         url: format!("{}{}", self.base_path, crate::slug::encode_path(&rel)),
                         alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
+                        width: None,
+                        height: None,
+                        srcset: None,
                     })
                 }
                 (Some(rel), _, Some(s)) if s.is_file() => Some(Image {
                     url: format!("{}{}", self.base_path, crate::slug::encode_path(&rel)),
                     alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
+                    width: None,
+                    height: None,
+                    srcset: None,
                 }),
                 _ => {
                     self.diags.push(
@@ -1211,6 +1283,18 @@ pub fn is_ignored_name(path: &Path) -> bool {
         || name.ends_with(".bck")
         || name.ends_with(".tmp")
         || name == "4913"
+}
+
+/// Widths of the resized variants of cover images: cards at 1x and 2x, the
+/// project page at 1x and 2x.
+const COVER_WIDTHS: [u32; 4] = [480, 960, 1200, 2400];
+
+/// `projects/a/cover.png` → `projects/a/cover-480w.png`.
+fn variant_name(dest: &str, width: u32) -> String {
+    match dest.rsplit_once('.') {
+        Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}-{width}w.{ext}"),
+        _ => format!("{dest}-{width}w"),
+    }
 }
 
 /// Whether a folder directly holds Markdown files (a bundle missing its index.md).

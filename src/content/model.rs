@@ -37,6 +37,8 @@ pub struct Asset {
     pub src: PathBuf,
     /// Output-relative path, `/`-separated.
     pub dest: String,
+    /// Published resized to this width (a variant of a cover image).
+    pub width: Option<u32>,
 }
 
 /// Where a generated page lives: `path` is output-relative (`projects/a/`),
@@ -64,6 +66,11 @@ impl Location {
 pub struct Image {
     pub url: String,
     pub alt: String,
+    /// Intrinsic size, when folio could read it (raster images).
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Resized variants for `srcset` (`url-480w.jpg 480w, ..., url 2000w`).
+    pub srcset: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -390,6 +390,14 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
         http::Route::File { path, status } => {
             let bytes: Vec<u8> = match snap.files.get(&path) {
                 Some(Body::Bytes(b)) => b.to_vec(),
+                Some(Body::Resized(p, w)) => match crate::images::resized(p, *w) {
+                    Ok(b) => b,
+                    Err(_) => {
+                        let _ =
+                            req.respond(Response::from_string("Not Found\n").with_status_code(404));
+                        return;
+                    }
+                },
                 Some(Body::File(p)) => match std::fs::read(p) {
                     Ok(b) => b,
                     Err(_) => {

@@ -13,6 +13,8 @@ pub enum Body {
     Bytes(Arc<[u8]>),
     /// Read from disk when requested (images and other copied files).
     File(PathBuf),
+    /// An image resized when requested.
+    Resized(PathBuf, u32),
 }
 
 /// One version of the site.
@@ -37,6 +39,7 @@ impl Snapshot {
                 let body = match f.contents {
                     Contents::Bytes(b) => Body::Bytes(b),
                     Contents::Copy(p) => Body::File(p),
+                    Contents::Resized(p, w) => Body::Resized(p, w),
                 };
                 (f.path, body)
             })

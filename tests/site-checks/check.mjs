@@ -2,7 +2,7 @@
 //   - Nu HTML Checker (vnu.jar, Java) over every page: 0 errors
 //   - axe-core in headless Chromium on home, a project, a skill, a specialized
 //     profile, the résumé and the project list, light and dark: 0 violations
-//   - Lighthouse (mobile) on home and a project page: accessibility, best
+//   - Lighthouse (mobile, median of 3 runs) on home and a project page: accessibility, best
 //     practices and SEO 100, performance >= 95
 // for the example site with each built-in theme, and built in Chinese.
 //
@@ -103,10 +103,17 @@ async function lighthouseRun(s) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
   try {
     for (const p of ["", "projects/doccheck-cli/"]) {
-      const r = await lighthouse(s.url + p, { port: chrome.port, output: "json", logLevel: "error",
-        onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
-      const c = r.lhr.categories;
-      const score = (k) => Math.round(c[k].score * 100);
+      // Scores vary with machine load: the median of three runs, as Lighthouse advises.
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await lighthouse(s.url + p, { port: chrome.port, output: "json", logLevel: "error",
+          onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+        runs.push(r.lhr.categories);
+      }
+      const score = (k) => {
+        const v = runs.map((c) => Math.round(c[k].score * 100)).sort((a, b) => a - b);
+        return v[1];
+      };
       const got = { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") };
       const ok = got.performance >= 95 && got.accessibility === 100 && got["best-practices"] === 100 && got.seo === 100;
       const line = `${s.name}: Lighthouse /${p} ${JSON.stringify(got)}`;
