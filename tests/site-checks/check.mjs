@@ -4,7 +4,8 @@
 //     profile, the résumé and the project list, light and dark: 0 violations
 //   - Lighthouse (mobile, median of 3 runs) on home and a project page: accessibility, best
 //     practices and SEO 100, performance >= 95
-// for the example site with each built-in theme, and built in Chinese.
+//   - the home page's HTML+CSS+JS under 50 KB
+// for the example site with each built-in theme, in English and in Chinese.
 //
 //   node tests/site-checks/check.mjs path/to/folio
 //
@@ -63,6 +64,17 @@ async function site(name, edit) {
   const b = spawnSync(folio, ["build", root, "--base-url", `http://127.0.0.1:${port}/portfolio/`], { encoding: "utf8" });
   if (b.status !== 0) { fail(`${name}: build failed\n${b.stderr}`); return null; }
   return { name, root, out, port, url: `http://127.0.0.1:${port}/portfolio/` };
+}
+
+// The home page's HTML, CSS and JavaScript, before images: under 50 KB.
+function weight(s) {
+  const html = readFileSync(join(s.out, "index.html"), "utf8");
+  let bytes = Buffer.byteLength(html);
+  for (const m of html.matchAll(/<link rel="stylesheet" href="\/portfolio\/([^"]+)"|<script src="\/portfolio\/([^"]+)"/g)) {
+    bytes += statSync(join(s.out, m[1] || m[2])).size;
+  }
+  const line = `${s.name}: home page HTML+CSS+JS ${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 50 * 1024) console.log(`ok   ${line}`); else fail(`${line} (budget 50 KB)`);
 }
 
 function vnu(s) {
@@ -131,6 +143,7 @@ const all = [
   ["default", (c) => c],
   ["resume", (c) => c.replace("theme: default", "theme: resume")],
   ["default-zh", (c) => c.replace("language: en", "language: zh-CN")],
+  ["resume-zh", (c) => c.replace("theme: default", "theme: resume").replace("language: en", "language: zh-CN")],
 ];
 const sites = [];
 for (const [name, edit] of all.filter(([n]) => !only || n === only)) {
@@ -141,6 +154,7 @@ for (const [name, edit] of all.filter(([n]) => !only || n === only)) {
 const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS });
 for (const s of sites.filter(Boolean)) {
   const server = await serve(s.out, s.port);
+  weight(s);
   vnu(s);
   await axe(s, browser);
   await lighthouseRun(s);
