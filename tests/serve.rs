@@ -313,3 +313,60 @@ fn an_edit_to_one_write_up_renders_only_its_page() {
     );
     assert!(s.get("/portfolio/").text().contains("Alpha renamed"));
 }
+
+#[test]
+fn polling_watcher_sees_edits() {
+    let site = Site::new();
+    let s = server::start(site.path(), &["--poll"]);
+    // The polling watcher takes its first snapshot of the folder in the background.
+    std::thread::sleep(Duration::from_millis(1000));
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024-05-01\nsummary: Seen by polling.\nskills: [Rust]\n---\n",
+    );
+    s.wait_for("/portfolio/projects/alpha/", 10, |b| {
+        b.contains("Seen by polling.")
+    });
+}
+
+#[test]
+fn ctrl_c_stops_the_server_and_leaves_no_files() {
+    let site = Site::new();
+    let before: Vec<_> = walkdir::WalkDir::new(site.path())
+        .into_iter()
+        .map(|e| e.unwrap().path().to_path_buf())
+        .collect();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["serve", site.path().to_str().unwrap(), "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    while !line.starts_with("Serving ") {
+        line.clear();
+        std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let exit = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(!exit.success() || exit.code() == Some(0), "{exit:?}");
+    let after: Vec<_> = walkdir::WalkDir::new(site.path())
+        .into_iter()
+        .map(|e| e.unwrap().path().to_path_buf())
+        .collect();
+    assert_eq!(before, after, "serve wrote nothing into the site folder");
+}

@@ -281,9 +281,11 @@ fn relevant(root: &Path, output: &Path, path: &Path) -> bool {
 /// metadata-only changes cannot; the build's own reads must not trigger a build).
 fn changes_content(kind: &notify::EventKind) -> bool {
     use notify::EventKind;
-    use notify::event::{AccessKind, AccessMode, ModifyKind};
+    use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
     match kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
+        // The polling watcher reports edits as a new modification time.
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime)) => true,
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
         EventKind::Modify(_) => true,
         // A file closed after writing (some editors only produce this).
@@ -304,6 +306,11 @@ fn watch(
     let filter_root = root.clone();
     let handler = move |result: DebounceEventResult| {
         if let Ok(events) = result {
+            if std::env::var_os("FOLIO_DEBUG_WATCH").is_some() {
+                for e in &events {
+                    eprintln!("watch: {:?} {:?}", e.kind, e.paths);
+                }
+            }
             let paths: Vec<PathBuf> = events
                 .iter()
                 .filter(|e| changes_content(&e.kind))
