@@ -1,5 +1,5 @@
-//! Resized variants of cover images, for `srcset`: the same format as the
-//! original (JPEG at quality 82, or PNG), never wider than it.
+//! Resized and converted copies of cover images, for `srcset` and `<picture>`:
+//! never wider than the original; JPEG at quality 82, PNG, or lossless WebP.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -7,15 +7,34 @@ use std::path::Path;
 use image::ImageFormat;
 use image::imageops::FilterType;
 
-/// The bytes of `src` resized to `width` pixels wide (height in proportion).
+/// The bytes of `src` resized to `width` pixels wide (height in proportion),
+/// in its own format.
 pub fn resized(src: &Path, width: u32) -> Result<Vec<u8>, String> {
+    convert(src, Some(width), false)
+}
+
+/// The bytes of `src`, resized to `width` when given, as lossless WebP when
+/// `webp`, else in its own format (JPEG at quality 82, or PNG).
+pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> Result<Vec<u8>, String> {
     let format = ImageFormat::from_path(src).map_err(|e| e.to_string())?;
     let img = image::open(src).map_err(|e| format!("cannot read {}: {e}", src.display()))?;
-    let width = width.min(img.width()).max(1);
+    let width = width.unwrap_or(img.width()).min(img.width()).max(1);
     let height = ((u64::from(img.height()) * u64::from(width)) / u64::from(img.width().max(1)))
         .max(1) as u32;
-    let small = img.resize_exact(width, height, FilterType::CatmullRom);
+    let small = if width == img.width() {
+        img
+    } else {
+        img.resize_exact(width, height, FilterType::CatmullRom)
+    };
     let mut out = Cursor::new(Vec::new());
+    if webp {
+        let enc = image::codecs::webp::WebPEncoder::new_lossless(&mut out);
+        small
+            .to_rgba8()
+            .write_with_encoder(enc)
+            .map_err(|e| e.to_string())?;
+        return Ok(out.into_inner());
+    }
     match format {
         ImageFormat::Jpeg => {
             let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
@@ -24,9 +43,12 @@ pub fn resized(src: &Path, width: u32) -> Result<Vec<u8>, String> {
                 .write_with_encoder(enc)
                 .map_err(|e| e.to_string())?;
         }
-        _ => small
-            .write_to(&mut out, ImageFormat::Png)
-            .map_err(|e| e.to_string())?,
+        _ => {
+            use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+            let enc =
+                PngEncoder::new_with_quality(&mut out, CompressionType::Best, PngFilter::Adaptive);
+            small.write_with_encoder(enc).map_err(|e| e.to_string())?;
+        }
     }
     Ok(out.into_inner())
 }
@@ -36,14 +58,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn resizes_in_proportion() {
+    fn resizes_in_proportion_and_converts() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.png");
         image::RgbImage::from_fn(200, 100, |x, _| image::Rgb([x as u8, 0, 0]))
             .save(&p)
             .unwrap();
-        let bytes = resized(&p, 50).unwrap();
-        let img = image::load_from_memory(&bytes).unwrap();
+        let img = image::load_from_memory(&resized(&p, 50).unwrap()).unwrap();
         assert_eq!((img.width(), img.height()), (50, 25));
         let j = dir.path().join("c.jpg");
         image::RgbImage::from_fn(300, 200, |_, y| image::Rgb([0, y as u8, 0]))
@@ -51,5 +72,9 @@ mod tests {
             .unwrap();
         let img = image::load_from_memory(&resized(&j, 120).unwrap()).unwrap();
         assert_eq!((img.width(), img.height()), (120, 80));
+        let webp = convert(&p, None, true).unwrap();
+        assert_eq!((&webp[..4], &webp[8..12]), (&b"RIFF"[..], &b"WEBP"[..]));
+        let img = image::load_from_memory(&webp).unwrap();
+        assert_eq!((img.width(), img.height()), (200, 100));
     }
 }

@@ -142,8 +142,8 @@ impl Staging {
             Contents::Copy(src) => {
                 std::fs::copy(src, &dest).map_err(|e| io_error("cannot copy", src, e))?;
             }
-            Contents::Resized(src, width) => {
-                let bytes = crate::images::resized(src, *width).map_err(|e| {
+            Contents::Image { src, width, webp } => {
+                let bytes = crate::images::convert(src, *width, *webp).map_err(|e| {
                     Error::single(
                         Diagnostic::error(format!("cannot resize the image: {e}")).in_file(src),
                     )

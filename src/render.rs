@@ -29,8 +29,12 @@ pub enum Contents {
     Bytes(Arc<[u8]>),
     /// Copied from this file when written.
     Copy(PathBuf),
-    /// This image, resized to this width when written.
-    Resized(PathBuf, u32),
+    /// This image, resized to `width` when given and as WebP when `webp`, when written.
+    Image {
+        src: PathBuf,
+        width: Option<u32>,
+        webp: bool,
+    },
 }
 
 /// Where rendered files go: written as they come (a build), or collected.
@@ -650,9 +654,13 @@ pub fn render_site(
     for a in &site.assets {
         extra.push(OutputFile {
             path: a.dest.clone(),
-            contents: match a.width {
-                Some(w) => Contents::Resized(a.src.clone(), w),
-                None => Contents::Copy(a.src.clone()),
+            contents: match (a.width, a.webp) {
+                (None, false) => Contents::Copy(a.src.clone()),
+                (width, webp) => Contents::Image {
+                    src: a.src.clone(),
+                    width,
+                    webp,
+                },
             },
         });
     }

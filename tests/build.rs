@@ -540,3 +540,46 @@ fn raster_covers_get_resized_variants_and_their_size() {
             && list.contains("loading=\"lazy\"")
     );
 }
+
+#[test]
+fn png_covers_also_get_lossless_webp_in_a_picture_element() {
+    let site = Site::new();
+    // A flat-colour graphic, the kind of image PNG is used for.
+    image::RgbImage::from_fn(1000, 500, |x, _| {
+        if x < 500 {
+            image::Rgb([29, 78, 216])
+        } else {
+            image::Rgb([250, 250, 250])
+        }
+    })
+    .save(site.p("content/projects/beta/graphic.png"))
+    .unwrap();
+    site.write(
+        "content/projects/beta/index.md",
+        "---\ntitle: Beta\ndate: 2023-02\nsummary: The second project.\nskills: [Technical Writing]\ncover: graphic.png\ncover_alt: A graphic\n---\n",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dir = site.p("public/projects/beta");
+    for f in [
+        "graphic.png",
+        "graphic-480w.png",
+        "graphic-960w.png",
+        "graphic-480w.webp",
+        "graphic-960w.webp",
+        "graphic-1000w.webp",
+    ] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
+    let png = std::fs::metadata(dir.join("graphic.png")).unwrap().len();
+    let webp = std::fs::metadata(dir.join("graphic-1000w.webp"))
+        .unwrap()
+        .len();
+    assert!(
+        webp < png,
+        "lossless WebP ({webp} bytes) is smaller than the PNG ({png} bytes)"
+    );
+    let page = site.read("public/projects/beta/index.html");
+    assert!(page.contains("<picture><source type=\"image/webp\" srcset=\"/portfolio/projects/beta/graphic-480w.webp 480w, /portfolio/projects/beta/graphic-960w.webp 960w, /portfolio/projects/beta/graphic-1000w.webp 1000w\""), "{page}");
+    assert!(page.contains("</picture>"));
+}

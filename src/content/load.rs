@@ -619,16 +619,17 @@ impl Loader {
                         );
                     }
                     let src = self.asset_for(&e, cover).map(|a| a.src).ok();
-                    let (width, height, srcset) = match src {
+                    let v = match src {
                         Some(src) => self.cover_variants(&e, cover, &src, &url, out),
-                        None => (None, None, None),
+                        None => Variants::default(),
                     };
                     Some(Image {
                         url,
                         alt,
-                        width,
-                        height,
-                        srcset,
+                        width: v.width,
+                        height: v.height,
+                        srcset: v.srcset,
+                        webp_srcset: v.webp_srcset,
                     })
                 }
                 Err(m) => {
@@ -817,7 +818,8 @@ impl Loader {
     }
 
     /// For a raster cover: its size, and resized variants (never upscaled)
-    /// published beside it for `srcset`. Vector images need none.
+    /// published beside it for `srcset`; for a PNG, the same sizes as lossless
+    /// WebP too (smaller than PNG). Vector images need none.
     fn cover_variants<FM>(
         &self,
         e: &Entry<FM>,
@@ -825,13 +827,13 @@ impl Loader {
         src: &Path,
         url: &str,
         out: &mut Out,
-    ) -> (Option<u32>, Option<u32>, Option<String>) {
+    ) -> Variants {
         let ext = src
             .extension()
             .and_then(|x| x.to_str())
             .map(str::to_ascii_lowercase);
         if !matches!(ext.as_deref(), Some("png" | "jpg" | "jpeg")) {
-            return (None, None, None);
+            return Variants::default();
         }
         let Ok((w, h)) = image::image_dimensions(src) else {
             out.diags.push(
@@ -839,33 +841,70 @@ impl Loader {
                     .in_file(&e.file.display)
                     .with_help("check that the file is a valid PNG or JPEG"),
             );
-            return (None, None, None);
+            return Variants::default();
         };
         let Ok(asset) = self.asset_for(e, rel) else {
-            return (Some(w), Some(h), None);
+            return Variants {
+                width: Some(w),
+                height: Some(h),
+                ..Variants::default()
+            };
         };
+        let png = ext.as_deref() == Some("png");
         let mut srcset = Vec::new();
-        for target in COVER_WIDTHS {
-            if target >= w {
-                break;
-            }
-            let dest = variant_name(&asset.dest, target);
-            srcset.push(format!(
-                "{} {target}w",
-                self.asset_url(&Asset {
+        let mut webp = Vec::new();
+        let widths: Vec<u32> = COVER_WIDTHS
+            .iter()
+            .copied()
+            .filter(|&t| t < w)
+            .chain([w])
+            .collect();
+        for target in widths {
+            let original = target == w;
+            if !original {
+                let dest = variant_name(&asset.dest, target);
+                srcset.push(format!(
+                    "{} {target}w",
+                    self.asset_url(&Asset {
+                        src: asset.src.clone(),
+                        dest: dest.clone(),
+                        width: None,
+                        webp: false
+                    })
+                ));
+                out.assets.push(Asset {
                     src: asset.src.clone(),
-                    dest: dest.clone(),
-                    width: None
-                })
-            ));
-            out.assets.push(Asset {
-                src: asset.src.clone(),
-                dest,
-                width: Some(target),
-            });
+                    dest,
+                    width: Some(target),
+                    webp: false,
+                });
+            }
+            if png {
+                let dest = webp_name(&variant_name(&asset.dest, target));
+                webp.push(format!(
+                    "{} {target}w",
+                    self.asset_url(&Asset {
+                        src: asset.src.clone(),
+                        dest: dest.clone(),
+                        width: None,
+                        webp: false
+                    })
+                ));
+                out.assets.push(Asset {
+                    src: asset.src.clone(),
+                    dest,
+                    width: (!original).then_some(target),
+                    webp: true,
+                });
+            }
         }
         srcset.push(format!("{url} {w}w"));
-        (Some(w), Some(h), Some(srcset.join(", ")))
+        Variants {
+            width: Some(w),
+            height: Some(h),
+            srcset: Some(srcset.join(", ")),
+            webp_srcset: png.then(|| webp.join(", ")),
+        }
     }
 
     fn asset_url(&self, asset: &Asset) -> String {
@@ -897,6 +936,7 @@ impl Loader {
             src,
             dest: format!("{}{inner}", e.location.path),
             width: None,
+            webp: false,
         })
     }
 
@@ -933,6 +973,7 @@ impl Loader {
                             src: path.to_path_buf(),
                             dest: format!("{out}{rel}"),
                             width: None,
+                            webp: false,
                         });
                     }
                     Err(err) => {
@@ -1005,6 +1046,7 @@ impl Loader {
                         src,
                         dest: rel.clone(),
                         width: None,
+                        webp: false,
                     });
                     Some(Image {
                         url: format!("{}{}", self.base_path, crate::slug::encode_path(&rel)),
@@ -1012,6 +1054,7 @@ impl Loader {
                         width: None,
                         height: None,
                         srcset: None,
+                        webp_srcset: None,
                     })
                 }
                 (Some(rel), _, Some(s)) if s.is_file() => Some(Image {
@@ -1020,6 +1063,7 @@ impl Loader {
                     width: None,
                     height: None,
                     srcset: None,
+                    webp_srcset: None,
                 }),
                 _ => {
                     self.diags.push(
@@ -1288,6 +1332,23 @@ pub fn is_ignored_name(path: &Path) -> bool {
 /// Widths of the resized variants of cover images: cards at 1x and 2x, the
 /// project page at 1x and 2x.
 const COVER_WIDTHS: [u32; 4] = [480, 960, 1200, 2400];
+
+/// What [`Loader::cover_variants`] found.
+#[derive(Default)]
+struct Variants {
+    width: Option<u32>,
+    height: Option<u32>,
+    srcset: Option<String>,
+    webp_srcset: Option<String>,
+}
+
+/// `projects/a/cover-480w.png` → `projects/a/cover-480w.webp`.
+fn webp_name(dest: &str) -> String {
+    match dest.rsplit_once('.') {
+        Some((stem, _)) => format!("{stem}.webp"),
+        None => format!("{dest}.webp"),
+    }
+}
 
 /// `projects/a/cover.png` → `projects/a/cover-480w.png`.
 fn variant_name(dest: &str, width: u32) -> String {

@@ -39,6 +39,8 @@ pub struct Asset {
     pub dest: String,
     /// Published resized to this width (a variant of a cover image).
     pub width: Option<u32>,
+    /// Published as lossless WebP (a variant of a PNG cover).
+    pub webp: bool,
 }
 
 /// Where a generated page lives: `path` is output-relative (`projects/a/`),
@@ -71,6 +73,8 @@ pub struct Image {
     pub height: Option<u32>,
     /// Resized variants for `srcset` (`url-480w.jpg 480w, ..., url 2000w`).
     pub srcset: Option<String>,
+    /// The same sizes as lossless WebP, for PNG covers (`<picture><source>`).
+    pub webp_srcset: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

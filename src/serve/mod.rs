@@ -397,7 +397,7 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
         http::Route::File { path, status } => {
             let bytes: Vec<u8> = match snap.files.get(&path) {
                 Some(Body::Bytes(b)) => b.to_vec(),
-                Some(Body::Resized(p, w)) => match crate::images::resized(p, *w) {
+                Some(Body::Image(p, w, webp)) => match crate::images::convert(p, *w, *webp) {
                     Ok(b) => b,
                     Err(_) => {
                         let _ =

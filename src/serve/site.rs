@@ -13,8 +13,8 @@ pub enum Body {
     Bytes(Arc<[u8]>),
     /// Read from disk when requested (images and other copied files).
     File(PathBuf),
-    /// An image resized when requested.
-    Resized(PathBuf, u32),
+    /// An image resized or converted when requested.
+    Image(PathBuf, Option<u32>, bool),
 }
 
 /// One version of the site.
@@ -39,7 +39,7 @@ impl Snapshot {
                 let body = match f.contents {
                     Contents::Bytes(b) => Body::Bytes(b),
                     Contents::Copy(p) => Body::File(p),
-                    Contents::Resized(p, w) => Body::Resized(p, w),
+                    Contents::Image { src, width, webp } => Body::Image(src, width, webp),
                 };
                 (f.path, body)
             })
