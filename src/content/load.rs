@@ -859,43 +859,37 @@ impl Loader {
             .filter(|&t| t < w)
             .chain([w])
             .collect();
+        // Each copy: its URL in a srcset list, and the asset that writes it.
+        let mut publish =
+            |dest: String, width: Option<u32>, webp: bool, label: u32, list: &mut Vec<String>| {
+                list.push(format!("{} {label}w", self.dest_url(&dest)));
+                out.assets.push(Asset {
+                    src: asset.src.clone(),
+                    dest,
+                    width,
+                    webp,
+                });
+            };
         for target in widths {
             let original = target == w;
+            let resized = (!original).then_some(target);
             if !original {
-                let dest = variant_name(&asset.dest, target);
-                srcset.push(format!(
-                    "{} {target}w",
-                    self.asset_url(&Asset {
-                        src: asset.src.clone(),
-                        dest: dest.clone(),
-                        width: None,
-                        webp: false
-                    })
-                ));
-                out.assets.push(Asset {
-                    src: asset.src.clone(),
-                    dest,
-                    width: Some(target),
-                    webp: false,
-                });
+                publish(
+                    variant_name(&asset.dest, target),
+                    resized,
+                    false,
+                    target,
+                    &mut srcset,
+                );
             }
             if png {
-                let dest = webp_name(&variant_name(&asset.dest, target));
-                webp.push(format!(
-                    "{} {target}w",
-                    self.asset_url(&Asset {
-                        src: asset.src.clone(),
-                        dest: dest.clone(),
-                        width: None,
-                        webp: false
-                    })
-                ));
-                out.assets.push(Asset {
-                    src: asset.src.clone(),
-                    dest,
-                    width: (!original).then_some(target),
-                    webp: true,
-                });
+                publish(
+                    webp_name(&variant_name(&asset.dest, target)),
+                    resized,
+                    true,
+                    target,
+                    &mut webp,
+                );
             }
         }
         srcset.push(format!("{url} {w}w"));
@@ -908,11 +902,12 @@ impl Loader {
     }
 
     fn asset_url(&self, asset: &Asset) -> String {
-        format!(
-            "{}{}",
-            self.base_path,
-            crate::slug::encode_path(&asset.dest)
-        )
+        self.dest_url(&asset.dest)
+    }
+
+    /// The URL of an output-relative path.
+    fn dest_url(&self, dest: &str) -> String {
+        format!("{}{}", self.base_path, crate::slug::encode_path(dest))
     }
 
     fn asset_for<FM>(&self, e: &Entry<FM>, rel: &str) -> Result<Asset, String> {
