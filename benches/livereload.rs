@@ -13,32 +13,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 use support::webdriver::Browser;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        if rel.starts_with("public") {
-            continue;
-        }
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
 /// Edits `file` `edits` times while `page` is open; returns the latencies in ms.
 fn measure(site: &Path, page: &str, file: &str, edits: usize) -> Vec<f64> {
     let s = server::start(site, &[]);
@@ -63,7 +37,7 @@ fn measure(site: &Path, page: &str, file: &str, edits: usize) -> Vec<f64> {
     out
 }
 
-fn report(name: &str, mut v: Vec<f64>) {
+fn report(name: &str, v: Vec<f64>) {
     let (min, max) = (
         v.iter().cloned().fold(f64::MAX, f64::min),
         v.iter().cloned().fold(0.0, f64::max),
@@ -71,7 +45,7 @@ fn report(name: &str, mut v: Vec<f64>) {
     println!(
         "{name}: {} edits, save to text on screen: median {:.0} ms (min {:.0}, max {:.0})",
         v.len(),
-        median(&mut v),
+        support::median(&v),
         min,
         max
     );
@@ -85,7 +59,11 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
 
     let example = tempfile::tempdir().unwrap();
-    copy_dir(&root.join("example-site"), example.path());
+    support::copy_tree(
+        &root.join("example-site"),
+        example.path(),
+        &["public", "screenshots"],
+    );
     report(
         "example-site",
         measure(

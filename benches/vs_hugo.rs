@@ -53,28 +53,6 @@ fn timed(cmd: &mut Command) -> (f64, f64) {
     (wall, kib / 1024.0)
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
 /// Reading every input and copying the output: what no generator can beat.
 fn floor(site: &Path, output: &Path, scratch: &Path) -> f64 {
     let start = Instant::now();
@@ -87,7 +65,7 @@ fn floor(site: &Path, output: &Path, scratch: &Path) -> f64 {
     }
     std::hint::black_box(bytes);
     let _ = std::fs::remove_dir_all(scratch);
-    copy_tree(output, scratch);
+    support::copy_tree(output, scratch, &[]);
     start.elapsed().as_secs_f64()
 }
 
@@ -182,7 +160,13 @@ fn main() {
             hm.push(m);
             fl.push(floor(&site, &fout, &work.path().join("floor")));
         }
-        let (fw, fm, hw, hm, fl) = (median(fw), median(fm), median(hw), median(hm), median(fl));
+        let (fw, fm, hw, hm, fl) = (
+            support::median(&fw),
+            support::median(&fm),
+            support::median(&hw),
+            support::median(&hm),
+            support::median(&fl),
+        );
         println!(
             "| {n} | {fw:.2} s / {fm:.0} MiB | {hw:.2} s / {hm:.0} MiB | {:.2} | {:.2} | {fl:.2} s | {:.1} |",
             fw / hw,
