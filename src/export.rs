@@ -164,15 +164,7 @@ impl<'a> Sources<'a> {
     }
     fn key_line(&mut self, source: &str, key: &str) -> Option<usize> {
         let text = self.text(source);
-        key_line(text, key).or_else(|| {
-            text.lines()
-                .position(|l| {
-                    l.trim_start()
-                        .trim_start_matches("- ")
-                        .starts_with(&format!("{key}:"))
-                })
-                .map(|i| i + 1)
-        })
+        key_line(text, key).or_else(|| crate::yaml::any_key_line(text, key))
     }
     /// The first line containing `needle` (at or after `from`), if any.
     fn find_line(&mut self, source: &str, needle: &str, from: Option<usize>) -> Option<usize> {

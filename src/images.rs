@@ -7,12 +7,6 @@ use std::path::Path;
 use image::ImageFormat;
 use image::imageops::FilterType;
 
-/// The bytes of `src` resized to `width` pixels wide (height in proportion),
-/// in its own format.
-pub fn resized(src: &Path, width: u32) -> Result<Vec<u8>, String> {
-    convert(src, Some(width), false)
-}
-
 /// The bytes of `src`, resized to `width` when given, as lossless WebP when
 /// `webp`, else in its own format (JPEG at quality 82, or PNG).
 pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> Result<Vec<u8>, String> {
@@ -64,13 +58,13 @@ mod tests {
         image::RgbImage::from_fn(200, 100, |x, _| image::Rgb([x as u8, 0, 0]))
             .save(&p)
             .unwrap();
-        let img = image::load_from_memory(&resized(&p, 50).unwrap()).unwrap();
+        let img = image::load_from_memory(&convert(&p, Some(50), false).unwrap()).unwrap();
         assert_eq!((img.width(), img.height()), (50, 25));
         let j = dir.path().join("c.jpg");
         image::RgbImage::from_fn(300, 200, |_, y| image::Rgb([0, y as u8, 0]))
             .save(&j)
             .unwrap();
-        let img = image::load_from_memory(&resized(&j, 120).unwrap()).unwrap();
+        let img = image::load_from_memory(&convert(&j, Some(120), false).unwrap()).unwrap();
         assert_eq!((img.width(), img.height()), (120, 80));
         let webp = convert(&p, None, true).unwrap();
         assert_eq!((&webp[..4], &webp[8..12]), (&b"RIFF"[..], &b"WEBP"[..]));

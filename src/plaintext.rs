@@ -245,14 +245,25 @@ impl Writer {
     fn soft_break(&mut self) {
         // Between two CJK characters a line break is no space.
         // (A line break after CJK text adds nothing: the next line joins directly.)
-        if !self.out.chars().last().is_some_and(is_cjk) {
+        if !self
+            .out
+            .chars()
+            .last()
+            .is_some_and(|c| is_cjk(c) || is_cjk_punctuation(c))
+        {
             self.out.push(' ');
         }
     }
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF)
+/// A Chinese, Japanese or Korean letter (kana, CJK ideographs, Hangul).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// CJK punctuation and full-width forms (`。`, `，`, `：`).
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 /// Text of an HTML fragment: tags removed, common entities decoded.
@@ -276,7 +287,7 @@ fn strip_html(html: &str) -> String {
 }
 
 /// No trailing spaces, at most one blank line in a row, no blank start or end.
-fn tidy(s: &str) -> String {
+pub(crate) fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
     for line in s.lines() {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::content::model::{Project, Site, SpecializedProfile};
 use crate::diagnostics::{Diagnostic, Error};
-use crate::plaintext::to_plain;
+use crate::plaintext::{is_cjk, tidy, to_plain};
 use crate::slug::slugify;
 
 /// Ways job posts name skills, folded to one name. A site adds its own in
@@ -191,10 +191,6 @@ fn norm(s: &str) -> String {
         }
     }
     out.trim().to_string()
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
 /// Whether `phrase` (normalized) occurs in `text` (normalized) as whole words
@@ -630,22 +626,8 @@ pub fn draft(
     let raw = tera
         .render(&name, &ctx)
         .map_err(|e| Error::single(crate::render::template_error(&e, theme)))?;
-    // Tidy: no trailing spaces, at most one blank line in a row.
-    let mut letter = String::new();
-    let mut blank = 0;
-    for line in raw.lines() {
-        let l = line.trim_end();
-        if l.is_empty() {
-            blank += 1;
-            continue;
-        }
-        if !letter.is_empty() {
-            letter.push_str(if blank > 0 { "\n\n" } else { "\n" });
-        }
-        blank = 0;
-        letter.push_str(l);
-    }
-    letter.push('\n');
+    // No trailing spaces, at most one blank line in a row.
+    let letter = tidy(&raw) + "\n";
 
     // The same rules as the Upwork export.
     let limits = crate::export::limits(site, crate::platform::Platform::Upwork)?;

@@ -70,8 +70,8 @@ fn leading_key(message: &str) -> Option<&str> {
     (end > 0).then(|| &message[..end])
 }
 
-/// The 1-based line where `key:` is written, at any indentation.
-fn any_key_line(text: &str, key: &str) -> Option<usize> {
+/// The 1-based line where `key:` is written, at any indentation (or as `- key:`).
+pub(crate) fn any_key_line(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|l| {
             let t = l.trim_start().trim_start_matches("- ");

@@ -1388,10 +1388,7 @@ fn find_line(text: &str, needle: &str) -> usize {
 
 /// Minutes to read: 220 words a minute, or 400 characters for CJK text.
 fn reading_minutes(md: &str) -> usize {
-    let cjk = md
-        .chars()
-        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
-        .count();
+    let cjk = md.chars().filter(|c| crate::plaintext::is_cjk(*c)).count();
     let words = md.split_whitespace().count();
     ((words as f64 / 220.0 + cjk as f64 / 400.0).ceil() as usize).max(1)
 }
