@@ -76,14 +76,15 @@ struct Prepared {
     warnings: Vec<Diagnostic>,
 }
 
-fn prepare(opts: &BuildOptions) -> Result<Prepared, Error> {
+fn prepare(opts: &BuildOptions, cache: Option<&mut content::LoadCache>) -> Result<Prepared, Error> {
     let t = Instant::now();
-    let (site, warnings) = content::load(
+    let (site, warnings) = content::load_cached(
         &opts.root,
         &LoadOptions {
             drafts: opts.drafts,
             base_url: opts.base_url.clone(),
         },
+        cache,
     )?;
     phase("load", t);
     let t = Instant::now();
@@ -98,22 +99,56 @@ fn prepare(opts: &BuildOptions) -> Result<Prepared, Error> {
     })
 }
 
-/// Loads, validates and renders the site in memory. Writes nothing.
-pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
-    render_site_cached(opts, &mut render::RenderCache::default())
+/// What `serve` keeps from one build to the next: the loaded files and the
+/// rendered pages, so an edit re-reads and re-renders only what it can change.
+#[derive(Default)]
+pub struct Incremental {
+    pub load: content::LoadCache,
+    pub render: render::RenderCache,
 }
 
-/// [`render_site`], reusing the pages of an earlier render that cannot have changed.
-pub fn render_site_cached(
-    opts: &BuildOptions,
-    cache: &mut render::RenderCache,
-) -> Result<Rendered, Error> {
+impl Incremental {
+    pub fn new() -> Self {
+        Incremental {
+            load: content::LoadCache::default(),
+            render: render::RenderCache::enabled(),
+        }
+    }
+
+    /// Tells the caches which files changed since the last build.
+    /// `paths` are absolute (from the watcher); `root` is the site folder as given.
+    pub fn changed(&mut self, root: &Path, paths: &[PathBuf]) {
+        // The loader knows files by `root` joined with their relative paths.
+        let absolute = crate::output::absolute(root);
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .map(|p| match p.strip_prefix(&absolute) {
+                Ok(rel) => root.join(rel),
+                Err(_) => p.clone(),
+            })
+            .collect();
+        self.load.forget(&root.join("content"), &paths);
+    }
+}
+
+/// Loads, validates and renders the site in memory. Writes nothing.
+pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
+    render_prepared(prepare(opts, None)?, &mut render::RenderCache::default())
+}
+
+/// [`render_site`], reusing what an earlier build of the same site left in
+/// `cache` where it cannot have changed.
+pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Result<Rendered, Error> {
+    render_prepared(prepare(opts, Some(&mut cache.load))?, &mut cache.render)
+}
+
+fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rendered, Error> {
     let Prepared {
         site,
         theme,
         mut tera,
         warnings,
-    } = prepare(opts)?;
+    } = p;
     let t = Instant::now();
     let sink = render::Collect::default();
     render::render_site(&site, &theme, &mut tera, cache, &sink)
@@ -149,7 +184,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         theme,
         mut tera,
         warnings,
-    } = prepare(opts)?;
+    } = prepare(opts, None)?;
     let out = output_dir(opts, &site);
     output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
     let staging = output::Staging::new(&out)?;

@@ -660,7 +660,7 @@ fn portfolio<'a>(site: &'a Site, sp: Option<&SpecializedProfile>) -> Vec<&'a Pro
     match sp {
         Some(sp) => sp.projects.iter().filter_map(|s| site.project(s)).collect(),
         None => {
-            let mut v: Vec<&Project> = site.projects.iter().collect();
+            let mut v: Vec<&Project> = site.projects.iter().map(AsRef::as_ref).collect();
             v.sort_by_key(|p| !p.featured);
             v
         }

@@ -30,6 +30,7 @@ pub mod render;
 pub mod serve;
 pub mod slug;
 pub mod source;
+pub mod template_vars;
 pub mod theme;
 pub mod workflow;
 pub mod yaml;

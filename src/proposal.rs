@@ -488,7 +488,7 @@ pub fn draft(
                     reasons.push("featured".into());
                 }
             }
-            (score, p, reasons)
+            (score, &**p, reasons)
         })
         .collect();
     ranked.sort_by(|a, b| {

@@ -4,16 +4,18 @@
 //! is put into Tera's global context once; each page's own context holds only
 //! what that page is about, so rendering stays cheap as portfolios grow.
 
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Kwargs, State, Tera};
+use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::content::model::{Project, ProjectCard, Site};
+use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, Error};
+use crate::template_vars::Uses;
 use crate::theme::{Origin, Theme};
 
 /// One file of the built site.
@@ -132,16 +134,29 @@ struct SiteVars<'a> {
     extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
 
-/// Rendered pages of the previous build, for incremental rebuilds in `serve`.
-/// The default one caches nothing (a one-shot build has nothing to reuse and
-/// skips the hashing); [`RenderCache::enabled`] keeps pages between renders.
-#[derive(Debug, Default)]
+/// What `serve` keeps between renders, so an edit re-renders only the pages it
+/// can change. The default one caches nothing (a one-shot build has nothing to
+/// reuse and skips the bookkeeping); [`RenderCache::enabled`] keeps pages.
+///
+/// A page is reused when its key is the same as last time. The key covers the
+/// page's own data (for a project page: the project's revision and its
+/// neighbours' cards) and the site-wide variables its template can read
+/// ([`crate::template_vars`]); any template change clears everything.
+#[derive(Default)]
 pub struct RenderCache {
     enabled: bool,
-    /// Hash of the templates and the site-wide data the pages were rendered with.
-    key: u64,
-    /// Output path → (hash of the page's own context, its HTML).
-    pages: std::collections::HashMap<String, (u64, Arc<[u8]>)>,
+    /// Hash of the templates' names and sources.
+    templates: u64,
+    /// Per template: the site-wide variables it can read.
+    uses: HashMap<String, Uses>,
+    /// Project card revision → the card as a template value.
+    cards: HashMap<u64, Value>,
+    /// Site-wide variable → (hash, value).
+    globals: HashMap<&'static str, (u64, Value)>,
+    /// Output path → (key, bytes) of generated files that are not pages.
+    files: HashMap<String, (u64, Arc<[u8]>)>,
+    /// Output path → (key, HTML).
+    pages: HashMap<String, (u64, Arc<[u8]>)>,
     /// Pages rendered and reused by the last call.
     pub last_rendered: usize,
     pub last_reused: usize,
@@ -156,13 +171,13 @@ impl RenderCache {
     }
 }
 
-fn hash_value<T: Serialize + ?Sized>(hasher: &mut DefaultHasher, key: &str, value: &T) {
-    // Serialized into a reused buffer, then hashed in one call: serde_json writes
-    // in small pieces, and hashing each piece separately costs more than the copy.
+/// Hashes a value through its JSON form, written into a reused buffer and
+/// hashed in one call (serde_json writes in small pieces, and hashing each
+/// piece separately costs more than the copy).
+fn hash_json<T: Serialize + ?Sized>(hasher: &mut DefaultHasher, value: &T) {
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    key.hash(hasher);
     BUF.with_borrow_mut(|buf| {
         buf.clear();
         let _ = serde_json::to_writer(&mut *buf, value);
@@ -170,24 +185,29 @@ fn hash_value<T: Serialize + ?Sized>(hasher: &mut DefaultHasher, key: &str, valu
     });
 }
 
-/// Tera's global context, hashed as it is filled.
-struct GlobalContext<'a> {
-    ctx: &'a mut Context,
-    hasher: DefaultHasher,
+fn hash_of(parts: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    parts.hash(&mut h);
+    h.finish()
 }
 
-impl GlobalContext<'_> {
-    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        hash_value(&mut self.hasher, key, value);
-        self.ctx.insert(key, value);
-    }
+/// Builds a page's Tera context when the page has to be rendered.
+type Build<'a> = Box<dyn Fn() -> Context + Send + Sync + 'a>;
+
+/// One page to render.
+struct Job<'a> {
+    template: &'static str,
+    path: String,
+    /// Identifies everything the page is made from; 0 when nothing is cached.
+    key: u64,
+    build: Build<'a>,
 }
 
 /// Adds one value to a Tera context.
 type Fill<'a> = Box<dyn Fn(&mut Context) + Send + Sync + 'a>;
 
-/// A page's own context: hashed as it is filled, turned into a Tera context
-/// only when the page has to be rendered.
+/// A page's own context, filled eagerly and hashed as it is filled (for the
+/// few pages that are not one per project).
 struct JobContext<'a> {
     fills: Vec<Fill<'a>>,
     /// `None` when nothing is cached (no need to hash).
@@ -201,45 +221,59 @@ impl<'a> JobContext<'a> {
             hasher: hash.then(DefaultHasher::new),
         }
     }
+    /// Adds a value, hashed through its JSON form.
     fn insert<T: Serialize + Send + Sync + 'a>(&mut self, key: &'static str, value: T) {
         if let Some(h) = &mut self.hasher {
-            hash_value(h, key, &value);
+            key.hash(h);
+            hash_json(h, &value);
         }
         self.fills
             .push(Box::new(move |ctx: &mut Context| ctx.insert(key, &value)));
     }
-    fn finish(self, template: &'static str, path: String) -> Job<'a> {
+    /// Adds a template value whose identity is `fingerprint` (cheaper than hashing it).
+    fn insert_value(&mut self, key: &'static str, value: Value, fingerprint: u64) {
+        if let Some(h) = &mut self.hasher {
+            key.hash(h);
+            fingerprint.hash(h);
+        }
+        self.fills.push(Box::new(move |ctx: &mut Context| {
+            ctx.insert_value(key, value.clone())
+        }));
+    }
+    fn finish(self, template: &'static str, path: &str, site_key: u64) -> Job<'a> {
+        let fills = self.fills;
         Job {
             template,
-            path,
-            hash: self.hasher.map_or(0, |h| h.finish()),
-            fills: self.fills,
+            path: page_file(path),
+            key: self.hasher.map_or(0, |h| hash_of((h.finish(), site_key))),
+            build: Box::new(move || {
+                let mut ctx = Context::new();
+                for fill in &fills {
+                    fill(&mut ctx);
+                }
+                ctx
+            }),
         }
     }
 }
 
-/// One page to render.
-struct Job<'a> {
-    template: &'static str,
-    path: String,
-    fills: Vec<Fill<'a>>,
-    hash: u64,
-}
-
-impl Job<'_> {
-    fn context(&self) -> Context {
-        let mut ctx = Context::new();
-        for fill in &self.fills {
-            fill(&mut ctx);
-        }
-        ctx
+/// `projects/a/` → `projects/a/index.html`.
+fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
     }
 }
 
-/// The templates' identity (names and sources) and the site-wide data.
-fn global_key(theme: &Theme, global_hash: u64) -> u64 {
+/// The site-wide variables, in Tera's global context.
+const GLOBALS: [&str; 8] = [
+    "site", "profile", "projects", "skills", "profiles", "pages", "nav", "t",
+];
+
+/// Hash of the templates' names and sources.
+fn templates_key(theme: &Theme) -> u64 {
     let mut h = DefaultHasher::new();
-    global_hash.hash(&mut h);
     for (name, file) in theme.templates.iter().chain(theme.theme_templates.iter()) {
         name.hash(&mut h);
         if let Ok(bytes) = file.bytes() {
@@ -247,6 +281,24 @@ fn global_key(theme: &Theme, global_hash: u64) -> u64 {
         }
     }
     h.finish()
+}
+
+/// What each template can read, by the names Tera knows them by.
+fn template_uses(theme: &Theme) -> HashMap<String, Uses> {
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for (name, file) in &theme.theme_templates {
+        let text = file
+            .bytes()
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        sources.push((format!("theme/{name}"), text.unwrap_or_default()));
+    }
+    for (name, file) in &theme.templates {
+        let text = file
+            .bytes()
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        sources.push((name.clone(), text.unwrap_or_default()));
+    }
+    crate::template_vars::uses(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
 }
 
 /// A navigation entry.
@@ -363,9 +415,8 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
 
 /// Renders every page of the site and hands every file of the output to `sink`.
 ///
-/// Pages whose inputs (templates, site-wide data and their own context) are the
-/// same as in `cache` are not rendered again: an edit to one write-up renders
-/// only the pages that show it.
+/// With an enabled `cache`, pages whose key did not change are not rendered
+/// again: an edit to one write-up renders only the pages that show it.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
@@ -374,7 +425,19 @@ pub fn render_site(
     sink: &dyn Sink,
 ) -> Result<(), Error> {
     let t = std::time::Instant::now();
-    let cards: Vec<ProjectCard> = site.projects.iter().map(Project::card).collect();
+    let caching = cache.enabled;
+    if caching {
+        let key = templates_key(theme);
+        if key != cache.templates {
+            // Other templates: nothing rendered before can be reused.
+            *cache = RenderCache {
+                enabled: true,
+                templates: key,
+                uses: template_uses(theme),
+                ..RenderCache::default()
+            };
+        }
+    }
     let nav: Vec<NavItem> = site
         .pages
         .iter()
@@ -393,35 +456,127 @@ pub fn render_site(
             .cloned()
             .unwrap_or_else(|| fallback.to_string())
     };
-    let global_hash = {
-        let mut g = GlobalContext {
-            ctx: tera.global_context(),
-            hasher: DefaultHasher::new(),
-        };
-        g.insert(
-            "site",
-            &SiteVars {
-                title: &site.config.title,
-                description: &site.config.description,
-                language: &site.config.language,
-                base_url: &site.config.base_url,
-                base_path: &site.base_path,
-                theme: &theme.name,
-                upwork: &site.config.upwork,
-                extra: &site.config.extra,
-            },
-        );
-        g.insert("profile", &site.profile);
-        g.insert("projects", &cards);
-        g.insert("skills", &site.skills);
-        g.insert("profiles", &site.profiles);
-        g.insert("pages", &site.pages);
-        g.insert("nav", &nav);
-        g.insert("t", &strings);
-        g.hasher.finish()
+
+    // Every project's card as a template value, made once and shared by every
+    // list that shows it (and, in `serve`, kept while the card is unchanged).
+    let cards: Vec<Value> = {
+        let old = std::mem::take(&mut cache.cards);
+        let cards: Vec<Value> = site
+            .projects
+            .par_iter()
+            .map(|p| match old.get(&p.card_rev) {
+                Some(v) if caching => v.clone(),
+                _ => Value::from_serializable(&p.card()),
+            })
+            .collect();
+        if caching {
+            cache.cards = site
+                .projects
+                .iter()
+                .zip(&cards)
+                .map(|(p, v)| (p.card_rev, v.clone()))
+                .collect();
+        }
+        cards
     };
+    let card_revs = |slugs: &mut dyn Iterator<Item = usize>| -> u64 {
+        hash_of(slugs.map(|i| site.projects[i].card_rev).collect::<Vec<_>>())
+    };
+
+    // Site-wide data, in Tera's global context; with a cache, each variable
+    // also gets a hash (and keeps its value while the hash is the same).
+    let site_vars = SiteVars {
+        title: &site.config.title,
+        description: &site.config.description,
+        language: &site.config.language,
+        base_url: &site.config.base_url,
+        base_path: &site.base_path,
+        theme: &theme.name,
+        upwork: &site.config.upwork,
+        extra: &site.config.extra,
+    };
+    let mut old = std::mem::take(&mut cache.globals);
+    /// A site-wide variable's hash and value (the last value, if the hash is the same).
+    fn global<T: Serialize + ?Sized>(
+        old: &mut HashMap<&'static str, (u64, Value)>,
+        caching: bool,
+        name: &'static str,
+        value: &T,
+    ) -> (u64, Value) {
+        if !caching {
+            return (0, Value::from_serializable(value));
+        }
+        let mut h = DefaultHasher::new();
+        hash_json(&mut h, value);
+        let hash = h.finish();
+        match old.remove(name) {
+            Some((was, v)) if was == hash => (hash, v),
+            _ => (hash, Value::from_serializable(value)),
+        }
+    }
+    let globals: [(&'static str, (u64, Value)); 8] = [
+        ("site", global(&mut old, caching, "site", &site_vars)),
+        (
+            "profile",
+            global(&mut old, caching, "profile", &site.profile),
+        ),
+        (
+            "projects",
+            (
+                if caching {
+                    card_revs(&mut (0..site.projects.len()))
+                } else {
+                    0
+                },
+                Value::from(cards.clone()),
+            ),
+        ),
+        ("skills", global(&mut old, caching, "skills", &site.skills)),
+        (
+            "profiles",
+            global(&mut old, caching, "profiles", &site.profiles),
+        ),
+        ("pages", global(&mut old, caching, "pages", &site.pages)),
+        ("nav", global(&mut old, caching, "nav", &nav)),
+        ("t", global(&mut old, caching, "t", &strings)),
+    ];
+    debug_assert!(globals.iter().map(|g| g.0).eq(GLOBALS));
+    let hash_of_global = |name: &str| globals.iter().find(|g| g.0 == name).map_or(0, |g| g.1.0);
+    // What every page's `page` variable and structured data are made from.
+    let meta_key = hash_of((
+        hash_of_global("site"),
+        hash_of_global("profile"),
+        hash_of_global("t"),
+    ));
+    // Per template: the hashes of the site-wide variables it can read.
+    let uses = &cache.uses;
+    let site_key = |template: &str| -> u64 {
+        if !caching {
+            return 0;
+        }
+        let reads = |g: &str| uses.get(template).is_none_or(|u| u.reads(g));
+        hash_of((
+            template,
+            meta_key,
+            globals
+                .iter()
+                .filter(|g| reads(g.0))
+                .map(|g| (g.0, g.1.0))
+                .collect::<Vec<_>>(),
+        ))
+    };
+    {
+        let ctx = tera.global_context();
+        for (name, (_, value)) in &globals {
+            ctx.insert_value(*name, value.clone());
+        }
+    }
+    if caching {
+        cache.globals = globals.iter().map(|(n, g)| (*n, g.clone())).collect();
+    }
     crate::build::phase("render: site-wide data", t);
     let t = std::time::Instant::now();
+
     let tera = &*tera;
     let default_description = site
         .config
@@ -450,97 +605,134 @@ pub fn render_site(
     let skills_url =
         crate::content::model::Location::new(&site.config, &site.base_path, "skills/").permalink;
 
-    let card_of: std::collections::HashMap<&str, usize> =
-        cards.iter().enumerate().map(|(i, c)| (c.slug, i)).collect();
-    let mut jobs: Vec<Job> = Vec::with_capacity(site.page_count());
-    fn add<'a>(jobs: &mut Vec<Job<'a>>, template: &'static str, path: &str, ctx: JobContext<'a>) {
-        let file = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
+    let card_of: HashMap<&str, usize> = site
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.slug.as_str(), i))
+        .collect();
+    let card_list = |indexes: &[usize]| -> (Value, u64) {
+        let value = Value::from(
+            indexes
+                .iter()
+                .map(|&i| cards[i].clone())
+                .collect::<Vec<_>>(),
+        );
+        let key = if caching {
+            card_revs(&mut indexes.iter().copied())
         } else {
-            path.to_string()
+            0
         };
-        jobs.push(ctx.finish(template, file));
-    }
+        (value, key)
+    };
+    let mut jobs: Vec<Job> = Vec::with_capacity(site.page_count());
 
     // Home
-    let featured: Vec<&ProjectCard> = {
-        let mut f: Vec<&ProjectCard> = cards.iter().filter(|c| c.featured).collect();
+    let featured: Vec<usize> = {
+        let f: Vec<usize> = (0..site.projects.len())
+            .filter(|&i| site.projects[i].featured)
+            .collect();
         if f.is_empty() {
-            f = cards.iter().take(6).collect();
+            (0..site.projects.len().min(6)).collect()
+        } else {
+            f
         }
-        f
     };
-    let mut ctx = JobContext::new(cache.enabled);
+    let mut ctx = JobContext::new(caching);
     let mut m = meta("home", site.config.title.clone(), None, "");
     m.jsonld = Some(script_json(&person(site)));
     ctx.insert("page", m);
-    ctx.insert("featured", featured);
-    add(&mut jobs, "index.html", "", ctx);
+    let (value, key) = card_list(&featured);
+    ctx.insert_value("featured", value, key);
+    jobs.push(ctx.finish("index.html", "", site_key("index.html")));
 
     // Projects
-    let mut ctx = JobContext::new(cache.enabled);
+    let mut ctx = JobContext::new(caching);
     ctx.insert(
         "page",
         meta("projects", tr("projects", "Projects"), None, "projects/"),
     );
-    add(&mut jobs, "projects.html", "projects/", ctx);
+    jobs.push(ctx.finish("projects.html", "projects/", site_key("projects.html")));
+
+    // One page per project: its context is made only if the page is rendered,
+    // and in parallel with the other pages.
+    let project_key = site_key("project.html");
     for (i, p) in site.projects.iter().enumerate() {
-        let mut ctx = JobContext::new(cache.enabled);
-        let mut m = meta(
-            "project",
-            p.title.clone(),
-            Some(plain_text(&p.summary_html)),
-            &p.location.path,
-        );
-        if let Some(cover) = &p.cover {
-            m.image = Some(crate::feeds::absolute(&site.config.base_url, &cover.url));
-            m.image_alt = Some(cover.alt.clone());
-        }
-        let mut work = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "CreativeWork",
-            "name": p.title,
-            "description": m.description,
-            "url": p.location.permalink,
-            "dateCreated": p.date_raw.iso(),
-            "creator": {"@type": "Person", "name": site.profile.name, "url": home_url},
-            "keywords": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+        let newer = i.checked_sub(1);
+        let older = (i + 1 < site.projects.len()).then_some(i + 1);
+        let key = if caching {
+            hash_of((
+                project_key,
+                p.rev,
+                newer.map(|j| site.projects[j].card_rev),
+                older.map(|j| site.projects[j].card_rev),
+            ))
+        } else {
+            0
+        };
+        let (meta, tr, cards, home_url, projects_url) =
+            (&meta, &tr, &cards, &home_url, &projects_url);
+        let build = move || {
+            let mut m = meta(
+                "project",
+                p.title.clone(),
+                Some(plain_text(&p.summary_html)),
+                &p.location.path,
+            );
+            if let Some(cover) = &p.cover {
+                m.image = Some(crate::feeds::absolute(&site.config.base_url, &cover.url));
+                m.image_alt = Some(cover.alt.clone());
+            }
+            let mut work = serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "CreativeWork",
+                "name": p.title,
+                "description": m.description,
+                "url": p.location.permalink,
+                "dateCreated": p.date_raw.iso(),
+                "creator": {"@type": "Person", "name": site.profile.name, "url": home_url},
+                "keywords": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+            });
+            if let Some(image) = &m.image {
+                work["image"] = serde_json::json!(image);
+            }
+            if let Some(client) = &p.client {
+                work["sourceOrganization"] =
+                    serde_json::json!({"@type": "Organization", "name": client});
+            }
+            let crumbs = breadcrumbs(&[
+                (&site.config.title, home_url),
+                (&tr("projects", "Projects"), projects_url),
+                (&p.title, &p.location.permalink),
+            ]);
+            m.jsonld = Some(script_json(&serde_json::json!([work, crumbs])));
+            let mut ctx = Context::new();
+            ctx.insert("page", &m);
+            ctx.insert("project", &**p);
+            // Newer and older neighbours, for "next project" links.
+            ctx.insert_value("newer", Value::from(newer.map(|j| cards[j].clone())));
+            ctx.insert_value("older", Value::from(older.map(|j| cards[j].clone())));
+            ctx
+        };
+        jobs.push(Job {
+            template: "project.html",
+            path: page_file(&p.location.path),
+            key,
+            build: Box::new(build),
         });
-        if let Some(image) = &m.image {
-            work["image"] = serde_json::json!(image);
-        }
-        if let Some(client) = &p.client {
-            work["sourceOrganization"] =
-                serde_json::json!({"@type": "Organization", "name": client});
-        }
-        let crumbs = breadcrumbs(&[
-            (&site.config.title, &home_url),
-            (&tr("projects", "Projects"), &projects_url),
-            (&p.title, &p.location.permalink),
-        ]);
-        m.jsonld = Some(script_json(&serde_json::json!([work, crumbs])));
-        ctx.insert("page", m);
-        ctx.insert("project", p);
-        // Newer and older neighbours, for "next project" links.
-        ctx.insert("newer", i.checked_sub(1).map(|j| &cards[j]));
-        ctx.insert("older", cards.get(i + 1));
-        add(&mut jobs, "project.html", &p.location.path, ctx);
     }
 
     // Skills
-    let mut ctx = JobContext::new(cache.enabled);
+    let mut ctx = JobContext::new(caching);
     ctx.insert(
         "page",
         meta("skills", tr("skills", "Skills"), None, "skills/"),
     );
-    add(&mut jobs, "skills.html", "skills/", ctx);
+    jobs.push(ctx.finish("skills.html", "skills/", site_key("skills.html")));
+    let skill_key = site_key("skill.html");
     for s in &site.skills {
-        let projects: Vec<&ProjectCard> = s
-            .projects
-            .iter()
-            .filter_map(|slug| card_of.get(slug.as_str()).map(|&i| &cards[i]))
-            .collect();
-        let mut ctx = JobContext::new(cache.enabled);
+        let projects = &s.project_indexes;
+        let mut ctx = JobContext::new(caching);
         let mut m = meta("skill", s.name.clone(), None, &s.location.path);
         m.jsonld = Some(script_json(&breadcrumbs(&[
             (&site.config.title, &home_url),
@@ -549,18 +741,20 @@ pub fn render_site(
         ])));
         ctx.insert("page", m);
         ctx.insert("skill", s);
-        ctx.insert("skill_projects", projects);
-        add(&mut jobs, "skill.html", &s.location.path, ctx);
+        let (value, key) = card_list(projects);
+        ctx.insert_value("skill_projects", value, key);
+        jobs.push(ctx.finish("skill.html", &s.location.path, skill_key));
     }
 
     // Specialized profiles
+    let profile_key = site_key("profile.html");
     for sp in &site.profiles {
-        let projects: Vec<&ProjectCard> = sp
+        let projects: Vec<usize> = sp
             .projects
             .iter()
-            .filter_map(|slug| card_of.get(slug.as_str()).map(|&i| &cards[i]))
+            .filter_map(|slug| card_of.get(slug.as_str()).copied())
             .collect();
-        let mut ctx = JobContext::new(cache.enabled);
+        let mut ctx = JobContext::new(caching);
         ctx.insert(
             "page",
             meta(
@@ -571,12 +765,13 @@ pub fn render_site(
             ),
         );
         ctx.insert("specialized", sp);
-        ctx.insert("profile_projects", projects);
-        add(&mut jobs, "profile.html", &sp.location.path, ctx);
+        let (value, key) = card_list(&projects);
+        ctx.insert_value("profile_projects", value, key);
+        jobs.push(ctx.finish("profile.html", &sp.location.path, profile_key));
     }
 
     // Résumé
-    let mut ctx = JobContext::new(cache.enabled);
+    let mut ctx = JobContext::new(caching);
     let mut m = meta(
         "resume",
         format!("{} — {}", site.profile.name, tr("resume", "Résumé")),
@@ -585,11 +780,12 @@ pub fn render_site(
     );
     m.jsonld = Some(script_json(&person(site)));
     ctx.insert("page", m);
-    add(&mut jobs, "resume.html", "resume/", ctx);
+    jobs.push(ctx.finish("resume.html", "resume/", site_key("resume.html")));
 
     // Pages
+    let page_key = site_key("page.html");
     for p in &site.pages {
-        let mut ctx = JobContext::new(cache.enabled);
+        let mut ctx = JobContext::new(caching);
         ctx.insert(
             "page",
             meta(
@@ -600,11 +796,11 @@ pub fn render_site(
             ),
         );
         ctx.insert("content_page", p);
-        add(&mut jobs, "page.html", &p.location.path, ctx);
+        jobs.push(ctx.finish("page.html", &p.location.path, page_key));
     }
 
     // 404: GitHub Pages serves it at any depth, so every link in it is absolute.
-    let mut ctx = JobContext::new(cache.enabled);
+    let mut ctx = JobContext::new(caching);
     ctx.insert(
         "page",
         meta(
@@ -614,32 +810,60 @@ pub fn render_site(
             "404.html",
         ),
     );
-    add(&mut jobs, "404.html", "404.html", ctx);
+    jobs.push(ctx.finish("404.html", "404.html", site_key("404.html")));
 
     crate::build::phase("render: page contexts", t);
     let t = std::time::Instant::now();
 
-    // Render what changed; reuse the rest from the cache.
-    let key = global_key(theme, global_hash);
-    if cache.key != key {
-        cache.pages.clear();
-        cache.key = key;
-    }
     // Everything that is not a page: feeds, static files, assets.
     let mut extra: Vec<OutputFile> =
         Vec::with_capacity(site.assets.len() + theme.static_files.len() + 5);
-    // Sitemap, robots.txt and feed, unless the site ships its own in static/.
-    for (path, text) in [
-        ("sitemap.xml", crate::feeds::sitemap(site)),
-        ("robots.txt", crate::feeds::robots(site)),
-        ("feed.xml", crate::feeds::atom(site)),
-    ] {
-        if !theme.static_files.contains_key(path) {
-            extra.push(OutputFile {
-                path: path.into(),
-                contents: Contents::Bytes(text.into_bytes().into()),
-            });
+    // Generated files, kept in `serve` while what they are made from is the same.
+    let old_files = std::mem::take(&mut cache.files);
+    let mut new_files: HashMap<String, (u64, Arc<[u8]>)> = HashMap::new();
+    let mut generated = |path: &str, key: u64, make: &dyn Fn() -> String| {
+        let bytes = match old_files.get(path) {
+            Some((was, bytes)) if caching && *was == key => bytes.clone(),
+            _ => Arc::from(make().into_bytes()),
+        };
+        if caching {
+            new_files.insert(path.to_string(), (key, bytes.clone()));
         }
+        extra.push(OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes),
+        });
+    };
+    // Sitemap, robots.txt and feed, unless the site ships its own in static/.
+    // They show the projects' cards (not their bodies), skills, profiles and pages.
+    let lists_key = hash_of((
+        meta_key,
+        ["projects", "skills", "profiles", "pages"].map(hash_of_global),
+    ));
+    type Feed = (&'static str, fn(&Site) -> String);
+    let feeds: [Feed; 3] = [
+        ("sitemap.xml", crate::feeds::sitemap),
+        ("robots.txt", crate::feeds::robots),
+        ("feed.xml", crate::feeds::atom),
+    ];
+    for (path, make) in feeds {
+        if !theme.static_files.contains_key(path) {
+            generated(path, lists_key, &|| make(site));
+        }
+    }
+    if site.config.jsonresume && !theme.static_files.contains_key("resume.json") {
+        // Made from whole projects (their bodies give the highlights).
+        let key = hash_of((
+            meta_key,
+            site.projects.iter().map(|p| p.rev).collect::<Vec<_>>(),
+        ));
+        generated("resume.json", key, &|| {
+            serde_json::to_string_pretty(&crate::jsonresume::export(site)).unwrap_or_default()
+                + "\n"
+        });
+    }
+    if caching {
+        cache.files = new_files;
     }
     // Static files: the theme's, then the site's (already merged in the theme).
     for (rel, file) in &theme.static_files {
@@ -664,15 +888,6 @@ pub fn render_site(
             },
         });
     }
-    if site.config.jsonresume && !theme.static_files.contains_key("resume.json") {
-        let json = serde_json::to_string_pretty(&crate::jsonresume::export(site))
-            .unwrap_or_default()
-            + "\n";
-        extra.push(OutputFile {
-            path: "resume.json".into(),
-            contents: Contents::Bytes(json.into_bytes().into()),
-        });
-    }
     // GitHub Pages: serve files as they are (no Jekyll), and the custom domain.
     extra.push(OutputFile {
         path: ".nojekyll".into(),
@@ -695,13 +910,14 @@ pub fn render_site(
     // Pages: rendered in parallel (or reused), handed to the sink as they are
     // done, so a build never holds the whole site in memory.
     // Per page: whether it was rendered (not reused), and its bytes when caching.
+    let old_pages = std::mem::take(&mut cache.pages);
     type Done = Result<(bool, Option<Arc<[u8]>>), Error>;
     let results: Vec<Done> = jobs
         .par_iter()
         .map(|job| {
-            let (new, bytes) = match cache.pages.get(&job.path) {
-                Some((hash, bytes)) if cache.enabled && *hash == job.hash => (false, bytes.clone()),
-                _ => match tera.render(job.template, &job.context()) {
+            let (new, bytes) = match old_pages.get(&job.path) {
+                Some((key, bytes)) if caching && *key == job.key => (false, bytes.clone()),
+                _ => match tera.render(job.template, &(job.build)()) {
                     Ok(html) => (true, Arc::from(html.into_bytes())),
                     Err(e) => return Err(Error::single(template_error(&e, theme))),
                 },
@@ -711,13 +927,13 @@ pub fn render_site(
                 contents: Contents::Bytes(bytes.clone()),
             })?;
             // Kept only when caching (serve); a build lets each page go once written.
-            Ok((new, cache.enabled.then_some(bytes)))
+            Ok((new, caching.then_some(bytes)))
         })
         .collect();
+    drop(old_pages);
     let mut errors: Vec<Diagnostic> = Vec::new();
     let (mut rendered, mut reused) = (0, 0);
-    let mut fresh: std::collections::HashMap<String, (u64, Arc<[u8]>)> =
-        std::collections::HashMap::new();
+    let mut fresh: HashMap<String, (u64, Arc<[u8]>)> = HashMap::with_capacity(jobs.len());
     for (job, result) in jobs.into_iter().zip(results) {
         match result {
             Ok((new, bytes)) => {
@@ -727,7 +943,7 @@ pub fn render_site(
                     reused += 1;
                 }
                 if let Some(bytes) = bytes {
-                    fresh.insert(job.path, (job.hash, bytes));
+                    fresh.insert(job.path, (job.key, bytes));
                 }
             }
             Err(e) => errors.extend(e.diagnostics),

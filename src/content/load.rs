@@ -7,11 +7,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{Config, key_line};
+use crate::content::cache::{Built, LoadCache, Lookup, Stamp};
 use crate::content::files::{
     Links, PageFrontMatter, ProfileFile, ProjectFrontMatter, SkillEntry, SpecializedProfileFile,
 };
@@ -47,7 +49,19 @@ const RESERVED: &[&str] = &[
 
 /// Loads and validates the site in `root`. On success returns the site and its warnings.
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<(Site, Vec<Diagnostic>), Error> {
-    let (mut config, config_file) = Config::load(root)?;
+    load_cached(root, opts, None)
+}
+
+/// [`load`], reusing what `cache` holds from an earlier load of the same site
+/// (`serve`): a project file whose size and modification time are unchanged is
+/// not read again, and its page is not built again unless something it
+/// depends on (the config, the declared skills, a page it links to) changed.
+pub fn load_cached(
+    root: &Path,
+    opts: &LoadOptions,
+    cache: Option<&mut LoadCache>,
+) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let (mut config, _) = Config::load(root)?;
     if let Some(url) = &opts.base_url {
         config.base_url = crate::config::normalize_base_url(url)
             .map_err(|m| Error::single(Diagnostic::error(format!("--base-url: {m}"))))?;
@@ -58,13 +72,25 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<(Site, Vec<Diagnostic>), 
         base_path: config.base_path(),
         config,
         diags: Diagnostics::new(),
-        sources: vec![config_file.path.clone()],
         drafts: opts.drafts,
         assets: Vec::new(),
         failed: Default::default(),
+        cache: cache.as_ref().map(|_| LoadCache::default()),
     };
+    if let Some(c) = cache {
+        // Owned by the loader while it runs (its parallel parts read it).
+        let mut taken = std::mem::take(c);
+        taken.start(&format!("{:?} {}", loader.config, loader.drafts));
+        loader.cache = Some(taken);
+        let site = loader.run();
+        *c = loader.cache.take().unwrap_or_default();
+        return finish(site, std::mem::take(&mut loader.diags));
+    }
     let site = loader.run();
-    let diags = std::mem::take(&mut loader.diags);
+    finish(site, std::mem::take(&mut loader.diags))
+}
+
+fn finish(site: Option<Site>, diags: Diagnostics) -> Result<(Site, Vec<Diagnostic>), Error> {
     match site {
         Some(site) if !diags.has_errors() => Ok((site, diags.into_sorted())),
         _ => Err(Error::new(diags.into_sorted())),
@@ -77,17 +103,18 @@ struct Loader {
     config: Config,
     base_path: String,
     diags: Diagnostics,
-    sources: Vec<PathBuf>,
     drafts: bool,
     assets: Vec<Asset>,
     /// Content-relative paths of Markdown files that failed to load (already
     /// reported; links to them are not reported again).
     failed: std::collections::HashSet<String>,
+    /// What `serve` kept from the previous load; `None` in a one-shot build.
+    cache: Option<LoadCache>,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
-struct Entry<FM> {
-    file: SourceFile,
+pub(super) struct Entry<FM> {
+    pub(super) file: SourceFile,
     fm: FM,
     body: String,
     body_first_line: usize,
@@ -97,19 +124,64 @@ struct Entry<FM> {
     location: Location,
 }
 
+#[cfg(test)]
+impl Entry<ProjectFrontMatter> {
+    /// An entry for the file at `path`, for tests of what is kept around it.
+    pub(super) fn for_test(path: &str) -> Self {
+        Entry {
+            file: SourceFile {
+                display: PathBuf::from(path),
+                path: PathBuf::from(path),
+                text: String::new(),
+            },
+            fm: serde_yaml::from_str("{title: T, date: 2024-01-01, summary: S}").unwrap(),
+            body: String::new(),
+            body_first_line: 1,
+            rel: String::new(),
+            slug: "t".into(),
+            location: Location {
+                path: String::new(),
+                url: String::new(),
+                permalink: String::new(),
+            },
+        }
+    }
+}
+
+/// The Markdown files of a section, and the warnings found listing them.
+pub(super) struct Listing {
+    /// Each file, with its bundle folder for an `index.md`.
+    pub(super) files: Vec<(PathBuf, Option<PathBuf>)>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Gives the entry already read from a file with this stamp, if any.
+type Reuse<'a, FM> = dyn Fn(&Path, &Stamp) -> Option<Arc<Entry<FM>>> + Sync + 'a;
+
+/// What reading a section gave.
+struct Read<FM> {
+    /// Every entry that loaded, in file order.
+    entries: Vec<Arc<Entry<FM>>>,
+    /// Those of them read from disk now (not reused), with their stamps.
+    read: Vec<(Stamp, Arc<Entry<FM>>)>,
+    listing: Arc<Listing>,
+}
+
 /// A parsed entry, or its content-relative path and the problem (if not reported yet).
 type Parsed<FM> = Result<Entry<FM>, (String, Option<Diagnostic>)>;
 
-/// What building one entry produced besides its value: problems and files to publish.
-#[derive(Default)]
-struct Out {
-    diags: Vec<Diagnostic>,
-    assets: Vec<Asset>,
+/// What building one entry produced besides its value: problems, files to
+/// publish, and the links to other pages it resolved.
+#[derive(Default, Clone)]
+pub(super) struct Out {
+    pub(super) diags: Vec<Diagnostic>,
+    pub(super) assets: Vec<Asset>,
+    pub(super) lookups: Vec<Lookup>,
 }
 
 /// What a content-relative `.md` path links to.
-#[derive(Clone)]
-struct Target {
+#[derive(Clone, PartialEq, Debug)]
+pub(super) struct Target {
     url: String,
     draft: bool,
 }
@@ -127,8 +199,26 @@ impl Loader {
         let t = std::time::Instant::now();
         let profile_file = self.read_profile();
         let specialized = self.read_specialized();
-        let projects = self.read_entries::<ProjectFrontMatter>("projects");
-        let pages = self.read_entries::<PageFrontMatter>("pages");
+        crate::build::phase("load: profiles", t);
+        let projects = {
+            let mut cache = self.cache.take();
+            let listing = cache.as_mut().and_then(|c| c.listing.take());
+            let reuse = |path: &Path, stamp: &Stamp| {
+                let c = cache.as_ref()?.projects.get(path)?;
+                (c.stamp.as_ref() == Some(stamp)).then(|| c.entry.clone())
+            };
+            let read = self.read_entries::<ProjectFrontMatter>("projects", listing, &reuse);
+            crate::build::phase("load: projects read", t);
+            self.cache = cache;
+            if let Some(c) = &mut self.cache {
+                c.keep_read(&read.entries, read.read, read.listing);
+            }
+            crate::build::phase("load: projects kept", t);
+            read.entries
+        };
+        let pages = self
+            .read_entries::<PageFrontMatter>("pages", None, &|_, _| None)
+            .entries;
         crate::build::phase("load: read and parse", t);
         let t = std::time::Instant::now();
 
@@ -189,20 +279,7 @@ impl Loader {
         let profile_file = profile_file?;
         let skills = self.declared_skills(&profile_file);
 
-        let mut projects: Vec<Project> = projects
-            .into_par_iter()
-            .map(|e| {
-                let mut out = Out::default();
-                let p = self.build_project(e, &targets, &skills, &mut out);
-                (p, out)
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|(p, out)| {
-                self.merge(out);
-                p
-            })
-            .collect();
+        let mut projects = self.build_projects(projects, &targets, &skills);
         // Newest first; then by weight, then title, so the order never depends on the disk.
         projects.sort_by(|a, b| {
             b.date_raw
@@ -216,7 +293,7 @@ impl Loader {
             .into_par_iter()
             .map(|e| {
                 let mut out = Out::default();
-                let p = self.build_page(e, &targets, &mut out);
+                let p = self.build_page(&e, &targets, &mut out);
                 (p, out)
             })
             .collect::<Vec<_>>()
@@ -237,12 +314,13 @@ impl Loader {
             .collect();
 
         let mut skills = skills;
-        for s in &mut skills {
-            s.projects = projects
-                .iter()
-                .filter(|p| p.skills.iter().any(|r| r.slug == s.slug))
-                .map(|p| p.slug.clone())
-                .collect();
+        for (i, p) in projects.iter().enumerate() {
+            for r in &p.skills {
+                if let Some(s) = skills.get_mut(r.index) {
+                    s.projects.push(p.slug.clone());
+                    s.project_indexes.push(i);
+                }
+            }
         }
 
         self.collect_bundle_assets(&projects);
@@ -252,9 +330,6 @@ impl Loader {
         self.check_asset_collisions(&assets);
 
         crate::build::phase("load: cross-checks", t);
-        let mut sources = std::mem::take(&mut self.sources);
-        sources.sort();
-        sources.dedup();
         Some(Site {
             root: self.root.clone(),
             config: self.config.clone(),
@@ -265,7 +340,6 @@ impl Loader {
             pages,
             skills,
             assets,
-            sources,
         })
     }
 
@@ -274,12 +348,74 @@ impl Loader {
         self.assets.extend(out.assets);
     }
 
+    /// Builds the projects in parallel, in file order; with a cache, reuses
+    /// each project whose file and inputs did not change.
+    fn build_projects(
+        &mut self,
+        entries: Vec<Arc<Entry<ProjectFrontMatter>>>,
+        targets: &HashMap<String, Target>,
+        skills: &[Skill],
+    ) -> Vec<Arc<Project>> {
+        let mut cache = self.cache.take();
+        if let Some(c) = &mut cache {
+            c.check_skills(&format!("{skills:?}"));
+        }
+        let built: Vec<(Arc<Project>, Arc<Out>, bool)> = entries
+            .par_iter()
+            .map(|e| {
+                let old = cache
+                    .as_ref()
+                    .and_then(|c| c.projects.get(&e.file.path))
+                    .and_then(|c| c.built.as_ref());
+                if let Some(b) = old
+                    && Arc::ptr_eq(&b.from, e)
+                    && b.out
+                        .lookups
+                        .iter()
+                        .all(|l| l.same(|t| targets.get(t), |t| self.failed.contains(t)))
+                {
+                    return (b.project.clone(), b.out.clone(), false);
+                }
+                let mut out = Out::default();
+                let mut p = self.build_project(e, targets, skills, &mut out);
+                if cache.is_some() {
+                    p.rev = LoadCache::next_rev();
+                    p.card_rev = match old.map(|b| &b.project) {
+                        Some(o) if same_card(o, &p) => o.card_rev,
+                        _ => p.rev,
+                    };
+                }
+                (Arc::new(p), Arc::new(out), true)
+            })
+            .collect();
+        if let Some(c) = &mut cache {
+            c.last_built = built.iter().filter(|b| b.2).count();
+            for (e, (p, out, _)) in entries.iter().zip(&built).filter(|(_, b)| b.2) {
+                if let Some(slot) = c.projects.get_mut(&e.file.path) {
+                    slot.built = Some(Built {
+                        from: e.clone(),
+                        project: p.clone(),
+                        out: out.clone(),
+                    });
+                }
+            }
+        }
+        self.cache = cache;
+        built
+            .into_iter()
+            .map(|(p, out, _)| {
+                self.diags.extend(out.diags.iter().cloned());
+                self.assets.extend(out.assets.iter().cloned());
+                p
+            })
+            .collect()
+    }
+
     fn location(&self, path: &str) -> Location {
         Location::new(&self.config, &self.base_path, path)
     }
 
     fn read_source(&mut self, path: &Path) -> Option<SourceFile> {
-        self.sources.push(path.to_path_buf());
         match source::read(&self.root, path) {
             Ok(f) => Some(f),
             Err(d) => {
@@ -345,12 +481,74 @@ impl Loader {
     }
 
     /// Reads `content/<section>/*.md` and `content/<section>/<name>/index.md`.
-    fn read_entries<FM: serde::de::DeserializeOwned + HasSlug + Send>(
+    /// `reuse` gives the entry already read from a file with this stamp, if any.
+    /// Returns the entries, and those of them that were read now.
+    fn read_entries<FM: serde::de::DeserializeOwned + HasSlug + Send + Sync>(
         &mut self,
         section: &str,
-    ) -> Vec<Entry<FM>> {
+        listing: Option<Arc<Listing>>,
+        reuse: &Reuse<'_, FM>,
+    ) -> Read<FM> {
+        // A listing from the last load is kept while the watcher saw no file
+        // come or go; each file's stamp is still checked.
+        let listing = match listing {
+            Some(l) => l,
+            None => Arc::new(self.list_entries(section)),
+        };
+        self.diags.extend(listing.warnings.iter().cloned());
+        let found = &listing.files;
+        // Each file is read and parsed on its own, in parallel; results are
+        // merged in file order so messages and output never depend on timing.
+        type One<FM> = (
+            Option<Stamp>,
+            Result<Arc<Entry<FM>>, (String, Option<Diagnostic>)>,
+        );
+        let parsed: Vec<One<FM>> = found
+            .par_iter()
+            .map(|(path, bundle)| {
+                let stamp = Stamp::of(path);
+                if let Some(stamp) = &stamp
+                    && let Some(entry) = reuse(path, stamp)
+                {
+                    return (None, Ok(entry));
+                }
+                (
+                    stamp,
+                    self.parse_entry::<FM>(section, path, bundle.as_deref())
+                        .map(Arc::new),
+                )
+            })
+            .collect();
+        let mut entries = Vec::with_capacity(parsed.len());
+        let mut read = Vec::new();
+        for ((_, _), (stamp, result)) in found.iter().zip(parsed) {
+            match result {
+                Ok(entry) => {
+                    if let Some(stamp) = stamp {
+                        read.push((stamp, entry.clone()));
+                    }
+                    entries.push(entry)
+                }
+                Err((rel, diag)) => {
+                    if let Some(d) = diag {
+                        self.diags.push(d);
+                    }
+                    self.failed.insert(rel);
+                }
+            }
+        }
+        Read {
+            entries,
+            read,
+            listing,
+        }
+    }
+
+    /// The Markdown files of `content/<section>/`: `*.md` and `<name>/index.md`.
+    fn list_entries(&self, section: &str) -> Listing {
         let dir = self.content.join(section);
         let mut found: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        let mut warnings = Vec::new();
         if let Ok(read) = std::fs::read_dir(&dir) {
             let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok()).map(|e| e.path()).collect();
             paths.sort();
@@ -363,7 +561,7 @@ impl Loader {
                     if index.is_file() {
                         found.push((index, Some(path)));
                     } else if section == "projects" && has_markdown(&path) {
-                        self.diags.push(
+                        warnings.push(
                             Diagnostic::warning(
                                 "this folder holds Markdown files but no index.md, so it is not a project",
                             )
@@ -376,26 +574,10 @@ impl Loader {
                 }
             }
         }
-        // Each file is read and parsed on its own, in parallel; results are
-        // merged in file order so messages and output never depend on timing.
-        let parsed: Vec<Parsed<FM>> = found
-            .par_iter()
-            .map(|(path, bundle)| self.parse_entry::<FM>(section, path, bundle.as_deref()))
-            .collect();
-        let mut out = Vec::new();
-        for ((path, _), result) in found.iter().zip(parsed) {
-            self.sources.push(path.clone());
-            match result {
-                Ok(entry) => out.push(entry),
-                Err((rel, diag)) => {
-                    if let Some(d) = diag {
-                        self.diags.push(d);
-                    }
-                    self.failed.insert(rel);
-                }
-            }
+        Listing {
+            files: found,
+            warnings,
         }
-        out
     }
 
     /// Reads and parses one content file: its front matter, slug and URL.
@@ -471,7 +653,7 @@ impl Loader {
         })
     }
 
-    fn check_duplicate_slugs<FM>(&mut self, entries: &[Entry<FM>], what: &str) {
+    fn check_duplicate_slugs<FM>(&mut self, entries: &[Arc<Entry<FM>>], what: &str) {
         let mut seen: BTreeMap<&str, &Entry<FM>> = BTreeMap::new();
         for e in entries {
             if let Some(first) = seen.get(e.slug.as_str()) {
@@ -528,6 +710,7 @@ impl Loader {
                 level: entry.level.clone(),
                 years: entry.years,
                 projects: Vec::new(),
+                project_indexes: Vec::new(),
                 location,
             });
         }
@@ -546,8 +729,9 @@ impl Loader {
         let mut refs: Vec<SkillRef> = Vec::new();
         for entry in names {
             let slug = slugify(&entry.name);
-            match skills.iter().find(|s| s.slug == slug) {
-                Some(s) => {
+            match skills.iter().position(|s| s.slug == slug) {
+                Some(index) => {
+                    let s = &skills[index];
                     if !refs.iter().any(|r| r.slug == s.slug) {
                         refs.push(SkillRef {
                             name: s.name.clone(),
@@ -555,6 +739,7 @@ impl Loader {
                             url: s.location.url.clone(),
                             level: entry.level.clone().or_else(|| s.level.clone()),
                             years: entry.years.or(s.years),
+                            index,
                         });
                     }
                 }
@@ -587,7 +772,7 @@ impl Loader {
 
     fn build_project(
         &self,
-        e: Entry<ProjectFrontMatter>,
+        e: &Entry<ProjectFrontMatter>,
         targets: &HashMap<String, Target>,
         skills: &[Skill],
         out: &mut Out,
@@ -603,11 +788,11 @@ impl Loader {
                 .collect();
         let skill_refs = self.resolve_skills(&names, skills, &e.file, out);
         let lang = self.config.language.clone();
-        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets, out);
+        let content = self.render_markdown(e, &e.body, e.body_first_line, targets, out);
         let summary_html = markdown::render_simple(&e.fm.summary);
         let cover = e.fm.cover.as_ref().and_then(|cover| {
             let line = key_line(&e.file.text, "cover").unwrap_or(1);
-            match self.resolve_asset(&e, cover, out) {
+            match self.resolve_asset(e, cover, out) {
                 Ok(url) => {
                     let alt = e.fm.cover_alt.clone().unwrap_or_default();
                     if alt.trim().is_empty() {
@@ -618,9 +803,9 @@ impl Loader {
                                 .with_help("add `cover_alt:` describing the image, for visitors who cannot see it and for search engines"),
                         );
                     }
-                    let src = self.asset_for(&e, cover).map(|a| a.src).ok();
+                    let src = self.asset_for(e, cover).map(|a| a.src).ok();
                     let v = match src {
-                        Some(src) => self.cover_variants(&e, cover, &src, &url, out),
+                        Some(src) => self.cover_variants(e, cover, &src, &url, out),
                         None => Variants::default(),
                     };
                     Some(Image {
@@ -665,16 +850,18 @@ impl Loader {
             location: e.location.clone(),
             extra: e.fm.extra.clone(),
             source: e.file.display.to_string_lossy().into_owned(),
+            rev: 0,
+            card_rev: 0,
         }
     }
 
     fn build_page(
         &self,
-        e: Entry<PageFrontMatter>,
+        e: &Entry<PageFrontMatter>,
         targets: &HashMap<String, Target>,
         out: &mut Out,
     ) -> Page {
-        let content = self.render_markdown(&e, &e.body, e.body_first_line, targets, out);
+        let content = self.render_markdown(e, &e.body, e.body_first_line, targets, out);
         Page {
             slug: e.slug.clone(),
             title: e.fm.title.clone(),
@@ -722,13 +909,15 @@ impl Loader {
         out: &mut Out,
     ) -> String {
         let mut assets: Vec<Asset> = Vec::new();
+        let mut lookups: Vec<Lookup> = Vec::new();
         let rendered = {
             let this = self;
             markdown::render(md, |dest, _is_image| {
-                this.resolve_link(e, dest, targets, &mut assets)
+                this.resolve_link(e, dest, targets, &mut assets, &mut lookups)
             })
         };
         out.assets.extend(assets);
+        out.lookups.extend(lookups);
         for p in rendered.problems {
             out.diags.push(
                 Diagnostic::error(p.message.clone())
@@ -748,6 +937,7 @@ impl Loader {
         dest: &str,
         targets: &HashMap<String, Target>,
         assets: &mut Vec<Asset>,
+        lookups: &mut Vec<Lookup>,
     ) -> Result<Resolved, String> {
         if markdown::is_external_or_fragment(dest) || dest.is_empty() {
             return Ok(Resolved::Keep);
@@ -786,6 +976,11 @@ impl Loader {
             ));
         };
         if target.ends_with(".md") {
+            lookups.push(Lookup::new(
+                &target,
+                targets.get(&target),
+                self.failed.contains(&target),
+            ));
             return match targets.get(&target) {
                 Some(t) if t.draft => Err(format!(
                     "the link `{dest}` points at a draft; it would be broken on the published site"
@@ -935,7 +1130,7 @@ impl Loader {
         })
     }
 
-    fn collect_bundle_assets(&mut self, projects: &[Project]) {
+    fn collect_bundle_assets(&mut self, projects: &[Arc<Project>]) {
         // Every file in a bundle folder is published with its page.
         let bundles: Vec<(PathBuf, String)> = projects
             .iter()
@@ -963,7 +1158,6 @@ impl Loader {
                             .unwrap_or(path)
                             .to_string_lossy()
                             .replace('\\', "/");
-                        self.sources.push(path.to_path_buf());
                         self.assets.push(Asset {
                             src: path.to_path_buf(),
                             dest: format!("{out}{rel}"),
@@ -1008,7 +1202,7 @@ impl Loader {
         &mut self,
         (file, p): (SourceFile, ProfileFile),
         skills: &[Skill],
-        projects: &[Project],
+        projects: &[Arc<Project>],
         _targets: &HashMap<String, Target>,
     ) -> Profile {
         let lang = self.config.language.clone();
@@ -1036,7 +1230,6 @@ impl Loader {
             let static_src = rel.as_ref().map(|r| self.root.join("static").join(r));
             match (rel, src, static_src) {
                 (Some(rel), Some(src), _) if src.is_file() => {
-                    self.sources.push(src.clone());
                     self.assets.push(Asset {
                         src,
                         dest: rel.clone(),
@@ -1211,7 +1404,7 @@ impl Loader {
         file: SourceFile,
         raw: SpecializedProfileFile,
         skills: &[Skill],
-        projects: &[Project],
+        projects: &[Arc<Project>],
     ) -> SpecializedProfile {
         let stem = file
             .path
@@ -1250,6 +1443,7 @@ impl Loader {
                 // Projects that share a skill with the profile: featured first, then newest.
                 let mut matching: Vec<&Project> = projects
                     .iter()
+                    .map(AsRef::as_ref)
                     .filter(|p| {
                         p.skills
                             .iter()
@@ -1391,6 +1585,11 @@ fn reading_minutes(md: &str) -> usize {
     let cjk = md.chars().filter(|c| crate::plaintext::is_cjk(*c)).count();
     let words = md.split_whitespace().count();
     ((words as f64 / 220.0 + cjk as f64 / 400.0).ceil() as usize).max(1)
+}
+
+/// Whether two versions of a project show the same card in lists.
+fn same_card(a: &Project, b: &Project) -> bool {
+    serde_json::to_vec(&a.card()).ok() == serde_json::to_vec(&b.card()).ok()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! what `serve` keeps in memory. Built once by [`crate::content::load`].
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -20,15 +21,14 @@ pub struct Site {
     pub profile: Profile,
     /// Specialized profiles, by file name.
     pub profiles: Vec<SpecializedProfile>,
-    /// Projects, newest first (drafts only with `--drafts`).
-    pub projects: Vec<Project>,
+    /// Projects, newest first (drafts only with `--drafts`). Shared, so `serve`
+    /// keeps an unchanged project between rebuilds without copying it.
+    pub projects: Vec<Arc<Project>>,
     pub pages: Vec<Page>,
     /// Every skill declared in `profile.yaml`, in the order written.
     pub skills: Vec<Skill>,
     /// Files from `content/` to publish (bundle files, covers, the photo).
     pub assets: Vec<Asset>,
-    /// Every file read, for the dev server's watcher.
-    pub sources: Vec<PathBuf>,
 }
 
 /// A file to copy into the output.
@@ -102,6 +102,9 @@ pub struct SkillRef {
     pub url: String,
     pub level: Option<String>,
     pub years: Option<f64>,
+    /// Position of the skill in [`Site::skills`].
+    #[serde(skip)]
+    pub index: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -228,6 +231,14 @@ pub struct Project {
     pub location: Location,
     pub extra: Extra,
     pub source: String,
+    /// Identifies this version of the project within a `serve` session: a new
+    /// value whenever it is built again from a changed file. 0 in a one-shot build.
+    #[serde(skip)]
+    pub rev: u64,
+    /// Like `rev`, but kept when an edit left the [card](Project::card) as it was
+    /// (only the body changed), so lists that show the card need no re-render.
+    #[serde(skip)]
+    pub card_rev: u64,
 }
 
 /// A project as shown in lists: everything but the body.
@@ -290,13 +301,19 @@ pub struct Skill {
     pub years: Option<f64>,
     /// Slugs of the projects that use it, newest first.
     pub projects: Vec<String>,
+    /// Positions of those projects in [`Site::projects`].
+    #[serde(skip)]
+    pub project_indexes: Vec<usize>,
     #[serde(flatten)]
     pub location: Location,
 }
 
 impl Site {
     pub fn project(&self, slug: &str) -> Option<&Project> {
-        self.projects.iter().find(|p| p.slug == slug)
+        self.projects
+            .iter()
+            .map(AsRef::as_ref)
+            .find(|p| p.slug == slug)
     }
 
     pub fn skill(&self, slug: &str) -> Option<&Skill> {

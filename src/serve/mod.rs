@@ -121,7 +121,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
         opts: opts.clone(),
         base_url: url.clone(),
         shared: shared.clone(),
-        cache: std::cell::RefCell::new(crate::render::RenderCache::enabled()),
+        cache: std::cell::RefCell::new(build::Incremental::new()),
     };
     builder.rebuild(&[]);
 
@@ -162,8 +162,9 @@ struct Builder {
     opts: ServeOptions,
     base_url: String,
     shared: Arc<Shared>,
-    /// Pages of the last build, so an edit re-renders only what it can change.
-    cache: std::cell::RefCell<crate::render::RenderCache>,
+    /// Files and pages of the last build, so an edit re-reads and re-renders
+    /// only what it can change.
+    cache: std::cell::RefCell<build::Incremental>,
 }
 
 impl Builder {
@@ -183,6 +184,7 @@ impl Builder {
     fn rebuild(&self, changed: &[PathBuf]) {
         let start = Instant::now();
         let mut cache = self.cache.borrow_mut();
+        cache.changed(&self.opts.root, changed);
         let result = build::render_site_cached(
             &BuildOptions {
                 root: self.opts.root.clone(),
@@ -226,9 +228,13 @@ impl Builder {
                 println!(
                     "[{when}] {what} in {} ms ({} page{} rendered, {} unchanged)",
                     start.elapsed().as_millis(),
-                    cache.last_rendered,
-                    if cache.last_rendered == 1 { "" } else { "s" },
-                    cache.last_reused
+                    cache.render.last_rendered,
+                    if cache.render.last_rendered == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    cache.render.last_reused
                 );
                 self.shared.publish(snap);
             }

@@ -2,6 +2,7 @@
 //! fixture sites written into temporary folders.
 #![allow(dead_code)]
 
+pub mod copy;
 pub mod server;
 
 use std::path::{Path, PathBuf};

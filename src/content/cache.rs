@@ -1,0 +1,262 @@
+//! What `folio serve` keeps between loads of a site, so that saving one
+//! write-up re-reads and re-builds that file only.
+//!
+//! Per project file it keeps the parsed entry (valid while the file's size and
+//! modification time are the same) and the built [`Project`] with its messages,
+//! assets and the links it resolved to other pages (valid while those links
+//! resolve the same way). What every project depends on (the config, the
+//! command-line options, the skills declared in `profile.yaml`) is fingerprinted;
+//! when it changes, everything is read and built again.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
+
+use crate::content::files::ProjectFrontMatter;
+use crate::content::load::{Entry, Listing, Out, Target};
+use crate::content::model::Project;
+
+/// Loads of a site kept for the next load. Empty at first; see [`crate::content::load::load_cached`].
+#[derive(Default)]
+pub struct LoadCache {
+    /// Fingerprint of the config and load options the entries were read with.
+    config: u64,
+    /// Fingerprint of the declared skills the projects were built with.
+    skills: u64,
+    pub(super) projects: HashMap<PathBuf, CachedProject>,
+    /// The project files found by the last load; dropped when the watcher
+    /// reports a file that may have come or gone, so the folder is listed again.
+    pub(super) listing: Option<Arc<Listing>>,
+    /// Project files read (not reused) by the last load.
+    pub last_read: usize,
+    /// Projects built (not reused) by the last load.
+    pub last_built: usize,
+}
+
+/// One project file.
+pub(super) struct CachedProject {
+    /// `None` once the watcher reported a change: read it again.
+    pub(super) stamp: Option<Stamp>,
+    pub(super) entry: Arc<Entry<ProjectFrontMatter>>,
+    /// The project last built from this file (from `entry`, or from an older
+    /// version of the file, whose card an edit is compared with).
+    pub(super) built: Option<Built>,
+}
+
+pub(super) struct Built {
+    /// The entry it was built from.
+    pub(super) from: Arc<Entry<ProjectFrontMatter>>,
+    pub(super) project: Arc<Project>,
+    pub(super) out: Arc<Out>,
+}
+
+/// A file's size and modification time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub(super) fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+        })
+    }
+}
+
+/// How a link to another Markdown file resolved when a page was built.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Lookup {
+    target: String,
+    found: Option<Target>,
+    failed: bool,
+}
+
+impl Lookup {
+    pub(super) fn new(target: &str, found: Option<&Target>, failed: bool) -> Lookup {
+        Lookup {
+            target: target.to_string(),
+            found: found.cloned(),
+            failed,
+        }
+    }
+
+    /// Whether the link resolves the same way now.
+    pub(super) fn same<'t>(
+        &self,
+        find: impl Fn(&str) -> Option<&'t Target>,
+        failed: impl Fn(&str) -> bool,
+    ) -> bool {
+        find(&self.target) == self.found.as_ref() && failed(&self.target) == self.failed
+    }
+}
+
+fn fingerprint(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl LoadCache {
+    /// A new, unique revision number for a project built now.
+    pub(super) fn next_rev() -> u64 {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Starts a load with this config and options (their `Debug` text):
+    /// if they differ from the last load's, nothing is reused.
+    pub(super) fn start(&mut self, config: &str) {
+        let f = fingerprint(config);
+        if f != self.config {
+            self.projects.clear();
+            self.listing = None;
+            self.config = f;
+        }
+        self.last_read = 0;
+        self.last_built = 0;
+    }
+
+    /// Before building: if the declared skills changed, every project is built again.
+    pub(super) fn check_skills(&mut self, skills: &str) {
+        let f = fingerprint(skills);
+        if f != self.skills {
+            for p in self.projects.values_mut() {
+                p.built = None;
+            }
+            self.skills = f;
+        }
+    }
+
+    /// After reading: keeps the files that loaded now (`entries`) and records
+    /// those read anew, whose projects must be built again.
+    pub(super) fn keep_read(
+        &mut self,
+        entries: &[Arc<Entry<ProjectFrontMatter>>],
+        read: Vec<(Stamp, Arc<Entry<ProjectFrontMatter>>)>,
+        listing: Arc<Listing>,
+    ) {
+        let same_files = self.projects.len() == entries.len()
+            && read
+                .iter()
+                .all(|(_, e)| self.projects.contains_key(&e.file.path));
+        if !same_files {
+            let now: std::collections::HashSet<&Path> =
+                entries.iter().map(|e| e.file.path.as_path()).collect();
+            self.projects.retain(|p, _| now.contains(p.as_path()));
+        }
+        self.listing = Some(listing);
+        self.last_read = read.len();
+        for (stamp, entry) in read {
+            let built = self.projects.remove(&entry.file.path).and_then(|c| c.built);
+            self.projects.insert(
+                entry.file.path.clone(),
+                CachedProject {
+                    stamp: Some(stamp),
+                    entry,
+                    built,
+                },
+            );
+        }
+    }
+
+    /// Marks what may be stale after these files changed (from the watcher), so
+    /// it is read again: a project's file or a file in its bundle folder marks
+    /// that project; a file beside the flat `projects/*.md` files (an image one
+    /// of them may use) marks them all. Changes elsewhere are caught by the
+    /// fingerprints and the links' lookups.
+    pub fn forget(&mut self, content: &Path, changed: &[PathBuf]) {
+        let projects = content.join("projects");
+        for path in changed {
+            let Ok(rel) = path.strip_prefix(&projects) else {
+                continue;
+            };
+            let mut parts = rel.components();
+            let (Some(first), rest) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let first = projects.join(first);
+            let file = if rest.is_some() {
+                first.join("index.md")
+            } else {
+                first.clone()
+            };
+            if let Some(c) = self.projects.get_mut(&file) {
+                // A known project's file, or a file in its bundle folder.
+                c.stamp = None;
+                if !file.is_file() {
+                    self.listing = None;
+                }
+            } else if (rest.is_none() && first.extension().is_some_and(|e| e == "md"))
+                || (rest.is_none() && first.is_dir())
+                || (rest.is_some() && file.is_file())
+            {
+                // A project, or a bundle folder, may have come or gone.
+                self.listing = None;
+            } else {
+                // A file beside the flat `*.md` files or in a folder of shared
+                // files, which any of them may use.
+                for c in self.projects.values_mut() {
+                    c.stamp = None;
+                }
+                self.listing = None;
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn stale(&self) -> usize {
+        self.projects.values().filter(|c| c.stamp.is_none()).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forget_drops_only_what_a_change_can_touch() {
+        let content = Path::new("/site/content");
+        let mut c = LoadCache::default();
+        let keys = [
+            "/site/content/projects/a.md",
+            "/site/content/projects/b.md",
+            "/site/content/projects/c/index.md",
+        ];
+        let fill = |c: &mut LoadCache| {
+            for k in keys {
+                c.projects.insert(
+                    PathBuf::from(k),
+                    CachedProject {
+                        stamp: Some(Stamp {
+                            len: 0,
+                            modified: None,
+                        }),
+                        entry: Arc::new(Entry::for_test(k)),
+                        built: None,
+                    },
+                );
+            }
+        };
+        fill(&mut c);
+        c.forget(content, &[PathBuf::from("/site/content/projects/a.md")]);
+        assert_eq!(c.stale(), 1);
+        c.forget(
+            content,
+            &[PathBuf::from("/site/content/projects/c/shot.png")],
+        );
+        assert_eq!(c.stale(), 2);
+        c.forget(content, &[PathBuf::from("/site/content/profile.yaml")]);
+        assert_eq!(c.stale(), 2);
+        fill(&mut c);
+        assert_eq!(c.stale(), 0);
+        c.forget(content, &[PathBuf::from("/site/content/projects/logo.png")]);
+        assert_eq!(c.stale(), 3);
+    }
+}

@@ -1,0 +1,204 @@
+//! `serve` rebuilds incrementally (reusing what did not change); after every
+//! kind of edit its output must be byte-identical to a fresh build of the same
+//! files. Each step edits the example site, rebuilds both ways and compares.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use folio::build::{BuildOptions, Incremental, render_site, render_site_cached};
+use folio::render::{Contents, OutputFile};
+
+/// Path → a comparable form of the contents.
+fn files(v: Vec<OutputFile>) -> BTreeMap<String, String> {
+    v.into_iter()
+        .map(|f| {
+            let c = match f.contents {
+                Contents::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+                Contents::Copy(p) => format!("copy {}", p.display()),
+                Contents::Image { src, width, webp } => {
+                    format!("image {} {width:?} {webp}", src.display())
+                }
+            };
+            (f.path, c)
+        })
+        .collect()
+}
+
+struct Session {
+    root: PathBuf,
+    opts: BuildOptions,
+    cache: Incremental,
+}
+
+impl Session {
+    fn new(root: &Path) -> Session {
+        let opts = BuildOptions {
+            root: root.to_path_buf(),
+            base_url: Some("http://127.0.0.1:1111/portfolio/".into()),
+            ..BuildOptions::default()
+        };
+        let mut s = Session {
+            root: root.to_path_buf(),
+            opts,
+            cache: Incremental::new(),
+        };
+        s.check("first build", &[]);
+        s
+    }
+
+    /// Rebuilds after `changed` (site-relative paths, as the watcher reports
+    /// them) and compares with a fresh build. Returns pages rendered anew.
+    fn check(&mut self, step: &str, changed: &[&str]) -> usize {
+        let abs = std::fs::canonicalize(&self.root).unwrap();
+        let changed: Vec<PathBuf> = changed.iter().map(|c| abs.join(c)).collect();
+        self.cache.changed(&self.root, &changed);
+        let incremental = render_site_cached(&self.opts, &mut self.cache);
+        let fresh = render_site(&self.opts);
+        match (incremental, fresh) {
+            (Ok(a), Ok(b)) => {
+                let (a, b) = (files(a.files), files(b.files));
+                assert_eq!(
+                    a.keys().collect::<Vec<_>>(),
+                    b.keys().collect::<Vec<_>>(),
+                    "{step}: other files"
+                );
+                for (path, text) in &b {
+                    assert!(
+                        a[path] == *text,
+                        "{step}: {path} differs from a fresh build"
+                    );
+                }
+            }
+            (Err(a), Err(b)) => {
+                let text = |e: folio::Error| e.render(false);
+                assert_eq!(text(a), text(b), "{step}: other errors");
+            }
+            (a, b) => panic!(
+                "{step}: incremental ok = {}, fresh ok = {}",
+                a.is_ok(),
+                b.is_ok()
+            ),
+        }
+        self.cache.render.last_rendered
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap()
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+}
+
+fn example() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site");
+    common::copy::copy_tree(&root, dir.path(), &["public", "screenshots"]);
+    let s = Session::new(dir.path());
+    (dir, s)
+}
+
+const P: &str = "content/projects/ferris-bench.md";
+
+#[test]
+fn a_body_edit_renders_one_page_and_matches_a_fresh_build() {
+    let (_d, mut s) = example();
+    let text = s.read(P);
+    s.write(P, &format!("{text}\nOne more paragraph.\n"));
+    assert_eq!(s.check("body edit", &[P]), 1);
+    s.write(P, &format!("{text}\nAnother paragraph, longer.\n"));
+    assert_eq!(s.check("second body edit", &[P]), 1);
+}
+
+#[test]
+fn card_edits_rerender_the_lists_that_show_them() {
+    let (_d, mut s) = example();
+    s.edit(P, "title: ", "title: Renamed ");
+    let n = s.check("title edit", &[P]);
+    assert!(n > 1, "the lists showing the card render again ({n})");
+    s.edit(P, "date: ", "date: 2010-01-01\n# was ");
+    s.check("date edit (reorders)", &[P]);
+    s.edit(P, "skills: [", "skills: [Rust, ");
+    s.check("skill added", &[P]);
+}
+
+#[test]
+fn links_between_projects_follow_slug_and_draft_changes() {
+    let (_d, mut s) = example();
+    s.write(
+        "content/projects/linker.md",
+        "---\ntitle: Linker\ndate: 2020-01-01\nsummary: Links.\n---\n\nSee [the bench](ferris-bench.md).\n",
+    );
+    s.check("new project", &["content/projects/linker.md"]);
+    // The linked project moves: the linking page must follow.
+    s.edit(P, "title: ", "slug: bench-moved\ntitle: ");
+    s.check("slug change", &[P]);
+    // It becomes a draft: the link is now an error, in both builds.
+    s.edit(P, "title: ", "draft: true\ntitle: ");
+    s.check("draft", &[P]);
+    std::fs::remove_file(s.root.join("content/projects/linker.md")).unwrap();
+    s.check("linking project removed", &["content/projects/linker.md"]);
+}
+
+#[test]
+fn site_wide_edits_match_a_fresh_build() {
+    let (_d, mut s) = example();
+    s.edit("content/profile.yaml", "name: ", "name: Dr ");
+    s.check("profile name", &["content/profile.yaml"]);
+    s.edit("folio.yaml", "title: ", "title: New ");
+    s.check("config", &["folio.yaml"]);
+    let pages: Vec<_> = std::fs::read_dir(s.root.join("content/pages"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let page = pages[0].strip_prefix(&s.root).unwrap().to_str().unwrap();
+    s.edit(page, "title: ", "title: New ");
+    s.check("page title", &[page]);
+    s.write(
+        "templates/project.html",
+        "{{ project.title }} {{ projects | length }}",
+    );
+    s.check("template override", &["templates/project.html"]);
+    std::fs::remove_file(s.root.join("templates/project.html")).unwrap();
+    s.check("override removed", &["templates/project.html"]);
+}
+
+#[test]
+fn a_broken_edit_fails_like_a_fresh_build_and_recovers() {
+    let (_d, mut s) = example();
+    let text = s.read(P);
+    s.write(P, &text.replacen("title: ", "title: [unclosed\n# ", 1));
+    s.check("bad front matter", &[P]);
+    s.write(P, &format!("{text}\n[broken](nowhere.md)\n"));
+    s.check("broken link", &[P]);
+    s.write(P, &text);
+    s.check("fixed", &[P]);
+}
+
+#[test]
+fn bundle_files_and_shared_images_are_picked_up() {
+    let (_d, mut s) = example();
+    let bundle = std::fs::read_dir(s.root.join("content/projects"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.join("index.md").is_file())
+        .expect("the example site has a bundle");
+    let name = bundle.file_name().unwrap().to_str().unwrap().to_string();
+    let file = format!("content/projects/{name}/notes.txt");
+    s.write(&file, "notes");
+    s.check("file added to a bundle", &[&file]);
+    let index = format!("content/projects/{name}/index.md");
+    s.edit(&index, "title: ", "title: Bundle ");
+    s.check("bundle index edited", &[&index]);
+}
