@@ -2,6 +2,7 @@
 //! load → validate → render → write.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::content::{self, LoadOptions, Site};
@@ -24,10 +25,13 @@ pub struct BuildOptions {
 
 /// A site rendered in memory.
 pub struct Rendered {
-    pub site: Site,
+    pub site: Arc<Site>,
     pub theme: Theme,
     pub files: Vec<OutputFile>,
     pub warnings: Vec<Diagnostic>,
+    /// `files` holds only what changed since the last render with the same
+    /// cache (`serve`); every other file is as it was.
+    pub partial: bool,
 }
 
 /// What a build did.
@@ -70,7 +74,7 @@ pub(crate) fn phase(name: &str, since: Instant) {
 
 /// A loaded site with its theme and templates, ready to render.
 struct Prepared {
-    site: Site,
+    site: Arc<Site>,
     theme: Theme,
     tera: tera::Tera,
     warnings: Vec<Diagnostic>,
@@ -78,14 +82,14 @@ struct Prepared {
 
 fn prepare(opts: &BuildOptions, cache: Option<&mut content::LoadCache>) -> Result<Prepared, Error> {
     let t = Instant::now();
-    let (site, warnings) = content::load_cached(
-        &opts.root,
-        &LoadOptions {
-            drafts: opts.drafts,
-            base_url: opts.base_url.clone(),
-        },
-        cache,
-    )?;
+    let load = LoadOptions {
+        drafts: opts.drafts,
+        base_url: opts.base_url.clone(),
+    };
+    let (site, warnings) = match cache {
+        Some(cache) => content::load_cached(&opts.root, &load, cache)?,
+        None => content::load(&opts.root, &load).map(|(s, w)| (Arc::new(s), w))?,
+    };
     phase("load", t);
     let t = Instant::now();
     let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
@@ -105,6 +109,9 @@ fn prepare(opts: &BuildOptions, cache: Option<&mut content::LoadCache>) -> Resul
 pub struct Incremental {
     pub load: content::LoadCache,
     pub render: render::RenderCache,
+    /// Positions of the projects whose pages changed since the last complete
+    /// render, when only project pages changed; `None` when anything may have.
+    pending: Option<std::collections::BTreeSet<usize>>,
 }
 
 impl Incremental {
@@ -112,6 +119,7 @@ impl Incremental {
         Incremental {
             load: content::LoadCache::default(),
             render: render::RenderCache::enabled(),
+            pending: None,
         }
     }
 
@@ -139,7 +147,15 @@ pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
 /// [`render_site`], reusing what an earlier build of the same site left in
 /// `cache` where it cannot have changed.
 pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Result<Rendered, Error> {
-    render_prepared(prepare(opts, Some(&mut cache.load))?, &mut cache.render)
+    let prepared = prepare(opts, Some(&mut cache.load));
+    match (cache.load.changed.take(), &mut cache.pending) {
+        (Some(changed), Some(pending)) => pending.extend(changed),
+        _ => cache.pending = None,
+    }
+    cache.render.only = cache.pending.clone();
+    let rendered = render_prepared(prepared?, &mut cache.render)?;
+    cache.pending = Some(Default::default());
+    Ok(rendered)
 }
 
 fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rendered, Error> {
@@ -151,7 +167,7 @@ fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rende
     } = p;
     let t = Instant::now();
     let sink = render::Collect::default();
-    render::render_site(&site, &theme, &mut tera, cache, &sink)
+    let partial = render::render_site(&site, &theme, &mut tera, cache, &sink)
         .map_err(|e| with_warnings(e, &warnings))?;
     phase("render", t);
     Ok(Rendered {
@@ -159,6 +175,7 @@ fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rende
         theme,
         files: sink.into_files(),
         warnings,
+        partial,
     })
 }
 

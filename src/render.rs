@@ -157,6 +157,15 @@ pub struct RenderCache {
     files: HashMap<String, (u64, Arc<[u8]>)>,
     /// Output path → (key, HTML).
     pages: HashMap<String, (u64, Arc<[u8]>)>,
+    /// The last render succeeded and rendered (or reused) every page.
+    complete: bool,
+    /// Set before a render: when only the pages of these projects (by
+    /// position) can have changed since the last complete render.
+    pub only: Option<std::collections::BTreeSet<usize>>,
+    /// The key of the project template's inputs, and of what every page's
+    /// `page` variable is made from, in the last complete render.
+    project_key: u64,
+    meta_key: u64,
     /// Pages rendered and reused by the last call.
     pub last_rendered: usize,
     pub last_reused: usize,
@@ -413,17 +422,221 @@ pub fn template_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
     }
 }
 
+/// What page contexts are made from, shared by every page of one render.
+struct Pages<'a> {
+    site: &'a Site,
+    strings: &'a std::collections::BTreeMap<String, String>,
+    default_description: String,
+    home_url: String,
+    projects_url: String,
+    skills_url: String,
+}
+
+impl<'a> Pages<'a> {
+    fn new(site: &'a Site, strings: &'a std::collections::BTreeMap<String, String>) -> Self {
+        let permalink = |path: &str| {
+            crate::content::model::Location::new(&site.config, &site.base_path, path).permalink
+        };
+        Pages {
+            site,
+            strings,
+            default_description: site
+                .config
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("{} — {}", site.profile.name, site.profile.title)),
+            home_url: permalink(""),
+            projects_url: permalink("projects/"),
+            skills_url: permalink("skills/"),
+        }
+    }
+
+    /// A string of the theme's translations.
+    fn tr(&self, key: &str, fallback: &str) -> String {
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| fallback.to_string())
+    }
+
+    fn meta(
+        &self,
+        kind: &'static str,
+        title: String,
+        description: Option<String>,
+        path: &str,
+    ) -> PageMeta<'static> {
+        let site = self.site;
+        let photo = site.profile.photo.as_ref();
+        let loc = crate::content::model::Location::new(&site.config, &site.base_path, path);
+        PageMeta {
+            kind,
+            title,
+            description: description.unwrap_or_else(|| self.default_description.clone()),
+            path: loc.path,
+            url: loc.url,
+            permalink: loc.permalink,
+            image: photo.map(|p| crate::feeds::absolute(&site.config.base_url, &p.url)),
+            image_alt: photo.map(|p| p.alt.clone()),
+            jsonld: None,
+        }
+    }
+
+    /// The context of the page of the `i`th project; `card` gives a project's card.
+    fn project(&self, i: usize, card: &dyn Fn(usize) -> Value) -> Context {
+        let site = self.site;
+        let p = &site.projects[i];
+        let mut m = self.meta(
+            "project",
+            p.title.clone(),
+            Some(plain_text(&p.summary_html)),
+            &p.location.path,
+        );
+        if let Some(cover) = &p.cover {
+            m.image = Some(crate::feeds::absolute(&site.config.base_url, &cover.url));
+            m.image_alt = Some(cover.alt.clone());
+        }
+        let mut work = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "name": p.title,
+            "description": m.description,
+            "url": p.location.permalink,
+            "dateCreated": p.date_raw.iso(),
+            "creator": {"@type": "Person", "name": site.profile.name, "url": self.home_url},
+            "keywords": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+        });
+        if let Some(image) = &m.image {
+            work["image"] = serde_json::json!(image);
+        }
+        if let Some(client) = &p.client {
+            work["sourceOrganization"] =
+                serde_json::json!({"@type": "Organization", "name": client});
+        }
+        let crumbs = breadcrumbs(&[
+            (&site.config.title, &self.home_url),
+            (&self.tr("projects", "Projects"), &self.projects_url),
+            (&p.title, &p.location.permalink),
+        ]);
+        m.jsonld = Some(script_json(&serde_json::json!([work, crumbs])));
+        let mut ctx = Context::new();
+        ctx.insert("page", &m);
+        ctx.insert("project", &**p);
+        // Newer and older neighbours, for "next project" links.
+        let newer = i.checked_sub(1);
+        let older = (i + 1 < site.projects.len()).then_some(i + 1);
+        ctx.insert_value("newer", Value::from(newer.map(card)));
+        ctx.insert_value("older", Value::from(older.map(card)));
+        ctx
+    }
+}
+
+/// The cache key of the `i`th project's page: its template's inputs
+/// (`template_key`), the project and its neighbours' cards.
+fn project_page_key(site: &Site, template_key: u64, i: usize) -> u64 {
+    let card = |j: usize| site.projects.get(j).map(|p| p.card_rev);
+    hash_of((
+        template_key,
+        site.projects[i].rev,
+        i.checked_sub(1).and_then(card),
+        card(i + 1),
+    ))
+}
+
+/// `resume.json` (JSON Resume), made from whole projects (their bodies give the highlights).
+fn resume_json(site: &Site) -> String {
+    serde_json::to_string_pretty(&crate::jsonresume::export(site)).unwrap_or_default() + "\n"
+}
+
+/// The key of `resume.json` in the cache.
+fn resume_key(site: &Site, meta_key: u64) -> u64 {
+    hash_of((
+        meta_key,
+        site.projects.iter().map(|p| p.rev).collect::<Vec<_>>(),
+    ))
+}
+
+/// The fast path of [`render_site`] in `serve`: only the pages of the
+/// projects `only` changed since the last complete render (the loader saw
+/// nothing else change), so only those pages (and `resume.json`, made from
+/// bodies) are rendered and handed to `sink`.
+fn render_edits(
+    site: &Site,
+    theme: &Theme,
+    tera: &mut Tera,
+    cache: &mut RenderCache,
+    only: &std::collections::BTreeSet<usize>,
+    sink: &dyn Sink,
+) -> Result<(), Error> {
+    let ctx = tera.global_context();
+    for (name, (_, value)) in &cache.globals {
+        ctx.insert_value(*name, value.clone());
+    }
+    let tera = &*tera;
+    let strings = theme
+        .strings(&site.config.language)
+        .map_err(Error::single)?;
+    let pages = Pages::new(site, &strings);
+    let card = |j: usize| {
+        let p = &site.projects[j];
+        match cache.cards.get(&p.card_rev) {
+            Some(v) => v.clone(),
+            None => Value::from_serializable(&p.card()),
+        }
+    };
+    type Page = (String, u64, Arc<[u8]>);
+    let done: Vec<Result<Page, Error>> = only
+        .par_iter()
+        .filter(|&&i| i < site.projects.len())
+        .map(|&i| {
+            let html = tera
+                .render("project.html", &pages.project(i, &card))
+                .map_err(|e| Error::single(template_error(&e, theme)))?;
+            let key = project_page_key(site, cache.project_key, i);
+            let path = page_file(&site.projects[i].location.path);
+            Ok((path, key, Arc::from(html.into_bytes())))
+        })
+        .collect();
+    let mut rendered = 0;
+    for d in done {
+        let (path, key, bytes) = d?;
+        sink.put(OutputFile {
+            path: path.clone(),
+            contents: Contents::Bytes(bytes.clone()),
+        })?;
+        cache.pages.insert(path, (key, bytes));
+        rendered += 1;
+    }
+    if site.config.jsonresume && !theme.static_files.contains_key("resume.json") {
+        let bytes: Arc<[u8]> = Arc::from(resume_json(site).into_bytes());
+        let key = resume_key(site, cache.meta_key);
+        cache
+            .files
+            .insert("resume.json".into(), (key, bytes.clone()));
+        sink.put(OutputFile {
+            path: "resume.json".into(),
+            contents: Contents::Bytes(bytes),
+        })?;
+    }
+    cache.last_rendered = rendered;
+    cache.last_reused = cache.pages.len() - rendered;
+    Ok(())
+}
+
 /// Renders every page of the site and hands every file of the output to `sink`.
 ///
 /// With an enabled `cache`, pages whose key did not change are not rendered
-/// again: an edit to one write-up renders only the pages that show it.
+/// again: an edit to one write-up renders only the pages that show it. When
+/// the cache says that only some projects' own pages can have changed
+/// ([`RenderCache::only`]), only those are rendered and handed to `sink`, and
+/// the result is `true` (the other files are as last time).
 pub fn render_site(
     site: &Site,
     theme: &Theme,
     tera: &mut Tera,
     cache: &mut RenderCache,
     sink: &dyn Sink,
-) -> Result<(), Error> {
+) -> Result<bool, Error> {
     let t = std::time::Instant::now();
     let caching = cache.enabled;
     if caching {
@@ -437,6 +650,14 @@ pub fn render_site(
                 ..RenderCache::default()
             };
         }
+        if let Some(only) = cache.only.take()
+            && cache.complete
+        {
+            render_edits(site, theme, tera, cache, &only, sink)?;
+            crate::build::phase("render: edited pages", t);
+            return Ok(true);
+        }
+        cache.complete = false;
     }
     let nav: Vec<NavItem> = site
         .pages
@@ -450,12 +671,6 @@ pub fn render_site(
     let strings = theme
         .strings(&site.config.language)
         .map_err(Error::single)?;
-    let tr = |key: &str, fallback: &str| {
-        strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| fallback.to_string())
-    };
 
     // Every project's card as a template value, made once and shared by every
     // list that shows it (and, in `serve`, kept while the card is unchanged).
@@ -578,32 +793,12 @@ pub fn render_site(
     let t = std::time::Instant::now();
 
     let tera = &*tera;
-    let default_description = site
-        .config
-        .description
-        .clone()
-        .unwrap_or_else(|| format!("{} — {}", site.profile.name, site.profile.title));
-    let photo = site.profile.photo.as_ref();
-    let meta = |kind: &'static str, title: String, description: Option<String>, path: &str| {
-        let loc = crate::content::model::Location::new(&site.config, &site.base_path, path);
-        PageMeta {
-            kind,
-            title,
-            description: description.unwrap_or_else(|| default_description.clone()),
-            path: loc.path,
-            url: loc.url,
-            permalink: loc.permalink,
-            image: photo.map(|p| crate::feeds::absolute(&site.config.base_url, &p.url)),
-            image_alt: photo.map(|p| p.alt.clone()),
-            jsonld: None,
-        }
-    };
-    let home_url =
-        crate::content::model::Location::new(&site.config, &site.base_path, "").permalink;
-    let projects_url =
-        crate::content::model::Location::new(&site.config, &site.base_path, "projects/").permalink;
-    let skills_url =
-        crate::content::model::Location::new(&site.config, &site.base_path, "skills/").permalink;
+    let pages = Pages::new(site, &strings);
+    let (meta, tr) = (
+        |kind, title, description, path: &str| pages.meta(kind, title, description, path),
+        |key: &str, fallback: &str| pages.tr(key, fallback),
+    );
+    let (home_url, skills_url) = (&pages.home_url, &pages.skills_url);
 
     let card_of: HashMap<&str, usize> = site
         .projects
@@ -657,63 +852,16 @@ pub fn render_site(
     // One page per project: its context is made only if the page is rendered,
     // and in parallel with the other pages.
     let project_key = site_key("project.html");
+    cache.project_key = project_key;
+    cache.meta_key = meta_key;
     for (i, p) in site.projects.iter().enumerate() {
-        let newer = i.checked_sub(1);
-        let older = (i + 1 < site.projects.len()).then_some(i + 1);
         let key = if caching {
-            hash_of((
-                project_key,
-                p.rev,
-                newer.map(|j| site.projects[j].card_rev),
-                older.map(|j| site.projects[j].card_rev),
-            ))
+            project_page_key(site, project_key, i)
         } else {
             0
         };
-        let (meta, tr, cards, home_url, projects_url) =
-            (&meta, &tr, &cards, &home_url, &projects_url);
-        let build = move || {
-            let mut m = meta(
-                "project",
-                p.title.clone(),
-                Some(plain_text(&p.summary_html)),
-                &p.location.path,
-            );
-            if let Some(cover) = &p.cover {
-                m.image = Some(crate::feeds::absolute(&site.config.base_url, &cover.url));
-                m.image_alt = Some(cover.alt.clone());
-            }
-            let mut work = serde_json::json!({
-                "@context": "https://schema.org",
-                "@type": "CreativeWork",
-                "name": p.title,
-                "description": m.description,
-                "url": p.location.permalink,
-                "dateCreated": p.date_raw.iso(),
-                "creator": {"@type": "Person", "name": site.profile.name, "url": home_url},
-                "keywords": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
-            });
-            if let Some(image) = &m.image {
-                work["image"] = serde_json::json!(image);
-            }
-            if let Some(client) = &p.client {
-                work["sourceOrganization"] =
-                    serde_json::json!({"@type": "Organization", "name": client});
-            }
-            let crumbs = breadcrumbs(&[
-                (&site.config.title, home_url),
-                (&tr("projects", "Projects"), projects_url),
-                (&p.title, &p.location.permalink),
-            ]);
-            m.jsonld = Some(script_json(&serde_json::json!([work, crumbs])));
-            let mut ctx = Context::new();
-            ctx.insert("page", &m);
-            ctx.insert("project", &**p);
-            // Newer and older neighbours, for "next project" links.
-            ctx.insert_value("newer", Value::from(newer.map(|j| cards[j].clone())));
-            ctx.insert_value("older", Value::from(older.map(|j| cards[j].clone())));
-            ctx
-        };
+        let (pages, cards) = (&pages, &cards);
+        let build = move || pages.project(i, &|j| cards[j].clone());
         jobs.push(Job {
             template: "project.html",
             path: page_file(&p.location.path),
@@ -735,8 +883,8 @@ pub fn render_site(
         let mut ctx = JobContext::new(caching);
         let mut m = meta("skill", s.name.clone(), None, &s.location.path);
         m.jsonld = Some(script_json(&breadcrumbs(&[
-            (&site.config.title, &home_url),
-            (&tr("skills", "Skills"), &skills_url),
+            (&site.config.title, home_url),
+            (&tr("skills", "Skills"), skills_url),
             (&s.name, &s.location.permalink),
         ])));
         ctx.insert("page", m);
@@ -853,13 +1001,8 @@ pub fn render_site(
     }
     if site.config.jsonresume && !theme.static_files.contains_key("resume.json") {
         // Made from whole projects (their bodies give the highlights).
-        let key = hash_of((
-            meta_key,
-            site.projects.iter().map(|p| p.rev).collect::<Vec<_>>(),
-        ));
-        generated("resume.json", key, &|| {
-            serde_json::to_string_pretty(&crate::jsonresume::export(site)).unwrap_or_default()
-                + "\n"
+        generated("resume.json", resume_key(site, meta_key), &|| {
+            resume_json(site)
         });
     }
     if caching {
@@ -960,7 +1103,8 @@ pub fn render_site(
     let t = std::time::Instant::now();
     extra.into_par_iter().try_for_each(|f| sink.put(f))?;
     crate::build::phase("render: copy", t);
-    Ok(())
+    cache.complete = caching;
+    Ok(false)
 }
 
 /// Two sources writing the same output file is an error, not a silent overwrite

@@ -30,6 +30,10 @@ struct Session {
     root: PathBuf,
     opts: BuildOptions,
     cache: Incremental,
+    /// What `serve` would serve: the last full render with later partial ones applied.
+    served: BTreeMap<String, String>,
+    /// The last rebuild handed over only the changed files (the fast path).
+    partial: bool,
 }
 
 impl Session {
@@ -43,6 +47,8 @@ impl Session {
             root: root.to_path_buf(),
             opts,
             cache: Incremental::new(),
+            served: BTreeMap::new(),
+            partial: false,
         };
         s.check("first build", &[]);
         s
@@ -58,7 +64,12 @@ impl Session {
         let fresh = render_site(&self.opts);
         match (incremental, fresh) {
             (Ok(a), Ok(b)) => {
-                let (a, b) = (files(a.files), files(b.files));
+                self.partial = a.partial;
+                if !a.partial {
+                    self.served.clear();
+                }
+                self.served.extend(files(a.files));
+                let (a, b) = (&self.served, files(b.files));
                 assert_eq!(
                     a.keys().collect::<Vec<_>>(),
                     b.keys().collect::<Vec<_>>(),
@@ -117,8 +128,31 @@ fn a_body_edit_renders_one_page_and_matches_a_fresh_build() {
     let text = s.read(P);
     s.write(P, &format!("{text}\nOne more paragraph.\n"));
     assert_eq!(s.check("body edit", &[P]), 1);
+    assert!(s.partial, "a body edit takes the fast path");
     s.write(P, &format!("{text}\nAnother paragraph, longer.\n"));
     assert_eq!(s.check("second body edit", &[P]), 1);
+    assert!(s.partial);
+    // The watcher did not report it: a full load finds it by its stamp.
+    s.write(P, &format!("{text}\nUnreported, and longer still.\n"));
+    s.check("unreported body edit", &["content/profile.yaml"]);
+    assert!(!s.partial);
+}
+
+#[test]
+fn edits_to_two_projects_with_a_failure_between_are_all_shown() {
+    let (_d, mut s) = example();
+    let q = "content/projects/docs-pipeline.md";
+    let (p_text, q_text) = (s.read(P), s.read(q));
+    s.write(P, &format!("{p_text}\n[broken](nowhere.md)\n"));
+    s.check("broken link in one", &[P]);
+    s.write(
+        q,
+        &format!("{q_text}\nEdited while the other was broken.\n"),
+    );
+    s.check("other edited, first still broken", &[q]);
+    s.write(P, &format!("{p_text}\nFixed.\n"));
+    assert_eq!(s.check("first fixed", &[P]), 2);
+    assert!(s.partial);
 }
 
 #[test]
@@ -127,6 +161,7 @@ fn card_edits_rerender_the_lists_that_show_them() {
     s.edit(P, "title: ", "title: Renamed ");
     let n = s.check("title edit", &[P]);
     assert!(n > 1, "the lists showing the card render again ({n})");
+    assert!(!s.partial);
     s.edit(P, "date: ", "date: 2010-01-01\n# was ");
     s.check("date edit (reorders)", &[P]);
     s.edit(P, "skills: [", "skills: [Rust, ");

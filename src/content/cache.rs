@@ -17,7 +17,8 @@ use std::time::SystemTime;
 
 use crate::content::files::ProjectFrontMatter;
 use crate::content::load::{Entry, Listing, Out, Target};
-use crate::content::model::Project;
+use crate::content::model::{Project, Site, Skill};
+use crate::diagnostics::Diagnostic;
 
 /// Loads of a site kept for the next load. Empty at first; see [`crate::content::load::load_cached`].
 #[derive(Default)]
@@ -30,10 +31,32 @@ pub struct LoadCache {
     /// The project files found by the last load; dropped when the watcher
     /// reports a file that may have come or gone, so the folder is listed again.
     pub(super) listing: Option<Arc<Listing>>,
+    /// Since the last load, the watcher reported only in-place edits of
+    /// known project files (nothing came or went, nothing else changed).
+    pub(super) only_edits: bool,
+    /// The last load, for the fast path (`None` after a failed full load).
+    pub(super) last: Option<Last>,
+    /// After a fast load: the positions in [`Site::projects`] of the projects
+    /// it changed (nothing else changed). `None` after a full load.
+    pub changed: Option<Vec<usize>>,
     /// Project files read (not reused) by the last load.
     pub last_read: usize,
     /// Projects built (not reused) by the last load.
     pub last_built: usize,
+}
+
+/// The last load: its site and what was used to build it.
+pub(super) struct Last {
+    pub(super) site: Arc<Site>,
+    /// Its messages (an edit's replace those of the project it edits).
+    pub(super) diags: Vec<Diagnostic>,
+    pub(super) targets: HashMap<String, Target>,
+    /// The skills declared in `profile.yaml`.
+    pub(super) skills: Vec<Skill>,
+    /// Markdown files that failed to load.
+    pub(super) failed: std::collections::HashSet<String>,
+    /// Project file → its position in `site.projects`.
+    pub(super) position: HashMap<PathBuf, usize>,
 }
 
 /// One project file.
@@ -117,6 +140,7 @@ impl LoadCache {
         if f != self.config {
             self.projects.clear();
             self.listing = None;
+            self.last = None;
             self.config = f;
         }
         self.last_read = 0;
@@ -174,6 +198,11 @@ impl LoadCache {
     pub fn forget(&mut self, content: &Path, changed: &[PathBuf]) {
         let projects = content.join("projects");
         for path in changed {
+            // Only an in-place edit of a known project file keeps the fast path.
+            let known = self.projects.contains_key(path) && path.is_file();
+            if !known {
+                self.only_edits = false;
+            }
             let Ok(rel) = path.strip_prefix(&projects) else {
                 continue;
             };

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{Config, key_line};
-use crate::content::cache::{Built, LoadCache, Lookup, Stamp};
+use crate::content::cache::{Built, CachedProject, Last, LoadCache, Lookup, Stamp};
 use crate::content::files::{
     Links, PageFrontMatter, ProfileFile, ProjectFrontMatter, SkillEntry, SpecializedProfileFile,
 };
@@ -49,45 +49,158 @@ const RESERVED: &[&str] = &[
 
 /// Loads and validates the site in `root`. On success returns the site and its warnings.
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<(Site, Vec<Diagnostic>), Error> {
-    load_cached(root, opts, None)
+    let mut loader = Loader::new(root, opts)?;
+    let site = loader.run();
+    finish(site, std::mem::take(&mut loader.diags))
 }
+
+/// A loaded site, shared, and its warnings.
+pub type Loaded = Result<(Arc<Site>, Vec<Diagnostic>), Error>;
 
 /// [`load`], reusing what `cache` holds from an earlier load of the same site
 /// (`serve`): a project file whose size and modification time are unchanged is
 /// not read again, and its page is not built again unless something it
 /// depends on (the config, the declared skills, a page it links to) changed.
-pub fn load_cached(
-    root: &Path,
-    opts: &LoadOptions,
-    cache: Option<&mut LoadCache>,
-) -> Result<(Site, Vec<Diagnostic>), Error> {
-    let (mut config, _) = Config::load(root)?;
-    if let Some(url) = &opts.base_url {
-        config.base_url = crate::config::normalize_base_url(url)
-            .map_err(|m| Error::single(Diagnostic::error(format!("--base-url: {m}"))))?;
+///
+/// When the watcher reported only in-place edits of project files, and the
+/// edits left each project where it was (same card, same place in the order,
+/// same files), the last site is updated in place: nothing else is looked at.
+/// [`LoadCache::changed`] then says which projects changed.
+pub fn load_cached(root: &Path, opts: &LoadOptions, cache: &mut LoadCache) -> Loaded {
+    let mut loader = Loader::new(root, opts)?;
+    // Owned by the loader while it runs (its parallel parts read it).
+    let mut taken = std::mem::take(cache);
+    taken.start(&format!("{:?} {}", loader.config, loader.drafts));
+    let fast = std::mem::replace(&mut taken.only_edits, true);
+    if fast && let Some(result) = loader.run_edits(&mut taken) {
+        *cache = taken;
+        return result;
     }
-    let mut loader = Loader {
-        root: root.to_path_buf(),
-        content: root.join("content"),
-        base_path: config.base_path(),
-        config,
-        diags: Diagnostics::new(),
-        drafts: opts.drafts,
-        assets: Vec::new(),
-        failed: Default::default(),
-        cache: cache.as_ref().map(|_| LoadCache::default()),
-    };
-    if let Some(c) = cache {
-        // Owned by the loader while it runs (its parallel parts read it).
-        let mut taken = std::mem::take(c);
-        taken.start(&format!("{:?} {}", loader.config, loader.drafts));
-        loader.cache = Some(taken);
-        let site = loader.run();
-        *c = loader.cache.take().unwrap_or_default();
-        return finish(site, std::mem::take(&mut loader.diags));
-    }
+    taken.changed = None;
+    taken.last = None;
+    loader.cache = Some(taken);
     let site = loader.run();
-    finish(site, std::mem::take(&mut loader.diags))
+    let mut taken = loader.cache.take().unwrap_or_default();
+    let keep = loader.keep.take();
+    let result = finish(site, std::mem::take(&mut loader.diags)).map(|(s, d)| (Arc::new(s), d));
+    if let (Ok((site, diags)), Some(keep)) = (&result, keep) {
+        taken.last = Some(Last {
+            site: site.clone(),
+            diags: diags.clone(),
+            targets: keep.targets,
+            skills: keep.skills,
+            failed: std::mem::take(&mut loader.failed),
+            position: keep.position,
+        });
+    }
+    *cache = taken;
+    result
+}
+
+impl Loader {
+    fn new(root: &Path, opts: &LoadOptions) -> Result<Loader, Error> {
+        let (mut config, _) = Config::load(root)?;
+        if let Some(url) = &opts.base_url {
+            config.base_url = crate::config::normalize_base_url(url)
+                .map_err(|m| Error::single(Diagnostic::error(format!("--base-url: {m}"))))?;
+        }
+        Ok(Loader {
+            root: root.to_path_buf(),
+            content: root.join("content"),
+            base_path: config.base_path(),
+            config,
+            diags: Diagnostics::new(),
+            drafts: opts.drafts,
+            assets: Vec::new(),
+            failed: Default::default(),
+            cache: None,
+            keep: None,
+        })
+    }
+
+    /// The fast path of [`load_cached`]: rebuilds the projects whose files the
+    /// watcher reported, in place in the last site. `None` when an edit may
+    /// change more than its own page (then everything is loaded as usual).
+    fn run_edits(&mut self, cache: &mut LoadCache) -> Option<Loaded> {
+        let last = cache.last.as_ref()?;
+        let projects_dir = self.content.join("projects");
+        self.failed = last.failed.clone();
+        let mut updates = Vec::new();
+        for (path, c) in cache.projects.iter().filter(|(_, c)| c.stamp.is_none()) {
+            let &pos = last.position.get(path)?;
+            let old = c.built.as_ref()?;
+            if !Arc::ptr_eq(&old.project, last.site.projects.get(pos)?) {
+                return None;
+            }
+            let stamp = Stamp::of(path)?;
+            let parent = path.parent()?;
+            let bundle =
+                (path.file_name()? == "index.md" && parent != projects_dir).then_some(parent);
+            let entry = self
+                .parse_entry::<ProjectFrontMatter>("projects", path, bundle)
+                .ok()?;
+            if entry.fm.draft && !self.drafts {
+                return None;
+            }
+            let mut out = Out::default();
+            let mut p = self.build_project(&entry, &last.targets, &last.skills, &mut out);
+            let o = &old.project;
+            let in_place = same_card(o, &p)
+                && o.weight == p.weight
+                && o.date_raw.sort_key() == p.date_raw.sort_key()
+                && out.assets == old.out.assets;
+            if !in_place {
+                return None;
+            }
+            p.rev = LoadCache::next_rev();
+            p.card_rev = o.card_rev;
+            let entry = Arc::new(entry);
+            let built = Built {
+                from: entry.clone(),
+                project: Arc::new(p),
+                out: Arc::new(out),
+            };
+            updates.push((path.clone(), pos, stamp, entry, built, old.out.clone()));
+        }
+        let last = cache.last.as_mut()?;
+        let site = Arc::make_mut(&mut last.site);
+        let mut changed = Vec::new();
+        for (path, pos, stamp, entry, built, old_out) in updates {
+            site.projects[pos] = built.project.clone();
+            for d in &old_out.diags {
+                if let Some(i) = last.diags.iter().position(|x| x == d) {
+                    last.diags.remove(i);
+                }
+            }
+            last.diags.extend(built.out.diags.iter().cloned());
+            cache.projects.insert(
+                path,
+                CachedProject {
+                    stamp: Some(stamp),
+                    entry,
+                    built: Some(built),
+                },
+            );
+            changed.push(pos);
+        }
+        cache.changed = Some(changed);
+        cache.last_read = cache.changed.as_ref().map_or(0, Vec::len);
+        cache.last_built = cache.last_read;
+        let mut diags = Diagnostics::new();
+        diags.extend(last.diags.iter().cloned());
+        Some(if diags.has_errors() {
+            Err(Error::new(diags.into_sorted()))
+        } else {
+            Ok((last.site.clone(), diags.into_sorted()))
+        })
+    }
+}
+
+/// What a full load leaves for [`Loader::run_edits`].
+struct Keep {
+    targets: HashMap<String, Target>,
+    skills: Vec<Skill>,
+    position: HashMap<PathBuf, usize>,
 }
 
 fn finish(site: Option<Site>, diags: Diagnostics) -> Result<(Site, Vec<Diagnostic>), Error> {
@@ -110,6 +223,8 @@ struct Loader {
     failed: std::collections::HashSet<String>,
     /// What `serve` kept from the previous load; `None` in a one-shot build.
     cache: Option<LoadCache>,
+    /// Set by a full load with a cache, for the next load's fast path.
+    keep: Option<Keep>,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
@@ -279,9 +394,15 @@ impl Loader {
         let profile_file = profile_file?;
         let skills = self.declared_skills(&profile_file);
 
-        let mut projects = self.build_projects(projects, &targets, &skills);
+        let paths: Option<Vec<PathBuf>> = self
+            .cache
+            .as_ref()
+            .map(|_| projects.iter().map(|e| e.file.path.clone()).collect());
+        let built = self.build_projects(projects, &targets, &skills);
         // Newest first; then by weight, then title, so the order never depends on the disk.
-        projects.sort_by(|a, b| {
+        let mut order: Vec<usize> = (0..built.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&built[a], &built[b]);
             b.date_raw
                 .sort_key()
                 .cmp(&a.date_raw.sort_key())
@@ -289,6 +410,19 @@ impl Loader {
                 .then(a.title.cmp(&b.title))
                 .then(a.slug.cmp(&b.slug))
         });
+        let projects: Vec<Arc<Project>> = order.iter().map(|&i| built[i].clone()).collect();
+        drop(built);
+        if let Some(paths) = paths {
+            self.keep = Some(Keep {
+                targets: targets.clone(),
+                skills: skills.clone(),
+                position: order
+                    .iter()
+                    .enumerate()
+                    .map(|(pos, &i)| (paths[i].clone(), pos))
+                    .collect(),
+            });
+        }
         let mut pages: Vec<Page> = pages
             .into_par_iter()
             .map(|e| {

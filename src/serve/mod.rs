@@ -201,11 +201,16 @@ impl Builder {
                 for w in &rendered.warnings {
                     eprintln!("{}\n", w.render(false));
                 }
-                let mut snap = Snapshot::new(
-                    rendered.files,
-                    previous.version + 1,
-                    &rendered.site.base_path,
-                );
+                let mut snap = if rendered.partial {
+                    // Only the files that changed; the rest are as served now.
+                    previous.updated(rendered.files)
+                } else {
+                    Snapshot::new(
+                        rendered.files,
+                        previous.version + 1,
+                        &rendered.site.base_path,
+                    )
+                };
                 let css_only = !changed.is_empty()
                     && changed
                         .iter()

@@ -31,18 +31,19 @@ pub struct Snapshot {
     pub base_path: String,
 }
 
+fn body(contents: Contents) -> Body {
+    match contents {
+        Contents::Bytes(b) => Body::Bytes(b),
+        Contents::Copy(p) => Body::File(p),
+        Contents::Image { src, width, webp } => Body::Image(src, width, webp),
+    }
+}
+
 impl Snapshot {
     pub fn new(files: Vec<OutputFile>, version: u64, base_path: &str) -> Snapshot {
         let files = files
             .into_iter()
-            .map(|f| {
-                let body = match f.contents {
-                    Contents::Bytes(b) => Body::Bytes(b),
-                    Contents::Copy(p) => Body::File(p),
-                    Contents::Image { src, width, webp } => Body::Image(src, width, webp),
-                };
-                (f.path, body)
-            })
+            .map(|f| (f.path, body(f.contents)))
             .collect();
         Snapshot {
             files,
@@ -50,6 +51,21 @@ impl Snapshot {
             css_only_since: None,
             error: None,
             base_path: base_path.to_string(),
+        }
+    }
+
+    /// The next version: these files changed, the others are the same.
+    pub fn updated(&self, changed: Vec<OutputFile>) -> Snapshot {
+        let mut files = self.files.clone();
+        for f in changed {
+            files.insert(f.path, body(f.contents));
+        }
+        Snapshot {
+            files,
+            version: self.version + 1,
+            css_only_since: None,
+            error: None,
+            base_path: self.base_path.clone(),
         }
     }
 
