@@ -1,6 +1,6 @@
 //! Live-reload latency in a real browser: the time from saving a write-up to
 //! headless Chromium showing the new text, without the benchmark reloading the
-//! page. For the example site and a generated site of 1,000 projects.
+//! page. For the example site and generated sites of 1,000 and 10,000 projects.
 //!
 //! `cargo bench --bench livereload [-- EDITS]` (default 20 edits each).
 //! Needs Debian's `chromium` and `chromium-driver`.
@@ -74,15 +74,14 @@ fn main() {
         ),
     );
 
-    let big = tempfile::tempdir().unwrap();
-    support::corpus::write_folio_site(big.path(), 1000, 42);
-    report(
-        "1,000 projects",
-        measure(
-            big.path(),
-            "projects/project-500/",
-            "content/projects/project-500.md",
-            edits,
-        ),
-    );
+    for n in [1_000, 10_000] {
+        let big = tempfile::tempdir().unwrap();
+        support::corpus::write_folio_site(big.path(), n, 42);
+        let page = format!("projects/project-{}/", n / 2);
+        let file = format!("content/projects/project-{}.md", n / 2);
+        report(
+            &format!("{n} projects"),
+            measure(big.path(), &page, &file, edits),
+        );
+    }
 }

@@ -287,7 +287,7 @@ type Parsed<FM> = Result<Entry<FM>, (String, Option<Diagnostic>)>;
 
 /// What building one entry produced besides its value: problems, files to
 /// publish, and the links to other pages it resolved.
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub(super) struct Out {
     pub(super) diags: Vec<Diagnostic>,
     pub(super) assets: Vec<Asset>,
@@ -314,7 +314,6 @@ impl Loader {
         let t = std::time::Instant::now();
         let profile_file = self.read_profile();
         let specialized = self.read_specialized();
-        crate::build::phase("load: profiles", t);
         let projects = {
             let mut cache = self.cache.take();
             let listing = cache.as_mut().and_then(|c| c.listing.take());
@@ -323,12 +322,10 @@ impl Loader {
                 (c.stamp.as_ref() == Some(stamp)).then(|| c.entry.clone())
             };
             let read = self.read_entries::<ProjectFrontMatter>("projects", listing, &reuse);
-            crate::build::phase("load: projects read", t);
             self.cache = cache;
             if let Some(c) = &mut self.cache {
                 c.keep_read(&read.entries, read.read, read.listing);
             }
-            crate::build::phase("load: projects kept", t);
             read.entries
         };
         let pages = self
