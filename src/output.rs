@@ -128,9 +128,17 @@ impl Staging {
                 f.path
             ))
         })?;
-        let dest = self.dir.path().join(rel);
+        let dest = self.dir.path().join(&rel);
         if let Some(dir) = dest.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io_error("cannot create", dir, e))?;
+        }
+        // A file the previous build wrote with the same bytes is kept as it
+        // was (linked into the new output, not written again), so its
+        // modification time says when it last changed, for tools that sync
+        // or upload only changed files; resized images are not made again.
+        let previous = self.out.join(rel);
+        if unchanged(&previous, &f.contents) && std::fs::hard_link(&previous, &dest).is_ok() {
+            return Ok(());
         }
         match &f.contents {
             Contents::Bytes(b) => {
@@ -186,6 +194,34 @@ impl Staging {
             return Err(io_error("cannot move the new output into place:", &out, e));
         }
         Ok(())
+    }
+}
+
+/// Whether `previous` (a file of the last build's output) already holds `contents`.
+fn unchanged(previous: &Path, contents: &Contents) -> bool {
+    let Ok(old) = std::fs::symlink_metadata(previous) else {
+        return false;
+    };
+    if !old.is_file() {
+        return false;
+    }
+    let same_bytes = |new: &[u8]| {
+        old.len() == new.len() as u64 && std::fs::read(previous).is_ok_and(|b| b == new)
+    };
+    match contents {
+        Contents::Bytes(b) => same_bytes(b),
+        Contents::Copy(src) => {
+            std::fs::metadata(src).is_ok_and(|m| m.len() == old.len())
+                && std::fs::read(src).is_ok_and(|b| same_bytes(&b))
+        }
+        // Made from the source image: current while it is newer than the source.
+        Contents::Image { src, .. } => {
+            let src = std::fs::metadata(src).and_then(|m| m.modified());
+            match (src, old.modified()) {
+                (Ok(src), Ok(made)) => made > src && old.len() > 0,
+                _ => false,
+            }
+        }
     }
 }
 

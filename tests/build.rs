@@ -583,3 +583,54 @@ fn png_covers_also_get_lossless_webp_in_a_picture_element() {
     assert!(page.contains("<picture><source type=\"image/webp\" srcset=\"/portfolio/projects/beta/graphic-480w.webp 480w, /portfolio/projects/beta/graphic-960w.webp 960w, /portfolio/projects/beta/graphic-1000w.webp 1000w\""), "{page}");
     assert!(page.contains("</picture>"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::new();
+    let cover = |colour: u8| {
+        image::RgbImage::from_fn(1000, 500, |_, _| image::Rgb([colour, 80, 200]))
+            .save(site.p("content/projects/beta/graphic.png"))
+            .unwrap();
+    };
+    cover(20);
+    site.write(
+        "content/projects/beta/index.md",
+        "---\ntitle: Beta\ndate: 2023-02\nsummary: The second project.\nskills: [Technical Writing]\ncover: graphic.png\ncover_alt: A graphic\n---\n",
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    let ino = |rel: &str| std::fs::metadata(site.p(rel)).unwrap().ino();
+    let files = [
+        "public/projects/alpha/index.html",
+        "public/projects/beta/graphic-480w.webp",
+        "public/projects/beta/graphic.png",
+        "public/404.html",
+    ];
+    let before: Vec<u64> = files.iter().map(|f| ino(f)).collect();
+    let variant = site.read_bytes("public/projects/beta/graphic-480w.webp");
+
+    // Same input: every file is the one written before (same inode, same time).
+    assert_eq!(site.build(&[]).code, 0);
+    let after: Vec<u64> = files.iter().map(|f| ino(f)).collect();
+    assert_eq!(before, after);
+
+    // A changed write-up and a changed image: written anew, the rest kept.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let alpha = site.read("content/projects/alpha.md");
+    site.write(
+        "content/projects/alpha.md",
+        &format!("{alpha}\nNew text.\n"),
+    );
+    cover(220);
+    assert_eq!(site.build(&[]).code, 0);
+    assert_ne!(ino(files[0]), before[0]);
+    assert!(site.read(files[0]).contains("New text."));
+    assert_ne!(ino(files[1]), before[1]);
+    assert_ne!(
+        site.read_bytes(files[1]),
+        variant,
+        "the variant is made again"
+    );
+    assert_eq!(ino(files[3]), before[3], "an unchanged page is kept");
+}

@@ -102,6 +102,10 @@ impl Site {
         std::fs::read_to_string(self.p(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    pub fn read_bytes(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.p(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
     pub fn build(&self, extra: &[&str]) -> Run {
         let dir = self.path().to_str().unwrap();
         let mut args = vec!["build", dir];
