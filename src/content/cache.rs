@@ -7,6 +7,10 @@
 //! resolve the same way). What every project depends on (the config, the
 //! command-line options, the skills declared in `profile.yaml`) is fingerprinted;
 //! when it changes, everything is read and built again.
+//!
+//! It also keeps the last site: when the watcher reported nothing but in-place
+//! edits of project files, the loader's fast path rebuilds just those projects
+//! into it (see [`crate::content::load::load_cached`]).
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -39,10 +43,6 @@ pub struct LoadCache {
     /// After a fast load: the positions in [`Site::projects`] of the projects
     /// it changed (nothing else changed). `None` after a full load.
     pub changed: Option<Vec<usize>>,
-    /// Project files read (not reused) by the last load.
-    pub last_read: usize,
-    /// Projects built (not reused) by the last load.
-    pub last_built: usize,
 }
 
 /// The last load: its site and what was used to build it.
@@ -143,8 +143,6 @@ impl LoadCache {
             self.last = None;
             self.config = f;
         }
-        self.last_read = 0;
-        self.last_built = 0;
     }
 
     /// Before building: if the declared skills changed, every project is built again.
@@ -176,7 +174,6 @@ impl LoadCache {
             self.projects.retain(|p, _| now.contains(p.as_path()));
         }
         self.listing = Some(listing);
-        self.last_read = read.len();
         for (stamp, entry) in read {
             let built = self.projects.remove(&entry.file.path).and_then(|c| c.built);
             self.projects.insert(

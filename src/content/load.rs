@@ -184,8 +184,6 @@ impl Loader {
             changed.push(pos);
         }
         cache.changed = Some(changed);
-        cache.last_read = cache.changed.as_ref().map_or(0, Vec::len);
-        cache.last_built = cache.last_read;
         let mut diags = Diagnostics::new();
         diags.extend(last.diags.iter().cloned());
         Some(if diags.has_errors() {
@@ -520,7 +518,6 @@ impl Loader {
             })
             .collect();
         if let Some(c) = &mut cache {
-            c.last_built = built.iter().filter(|b| b.2).count();
             for (e, (p, out, _)) in entries.iter().zip(&built).filter(|(_, b)| b.2) {
                 if let Some(slot) = c.projects.get_mut(&e.file.path) {
                     slot.built = Some(Built {
