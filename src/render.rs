@@ -694,8 +694,13 @@ pub fn render_site(
         }
         cards
     };
-    let card_revs = |slugs: &mut dyn Iterator<Item = usize>| -> u64 {
-        hash_of(slugs.map(|i| site.projects[i].card_rev).collect::<Vec<_>>())
+    // Identifies the cards of these projects (by position).
+    let card_revs = |indexes: &mut dyn Iterator<Item = usize>| -> u64 {
+        hash_of(
+            indexes
+                .map(|i| site.projects[i].card_rev)
+                .collect::<Vec<_>>(),
+        )
     };
 
     // Site-wide data, in Tera's global context; with a cache, each variable
