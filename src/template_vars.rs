@@ -68,19 +68,37 @@ fn scan(text: &str) -> Scan {
     out
 }
 
+/// Where the string literal that starts at `start` (just after its opening
+/// `quote`) ends: the index of its closing quote, or the end of the text.
+/// A backslash escapes the character after it.
+fn string_end(text: &str, start: usize, quote: char) -> usize {
+    let mut escaped = false;
+    for (i, c) in text[start..].char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            c if c == quote => return start + i,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+fn is_quote(b: u8) -> bool {
+    b == b'"' || b == b'\'' || b == b'`'
+}
+
 /// Where the tag closes (`close` outside a string), or the end of the text.
 fn tag_end(body: &str, close: &str) -> usize {
     let bytes = body.as_bytes();
-    let mut quote: Option<u8> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' || b == b'`' => quote = Some(b),
-            None if body[i..].starts_with(close) => return i,
-            None => {}
+        if is_quote(bytes[i]) {
+            i = string_end(body, i + 1, bytes[i] as char) + 1;
+            continue;
+        }
+        if bytes[i..].starts_with(close.as_bytes()) {
+            return i;
         }
         i += 1;
     }
@@ -94,11 +112,9 @@ fn scan_tag(tag: &str, out: &mut Scan) {
     let mut literal = false;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'"' || b == b'\'' || b == b'`' {
+        if is_quote(b) {
             let start = i + 1;
-            let end = tag[start..]
-                .find(b as char)
-                .map_or(tag.len(), |e| start + e);
+            let end = string_end(tag, start, b as char);
             out.strings.insert(tag[start..end].to_string());
             literal = true;
             i = end + 1;
@@ -235,6 +251,27 @@ mod tests {
             ),
             ("a.html", "{{ page.title }}"),
         ]);
+        assert!(u["a.html"].reads("skills"));
+    }
+
+    #[test]
+    fn an_escaped_quote_does_not_end_a_string() {
+        let u = uses([(
+            "a.html",
+            r#"{{ "it\"s" }} {{ projects }} {{ 'a\'b' ~ skills }} {{ "é\é" ~ pages }}"#,
+        )]);
+        assert!(u["a.html"].reads("projects"));
+        assert!(u["a.html"].reads("skills"));
+        assert!(u["a.html"].reads("pages"));
+    }
+
+    #[test]
+    fn non_latin_text_in_and_around_tags_is_scanned_without_panicking() {
+        let u = uses([(
+            "a.html",
+            "<p>中文</p>{{ 名前 }}{% if 日本 %}{{ projects }}{% endif %}{# コメント #}{{ \"中\" ~ skills }}",
+        )]);
+        assert!(u["a.html"].reads("projects"));
         assert!(u["a.html"].reads("skills"));
     }
 
