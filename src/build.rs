@@ -76,7 +76,7 @@ pub(crate) fn phase(name: &str, since: Instant) {
 struct Prepared {
     site: Arc<Site>,
     theme: Theme,
-    tera: tera::Tera,
+    templates: render::Templates,
     warnings: Vec<Diagnostic>,
 }
 
@@ -93,12 +93,12 @@ fn prepare(opts: &BuildOptions, cache: Option<&mut content::LoadCache>) -> Resul
     phase("load", t);
     let t = Instant::now();
     let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
-    let tera = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
+    let templates = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
     phase("templates", t);
     Ok(Prepared {
         site,
         theme,
-        tera,
+        templates,
         warnings,
     })
 }
@@ -162,12 +162,12 @@ fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rende
     let Prepared {
         site,
         theme,
-        mut tera,
+        mut templates,
         warnings,
     } = p;
     let t = Instant::now();
     let sink = render::Collect::default();
-    let partial = render::render_site(&site, &theme, &mut tera, cache, &sink)
+    let partial = render::render_site(&site, &theme, &mut templates, cache, &sink)
         .map_err(|e| with_warnings(e, &warnings))?;
     phase("render", t);
     Ok(Rendered {
@@ -199,7 +199,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let Prepared {
         site,
         theme,
-        mut tera,
+        mut templates,
         warnings,
     } = prepare(opts, None)?;
     let out = output_dir(opts, &site);
@@ -213,7 +213,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     render::render_site(
         &site,
         &theme,
-        &mut tera,
+        &mut templates,
         &mut render::RenderCache::default(),
         &files,
     )

@@ -182,6 +182,23 @@ impl<'a> Sources<'a> {
     }
 }
 
+/// Where a field comes from (file and line), and the file `--out` saves it to.
+struct Place {
+    source: String,
+    line: Option<usize>,
+    file: String,
+}
+
+impl Place {
+    fn new(source: &str, line: Option<usize>, file: &str) -> Place {
+        Place {
+            source: source.to_string(),
+            line,
+            file: file.to_string(),
+        }
+    }
+}
+
 struct Builder<'s, 'r> {
     limits: &'s Limits,
     sources: &'s mut Sources<'r>,
@@ -189,17 +206,7 @@ struct Builder<'s, 'r> {
 }
 
 impl Builder<'_, '_> {
-    #[allow(clippy::too_many_arguments)]
-    fn add(
-        &mut self,
-        id: String,
-        label: String,
-        rule: &'static str,
-        text: String,
-        source: &str,
-        line: Option<usize>,
-        file: String,
-    ) {
+    fn add(&mut self, id: String, label: String, rule: &'static str, text: String, at: &Place) {
         let max = self.limits.max(rule);
         let min = self
             .limits
@@ -218,9 +225,9 @@ impl Builder<'_, '_> {
             items: None,
             min,
             max,
-            source: source.to_string(),
-            line,
-            file,
+            source: at.source.clone(),
+            line: at.line,
+            file: at.file.clone(),
             rule,
             check_contact: true,
         });
@@ -274,9 +281,7 @@ fn export_one(
         .into(),
         "title",
         title.trim().to_string(),
-        &src,
-        line,
-        "title".into(),
+        &Place::new(&src, line, "title"),
     );
     let line = b.sources.key_line(&src, "overview");
     b.add(
@@ -289,9 +294,7 @@ fn export_one(
         .into(),
         "overview",
         to_plain(overview),
-        &src,
-        line,
-        "overview".into(),
+        &Place::new(&src, line, "overview"),
     );
 
     let names: Vec<String> = skills.iter().map(|s| s.name.clone()).collect();
@@ -301,9 +304,7 @@ fn export_one(
         "Skills".into(),
         "skills",
         names.join("\n"),
-        &src,
-        line,
-        "skills".into(),
+        &Place::new(&src, line, "skills"),
     );
     if let Some(f) = b.fields.last_mut() {
         f.count = names.len();
@@ -314,9 +315,7 @@ fn export_one(
         "Skills, comma-separated".into(),
         "",
         names.join(", "),
-        &src,
-        line,
-        "skills-comma".into(),
+        &Place::new(&src, line, "skills-comma"),
     );
 
     let mut findings: Vec<Diagnostic> = Vec::new();
@@ -333,9 +332,7 @@ fn export_one(
             format!("Hourly rate ({})", rate.currency),
             "",
             text,
-            &rate_src,
-            line,
-            "hourly-rate".into(),
+            &Place::new(&rate_src, line, "hourly-rate"),
         );
         if platform == Platform::Upwork {
             if rate.currency != "USD" {
@@ -378,9 +375,7 @@ fn export_one(
             "Languages".into(),
             "",
             text,
-            &general_src,
-            line,
-            "languages".into(),
+            &Place::new(&general_src, line, "languages"),
         );
         if platform == Platform::Upwork {
             for l in &profile.languages {
@@ -418,23 +413,20 @@ fn export_one(
                 .map_or_else(|| "Present".to_string(), |d| d.display("en"))
         );
         let head = format!("Employment {n}");
+        let at = Place::new(&general_src, line, &file);
         b.add(
             format!("employment.{n}.company"),
             format!("{head} · Company"),
             "",
             x.company.clone(),
-            &general_src,
-            line,
-            file.clone(),
+            &at,
         );
         b.add(
             format!("employment.{n}.title"),
             format!("{head} · Title"),
             "employment_title",
             x.title.clone(),
-            &general_src,
-            line,
-            file.clone(),
+            &at,
         );
         if let Some(loc) = &x.location {
             b.add(
@@ -442,9 +434,7 @@ fn export_one(
                 format!("{head} · Location"),
                 "",
                 loc.clone(),
-                &general_src,
-                line,
-                file.clone(),
+                &at,
             );
         }
         b.add(
@@ -452,9 +442,7 @@ fn export_one(
             format!("{head} · Period"),
             "",
             period,
-            &general_src,
-            line,
-            file.clone(),
+            &at,
         );
         if let Some(d) = &x.description {
             let dline = b.sources.find_line(&general_src, d.trim(), line);
@@ -463,9 +451,7 @@ fn export_one(
                 format!("{head} · Description"),
                 "employment_description",
                 to_plain(d),
-                &general_src,
-                dline,
-                file.clone(),
+                &Place::new(&general_src, dline, &file),
             );
         }
     }
@@ -475,14 +461,13 @@ fn export_one(
         let file = format!("education/{n:02}-{}", file_slug(&x.school));
         let line = b.sources.find_line(&general_src, &x.school, None);
         let head = format!("Education {n}");
+        let at = Place::new(&general_src, line, &file);
         b.add(
             format!("education.{n}.school"),
             format!("{head} · School"),
             "",
             x.school.clone(),
-            &general_src,
-            line,
-            file.clone(),
+            &at,
         );
         if let Some(d) = &x.degree {
             b.add(
@@ -490,9 +475,7 @@ fn export_one(
                 format!("{head} · Degree"),
                 "",
                 d.clone(),
-                &general_src,
-                line,
-                file.clone(),
+                &at,
             );
         }
         let dates = [x.start.as_ref(), x.end.as_ref()]
@@ -507,9 +490,7 @@ fn export_one(
                 format!("{head} · Dates"),
                 "",
                 dates,
-                &general_src,
-                line,
-                file.clone(),
+                &at,
             );
         }
     }
@@ -536,9 +517,7 @@ fn export_one(
             "Certifications".into(),
             "",
             text,
-            &general_src,
-            line,
-            "certifications".into(),
+            &Place::new(&general_src, line, "certifications"),
         );
     }
 
@@ -552,9 +531,7 @@ fn export_one(
             format!("{head} · Title"),
             "portfolio_title",
             p.title.clone(),
-            &p.source,
-            line,
-            file.clone(),
+            &Place::new(&p.source, line, &file),
         );
         if let Some(role) = &p.role {
             let line = b.sources.key_line(&p.source, "role");
@@ -563,9 +540,7 @@ fn export_one(
                 format!("{head} · Your role"),
                 "portfolio_role",
                 role.clone(),
-                &p.source,
-                line,
-                file.clone(),
+                &Place::new(&p.source, line, &file),
             );
         }
         let line = b.sources.key_line(&p.source, "summary");
@@ -574,9 +549,7 @@ fn export_one(
             format!("{head} · Description"),
             "portfolio_description",
             to_plain(&p.summary),
-            &p.source,
-            line,
-            file.clone(),
+            &Place::new(&p.source, line, &file),
         );
         if !p.skills.is_empty() {
             let names: Vec<String> = p.skills.iter().map(|s| s.name.clone()).collect();
@@ -586,9 +559,7 @@ fn export_one(
                 format!("{head} · Skills"),
                 "",
                 names.join(", "),
-                &p.source,
-                line,
-                file.clone(),
+                &Place::new(&p.source, line, &file),
             );
         }
         b.add(
@@ -596,9 +567,7 @@ fn export_one(
             format!("{head} · Link"),
             "",
             p.location.permalink.clone(),
-            &p.source,
-            None,
-            file.clone(),
+            &Place::new(&p.source, None, &file),
         );
         if let Some(f) = b.fields.last_mut() {
             // The project's own page on the portfolio site is the one link Upwork's portfolio takes.

@@ -374,6 +374,11 @@ fn yaml_value(v: &Value) -> serde_yaml::Value {
     serde_yaml::to_value(v).unwrap_or(serde_yaml::Value::Null)
 }
 
+/// The items of the array at `key` (none when it is missing or not an array).
+fn items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
 fn ystr(s: &str) -> serde_yaml::Value {
     serde_yaml::Value::String(s.to_string())
 }
@@ -442,13 +447,7 @@ pub fn import(
         links.insert(ystr("Website"), ystr(&u));
     }
     let mut usernames = Map::new();
-    for (i, p) in basics
-        .get("profiles")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, p) in items(&basics, "profiles").enumerate() {
         let network = s(p, "network").unwrap_or_else(|| format!("Profile {}", i + 1));
         match s(p, "url") {
             Some(u) => {
@@ -486,11 +485,7 @@ pub fn import(
     }
 
     // Languages, skills (with every project keyword declared too).
-    let langs: Vec<serde_yaml::Value> = doc
-        .get("languages")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
+    let langs: Vec<serde_yaml::Value> = items(&doc, "languages")
         .filter_map(|l| {
             let mut m = map();
             m.insert(ystr("name"), ystr(&s(l, "language")?));
@@ -522,12 +517,7 @@ pub fn import(
             None => skills.push(ystr(name)),
         }
     };
-    for sk in doc
-        .get("skills")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for sk in items(&doc, "skills") {
         if let Some(n) = s(sk, "name") {
             add_skill(&n, s(sk, "level"), &mut skills);
             if let Some(k) = sk
@@ -550,12 +540,7 @@ pub fn import(
     // against them); remembered so the export does not list them as skills.
     let declared = skills.len();
     for pr in &projects {
-        for k in pr
-            .get("keywords")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for k in items(pr, "keywords") {
             if let Some(k) = k.as_str() {
                 add_skill(k, None, &mut skills);
             }
@@ -574,13 +559,7 @@ pub fn import(
 
     // Work, education, certificates, references.
     let mut experience = Vec::new();
-    for (i, w) in doc
-        .get("work")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, w) in items(&doc, "work").enumerate() {
         let at = format!("work[{i}]");
         let (Some(company), Some(position)) = (s(w, "name"), s(w, "position")) else {
             report
@@ -608,11 +587,7 @@ pub fn import(
             m.insert(ystr("url"), ystr(&u));
         }
         let mut desc = s(w, "summary").unwrap_or_default();
-        let highlights: Vec<String> = w
-            .get("highlights")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+        let highlights: Vec<String> = items(w, "highlights")
             .filter_map(|h| h.as_str().map(str::to_string))
             .collect();
         if !highlights.is_empty() {
@@ -641,13 +616,7 @@ pub fn import(
         profile.insert(ystr("experience"), serde_yaml::Value::Sequence(experience));
     }
     let mut education = Vec::new();
-    for (i, e) in doc
-        .get("education")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, e) in items(&doc, "education").enumerate() {
         let at = format!("education[{i}]");
         let Some(school) = s(e, "institution") else {
             report
@@ -683,13 +652,7 @@ pub fn import(
         profile.insert(ystr("education"), serde_yaml::Value::Sequence(education));
     }
     let mut certs = Vec::new();
-    for (i, c) in doc
-        .get("certificates")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, c) in items(&doc, "certificates").enumerate() {
         let Some(n) = s(c, "name") else { continue };
         let mut m = map();
         m.insert(ystr("name"), ystr(&n));
@@ -713,12 +676,7 @@ pub fn import(
         profile.insert(ystr("certifications"), serde_yaml::Value::Sequence(certs));
     }
     let mut testimonials = Vec::new();
-    for r in doc
-        .get("references")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for r in items(&doc, "references") {
         let (Some(n), Some(q)) = (s(r, "name"), s(r, "reference")) else {
             continue;
         };
@@ -817,11 +775,7 @@ pub fn import(
             ystr("summary"),
             ystr(&s(pr, "description").unwrap_or_else(|| title.clone())),
         );
-        let roles: Vec<String> = pr
-            .get("roles")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+        let roles: Vec<String> = items(pr, "roles")
             .filter_map(|r| r.as_str().map(str::to_string))
             .collect();
         if !roles.is_empty() {
@@ -830,11 +784,7 @@ pub fn import(
         if let Some(e) = s(pr, "entity") {
             fm.insert(ystr("client"), ystr(&e));
         }
-        let kw: Vec<serde_yaml::Value> = pr
-            .get("keywords")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+        let kw: Vec<serde_yaml::Value> = items(pr, "keywords")
             .filter_map(|k| k.as_str().map(ystr))
             .collect();
         if !kw.is_empty() {
@@ -856,11 +806,7 @@ pub fn import(
             extra.insert(ystr("jsonresume"), yaml_value(&Value::Object(jr)));
             fm.insert(ystr("extra"), serde_yaml::Value::Mapping(extra));
         }
-        let highlights: Vec<String> = pr
-            .get("highlights")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+        let highlights: Vec<String> = items(pr, "highlights")
             .filter_map(|h| h.as_str().map(|h| format!("- {h}")))
             .collect();
         let body = if highlights.is_empty() {

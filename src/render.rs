@@ -275,39 +275,22 @@ fn page_file(path: &str) -> String {
     }
 }
 
-/// The site-wide variables, in Tera's global context.
-const GLOBALS: [&str; 8] = [
-    "site", "profile", "projects", "skills", "profiles", "pages", "nav", "t",
-];
-
-/// Hash of the templates' names and sources.
-fn templates_key(theme: &Theme) -> u64 {
-    let mut h = DefaultHasher::new();
-    for (name, file) in theme.templates.iter().chain(theme.theme_templates.iter()) {
-        name.hash(&mut h);
-        if let Ok(bytes) = file.bytes() {
-            bytes.hash(&mut h);
-        }
-    }
-    h.finish()
+/// A theme's templates, compiled, with the names and sources they were compiled from.
+pub struct Templates {
+    pub tera: Tera,
+    sources: Vec<(String, String)>,
 }
 
-/// What each template can read, by the names Tera knows them by.
-fn template_uses(theme: &Theme) -> HashMap<String, Uses> {
-    let mut sources: Vec<(String, String)> = Vec::new();
-    for (name, file) in &theme.theme_templates {
-        let text = file
-            .bytes()
-            .map(|b| String::from_utf8_lossy(&b).into_owned());
-        sources.push((format!("theme/{name}"), text.unwrap_or_default()));
+impl Templates {
+    /// Identifies the templates (names and sources).
+    fn key(&self) -> u64 {
+        hash_of(&self.sources)
     }
-    for (name, file) in &theme.templates {
-        let text = file
-            .bytes()
-            .map(|b| String::from_utf8_lossy(&b).into_owned());
-        sources.push((name.clone(), text.unwrap_or_default()));
+
+    /// What each template can read of the site-wide variables.
+    fn uses(&self) -> HashMap<String, Uses> {
+        crate::template_vars::uses(self.sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     }
-    crate::template_vars::uses(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
 }
 
 /// A navigation entry.
@@ -318,8 +301,8 @@ struct NavItem {
     path: String,
 }
 
-/// Builds the Tera instance for a theme; template syntax errors are reported here.
-pub fn templates(theme: &Theme, site: &Site) -> Result<Tera, Error> {
+/// Compiles a theme's templates; template syntax errors are reported here.
+pub fn templates(theme: &Theme, site: &Site) -> Result<Templates, Error> {
     let mut tera = Tera::new();
     let base_path = site.base_path.clone();
     tera.register_function(
@@ -378,7 +361,7 @@ pub fn templates(theme: &Theme, site: &Site) -> Result<Tera, Error> {
             ));
         }
     }
-    Ok(tera)
+    Ok(Templates { tera, sources })
 }
 
 /// Turns a Tera error into a diagnostic naming the template file, line and column.
@@ -633,32 +616,34 @@ fn render_edits(
 pub fn render_site(
     site: &Site,
     theme: &Theme,
-    tera: &mut Tera,
+    templates: &mut Templates,
     cache: &mut RenderCache,
     sink: &dyn Sink,
 ) -> Result<bool, Error> {
     let t = std::time::Instant::now();
     let caching = cache.enabled;
     if caching {
-        let key = templates_key(theme);
+        let key = templates.key();
         if key != cache.templates {
             // Other templates: nothing rendered before can be reused.
             *cache = RenderCache {
                 enabled: true,
                 templates: key,
-                uses: template_uses(theme),
+                uses: templates.uses(),
                 ..RenderCache::default()
             };
         }
         if let Some(only) = cache.only.take()
             && cache.complete
         {
+            let tera = &mut templates.tera;
             render_edits(site, theme, tera, cache, &only, sink)?;
             crate::build::phase("render: edited pages", t);
             return Ok(true);
         }
         cache.complete = false;
     }
+    let tera = &mut templates.tera;
     let nav: Vec<NavItem> = site
         .pages
         .iter()
@@ -760,7 +745,6 @@ pub fn render_site(
         ("nav", global(&mut old, caching, "nav", &nav)),
         ("t", global(&mut old, caching, "t", &strings)),
     ];
-    debug_assert!(globals.iter().map(|g| g.0).eq(GLOBALS));
     let hash_of_global = |name: &str| globals.iter().find(|g| g.0 == name).map_or(0, |g| g.1.0);
     // What every page's `page` variable and structured data are made from.
     let meta_key = hash_of((
@@ -846,13 +830,16 @@ pub fn render_site(
     ctx.insert_value("featured", value, key);
     jobs.push(ctx.finish("index.html", "", site_key("index.html")));
 
+    // A page whose own context is its `page` variable only.
+    let meta_only = |template: &'static str, path: &str, m: PageMeta<'static>| {
+        let mut ctx = JobContext::new(caching);
+        ctx.insert("page", m);
+        ctx.finish(template, path, site_key(template))
+    };
+
     // Projects
-    let mut ctx = JobContext::new(caching);
-    ctx.insert(
-        "page",
-        meta("projects", tr("projects", "Projects"), None, "projects/"),
-    );
-    jobs.push(ctx.finish("projects.html", "projects/", site_key("projects.html")));
+    let m = meta("projects", tr("projects", "Projects"), None, "projects/");
+    jobs.push(meta_only("projects.html", "projects/", m));
 
     // One page per project: its context is made only if the page is rendered,
     // and in parallel with the other pages.
@@ -876,12 +863,8 @@ pub fn render_site(
     }
 
     // Skills
-    let mut ctx = JobContext::new(caching);
-    ctx.insert(
-        "page",
-        meta("skills", tr("skills", "Skills"), None, "skills/"),
-    );
-    jobs.push(ctx.finish("skills.html", "skills/", site_key("skills.html")));
+    let m = meta("skills", tr("skills", "Skills"), None, "skills/");
+    jobs.push(meta_only("skills.html", "skills/", m));
     let skill_key = site_key("skill.html");
     for s in &site.skills {
         let projects = &s.project_indexes;
@@ -953,17 +936,13 @@ pub fn render_site(
     }
 
     // 404: GitHub Pages serves it at any depth, so every link in it is absolute.
-    let mut ctx = JobContext::new(caching);
-    ctx.insert(
-        "page",
-        meta(
-            "404",
-            tr("page_not_found", "Page not found"),
-            None,
-            "404.html",
-        ),
+    let m = meta(
+        "404",
+        tr("page_not_found", "Page not found"),
+        None,
+        "404.html",
     );
-    jobs.push(ctx.finish("404.html", "404.html", site_key("404.html")));
+    jobs.push(meta_only("404.html", "404.html", m));
 
     crate::build::phase("render: page contexts", t);
     let t = std::time::Instant::now();

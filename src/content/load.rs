@@ -389,11 +389,8 @@ impl Loader {
         let profile_file = profile_file?;
         let skills = self.declared_skills(&profile_file);
 
-        let paths: Option<Vec<PathBuf>> = self
-            .cache
-            .as_ref()
-            .map(|_| projects.iter().map(|e| e.file.path.clone()).collect());
-        let built = self.build_projects(projects, &targets, &skills);
+        let entries = projects;
+        let built = self.build_projects(&entries, &targets, &skills);
         // Newest first; then by weight, then title, so the order never depends on the disk.
         let mut order: Vec<usize> = (0..built.len()).collect();
         order.sort_by(|&a, &b| {
@@ -407,17 +404,6 @@ impl Loader {
         });
         let projects: Vec<Arc<Project>> = order.iter().map(|&i| built[i].clone()).collect();
         drop(built);
-        if let Some(paths) = paths {
-            self.keep = Some(Keep {
-                targets: targets.clone(),
-                skills: skills.clone(),
-                position: order
-                    .iter()
-                    .enumerate()
-                    .map(|(pos, &i)| (paths[i].clone(), pos))
-                    .collect(),
-            });
-        }
         let mut pages: Vec<Page> = pages
             .into_par_iter()
             .map(|e| {
@@ -428,15 +414,27 @@ impl Loader {
             .collect::<Vec<_>>()
             .into_iter()
             .map(|(p, out)| {
-                self.merge(out);
+                self.merge(&out);
                 p
             })
             .collect();
         pages.sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
+        if self.cache.is_some() {
+            // What the next load's fast path builds an edited project with.
+            self.keep = Some(Keep {
+                targets,
+                skills: skills.clone(),
+                position: order
+                    .iter()
+                    .enumerate()
+                    .map(|(pos, &i)| (entries[i].file.path.clone(), pos))
+                    .collect(),
+            });
+        }
         crate::build::phase("load: markdown", t);
         let t = std::time::Instant::now();
 
-        let profile = self.build_profile(profile_file, &skills, &projects, &targets);
+        let profile = self.build_profile(profile_file, &skills, &projects);
         let profiles = specialized
             .into_iter()
             .map(|(file, raw)| self.build_specialized(file, raw, &skills, &projects))
@@ -472,16 +470,16 @@ impl Loader {
         })
     }
 
-    fn merge(&mut self, out: Out) {
-        self.diags.extend(out.diags);
-        self.assets.extend(out.assets);
+    fn merge(&mut self, out: &Out) {
+        self.diags.extend(out.diags.iter().cloned());
+        self.assets.extend(out.assets.iter().cloned());
     }
 
     /// Builds the projects in parallel, in file order; with a cache, reuses
     /// each project whose file and inputs did not change.
     fn build_projects(
         &mut self,
-        entries: Vec<Arc<Entry<ProjectFrontMatter>>>,
+        entries: &[Arc<Entry<ProjectFrontMatter>>],
         targets: &HashMap<String, Target>,
         skills: &[Skill],
     ) -> Vec<Arc<Project>> {
@@ -532,8 +530,7 @@ impl Loader {
         built
             .into_iter()
             .map(|(p, out, _)| {
-                self.diags.extend(out.diags.iter().cloned());
-                self.assets.extend(out.assets.iter().cloned());
+                self.merge(&out);
                 p
             })
             .collect()
@@ -1331,7 +1328,6 @@ impl Loader {
         (file, p): (SourceFile, ProfileFile),
         skills: &[Skill],
         projects: &[Arc<Project>],
-        _targets: &HashMap<String, Target>,
     ) -> Profile {
         let lang = self.config.language.clone();
         let check_required = |key: &str, value: &str, diags: &mut Diagnostics| {
@@ -1396,7 +1392,7 @@ impl Loader {
         let mut out = Out::default();
         let skill_refs = self.resolve_skills(&p.skills, skills, &file, &mut out);
         let links = self.check_links(&p.links, &file, &mut out);
-        self.merge(out);
+        self.merge(&out);
 
         let experience = p
             .experience
@@ -1542,7 +1538,7 @@ impl Loader {
         let slug = slugify(&stem);
         let mut out = Out::default();
         let skill_refs = self.resolve_skills(&raw.skills, skills, &file, &mut out);
-        self.merge(out);
+        self.merge(&out);
         let chosen: Vec<String> = match &raw.projects {
             Some(slugs) => {
                 let mut out = Vec::new();
