@@ -199,26 +199,90 @@ impl IntoIterator for Diagnostics {
     }
 }
 
-/// The error every fallible folio operation returns: one or more diagnostics
-/// (at least one of them an error), plus any warnings found on the way.
+/// What kind of failure an [`Error`] is, for callers that react differently
+/// (serve keeps the last good site on a content error, tests match on it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ErrorKind {
+    /// Something in the user's content folder is wrong (the usual case).
+    Content,
+    /// A theme or site template failed to parse or render.
+    Template,
+    /// Reading or writing a file, starting a server or a process failed.
+    Io,
+    /// A bug in folio: an invariant did not hold.
+    Internal,
+}
+
+/// The one error type of the library: one or more diagnostics (at least one
+/// of them an error), plus any warnings found on the way, and its kind.
 #[derive(Debug, Clone)]
 pub struct Error {
+    pub kind: ErrorKind,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Error {
+    /// A content error made of these diagnostics.
     pub fn new(diagnostics: Vec<Diagnostic>) -> Self {
-        Error { diagnostics }
+        Error {
+            kind: ErrorKind::Content,
+            diagnostics,
+        }
     }
 
     pub fn single(d: Diagnostic) -> Self {
-        Error {
-            diagnostics: vec![d],
-        }
+        Error::new(vec![d])
     }
 
     pub fn msg(message: impl Into<String>) -> Self {
         Error::single(Diagnostic::error(message))
+    }
+
+    /// An I/O failure on `path`: `"{action} {path}: {err}"`, e.g.
+    /// `Error::io("cannot read", path, e)`.
+    pub fn io(action: &str, path: &Path, err: std::io::Error) -> Self {
+        let d = Diagnostic::error(format!("{action} {}: {err}", path.display()));
+        Error::single(d).with_kind(ErrorKind::Io)
+    }
+
+    /// A template error (parse or render) described by `d`.
+    pub fn template(d: Diagnostic) -> Self {
+        Error::single(d).with_kind(ErrorKind::Template)
+    }
+
+    /// A bug in folio.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Error::msg(message).with_kind(ErrorKind::Internal)
+    }
+
+    pub fn with_kind(mut self, kind: ErrorKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The message of the first error, for callers that re-locate a problem
+    /// found by a helper that does not know the file (`Date::parse`, …).
+    pub fn message(&self) -> &str {
+        self.diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .or(self.diagnostics.first())
+            .map_or("", |d| d.message.as_str())
+    }
+
+    /// Gives every diagnostic that has no file this file and position.
+    pub fn locate(mut self, file: &Path, line: usize, column: Option<usize>, text: &str) -> Self {
+        for d in self.diagnostics.iter_mut().filter(|d| d.file.is_none()) {
+            *d = std::mem::replace(d, Diagnostic::error(""))
+                .in_file(file)
+                .at(line, column, Some(text));
+        }
+        self
     }
 
     pub fn error_count(&self) -> usize {
@@ -285,6 +349,26 @@ mod tests {
             out,
             "error: content/projects/a.md:2:1: unknown key `sumary`\n   |\n 2 | sumary: y\n   | ^\n  = help: did you mean `summary`?"
         );
+    }
+
+    #[test]
+    fn io_errors_name_the_path_and_kind() {
+        let e = Error::io(
+            "cannot read",
+            Path::new("content/a.md"),
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        );
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert!(
+            e.message().starts_with("cannot read content/a.md: "),
+            "{}",
+            e.message()
+        );
+        let located =
+            Error::msg("bad date").locate(Path::new("a.md"), 3, Some(7), "x\ny\ndate: 1\n");
+        assert_eq!(located.diagnostics[0].location(), "a.md:3:7");
+        assert_eq!(located.diagnostics[0].snippet.as_deref(), Some("date: 1"));
+        assert_eq!(located.kind(), ErrorKind::Content);
     }
 
     #[test]

@@ -35,4 +35,4 @@ pub mod theme;
 pub mod workflow;
 pub mod yaml;
 
-pub use diagnostics::{Diagnostic, Error, Result};
+pub use diagnostics::{Diagnostic, Error, ErrorKind, Result};

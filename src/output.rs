@@ -77,7 +77,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 }
 
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
-    Error::single(Diagnostic::error(format!("{what} {}: {e}", path.display())))
+    Error::io(what, path, e)
 }
 
 /// A temporary folder beside the output folder that files are written into as
