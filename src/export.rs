@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::config::key_line;
 use crate::contact;
 use crate::content::model::{Project, Site, SpecializedProfile};
-use crate::diagnostics::{Diagnostic, Error, Severity, nearest};
+use crate::diagnostics::{Diagnostic, Error, Result, Severity, nearest};
 use crate::plaintext::to_plain;
 use crate::platform::{self, Limits, Measure, Platform};
 use crate::slug::slugify;
@@ -72,7 +72,7 @@ impl ProfileExport {
 }
 
 /// The limits of `platform` with the site's overrides; unknown keys are errors in folio.yaml.
-pub fn limits(site: &Site, platform: Platform) -> Result<Limits, Error> {
+pub fn limits(site: &Site, platform: Platform) -> Result<Limits> {
     let overrides = match platform {
         Platform::Upwork => &site.config.upwork.limits,
         Platform::Linkedin => &site.config.linkedin.limits,
@@ -104,7 +104,7 @@ pub fn limits(site: &Site, platform: Platform) -> Result<Limits, Error> {
 }
 
 /// Exports the chosen profiles for `platform`.
-pub fn export(site: &Site, platform: Platform, which: &Which) -> Result<Vec<ProfileExport>, Error> {
+pub fn export(site: &Site, platform: Platform, which: &Which) -> Result<Vec<ProfileExport>> {
     let limits = limits(site, platform)?;
     let mut sources = Sources::new(&site.root);
     let mut out = Vec::new();
@@ -823,10 +823,7 @@ pub fn to_json(exports: &[ProfileExport]) -> String {
 /// Writes one text file per field (fields of one entry share a file) and
 /// `profile.json` into `dir` (a subfolder per profile when there are several).
 /// Returns the files written.
-pub fn write_files(
-    exports: &[ProfileExport],
-    dir: &Path,
-) -> std::io::Result<Vec<std::path::PathBuf>> {
+pub fn write_files(exports: &[ProfileExport], dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     let mut written = Vec::new();
     for e in exports {
         let base = if exports.len() > 1 {
@@ -843,7 +840,7 @@ pub fn write_files(
         }
         for (name, fields) in files {
             let path = base.join(format!("{name}.txt"));
-            std::fs::create_dir_all(path.parent().unwrap_or(&base))?;
+            create_dir(path.parent().unwrap_or(&base))?;
             let body = if fields.len() == 1 {
                 format!("{}\n", fields[0].text)
             } else {
@@ -853,15 +850,23 @@ pub fn write_files(
                     .collect::<Vec<_>>()
                     .join("\n")
             };
-            std::fs::write(&path, body)?;
+            write(&path, body)?;
             written.push(path);
         }
         let json = base.join("profile.json");
-        std::fs::create_dir_all(&base)?;
-        std::fs::write(&json, to_json(std::slice::from_ref(e)))?;
+        create_dir(&base)?;
+        write(&json, to_json(std::slice::from_ref(e)))?;
         written.push(json);
     }
     Ok(written)
+}
+
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))
+}
+
+fn write(path: &Path, text: String) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Error::io("cannot write", path, e))
 }
 
 #[cfg(test)]
