@@ -203,6 +203,7 @@ struct Builder<'s, 'r> {
     limits: &'s Limits,
     sources: &'s mut Sources<'r>,
     fields: Vec<Field>,
+    findings: Vec<Diagnostic>,
 }
 
 impl Builder<'_, '_> {
@@ -232,6 +233,57 @@ impl Builder<'_, '_> {
             check_contact: true,
         });
     }
+
+    fn platform(&self) -> Platform {
+        self.limits.platform
+    }
+
+    /// A finding in `source` at `line` (line 1 when unknown), with that line shown.
+    fn find(&mut self, d: Diagnostic, source: &str, line: Option<usize>) {
+        let d = d
+            .in_file(source)
+            .at(line.unwrap_or(1), None, Some(self.sources.text(source)));
+        self.findings.push(d);
+    }
+}
+
+/// The profile being exported: the general one or a specialized one.
+struct Subject<'a> {
+    /// `general` or the specialized profile's slug.
+    name: String,
+    /// The file it comes from.
+    src: String,
+    title: &'a str,
+    overview: &'a str,
+    skills: Vec<String>,
+}
+
+impl<'a> Subject<'a> {
+    fn new(site: &'a Site, sp: Option<&'a SpecializedProfile>) -> Subject<'a> {
+        let profile = &site.profile;
+        let skill_names = |skills: &[_]| -> Vec<String> {
+            skills
+                .iter()
+                .map(|s: &crate::content::model::SkillRef| s.name.clone())
+                .collect()
+        };
+        match sp {
+            None => Subject {
+                name: "general".to_string(),
+                src: profile.source.clone(),
+                title: &profile.title,
+                overview: &profile.overview,
+                skills: skill_names(&profile.skills),
+            },
+            Some(sp) => Subject {
+                name: sp.slug.clone(),
+                src: sp.source.clone(),
+                title: &sp.title,
+                overview: &sp.overview,
+                skills: skill_names(&sp.skills),
+            },
+        }
+    }
 }
 
 fn export_one(
@@ -240,172 +292,181 @@ fn export_one(
     sp: Option<&SpecializedProfile>,
     sources: &mut Sources,
 ) -> ProfileExport {
-    let profile = &site.profile;
-    let general_src = profile.source.clone();
-    let (name, src, title, overview, skills, rate) = match sp {
-        None => (
-            "general".to_string(),
-            general_src.clone(),
-            &profile.title,
-            &profile.overview,
-            &profile.skills,
-            &profile.rate,
-        ),
-        Some(sp) => (
-            sp.slug.clone(),
-            sp.source.clone(),
-            &sp.title,
-            &sp.overview,
-            &sp.skills,
-            if sp.rate.is_some() {
-                &sp.rate
-            } else {
-                &profile.rate
-            },
-        ),
-    };
-    let platform = limits.platform;
+    let subject = Subject::new(site, sp);
     let mut b = Builder {
         limits,
         sources,
         fields: Vec::new(),
+        findings: Vec::new(),
     };
-    let line = b.sources.key_line(&src, "title");
+    title_and_overview(&mut b, &subject);
+    skills(&mut b, &subject);
+    hourly_rate(&mut b, site, sp, &subject.src);
+    languages(&mut b, site);
+    employment(&mut b, site);
+    education(&mut b, site);
+    certifications(&mut b, site);
+    for (i, p) in portfolio(site, sp).into_iter().enumerate() {
+        portfolio_item(&mut b, i + 1, p);
+    }
+    let Builder {
+        fields,
+        sources,
+        mut findings,
+        ..
+    } = b;
+    for f in &fields {
+        check_field(f, limits, sources, &mut findings);
+    }
+    if sp.is_none() {
+        specialized_profile_count(site, limits, &mut findings);
+    }
+    findings.sort_by_key(|d| d.severity != Severity::Error);
+    ProfileExport {
+        profile: subject.name,
+        platform: limits.platform,
+        source: subject.src,
+        fields,
+        findings,
+    }
+}
+
+/// The title (LinkedIn: headline) and the overview (LinkedIn: about) as plain text.
+fn title_and_overview(b: &mut Builder, s: &Subject) {
+    let linkedin = b.platform() == Platform::Linkedin;
+    let line = b.sources.key_line(&s.src, "title");
     b.add(
         "title".into(),
-        if platform == Platform::Linkedin {
-            "Headline"
-        } else {
-            "Title"
-        }
-        .into(),
+        if linkedin { "Headline" } else { "Title" }.into(),
         "title",
-        title.trim().to_string(),
-        &Place::new(&src, line, "title"),
+        s.title.trim().to_string(),
+        &Place::new(&s.src, line, "title"),
     );
-    let line = b.sources.key_line(&src, "overview");
+    let line = b.sources.key_line(&s.src, "overview");
     b.add(
         "overview".into(),
-        if platform == Platform::Linkedin {
-            "About"
-        } else {
-            "Overview"
-        }
-        .into(),
+        if linkedin { "About" } else { "Overview" }.into(),
         "overview",
-        to_plain(overview),
-        &Place::new(&src, line, "overview"),
+        to_plain(s.overview),
+        &Place::new(&s.src, line, "overview"),
     );
+}
 
-    let names: Vec<String> = skills.iter().map(|s| s.name.clone()).collect();
-    let line = b.sources.key_line(&src, "skills");
+/// The skills, one a line (counted as entries), and the same comma-separated.
+fn skills(b: &mut Builder, s: &Subject) {
+    let line = b.sources.key_line(&s.src, "skills");
     b.add(
         "skills".into(),
         "Skills".into(),
         "skills",
-        names.join("\n"),
-        &Place::new(&src, line, "skills"),
+        s.skills.join("\n"),
+        &Place::new(&s.src, line, "skills"),
     );
     if let Some(f) = b.fields.last_mut() {
-        f.count = names.len();
-        f.items = Some(names.clone());
+        f.count = s.skills.len();
+        f.items = Some(s.skills.clone());
     }
     b.add(
         "skills_comma".into(),
         "Skills, comma-separated".into(),
         "",
-        names.join(", "),
-        &Place::new(&src, line, "skills-comma"),
+        s.skills.join(", "),
+        &Place::new(&s.src, line, "skills-comma"),
     );
+}
 
-    let mut findings: Vec<Diagnostic> = Vec::new();
-    if let Some(rate) = rate {
-        let rate_src = if sp.is_some_and(|s| s.rate.is_some()) {
-            src.clone()
-        } else {
-            general_src.clone()
-        };
-        let line = b.sources.key_line(&rate_src, "hourly_rate");
-        let text = format!("{:.2}", rate.amount);
-        b.add(
-            "hourly_rate".into(),
-            format!("Hourly rate ({})", rate.currency),
-            "",
-            text,
-            &Place::new(&rate_src, line, "hourly-rate"),
-        );
-        if platform == Platform::Upwork {
-            if rate.currency != "USD" {
-                findings.push(
-                    Diagnostic::warning(format!(
-                        "hourly_rate is in {}; Upwork rates are in US dollars",
-                        rate.currency
-                    ))
-                    .in_file(&rate_src)
-                    .at(line.unwrap_or(1), None, Some(b.sources.text(&rate_src)))
-                    .with_help("convert it, or write `hourly_rate: {amount: 50, currency: USD}`"),
-                );
-            } else if rate.amount < platform::UPWORK_MIN_HOURLY_USD {
-                findings.push(
-                    Diagnostic::error(format!(
-                        "hourly_rate is ${:.2}; Upwork's minimum is $3.00",
-                        rate.amount
-                    ))
-                    .in_file(&rate_src)
-                    .at(line.unwrap_or(1), None, Some(b.sources.text(&rate_src)))
-                    .with_help("source: https://support.upwork.com/hc/en-us/articles/211062988"),
-                );
-            }
+/// The hourly rate (a specialized profile's own, else the general one), checked
+/// against Upwork's currency and minimum.
+fn hourly_rate(b: &mut Builder, site: &Site, sp: Option<&SpecializedProfile>, src: &str) {
+    let (rate, rate_src) = match sp.and_then(|s| s.rate.as_ref()) {
+        Some(rate) => (rate, src.to_string()),
+        None => match &site.profile.rate {
+            Some(rate) => (rate, site.profile.source.clone()),
+            None => return,
+        },
+    };
+    let line = b.sources.key_line(&rate_src, "hourly_rate");
+    b.add(
+        "hourly_rate".into(),
+        format!("Hourly rate ({})", rate.currency),
+        "",
+        format!("{:.2}", rate.amount),
+        &Place::new(&rate_src, line, "hourly-rate"),
+    );
+    if b.platform() != Platform::Upwork {
+        return;
+    }
+    if rate.currency != "USD" {
+        let d = Diagnostic::warning(format!(
+            "hourly_rate is in {}; Upwork rates are in US dollars",
+            rate.currency
+        ))
+        .with_help("convert it, or write `hourly_rate: {amount: 50, currency: USD}`");
+        b.find(d, &rate_src, line);
+    } else if rate.amount < platform::UPWORK_MIN_HOURLY_USD {
+        let d = Diagnostic::error(format!(
+            "hourly_rate is ${:.2}; Upwork's minimum is $3.00",
+            rate.amount
+        ))
+        .with_help("source: https://support.upwork.com/hc/en-us/articles/211062988");
+        b.find(d, &rate_src, line);
+    }
+}
+
+/// The languages, one a line with their level; Upwork's levels are checked.
+fn languages(b: &mut Builder, site: &Site) {
+    let profile = &site.profile;
+    if profile.languages.is_empty() {
+        return;
+    }
+    let src = &profile.source;
+    let text = profile
+        .languages
+        .iter()
+        .map(|l| match &l.level {
+            Some(level) => format!("{}: {level}", l.name),
+            None => l.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let line = b.sources.key_line(src, "languages");
+    b.add(
+        "languages".into(),
+        "Languages".into(),
+        "",
+        text,
+        &Place::new(src, line, "languages"),
+    );
+    if b.platform() != Platform::Upwork {
+        return;
+    }
+    for l in &profile.languages {
+        if let Some(level) = &l.level
+            && !platform::UPWORK_LANGUAGE_LEVELS
+                .iter()
+                .any(|u| u.eq_ignore_ascii_case(level))
+        {
+            let line = b.sources.find_line(src, level, None);
+            let d = Diagnostic::warning(format!(
+                "language level `{level}` ({}) is not one of Upwork's levels",
+                l.name
+            ))
+            .with_help(format!(
+                "Upwork offers: {}",
+                platform::UPWORK_LANGUAGE_LEVELS.join(", ")
+            ));
+            b.find(d, src, line);
         }
     }
+}
 
-    if !profile.languages.is_empty() {
-        let text = profile
-            .languages
-            .iter()
-            .map(|l| match &l.level {
-                Some(level) => format!("{}: {level}", l.name),
-                None => l.name.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let line = b.sources.key_line(&general_src, "languages");
-        b.add(
-            "languages".into(),
-            "Languages".into(),
-            "",
-            text,
-            &Place::new(&general_src, line, "languages"),
-        );
-        if platform == Platform::Upwork {
-            for l in &profile.languages {
-                if let Some(level) = &l.level
-                    && !platform::UPWORK_LANGUAGE_LEVELS
-                        .iter()
-                        .any(|u| u.eq_ignore_ascii_case(level))
-                {
-                    let line = b.sources.find_line(&general_src, level, None);
-                    findings.push(
-                        Diagnostic::warning(format!(
-                            "language level `{level}` ({}) is not one of Upwork's levels",
-                            l.name
-                        ))
-                        .in_file(&general_src)
-                        .at(line.unwrap_or(1), None, Some(b.sources.text(&general_src)))
-                        .with_help(format!(
-                            "Upwork offers: {}",
-                            platform::UPWORK_LANGUAGE_LEVELS.join(", ")
-                        )),
-                    );
-                }
-            }
-        }
-    }
-
-    for (i, x) in profile.experience.iter().enumerate() {
+/// One group of fields per job: company, title, location, period, description.
+fn employment(b: &mut Builder, site: &Site) {
+    let src = &site.profile.source;
+    for (i, x) in site.profile.experience.iter().enumerate() {
         let n = i + 1;
         let file = format!("employment/{n:02}-{}", file_slug(&x.company));
-        let line = b.sources.find_line(&general_src, &x.company, None);
+        let line = b.sources.find_line(src, &x.company, None);
         let period = format!(
             "{} – {}",
             x.start_date.display("en"),
@@ -413,213 +474,192 @@ fn export_one(
                 .map_or_else(|| "Present".to_string(), |d| d.display("en"))
         );
         let head = format!("Employment {n}");
-        let at = Place::new(&general_src, line, &file);
-        b.add(
-            format!("employment.{n}.company"),
-            format!("{head} · Company"),
-            "",
-            x.company.clone(),
-            &at,
-        );
-        b.add(
-            format!("employment.{n}.title"),
-            format!("{head} · Title"),
-            "employment_title",
-            x.title.clone(),
-            &at,
-        );
-        if let Some(loc) = &x.location {
+        let at = Place::new(src, line, &file);
+        let mut add = |key: &str, label: &str, rule: &'static str, text: String| {
             b.add(
-                format!("employment.{n}.location"),
-                format!("{head} · Location"),
-                "",
-                loc.clone(),
+                format!("employment.{n}.{key}"),
+                format!("{head} · {label}"),
+                rule,
+                text,
                 &at,
             );
+        };
+        add("company", "Company", "", x.company.clone());
+        add("title", "Title", "employment_title", x.title.clone());
+        if let Some(loc) = &x.location {
+            add("location", "Location", "", loc.clone());
         }
-        b.add(
-            format!("employment.{n}.period"),
-            format!("{head} · Period"),
-            "",
-            period,
-            &at,
-        );
+        add("period", "Period", "", period);
         if let Some(d) = &x.description {
-            let dline = b.sources.find_line(&general_src, d.trim(), line);
+            let dline = b.sources.find_line(src, d.trim(), line);
             b.add(
                 format!("employment.{n}.description"),
                 format!("{head} · Description"),
                 "employment_description",
                 to_plain(d),
-                &Place::new(&general_src, dline, &file),
+                &Place::new(src, dline, &file),
             );
         }
     }
+}
 
-    for (i, x) in profile.education.iter().enumerate() {
+/// One group of fields per school: school, degree, years.
+fn education(b: &mut Builder, site: &Site) {
+    let src = &site.profile.source;
+    for (i, x) in site.profile.education.iter().enumerate() {
         let n = i + 1;
         let file = format!("education/{n:02}-{}", file_slug(&x.school));
-        let line = b.sources.find_line(&general_src, &x.school, None);
+        let line = b.sources.find_line(src, &x.school, None);
         let head = format!("Education {n}");
-        let at = Place::new(&general_src, line, &file);
-        b.add(
-            format!("education.{n}.school"),
-            format!("{head} · School"),
-            "",
-            x.school.clone(),
-            &at,
-        );
-        if let Some(d) = &x.degree {
-            b.add(
-                format!("education.{n}.degree"),
-                format!("{head} · Degree"),
-                "",
-                d.clone(),
-                &at,
-            );
-        }
+        let at = Place::new(src, line, &file);
         let dates = [x.start.as_ref(), x.end.as_ref()]
             .iter()
             .flatten()
             .map(|d| d.year.to_string())
             .collect::<Vec<_>>()
             .join(" – ");
-        if !dates.is_empty() {
+        let mut add = |key: &str, label: &str, text: String| {
             b.add(
-                format!("education.{n}.dates"),
-                format!("{head} · Dates"),
+                format!("education.{n}.{key}"),
+                format!("{head} · {label}"),
                 "",
-                dates,
+                text,
                 &at,
             );
+        };
+        add("school", "School", x.school.clone());
+        if let Some(d) = &x.degree {
+            add("degree", "Degree", d.clone());
+        }
+        if !dates.is_empty() {
+            add("dates", "Dates", dates);
         }
     }
+}
 
-    if !profile.certifications.is_empty() {
-        let text = profile
-            .certifications
-            .iter()
-            .map(|c| {
-                let mut s = c.name.clone();
-                if let Some(i) = &c.issuer {
-                    s.push_str(&format!(" — {i}"));
-                }
-                if let Some(d) = &c.date {
-                    s.push_str(&format!(", {}", d.iso));
-                }
-                s
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let line = b.sources.key_line(&general_src, "certifications");
-        b.add(
-            "certifications".into(),
-            "Certifications".into(),
-            "",
-            text,
-            &Place::new(&general_src, line, "certifications"),
-        );
+/// The certifications, one a line: `NAME — ISSUER, DATE`.
+fn certifications(b: &mut Builder, site: &Site) {
+    let profile = &site.profile;
+    if profile.certifications.is_empty() {
+        return;
     }
-
-    for (i, p) in portfolio(site, sp).into_iter().enumerate() {
-        let n = i + 1;
-        let file = format!("portfolio/{n:02}-{}", p.slug);
-        let head = format!("Portfolio {n}");
-        let line = b.sources.key_line(&p.source, "title");
-        b.add(
-            format!("portfolio.{n}.title"),
-            format!("{head} · Title"),
-            "portfolio_title",
-            p.title.clone(),
-            &Place::new(&p.source, line, &file),
-        );
-        if let Some(role) = &p.role {
-            let line = b.sources.key_line(&p.source, "role");
-            b.add(
-                format!("portfolio.{n}.role"),
-                format!("{head} · Your role"),
-                "portfolio_role",
-                role.clone(),
-                &Place::new(&p.source, line, &file),
-            );
-        }
-        let line = b.sources.key_line(&p.source, "summary");
-        b.add(
-            format!("portfolio.{n}.description"),
-            format!("{head} · Description"),
-            "portfolio_description",
-            to_plain(&p.summary),
-            &Place::new(&p.source, line, &file),
-        );
-        if !p.skills.is_empty() {
-            let names: Vec<String> = p.skills.iter().map(|s| s.name.clone()).collect();
-            let line = b.sources.key_line(&p.source, "skills");
-            b.add(
-                format!("portfolio.{n}.skills"),
-                format!("{head} · Skills"),
-                "",
-                names.join(", "),
-                &Place::new(&p.source, line, &file),
-            );
-        }
-        b.add(
-            format!("portfolio.{n}.link"),
-            format!("{head} · Link"),
-            "",
-            p.location.permalink.clone(),
-            &Place::new(&p.source, None, &file),
-        );
-        if let Some(f) = b.fields.last_mut() {
-            // The project's own page on the portfolio site is the one link Upwork's portfolio takes.
-            f.check_contact = false;
-        }
-        if !p.location.permalink.starts_with("http") {
-            findings.push(
-                Diagnostic::warning(format!("the link to project `{}` is not a full URL: {}", p.slug, p.location.permalink))
-                    .in_file(crate::config::CONFIG_FILE)
-                    .with_help("set `base_url:` in folio.yaml to the published address, e.g. https://ana.github.io/portfolio/"),
-            );
-        }
-    }
-
-    let Builder {
-        fields, sources, ..
-    } = b;
-    for f in &fields {
-        check_field(f, limits, sources, &mut findings);
-    }
-    if sp.is_none() && platform == Platform::Upwork {
-        for rule in limits.for_field("specialized_profiles") {
-            if let Some(max) = rule.max
-                && site.profiles.len() > max
-            {
-                let d = if rule.hard {
-                    Diagnostic::error("")
-                } else {
-                    Diagnostic::warning("")
-                };
-                findings.push(Diagnostic {
-                    message: format!(
-                        "there are {} specialized profiles; Upwork allows {max}",
-                        site.profiles.len()
-                    ),
-                    file: Some("content/profiles".into()),
-                    help: Some(format!(
-                        "only {max} can be published on Upwork (source: {})",
-                        rule.source
-                    )),
-                    ..d
-                });
+    let text = profile
+        .certifications
+        .iter()
+        .map(|c| {
+            let mut s = c.name.clone();
+            if let Some(i) = &c.issuer {
+                s.push_str(&format!(" — {i}"));
             }
-        }
+            if let Some(d) = &c.date {
+                s.push_str(&format!(", {}", d.iso));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let line = b.sources.key_line(&profile.source, "certifications");
+    b.add(
+        "certifications".into(),
+        "Certifications".into(),
+        "",
+        text,
+        &Place::new(&profile.source, line, "certifications"),
+    );
+}
+
+/// Portfolio item `n`: title, role, description, skills and the link to the
+/// project's page (which must be a full URL).
+fn portfolio_item(b: &mut Builder, n: usize, p: &Project) {
+    let file = format!("portfolio/{n:02}-{}", p.slug);
+    let head = format!("Portfolio {n}");
+    let add = |b: &mut Builder,
+               key: &str,
+               label: &str,
+               rule: &'static str,
+               text: String,
+               yaml_key: Option<&str>| {
+        let line = yaml_key.and_then(|k| b.sources.key_line(&p.source, k));
+        b.add(
+            format!("portfolio.{n}.{key}"),
+            format!("{head} · {label}"),
+            rule,
+            text,
+            &Place::new(&p.source, line, &file),
+        );
+    };
+    add(
+        b,
+        "title",
+        "Title",
+        "portfolio_title",
+        p.title.clone(),
+        Some("title"),
+    );
+    if let Some(role) = &p.role {
+        add(
+            b,
+            "role",
+            "Your role",
+            "portfolio_role",
+            role.clone(),
+            Some("role"),
+        );
     }
-    findings.sort_by_key(|d| d.severity != Severity::Error);
-    ProfileExport {
-        profile: name,
-        platform,
-        source: src,
-        fields,
-        findings,
+    let description = to_plain(&p.summary);
+    add(
+        b,
+        "description",
+        "Description",
+        "portfolio_description",
+        description,
+        Some("summary"),
+    );
+    if !p.skills.is_empty() {
+        let names: Vec<String> = p.skills.iter().map(|s| s.name.clone()).collect();
+        add(b, "skills", "Skills", "", names.join(", "), Some("skills"));
+    }
+    add(b, "link", "Link", "", p.location.permalink.clone(), None);
+    if let Some(f) = b.fields.last_mut() {
+        // The project's own page on the portfolio site is the one link Upwork's portfolio takes.
+        f.check_contact = false;
+    }
+    if !p.location.permalink.starts_with("http") {
+        b.findings.push(
+            Diagnostic::warning(format!("the link to project `{}` is not a full URL: {}", p.slug, p.location.permalink))
+                .in_file(crate::config::CONFIG_FILE)
+                .with_help("set `base_url:` in folio.yaml to the published address, e.g. https://ana.github.io/portfolio/"),
+        );
+    }
+}
+
+/// Upwork publishes a limited number of specialized profiles.
+fn specialized_profile_count(site: &Site, limits: &Limits, findings: &mut Vec<Diagnostic>) {
+    if limits.platform != Platform::Upwork {
+        return;
+    }
+    for rule in limits.for_field("specialized_profiles") {
+        if let Some(max) = rule.max
+            && site.profiles.len() > max
+        {
+            let d = if rule.hard {
+                Diagnostic::error("")
+            } else {
+                Diagnostic::warning("")
+            };
+            findings.push(Diagnostic {
+                message: format!(
+                    "there are {} specialized profiles; Upwork allows {max}",
+                    site.profiles.len()
+                ),
+                file: Some("content/profiles".into()),
+                help: Some(format!(
+                    "only {max} can be published on Upwork (source: {})",
+                    rule.source
+                )),
+                ..d
+            });
+        }
     }
 }
 
