@@ -8,6 +8,17 @@ use common::*;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// The console transcripts: tests/cmd/*.md, each run in a copy of its `.in/`
+/// folder, with the files of its `.out/` folder checked afterwards.
+#[test]
+fn cli_transcripts() {
+    trycmd::TestCases::new()
+        .register_bin("folio", Path::new(env!("CARGO_BIN_EXE_folio")))
+        .env("NO_COLOR", "1")
+        .case("tests/cmd/*.md")
+        .skip("tests/cmd/README.md");
+}
+
 /// Runs folio in `cwd` with its stdout a pipe whose reading end is already
 /// closed (as `folio … | head -0`); returns (exit code, stderr).
 fn with_closed_stdout(cwd: &Path, args: &[&str]) -> (Option<i32>, String) {
