@@ -345,3 +345,23 @@ fn dry_run_works_when_the_remote_cannot_be_reached() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("`git ls-remote origin"), "{}", r.stderr);
 }
+
+#[test]
+fn dry_run_with_a_reachable_remote_compares_and_says_nothing_was_skipped() {
+    let (site, bare) = repo();
+    let r = deploy(&site, &["--dry-run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains(" KB) for https://ana.github.io/portfolio/ to `gh-pages`"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("skipped"), "{}", r.stdout);
+    // After a deploy, a dry run of the same output finds nothing to publish.
+    assert_eq!(deploy(&site, &[]).code, 0);
+    let r = deploy(&site, &["--dry-run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Nothing changed"), "{}", r.stdout);
+    assert_eq!(commits(bare.path()), 1);
+}
