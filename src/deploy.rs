@@ -8,7 +8,7 @@ use std::process::Command;
 
 use crate::build::{self, BuildOptions};
 use crate::config::{CONFIG_FILE, key_line};
-use crate::diagnostics::{Diagnostic, Error};
+use crate::diagnostics::{Diagnostic, Error, ErrorKind, Result};
 use crate::output;
 
 #[derive(Debug, Clone)]
@@ -41,10 +41,15 @@ pub struct DeployReport {
     /// How the base URL was chosen, when it was not in folio.yaml.
     pub base_url_note: Option<String>,
     pub files: usize,
+    /// The total size of the output, in bytes.
+    pub bytes: u64,
     /// The new commit, or `None` when the output did not change (or on a dry run).
     pub commit: Option<String>,
     pub unchanged: bool,
     pub pushed: bool,
+    /// On a dry run whose remote cannot be reached (offline, a wrong URL): why,
+    /// and so that the output was not compared with the published branch.
+    pub remote_skipped: Option<String>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -89,7 +94,7 @@ struct Git {
 }
 
 impl Git {
-    fn run(&self, cwd: &Path, args: &[&str]) -> Result<String, Error> {
+    fn run(&self, cwd: &Path, args: &[&str]) -> Result<String> {
         let mut cmd = Command::new("git");
         cmd.arg("--git-dir")
             .arg(&self.git_dir)
@@ -123,106 +128,141 @@ fn git_config(git_dir: &Path, key: &str) -> Option<String> {
     (out.status.success() && !v.is_empty()).then_some(v)
 }
 
-fn run(mut cmd: Command, args: &[&str]) -> Result<String, Error> {
+fn run(mut cmd: Command, args: &[&str]) -> Result<String> {
     let out = cmd.output().map_err(|e| {
         Error::single(
             Diagnostic::error(format!("cannot run git: {e}"))
                 .with_help("install git and make sure it is on your PATH"),
         )
+        .with_kind(ErrorKind::Io)
     })?;
     if !out.status.success() {
         return Err(Error::single(Diagnostic::error(format!(
             "`git {}` failed: {}",
             args.join(" "),
             String::from_utf8_lossy(&out.stderr).trim()
-        ))));
+        )))
+        .with_kind(ErrorKind::Io));
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-fn plain_git(cwd: &Path, args: &[&str]) -> Result<String, Error> {
+fn plain_git(cwd: &Path, args: &[&str]) -> Result<String> {
     let mut cmd = Command::new("git");
     cmd.args(args).current_dir(cwd);
     run(cmd, args)
 }
 
-/// Builds the site and publishes it to `remote`/`branch`.
-pub fn deploy(opts: &DeployOptions) -> Result<DeployReport, Error> {
-    let root = output::absolute(&opts.root);
-    let git_dir = plain_git(&root, &["rev-parse", "--absolute-git-dir"]).map_err(|_| {
-        Error::single(
-            Diagnostic::error(format!("{} is not in a git repository", root.display())).with_help(
-                "run `git init` and `git remote add origin git@github.com:YOU/REPO.git`, or publish with the GitHub Actions workflow that `folio init` writes",
-            ),
-        )
-    })?;
-    let git_dir = PathBuf::from(git_dir);
-    if let Ok(current) = plain_git(&root, &["symbolic-ref", "--short", "-q", "HEAD"])
-        && current == opts.branch
-    {
-        return Err(Error::single(
-            Diagnostic::error(format!("you are on the branch `{}`, which folio deploys to", opts.branch))
-                .with_help("switch to your source branch first (e.g. `git switch main`), or deploy to another branch with --branch"),
-        ));
-    }
-    // The URL as configured (`remote get-url` would apply insteadOf rewrites).
-    let remote_url = plain_git(
-        &root,
-        &["config", "--get", &format!("remote.{}.url", opts.remote)],
-    )
-    .map_err(|_| {
-        Error::single(
-            Diagnostic::error(format!("this repository has no remote `{}`", opts.remote))
-                .with_help("add it: `git remote add origin git@github.com:YOU/REPO.git`"),
-        )
-    })?;
+/// The user's repository: where its objects live and the URL of the remote.
+struct Repo {
+    root: PathBuf,
+    git_dir: PathBuf,
+    remote_url: String,
+}
 
-    // The base URL: from folio.yaml when set there, else inferred from the remote.
-    let config_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
-    let explicit = key_line(&config_text, "base_url").is_some()
-        || key_line(&config_text, "github_pages").is_some();
-    let mut warnings = Vec::new();
-    let (base_url, base_url_note) = if explicit {
-        (None, None)
-    } else {
-        match infer_base_url(&remote_url) {
-            Some(url) => {
-                let note = format!(
-                    "base_url is not set in folio.yaml; using {url} (from remote `{}`: {remote_url})",
-                    opts.remote
-                );
-                (Some(url), Some(note))
-            }
-            None => {
-                warnings.push(
-                    Diagnostic::warning(format!(
-                        "base_url is not set and cannot be inferred from remote `{}` ({remote_url}); links assume the site is at the domain's root",
-                        opts.remote
-                    ))
-                    .in_file(CONFIG_FILE)
-                    .with_help("set `base_url:` in folio.yaml to the address the site will have"),
-                );
-                (None, None)
-            }
+impl Repo {
+    /// Opens the repository holding `opts.root`; refuses on the deploy branch
+    /// and without the remote.
+    fn open(opts: &DeployOptions) -> Result<Repo> {
+        let root = output::absolute(&opts.root);
+        let git_dir = plain_git(&root, &["rev-parse", "--absolute-git-dir"]).map_err(|_| {
+            Error::single(
+                Diagnostic::error(format!("{} is not in a git repository", root.display())).with_help(
+                    "run `git init` and `git remote add origin git@github.com:YOU/REPO.git`, or publish with the GitHub Actions workflow that `folio init` writes",
+                ),
+            )
+        })?;
+        if let Ok(current) = plain_git(&root, &["symbolic-ref", "--short", "-q", "HEAD"])
+            && current == opts.branch
+        {
+            return Err(Error::single(
+                Diagnostic::error(format!("you are on the branch `{}`, which folio deploys to", opts.branch))
+                    .with_help("switch to your source branch first (e.g. `git switch main`), or deploy to another branch with --branch"),
+            ));
         }
-    };
+        // The URL as configured (`remote get-url` would apply insteadOf rewrites).
+        let key = format!("remote.{}.url", opts.remote);
+        let remote_url = plain_git(&root, &["config", "--get", &key]).map_err(|_| {
+            Error::single(
+                Diagnostic::error(format!("this repository has no remote `{}`", opts.remote))
+                    .with_help("add it: `git remote add origin git@github.com:YOU/REPO.git`"),
+            )
+        })?;
+        Ok(Repo {
+            root,
+            git_dir: PathBuf::from(git_dir),
+            remote_url,
+        })
+    }
+}
 
-    // Build first: a failing build pushes nothing.
+/// The base URL to build with: `None` when folio.yaml sets it (or it cannot
+/// be inferred, with a warning), else the one inferred from the remote, with
+/// a note saying so.
+fn choose_base_url(
+    repo: &Repo,
+    remote: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> (Option<String>, Option<String>) {
+    let config_text = std::fs::read_to_string(repo.root.join(CONFIG_FILE)).unwrap_or_default();
+    if key_line(&config_text, "base_url").is_some()
+        || key_line(&config_text, "github_pages").is_some()
+    {
+        return (None, None);
+    }
+    let remote_url = &repo.remote_url;
+    match infer_base_url(remote_url) {
+        Some(url) => {
+            let note = format!(
+                "base_url is not set in folio.yaml; using {url} (from remote `{remote}`: {remote_url})"
+            );
+            (Some(url), Some(note))
+        }
+        None => {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "base_url is not set and cannot be inferred from remote `{remote}` ({remote_url}); links assume the site is at the domain's root"
+                ))
+                .in_file(CONFIG_FILE)
+                .with_help("set `base_url:` in folio.yaml to the address the site will have"),
+            );
+            (None, None)
+        }
+    }
+}
+
+/// The built site as a git tree, staged through a temporary index.
+struct Staged {
+    /// Holds the written site and the index while git needs them.
+    _work: tempfile::TempDir,
+    git: Git,
+    tree: String,
+    files: usize,
+    bytes: u64,
+    title: String,
+    base_url: String,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site (a failing build pushes nothing) and turns it into a tree.
+fn stage(repo: &Repo, opts: &DeployOptions, base_url: Option<String>) -> Result<Staged> {
     let rendered = build::render_site(&BuildOptions {
-        root: root.clone(),
+        root: repo.root.clone(),
         output_dir: None,
-        base_url: base_url.clone(),
+        base_url,
         drafts: opts.drafts,
     })?;
-    warnings.extend(rendered.warnings.iter().cloned());
-    let work = tempfile::tempdir()
-        .map_err(|e| Error::msg(format!("cannot create a temporary folder: {e}")))?;
+    let work = tempfile::tempdir().map_err(|e| {
+        Error::io(
+            "cannot create a temporary folder in",
+            &std::env::temp_dir(),
+            e,
+        )
+    })?;
     let site_dir = work.path().join("site");
     output::write_site(&site_dir, &rendered.files)?;
-
-    // The output as a tree, through a temporary index.
     let git = Git {
-        git_dir: git_dir.clone(),
+        git_dir: repo.git_dir.clone(),
         index: Some(work.path().join("index")),
     };
     let site_dir_str = site_dir.to_string_lossy().into_owned();
@@ -231,87 +271,134 @@ pub fn deploy(opts: &DeployOptions) -> Result<DeployReport, Error> {
         &["--work-tree", &site_dir_str, "add", "--all", "--force", "."],
     )?;
     let tree = git.run(&site_dir, &["write-tree"])?;
+    Ok(Staged {
+        tree,
+        files: rendered.files.len(),
+        bytes: size_of_folder(&site_dir),
+        title: rendered.site.config.title.clone(),
+        base_url: rendered.site.config.base_url.clone(),
+        warnings: rendered.warnings,
+        git,
+        _work: work,
+    })
+}
 
-    // The branch's history: the remote's when it has the branch, else a local one.
+/// The total size of the files under `dir`, in bytes.
+fn size_of_folder(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// The branch's last commit: the remote's when it has the branch (fetched),
+/// else the local branch's, else none (the first deploy).
+fn parent_commit(git: &Git, root: &Path, opts: &DeployOptions) -> Result<Option<String>> {
     let refname = format!("refs/heads/{}", opts.branch);
     let remote_head = git
-        .run(&root, &["ls-remote", &opts.remote, &refname])?
+        .run(root, &["ls-remote", &opts.remote, &refname])?
         .split_whitespace()
         .next()
         .map(str::to_string);
-    let parent = match remote_head {
+    match remote_head {
         Some(sha) => {
             git.run(
-                &root,
+                root,
                 &["fetch", "--quiet", "--no-tags", &opts.remote, &refname],
             )?;
-            Some(sha)
+            Ok(Some(sha))
         }
-        None => git
-            .run(&root, &["rev-parse", "--verify", "-q", &refname])
+        None => Ok(git
+            .run(root, &["rev-parse", "--verify", "-q", &refname])
             .ok()
-            .filter(|s| !s.is_empty()),
-    };
-    let files = rendered.files.len();
-    let final_base_url = rendered.site.config.base_url.clone();
-    if let Some(p) = &parent
-        && git.run(&root, &["rev-parse", &format!("{p}^{{tree}}")])? == tree
-    {
-        return Ok(DeployReport {
-            base_url: final_base_url,
-            base_url_note,
-            files,
-            commit: None,
-            unchanged: true,
-            pushed: false,
-            warnings,
-        });
+            .filter(|s| !s.is_empty())),
     }
-    if opts.dry_run {
-        return Ok(DeployReport {
-            base_url: final_base_url,
-            base_url_note,
-            files,
-            commit: None,
-            unchanged: false,
-            pushed: false,
-            warnings,
-        });
+}
+
+/// The commit message: the user's, or "Deploy TITLE from SOURCE with folio VERSION".
+fn commit_message(opts: &DeployOptions, root: &Path, title: &str) -> String {
+    if let Some(m) = &opts.message {
+        return m.clone();
     }
-    let message = opts.message.clone().unwrap_or_else(|| {
-        let source = plain_git(&root, &["rev-parse", "--short", "HEAD"]).unwrap_or_default();
-        if source.is_empty() {
-            format!(
-                "Deploy {} with folio {}",
-                rendered.site.config.title,
-                env!("CARGO_PKG_VERSION")
-            )
-        } else {
-            format!(
-                "Deploy {} from {source} with folio {}",
-                rendered.site.config.title,
-                env!("CARGO_PKG_VERSION")
-            )
-        }
-    });
-    let mut args = vec!["commit-tree", tree.as_str(), "-m", message.as_str()];
-    if let Some(p) = &parent {
-        args.extend(["-p", p.as_str()]);
+    let version = env!("CARGO_PKG_VERSION");
+    let source = plain_git(root, &["rev-parse", "--short", "HEAD"]).unwrap_or_default();
+    if source.is_empty() {
+        format!("Deploy {title} with folio {version}")
+    } else {
+        format!("Deploy {title} from {source} with folio {version}")
     }
-    let commit = git.run(&root, &args)?;
+}
+
+/// Commits the staged tree on top of `parent`, pushes it, and moves the local
+/// branch to it (never the current branch). Returns the new commit.
+fn publish(
+    staged: &Staged,
+    repo: &Repo,
+    opts: &DeployOptions,
+    parent: Option<&str>,
+) -> Result<String> {
+    let git = &staged.git;
+    let message = commit_message(opts, &repo.root, &staged.title);
+    let mut args = vec!["commit-tree", staged.tree.as_str(), "-m", message.as_str()];
+    if let Some(p) = parent {
+        args.extend(["-p", p]);
+    }
+    let commit = git.run(&repo.root, &args)?;
+    let refname = format!("refs/heads/{}", opts.branch);
     let refspec = format!("{commit}:{refname}");
-    git.run(&root, &["push", "--quiet", &opts.remote, &refspec])?;
-    // Keep the local branch in step with what was published (never the current branch).
-    git.run(&root, &["update-ref", &refname, &commit])?;
-    Ok(DeployReport {
-        base_url: final_base_url,
+    git.run(&repo.root, &["push", "--quiet", &opts.remote, &refspec])?;
+    git.run(&repo.root, &["update-ref", &refname, &commit])?;
+    Ok(commit)
+}
+
+/// The first line of an error, for a one-line reason.
+fn first_line(e: &Error) -> String {
+    let m = e.message();
+    let m = m.split_once("failed: ").map_or(m, |(_, rest)| rest);
+    m.lines().next().unwrap_or_default().trim().to_string()
+}
+
+/// Builds the site and publishes it to `remote`/`branch`. A dry run commits and
+/// pushes nothing, and works offline: when the remote cannot be reached, the
+/// comparison with its branch is skipped and the report says why.
+pub fn deploy(opts: &DeployOptions) -> Result<DeployReport> {
+    let repo = Repo::open(opts)?;
+    let mut warnings = Vec::new();
+    let (base_url, base_url_note) = choose_base_url(&repo, &opts.remote, &mut warnings);
+    let staged = stage(&repo, opts, base_url)?;
+    warnings.extend(staged.warnings.iter().cloned());
+    let mut report = DeployReport {
+        base_url: staged.base_url.clone(),
         base_url_note,
-        files,
-        commit: Some(commit),
+        files: staged.files,
+        bytes: staged.bytes,
+        commit: None,
         unchanged: false,
-        pushed: true,
+        pushed: false,
+        remote_skipped: None,
         warnings,
-    })
+    };
+    let parent = match parent_commit(&staged.git, &repo.root, opts) {
+        Ok(p) => p,
+        Err(e) if opts.dry_run => {
+            report.remote_skipped = Some(first_line(&e));
+            return Ok(report);
+        }
+        Err(e) => return Err(e),
+    };
+    if let Some(p) = &parent {
+        let spec = format!("{p}^{{tree}}");
+        report.unchanged = staged.git.run(&repo.root, &["rev-parse", &spec])? == staged.tree;
+    }
+    if report.unchanged || opts.dry_run {
+        return Ok(report);
+    }
+    report.commit = Some(publish(&staged, &repo, opts, parent.as_deref())?);
+    report.pushed = true;
+    Ok(report)
 }
 
 #[cfg(test)]

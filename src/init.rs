@@ -4,14 +4,14 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::diagnostics::{Diagnostic, Error};
+use crate::diagnostics::{Diagnostic, Error, Result};
 
 static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold");
 
 /// Writes the scaffold into `dir` (with the GitHub Pages workflow unless
 /// `workflow` is false). Refuses (writing nothing) if any file exists.
 /// Returns the files written, relative to `dir`.
-pub fn init(dir: &Path, workflow: bool) -> Result<Vec<PathBuf>, Error> {
+pub fn init(dir: &Path, workflow: bool) -> Result<Vec<PathBuf>> {
     let mut files: Vec<(PathBuf, std::borrow::Cow<'static, [u8]>)> = Vec::new();
     collect(&SCAFFOLD, &mut files);
     if workflow {
@@ -40,15 +40,9 @@ pub fn init(dir: &Path, workflow: bool) -> Result<Vec<PathBuf>, Error> {
     for (rel, bytes) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Error::single(
-                    Diagnostic::error(format!("cannot create the folder: {e}")).in_file(parent),
-                )
-            })?;
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
         }
-        std::fs::write(&path, bytes.as_ref()).map_err(|e| {
-            Error::single(Diagnostic::error(format!("cannot write the file: {e}")).in_file(&path))
-        })?;
+        std::fs::write(&path, bytes.as_ref()).map_err(|e| Error::io("cannot write", &path, e))?;
     }
     Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }

@@ -12,121 +12,50 @@ pub fn to_plain(md: &str) -> String {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let mut w = Writer::default();
-    let mut image_depth = 0usize;
-    let mut footnotes: Vec<(String, String)> = Vec::new();
-    let mut footnote_labels: Vec<String> = Vec::new();
-    let mut in_footnote: Option<String> = None;
-    let mut footnote_text = String::new();
-    let mut html_block = String::new();
-    let mut in_html_block = false;
-
+    let mut c = Converter::default();
     for event in Parser::new_ext(md, opts) {
-        if image_depth > 0 {
+        c.event(event);
+    }
+    c.finish()
+}
+
+/// The state of one conversion: the text written so far, and what is being
+/// skipped (an image) or collected apart (a footnote, an HTML block).
+#[derive(Default)]
+struct Converter {
+    w: Writer,
+    image_depth: usize,
+    /// Footnote definitions (label, text), appended at the end.
+    footnotes: Vec<(String, String)>,
+    /// Footnote labels in the order first referenced: `[1]`, `[2]`.
+    footnote_labels: Vec<String>,
+    in_footnote: Option<String>,
+    footnote_text: String,
+    html_block: String,
+    in_html_block: bool,
+}
+
+impl Converter {
+    fn event(&mut self, event: Event) {
+        if self.image_depth > 0 {
             match event {
-                Event::Start(Tag::Image { .. }) => image_depth += 1,
-                Event::End(TagEnd::Image) => image_depth -= 1,
+                Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+                Event::End(TagEnd::Image) => self.image_depth -= 1,
                 _ => {}
             }
-            continue;
+            return;
         }
-        // Footnote definitions are collected and appended at the end.
-        if let Some(label) = &in_footnote {
-            match event {
-                Event::End(TagEnd::FootnoteDefinition) => {
-                    footnotes.push((label.clone(), tidy(&footnote_text).replace('\n', " ")));
-                    footnote_text.clear();
-                    in_footnote = None;
-                }
-                Event::Text(t) | Event::Code(t) => footnote_text.push_str(&t),
-                Event::SoftBreak | Event::HardBreak => footnote_text.push(' '),
-                Event::End(TagEnd::Paragraph) => footnote_text.push(' '),
-                _ => {}
-            }
-            continue;
+        if self.in_footnote.is_some() {
+            self.footnote_event(event);
+            return;
         }
+        let w = &mut self.w;
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => w.block_start(),
-                Tag::Heading { .. } => w.block_start(),
-                Tag::BlockQuote(_) => {
-                    w.block_start();
-                    w.quote += 1;
-                }
-                Tag::CodeBlock(_) => {
-                    w.block_start();
-                    w.code_block = true;
-                }
-                Tag::List(start) => {
-                    if w.lists.is_empty() {
-                        w.block_start();
-                    } else {
-                        w.newline();
-                    }
-                    w.lists.push(start);
-                }
-                Tag::Item => {
-                    w.newline();
-                    let depth = w.lists.len().saturating_sub(1);
-                    let marker = match w.lists.last_mut() {
-                        Some(Some(n)) => {
-                            let m = format!("{n}. ");
-                            *n += 1;
-                            m
-                        }
-                        _ => "• ".to_string(),
-                    };
-                    w.push_raw(&"  ".repeat(depth));
-                    w.push_raw(&marker);
-                }
-                Tag::Table(_) => w.block_start(),
-                Tag::TableHead | Tag::TableRow => {
-                    w.newline();
-                    w.cells = 0;
-                }
-                Tag::TableCell => {
-                    if w.cells > 0 {
-                        w.push_raw(" | ");
-                    }
-                    w.cells += 1;
-                }
-                Tag::Image { .. } => image_depth = 1,
-                Tag::FootnoteDefinition(label) => in_footnote = Some(label.to_string()),
-                Tag::HtmlBlock => {
-                    w.block_start();
-                    in_html_block = true;
-                }
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Paragraph | TagEnd::Heading(_) => w.block_end(),
-                TagEnd::BlockQuote(_) => {
-                    w.quote = w.quote.saturating_sub(1);
-                    w.block_end();
-                }
-                TagEnd::CodeBlock => {
-                    w.code_block = false;
-                    w.block_end();
-                }
-                TagEnd::List(_) => {
-                    w.lists.pop();
-                    if w.lists.is_empty() {
-                        w.block_end();
-                    }
-                }
-                TagEnd::Table => w.block_end(),
-                TagEnd::HtmlBlock => {
-                    in_html_block = false;
-                    let text = strip_html(&html_block);
-                    html_block.clear();
-                    w.push_text(text.trim());
-                    w.block_end();
-                }
-                _ => {}
-            },
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
             Event::Text(t) => {
-                if in_html_block {
-                    html_block.push_str(&t);
+                if self.in_html_block {
+                    self.html_block.push_str(&t);
                 } else if w.code_block {
                     w.push_code(&t);
                 } else {
@@ -135,8 +64,8 @@ pub fn to_plain(md: &str) -> String {
             }
             Event::Code(t) => w.push_text(&t),
             Event::Html(h) => {
-                if in_html_block {
-                    html_block.push_str(&h);
+                if self.in_html_block {
+                    self.html_block.push_str(&h);
                 } else {
                     w.push_text(&strip_html(&h));
                 }
@@ -151,31 +80,124 @@ pub fn to_plain(md: &str) -> String {
             Event::HardBreak => w.newline(),
             Event::Rule => w.block_start(),
             Event::TaskListMarker(done) => w.push_raw(if done { "☑ " } else { "☐ " }),
-            Event::FootnoteReference(label) => {
-                let n = match footnote_labels.iter().position(|l| *l == *label) {
-                    Some(i) => i + 1,
-                    None => {
-                        footnote_labels.push(label.to_string());
-                        footnote_labels.len()
-                    }
-                };
-                w.push_raw(&format!("[{n}]"));
-            }
+            Event::FootnoteReference(label) => self.footnote_reference(&label),
             Event::InlineMath(t) | Event::DisplayMath(t) => w.push_text(&t),
         }
     }
-    let mut out = w.out;
-    if !footnotes.is_empty() {
-        out.push_str("\n\n");
-        for (label, text) in footnotes {
-            let n = footnote_labels
-                .iter()
-                .position(|l| *l == label)
-                .map_or_else(|| label.clone(), |i| (i + 1).to_string());
-            out.push_str(&format!("[{n}] {text}\n"));
+
+    /// Inside a footnote definition: its text is collected for the end.
+    fn footnote_event(&mut self, event: Event) {
+        match event {
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let label = self.in_footnote.take().unwrap_or_default();
+                let text = tidy(&self.footnote_text).replace('\n', " ");
+                self.footnotes.push((label, text));
+                self.footnote_text.clear();
+            }
+            Event::Text(t) | Event::Code(t) => self.footnote_text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => self.footnote_text.push(' '),
+            Event::End(TagEnd::Paragraph) => self.footnote_text.push(' '),
+            _ => {}
         }
     }
-    tidy(&out)
+
+    fn footnote_reference(&mut self, label: &str) {
+        let n = match self.footnote_labels.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnote_labels.push(label.to_string());
+                self.footnote_labels.len()
+            }
+        };
+        self.w.push_raw(&format!("[{n}]"));
+    }
+
+    fn start(&mut self, tag: Tag) {
+        let w = &mut self.w;
+        match tag {
+            Tag::Paragraph | Tag::Heading { .. } | Tag::Table(_) => w.block_start(),
+            Tag::BlockQuote(_) => {
+                w.block_start();
+                w.quote += 1;
+            }
+            Tag::CodeBlock(_) => {
+                w.block_start();
+                w.code_block = true;
+            }
+            Tag::List(start) => {
+                if w.lists.is_empty() {
+                    w.block_start();
+                } else {
+                    w.newline();
+                }
+                w.lists.push(start);
+            }
+            Tag::Item => w.item(),
+            Tag::TableHead | Tag::TableRow => {
+                w.newline();
+                w.cells = 0;
+            }
+            Tag::TableCell => {
+                if w.cells > 0 {
+                    w.push_raw(" | ");
+                }
+                w.cells += 1;
+            }
+            Tag::Image { .. } => self.image_depth = 1,
+            Tag::FootnoteDefinition(label) => self.in_footnote = Some(label.to_string()),
+            Tag::HtmlBlock => {
+                w.block_start();
+                self.in_html_block = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let w = &mut self.w;
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Table => w.block_end(),
+            TagEnd::BlockQuote(_) => {
+                w.quote = w.quote.saturating_sub(1);
+                w.block_end();
+            }
+            TagEnd::CodeBlock => {
+                w.code_block = false;
+                w.block_end();
+            }
+            TagEnd::List(_) => {
+                w.lists.pop();
+                if w.lists.is_empty() {
+                    w.block_end();
+                }
+            }
+            TagEnd::HtmlBlock => {
+                self.in_html_block = false;
+                let text = strip_html(&self.html_block);
+                self.html_block.clear();
+                w.push_text(text.trim());
+                w.block_end();
+            }
+            _ => {}
+        }
+    }
+
+    /// The text with the footnotes appended, tidied.
+    fn finish(self) -> String {
+        let mut out = self.w.out;
+        if !self.footnotes.is_empty() {
+            out.push_str("\n\n");
+            for (label, text) in self.footnotes {
+                let n = self
+                    .footnote_labels
+                    .iter()
+                    .position(|l| *l == label)
+                    .map_or_else(|| label.clone(), |i| (i + 1).to_string());
+                out.push_str(&format!("[{n}] {text}\n"));
+            }
+        }
+        tidy(&out)
+    }
 }
 
 #[derive(Default)]
@@ -217,6 +239,21 @@ impl Writer {
         if self.quote > 0 && (self.out.is_empty() || self.out.ends_with('\n')) {
             self.out.push_str(&"> ".repeat(self.quote));
         }
+    }
+    /// A list item: on its own line, indented by its depth, with its marker.
+    fn item(&mut self) {
+        self.newline();
+        let depth = self.lists.len().saturating_sub(1);
+        let marker = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let m = format!("{n}. ");
+                *n += 1;
+                m
+            }
+            _ => "• ".to_string(),
+        };
+        self.push_raw(&"  ".repeat(depth));
+        self.push_raw(&marker);
     }
     fn push_raw(&mut self, s: &str) {
         self.flush_pending();

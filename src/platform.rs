@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::diagnostics::{Diagnostic, Error, Result, nearest};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
@@ -278,34 +280,44 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// Applies `overrides` (field → new hard maximum). Unknown fields are returned as errors.
-    pub fn new(
-        platform: Platform,
-        overrides: &BTreeMap<String, usize>,
-    ) -> Result<Limits, Vec<String>> {
+    /// Applies `overrides` (field → new hard maximum). Each unknown field is an
+    /// error (without a place: the caller knows the file).
+    pub fn new(platform: Platform, overrides: &BTreeMap<String, usize>) -> Result<Limits> {
+        let unknown = Limits::unknown_overrides(platform, overrides);
+        if !unknown.is_empty() {
+            let known = Limits::overridable(platform);
+            return Err(Error::new(
+                unknown
+                    .iter()
+                    .map(|k| unknown_override(platform, k, &known))
+                    .collect(),
+            ));
+        }
         let mut rules: Vec<Rule> = RULES
             .iter()
             .filter(|(p, _)| *p == platform)
             .map(|(_, r)| r.clone())
             .collect();
-        let mut unknown = Vec::new();
         for (field, max) in overrides {
-            match rules
+            if let Some(r) = rules
                 .iter_mut()
                 .find(|r| r.field == field && r.hard && r.max.is_some())
             {
-                Some(r) => {
-                    r.max = Some(*max);
-                    r.source = "folio.yaml";
-                }
-                None => unknown.push(field.clone()),
+                r.max = Some(*max);
+                r.source = "folio.yaml";
             }
         }
-        if unknown.is_empty() {
-            Ok(Limits { platform, rules })
-        } else {
-            Err(unknown)
-        }
+        Ok(Limits { platform, rules })
+    }
+
+    /// The override keys that name no field with a hard maximum, in order.
+    pub fn unknown_overrides(platform: Platform, overrides: &BTreeMap<String, usize>) -> Vec<&str> {
+        let known = Limits::overridable(platform);
+        overrides
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !known.contains(k))
+            .collect()
     }
 
     pub fn for_field(&self, field: &str) -> impl Iterator<Item = &Rule> {
@@ -329,6 +341,14 @@ impl Limits {
     }
 }
 
+fn unknown_override(platform: Platform, key: &str, known: &[&str]) -> Diagnostic {
+    let help = match nearest(key, known.iter().copied()) {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => format!("fields with limits: {}", known.join(", ")),
+    };
+    Diagnostic::error(format!("`{}.limits` has no field `{key}`", platform.key())).with_help(help)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,8 +370,15 @@ mod tests {
         assert_eq!(l.max("overview"), Some(5000));
         o.insert("titel".to_string(), 80);
         assert_eq!(
-            Limits::new(Platform::Upwork, &o).unwrap_err(),
-            vec!["titel".to_string()]
+            Limits::unknown_overrides(Platform::Upwork, &o),
+            vec!["titel"]
+        );
+        let e = Limits::new(Platform::Upwork, &o).unwrap_err();
+        assert_eq!(e.diagnostics.len(), 1);
+        assert_eq!(e.message(), "`upwork.limits` has no field `titel`");
+        assert_eq!(
+            e.diagnostics[0].help.as_deref(),
+            Some("did you mean `title`?")
         );
     }
 }

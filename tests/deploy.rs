@@ -270,3 +270,98 @@ fn base_url_is_inferred_from_a_github_remote_when_not_set() {
     let home = git(bare.path(), &["show", "gh-pages:index.html"]);
     assert!(home.contains("href=\"/portfolio/style.css\""));
 }
+
+#[test]
+fn dry_run_works_when_the_remote_cannot_be_reached() {
+    let (site, bare) = repo();
+    site.write("folio.yaml", "title: Test Site\n");
+    // A GitHub remote for the base URL, rewritten to a repository that is gone
+    // (as unreachable as a GitHub remote offline, with no network needed).
+    let gone = bare.path().to_path_buf();
+    drop(bare);
+    assert!(!gone.exists());
+    git(
+        site.path(),
+        &[
+            "remote",
+            "set-url",
+            "origin",
+            "git@github.com:ana/portfolio.git",
+        ],
+    );
+    git(
+        site.path(),
+        &[
+            "config",
+            &format!("url.{}.insteadOf", gone.display()),
+            "git@github.com:ana/portfolio.git",
+        ],
+    );
+    let before = state(site.path());
+    let r = deploy(&site, &["--dry-run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("base_url is not set in folio.yaml; using https://ana.github.io/portfolio/"),
+        "{}",
+        r.stdout
+    );
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Dry run: would commit "))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    // Files, size, base URL, branch and remote.
+    let files: usize = line["Dry run: would commit ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(files > 5, "{line}");
+    assert!(
+        line.contains(
+            " KB) for https://ana.github.io/portfolio/ to `gh-pages` and push it to `origin`."
+        ),
+        "{line}"
+    );
+    assert!(
+        r.stdout.contains(
+            "The comparison with `gh-pages` on `origin` was skipped: the remote cannot be reached ("
+        ),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(state(site.path()), before, "a dry run changes nothing");
+    let out = Command::new("git")
+        .args(["rev-parse", "--verify", "-q", "gh-pages"])
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "no local gh-pages branch either");
+
+    // Without --dry-run the unreachable remote is an error, as before.
+    let r = deploy(&site, &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("`git ls-remote origin"), "{}", r.stderr);
+}
+
+#[test]
+fn dry_run_with_a_reachable_remote_compares_and_says_nothing_was_skipped() {
+    let (site, bare) = repo();
+    let r = deploy(&site, &["--dry-run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains(" KB) for https://ana.github.io/portfolio/ to `gh-pages`"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("skipped"), "{}", r.stdout);
+    // After a deploy, a dry run of the same output finds nothing to publish.
+    assert_eq!(deploy(&site, &[]).code, 0);
+    let r = deploy(&site, &["--dry-run"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Nothing changed"), "{}", r.stdout);
+    assert_eq!(commits(bare.path()), 1);
+}

@@ -1,0 +1,69 @@
+//! `folio import jsonresume`: a JSON Resume into a folio site.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use folio::jsonresume::{self, ImportOptions, ImportReport};
+
+use super::report::{Outcome, Ui, outln};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    what: Kind,
+}
+
+#[derive(clap::Subcommand)]
+enum Kind {
+    /// Create (or with --merge, fill in) folio.yaml, content/profile.yaml and one
+    /// project write-up per projects[] entry from a JSON Resume file.
+    #[command(
+        after_help = "Never overwrites a file without --force. Fields folio has no place for are\nreported and kept in profile.yaml under extra.jsonresume, so an export gives them back.\nExit status: 0 imported, 1 bad file or a file exists, 2 wrong usage."
+    )]
+    Jsonresume {
+        /// The resume.json to import.
+        file: PathBuf,
+        /// The site folder (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Keep existing files and add only what is missing.
+        #[arg(long, conflicts_with = "force")]
+        merge: bool,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+pub fn execute(args: Args, _ui: &Ui) -> Outcome {
+    let Kind::Jsonresume {
+        file,
+        dir,
+        merge,
+        force,
+    } = args.what;
+    let text =
+        std::fs::read_to_string(&file).map_err(|e| folio::Error::io("cannot read", &file, e))?;
+    let r = jsonresume::import(&text, &file, &dir, &ImportOptions { merge, force })?;
+    print(&r, &file, &dir)
+}
+
+fn print(r: &ImportReport, file: &Path, dir: &Path) -> Outcome {
+    outln!("Imported {} into {}:", file.display(), dir.display())?;
+    for f in &r.written {
+        outln!("  wrote    {}", f.display())?;
+    }
+    for f in &r.skipped {
+        outln!("  kept     {} (exists)", f.display())?;
+    }
+    if !r.unmapped.is_empty() {
+        outln!(
+            "\nNot shown on the site (kept in content/profile.yaml under extra.jsonresume where possible):"
+        )?;
+        for u in &r.unmapped {
+            outln!("  {u}")?;
+        }
+    }
+    outln!("\nNext: `folio build {}`.", dir.display())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,76 @@
+//! `folio profile`: paste-ready platform profile text, checked against the
+//! platform's rules.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use folio::export::{self, ProfileExport, Which};
+use folio::platform::Platform;
+
+use super::Format;
+use super::report::{Outcome, Ui, distinct, load_site, out, outln, plural};
+
+pub const AFTER_HELP: &str = "Each field is printed under a header line such as `── Title (52/70) ──` with its\ncount and limit; paste the text below it. Problems go to stderr with file and line.\nExit status: 0 no errors (warnings allowed), 1 a limit or rule is broken, 2 wrong usage.";
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site folder.
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Export the specialized profile content/profiles/NAME.yaml.
+    #[arg(long, value_name = "NAME", conflicts_with = "all")]
+    profile: Option<String>,
+    /// Export the general profile and every specialized one.
+    #[arg(long)]
+    all: bool,
+    /// The platform whose fields and limits to use.
+    #[arg(long, value_enum, default_value = "upwork")]
+    platform: Platform,
+    /// text: headers and paste-ready text; json: the same as data, with counts, limits and findings.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Write one text file per field (title.txt, overview.txt, portfolio/01-SLUG.txt, ...) and profile.json here.
+    #[arg(long, value_name = "FOLDER")]
+    out: Option<PathBuf>,
+}
+
+pub fn execute(args: Args, ui: &Ui) -> Outcome {
+    let which = match (args.profile, args.all) {
+        (_, true) => Which::All,
+        (Some(name), _) => Which::Specialized(name),
+        (None, false) => Which::General,
+    };
+    let (site, _) = load_site(&args.dir)?;
+    let exports = export::export(&site, args.platform, &which)?;
+    match &args.out {
+        Some(folder) => {
+            let files = export::write_files(&exports, folder)?;
+            outln!("Wrote {} files to {}", files.len(), folder.display())?;
+        }
+        None => match args.format {
+            Format::Text => out!("{}", export::to_text(&exports))?,
+            Format::Json => out!("{}", export::to_json(&exports))?,
+        },
+    }
+    Ok(report_findings(&exports, args.platform, ui))
+}
+
+/// Every finding once on stderr, then the summary line; exit status 1 on errors.
+fn report_findings(exports: &[ProfileExport], platform: Platform, ui: &Ui) -> ExitCode {
+    let findings = distinct(exports.iter().flat_map(|e| &e.findings));
+    ui.diagnostics(findings.iter().copied());
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let warnings = findings.len() - errors;
+    ui.note(format_args!(
+        "{} checked against {}'s rules: {}, {}",
+        plural(exports.len(), "profile"),
+        platform.name(),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    ));
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

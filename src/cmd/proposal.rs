@@ -1,0 +1,67 @@
+//! `folio proposal`: a cover letter for a job post, with the most relevant projects.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use folio::Error;
+use folio::proposal::{self, Proposal, ProposalOptions};
+
+use super::Format;
+use super::report::{Outcome, Ui, load_site, out, outln, read_input};
+
+pub const AFTER_HELP: &str = "JOB is a text file with the job post as pasted from Upwork, or - for standard input.\nThe letter goes to stdout, then a report (requirements covered and not, projects\nchosen, length against Upwork's 5,000 characters). Offline and deterministic.\nExit status: 0 drafted, 1 an error (or the letter breaks Upwork's rules), 2 wrong usage.";
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site folder.
+    dir: PathBuf,
+    /// The job post: a text file, or - for standard input.
+    job: PathBuf,
+    /// Use this specialized profile (default: the one that covers the post best).
+    #[arg(long, value_name = "NAME")]
+    profile: Option<String>,
+    /// How many projects the letter shows (1 to 5).
+    #[arg(long, default_value_t = 3)]
+    top: usize,
+    /// text: the letter and a report; json: requirements, ranked projects with scores and reasons, and the letter.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// A Tera template for the letter instead of templates/proposal.txt.
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+}
+
+pub fn execute(args: Args, ui: &Ui) -> Outcome {
+    let post = read_input(&args.job)?;
+    let template = args.template.as_deref().map(read_input).transpose()?;
+    let (site, _) = load_site(&args.dir)?;
+    let theme = folio::theme::load(&args.dir, &site.config.theme).map_err(Error::from)?;
+    let opts = ProposalOptions {
+        profile: args.profile,
+        top: args.top,
+        template,
+    };
+    let p = proposal::draft(&site, &theme, &post, &opts)?;
+    print(&p, args.format)?;
+    ui.diagnostics(&p.findings);
+    if p.findings.iter().any(|d| d.is_error()) {
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+fn print(p: &Proposal, format: Format) -> Outcome {
+    match format {
+        Format::Text => {
+            out!("{}", p.letter)?;
+            outln!("\n{}", proposal::report(p))?;
+        }
+        Format::Json => {
+            let json = serde_json::to_string_pretty(p)
+                .map_err(|e| Error::internal(format!("cannot write the proposal as JSON: {e}")))?;
+            outln!("{json}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,197 @@
+//! `folio profile`: the text of platform profiles (Upwork, LinkedIn), field by
+//! field, read from the same [`Site`] model the website is built from, and
+//! checked against the platform's limits and rules.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::key_line;
+use crate::content::model::Site;
+use crate::diagnostics::{Diagnostic, Error, Result, nearest};
+use crate::platform::{Limits, Platform};
+use crate::slug::slugify;
+
+mod checks;
+mod fields;
+mod text;
+
+pub use text::{header, to_json, to_text, write_files};
+
+/// Which profiles to export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Which {
+    General,
+    Specialized(String),
+    All,
+}
+
+/// One pasteable field.
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    /// Stable id: `title`, `portfolio.1.description`.
+    pub id: String,
+    /// Header shown above the text.
+    pub label: String,
+    /// The exact text to paste.
+    pub text: String,
+    /// For list fields (skills): the entries.
+    pub items: Option<Vec<String>>,
+    /// Unicode scalar values.
+    pub chars: usize,
+    /// UTF-16 code units (what browsers count).
+    pub utf16: usize,
+    /// What the limits judge: the entry count for lists, else the larger of the two.
+    pub count: usize,
+    pub min: Option<usize>,
+    pub max: Option<usize>,
+    /// The file it comes from, and the line where known.
+    pub source: String,
+    pub line: Option<usize>,
+    /// The file `--out` writes it to (without `.txt`).
+    #[serde(skip)]
+    file: String,
+    #[serde(skip)]
+    rule: &'static str,
+    #[serde(skip)]
+    check_contact: bool,
+}
+
+/// The export of one profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileExport {
+    /// `general` or the specialized profile's slug.
+    pub profile: String,
+    pub platform: Platform,
+    pub source: String,
+    pub fields: Vec<Field>,
+    pub findings: Vec<Diagnostic>,
+}
+
+impl ProfileExport {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// The limits of `platform` with the site's overrides; unknown keys are errors in folio.yaml.
+pub fn limits(site: &Site, platform: Platform) -> Result<Limits> {
+    let overrides = match platform {
+        Platform::Upwork => &site.config.upwork.limits,
+        Platform::Linkedin => &site.config.linkedin.limits,
+    };
+    Limits::new(platform, overrides).map_err(|mut e| {
+        // Each unknown key at its line in folio.yaml.
+        let config =
+            std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+        let unknown = Limits::unknown_overrides(platform, overrides);
+        for (d, k) in e.diagnostics.iter_mut().zip(unknown) {
+            let line = config
+                .lines()
+                .position(|l| l.trim_start().starts_with(&format!("{k}:")))
+                .map_or(1, |i| i + 1);
+            *d = d
+                .clone()
+                .in_file(crate::config::CONFIG_FILE)
+                .at(line, None, Some(&config));
+        }
+        e
+    })
+}
+
+/// Exports the chosen profiles for `platform`.
+pub fn export(site: &Site, platform: Platform, which: &Which) -> Result<Vec<ProfileExport>> {
+    let limits = limits(site, platform)?;
+    let mut sources = Sources::new(&site.root);
+    let mut out = Vec::new();
+    match which {
+        Which::General => out.push(fields::export_one(site, &limits, None, &mut sources)),
+        Which::Specialized(name) => {
+            let sp = site
+                .profiles
+                .iter()
+                .find(|p| p.slug == *name || p.slug == slugify(name))
+                .ok_or_else(|| {
+                    let known: Vec<&str> = site.profiles.iter().map(|p| p.slug.as_str()).collect();
+                    let help = match nearest(name, known.iter().copied()) {
+                        Some(n) => format!("did you mean `{n}`?"),
+                        None if known.is_empty() => {
+                            "add one in content/profiles/NAME.yaml".to_string()
+                        }
+                        None => format!("specialized profiles: {}", known.join(", ")),
+                    };
+                    Error::single(
+                        Diagnostic::error(format!("there is no specialized profile `{name}`"))
+                            .in_file(format!("content/profiles/{name}.yaml"))
+                            .with_help(help),
+                    )
+                })?;
+            out.push(fields::export_one(site, &limits, Some(sp), &mut sources));
+        }
+        Which::All => {
+            out.push(fields::export_one(site, &limits, None, &mut sources));
+            for sp in &site.profiles {
+                out.push(fields::export_one(site, &limits, Some(sp), &mut sources));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Source texts, read once, for finding lines.
+struct Sources<'a> {
+    root: &'a Path,
+    texts: HashMap<String, String>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(root: &'a Path) -> Self {
+        Sources {
+            root,
+            texts: HashMap::new(),
+        }
+    }
+    fn text(&mut self, source: &str) -> &str {
+        self.texts.entry(source.to_string()).or_insert_with(|| {
+            crate::source::read(self.root, &self.root.join(source))
+                .map(|f| f.text)
+                .unwrap_or_default()
+        })
+    }
+    fn key_line(&mut self, source: &str, key: &str) -> Option<usize> {
+        let text = self.text(source);
+        key_line(text, key).or_else(|| crate::yaml::any_key_line(text, key))
+    }
+    /// The first line containing `needle` (at or after `from`), if any.
+    fn find_line(&mut self, source: &str, needle: &str, from: Option<usize>) -> Option<usize> {
+        let text = self.text(source);
+        let skip = from.unwrap_or(1).saturating_sub(1);
+        let first = needle.lines().next().unwrap_or(needle).trim();
+        if first.is_empty() {
+            return None;
+        }
+        text.lines()
+            .enumerate()
+            .skip(skip)
+            .find(|(_, l)| l.contains(first))
+            .map(|(i, _)| i + 1)
+    }
+}
+
+/// Where a field comes from (file and line), and the file `--out` saves it to.
+struct Place {
+    source: String,
+    line: Option<usize>,
+    file: String,
+}
+
+impl Place {
+    fn new(source: &str, line: Option<usize>, file: &str) -> Place {
+        Place {
+            source: source.to_string(),
+            line,
+            file: file.to_string(),
+        }
+    }
+}
