@@ -408,9 +408,12 @@ fn export_one(
         let line = b.sources.find_line(&general_src, &x.company, None);
         let period = format!(
             "{} – {}",
-            x.start_date.display("en"),
-            x.end_date
-                .map_or_else(|| "Present".to_string(), |d| d.display("en"))
+            x.start_date
+                .map(|d| d.display("en"))
+                .or_else(|| x.start_text.clone())
+                .unwrap_or_default(),
+            x.end_date.map(|d| d.display("en")).or_else(|| x.end_text.clone())
+                .unwrap_or_else(|| "Present".to_string())
         );
         let head = format!("Employment {n}");
         let at = Place::new(&general_src, line, &file);
