@@ -187,6 +187,22 @@ enum ImportKind {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        /// The site's language (zh, ja, ...); by default meta.language or the text's.
+        #[arg(long)]
+        language: Option<String>,
+    },
+    /// The same from LinkedIn's "Get a copy of your data" archive (the .zip or its folder).
+    Linkedin {
+        /// The export .zip, or the folder it unzips to.
+        file: PathBuf,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, conflicts_with = "force")]
+        merge: bool,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        language: Option<String>,
     },
 }
 
@@ -438,28 +454,21 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e, color),
             }
         }
-        Command::Import {
-            what:
-                ImportKind::Jsonresume {
-                    file,
-                    dir,
-                    merge,
-                    force,
-                },
-        } => {
-            let text = match std::fs::read_to_string(&file) {
-                Ok(t) => t,
-                Err(e) => {
-                    return fail(
-                        &folio::Error::single(
-                            Diagnostic::error(format!("cannot read the file: {e}")).in_file(&file),
-                        ),
-                        color,
-                    );
+        Command::Import { what } => {
+            let (file, dir, opts, linkedin) = match what {
+                ImportKind::Jsonresume { file, dir, merge, force, language } => {
+                    (file, dir, folio::jsonresume::ImportOptions { merge, force, language }, false)
+                }
+                ImportKind::Linkedin { file, dir, merge, force, language } => {
+                    (file, dir, folio::jsonresume::ImportOptions { merge, force, language }, true)
                 }
             };
-            let opts = folio::jsonresume::ImportOptions { merge, force };
-            match folio::jsonresume::import(&text, &file, &dir, &opts) {
+            let imported = if linkedin {
+                folio::jsonresume::linkedin::import(&file, &dir, &opts)
+            } else {
+                folio::jsonresume::import_file(&file, &dir, &opts)
+            };
+            match imported {
                 Ok(r) => {
                     println!("Imported {} into {}:", file.display(), dir.display());
                     for f in &r.written {
@@ -470,7 +479,7 @@ fn main() -> ExitCode {
                     }
                     if !r.unmapped.is_empty() {
                         println!(
-                            "\nNot shown on the site (kept in content/profile.yaml under extra.jsonresume where possible):"
+                            "\nTo know (JSON path: what folio did; nothing else was left out):"
                         );
                         for u in &r.unmapped {
                             println!("  {u}");
