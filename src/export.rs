@@ -412,7 +412,9 @@ fn export_one(
                 .map(|d| d.display("en"))
                 .or_else(|| x.start_text.clone())
                 .unwrap_or_default(),
-            x.end_date.map(|d| d.display("en")).or_else(|| x.end_text.clone())
+            x.end_date
+                .map(|d| d.display("en"))
+                .or_else(|| x.end_text.clone())
                 .unwrap_or_else(|| "Present".to_string())
         );
         let head = format!("Employment {n}");

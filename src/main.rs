@@ -456,12 +456,38 @@ fn main() -> ExitCode {
         }
         Command::Import { what } => {
             let (file, dir, opts, linkedin) = match what {
-                ImportKind::Jsonresume { file, dir, merge, force, language } => {
-                    (file, dir, folio::jsonresume::ImportOptions { merge, force, language }, false)
-                }
-                ImportKind::Linkedin { file, dir, merge, force, language } => {
-                    (file, dir, folio::jsonresume::ImportOptions { merge, force, language }, true)
-                }
+                ImportKind::Jsonresume {
+                    file,
+                    dir,
+                    merge,
+                    force,
+                    language,
+                } => (
+                    file,
+                    dir,
+                    folio::jsonresume::ImportOptions {
+                        merge,
+                        force,
+                        language,
+                    },
+                    false,
+                ),
+                ImportKind::Linkedin {
+                    file,
+                    dir,
+                    merge,
+                    force,
+                    language,
+                } => (
+                    file,
+                    dir,
+                    folio::jsonresume::ImportOptions {
+                        merge,
+                        force,
+                        language,
+                    },
+                    true,
+                ),
             };
             let imported = if linkedin {
                 folio::jsonresume::linkedin::import(&file, &dir, &opts)

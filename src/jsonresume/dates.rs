@@ -31,8 +31,20 @@ const MONTHS: [[&str; 3]; 12] = [
 ];
 
 const ONGOING: [&str; 14] = [
-    "present", "current", "now", "today", "ongoing", "至今", "现在", "今", "現在", "heute",
-    "actual", "presente", "actualidad", "obecnie",
+    "present",
+    "current",
+    "now",
+    "today",
+    "ongoing",
+    "至今",
+    "现在",
+    "今",
+    "現在",
+    "heute",
+    "actual",
+    "presente",
+    "actualidad",
+    "obecnie",
 ];
 
 /// Reads one date field. `None` when it is empty.
@@ -80,7 +92,10 @@ fn num(s: &str, min: usize, max: usize) -> Option<u32> {
 /// Shapes other than ISO; `None` when the text has none of them.
 fn other_shape(t: &str) -> Option<Result<Date, String>> {
     // Timestamps: 2019-02-01T00:00:00.000Z, 2019-02-01 10:00:00.
-    if t.len() > 10 && t.is_char_boundary(10) && (t[10..].starts_with('T') || t[10..].starts_with(' ')) {
+    if t.len() > 10
+        && t.is_char_boundary(10)
+        && (t[10..].starts_with('T') || t[10..].starts_with(' '))
+    {
         return Some(Date::parse(&t[..10]));
     }
     // 2025年5月, 2025年5月3日, 2025年
@@ -153,7 +168,9 @@ mod tests {
 
     #[test]
     fn impossible_and_unreadable_dates_stay_text() {
-        assert!(matches!(read("2024-09-31"), Some(Written::Text(t, why)) if t == "2024-09-31" && why.contains("impossible")));
+        assert!(
+            matches!(read("2024-09-31"), Some(Written::Text(t, why)) if t == "2024-09-31" && why.contains("impossible"))
+        );
         assert!(matches!(read("Spring 2020"), Some(Written::Text(..))));
         assert!(matches!(read("13/2020"), Some(Written::Text(..))));
     }

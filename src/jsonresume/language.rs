@@ -53,8 +53,19 @@ mod tests {
 
     #[test]
     fn languages_from_text() {
-        assert_eq!(detect(&json!({"basics": {"name": "王芳", "summary": "十年前端开发经验，熟悉 React。"}})), Some("zh"));
-        assert_eq!(detect(&json!({"basics": {"summary": "フロントエンドの開発を担当しました。"}})), Some("ja"));
-        assert_eq!(detect(&json!({"basics": {"name": "Ana Silva", "summary": "Writer. 中文"}})), None);
+        assert_eq!(
+            detect(
+                &json!({"basics": {"name": "王芳", "summary": "十年前端开发经验，熟悉 React。"}})
+            ),
+            Some("zh")
+        );
+        assert_eq!(
+            detect(&json!({"basics": {"summary": "フロントエンドの開発を担当しました。"}})),
+            Some("ja")
+        );
+        assert_eq!(
+            detect(&json!({"basics": {"name": "Ana Silva", "summary": "Writer. 中文"}})),
+            None
+        );
     }
 }

@@ -40,7 +40,13 @@ const FILES: [(&str, &str); 7] = [
 ];
 
 /// Profile columns never published: private, or not about work.
-const PRIVATE: [&str; 5] = ["Address", "Birth Date", "Maiden Name", "Zip Code", "Instant Messengers"];
+const PRIVATE: [&str; 5] = [
+    "Address",
+    "Birth Date",
+    "Maiden Name",
+    "Zip Code",
+    "Instant Messengers",
+];
 
 pub fn import(input: &Path, dir: &Path, opts: &ImportOptions) -> crate::Result<ImportReport> {
     let files = read_export(input)?;
@@ -81,12 +87,20 @@ fn read_export(input: &Path) -> crate::Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     let wanted = |name: &str| {
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-        FILES.iter().find(|(f, _)| f.eq_ignore_ascii_case(base)).map(|(f, _)| f.to_string())
+        FILES
+            .iter()
+            .find(|(f, _)| f.eq_ignore_ascii_case(base))
+            .map(|(f, _)| f.to_string())
     };
     if input.is_dir() {
-        for e in walkdir::WalkDir::new(input).max_depth(3).into_iter().flatten() {
+        for e in walkdir::WalkDir::new(input)
+            .max_depth(3)
+            .into_iter()
+            .flatten()
+        {
             if let Some(f) = wanted(&e.file_name().to_string_lossy()) {
-                let text = std::fs::read_to_string(e.path()).map_err(|err| Error::io("cannot read", e.path(), err))?;
+                let text = std::fs::read_to_string(e.path())
+                    .map_err(|err| Error::io("cannot read", e.path(), err))?;
                 out.insert(f, text);
             }
         }
@@ -97,7 +111,9 @@ fn read_export(input: &Path) -> crate::Result<BTreeMap<String, String>> {
         Error::single(
             Diagnostic::error(format!("this is not a readable .zip: {e}"))
                 .in_file(input)
-                .with_help("give the LinkedIn export .zip as downloaded, or the folder it unzips to"),
+                .with_help(
+                    "give the LinkedIn export .zip as downloaded, or the folder it unzips to",
+                ),
         )
     };
     let mut zip = zip::ZipArchive::new(file).map_err(|e| bad(&e))?;
@@ -114,7 +130,9 @@ fn read_export(input: &Path) -> crate::Result<BTreeMap<String, String>> {
 
 fn rows(text: &str) -> Vec<Row> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = match r.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(_) => return Vec::new(),
@@ -166,11 +184,58 @@ fn to_resume(files: &BTreeMap<String, String>, notes: &mut Vec<String>) -> Value
         doc.insert("basics".into(), basics(p, notes));
     }
     let sections: [(&str, &str, &[(&str, &str)]); 5] = [
-        ("Positions.csv", "work", &[("Company Name", "name"), ("Title", "position"), ("Description", "summary"), ("Location", "location"), ("Started On", "startDate"), ("Finished On", "endDate")]),
-        ("Education.csv", "education", &[("School Name", "institution"), ("Degree Name", "studyType"), ("Start Date", "startDate"), ("End Date", "endDate"), ("Notes", "notes"), ("Activities", "activities")]),
-        ("Certifications.csv", "certificates", &[("Name", "name"), ("Authority", "issuer"), ("Url", "url"), ("Started On", "date"), ("Finished On", "expires"), ("License Number", "licenseNumber")]),
-        ("Languages.csv", "languages", &[("Name", "language"), ("Proficiency", "fluency")]),
-        ("Projects.csv", "projects", &[("Title", "name"), ("Description", "description"), ("Url", "url"), ("Started On", "startDate"), ("Finished On", "endDate")]),
+        (
+            "Positions.csv",
+            "work",
+            &[
+                ("Company Name", "name"),
+                ("Title", "position"),
+                ("Description", "summary"),
+                ("Location", "location"),
+                ("Started On", "startDate"),
+                ("Finished On", "endDate"),
+            ],
+        ),
+        (
+            "Education.csv",
+            "education",
+            &[
+                ("School Name", "institution"),
+                ("Degree Name", "studyType"),
+                ("Start Date", "startDate"),
+                ("End Date", "endDate"),
+                ("Notes", "notes"),
+                ("Activities", "activities"),
+            ],
+        ),
+        (
+            "Certifications.csv",
+            "certificates",
+            &[
+                ("Name", "name"),
+                ("Authority", "issuer"),
+                ("Url", "url"),
+                ("Started On", "date"),
+                ("Finished On", "expires"),
+                ("License Number", "licenseNumber"),
+            ],
+        ),
+        (
+            "Languages.csv",
+            "languages",
+            &[("Name", "language"), ("Proficiency", "fluency")],
+        ),
+        (
+            "Projects.csv",
+            "projects",
+            &[
+                ("Title", "name"),
+                ("Description", "description"),
+                ("Url", "url"),
+                ("Started On", "startDate"),
+                ("Finished On", "endDate"),
+            ],
+        ),
     ];
     for (file, key, cols) in sections {
         let list: Vec<Value> = get(file).into_iter().map(|r| entry(r, cols)).collect();
@@ -178,7 +243,11 @@ fn to_resume(files: &BTreeMap<String, String>, notes: &mut Vec<String>) -> Value
             doc.insert(key.into(), Value::Array(list));
         }
     }
-    let skills: Vec<Value> = get("Skills.csv").into_iter().filter_map(|mut r| r.remove("Name")).map(|n| json!({"name": n})).collect();
+    let skills: Vec<Value> = get("Skills.csv")
+        .into_iter()
+        .filter_map(|mut r| r.remove("Name"))
+        .map(|n| json!({"name": n}))
+        .collect();
     if !skills.is_empty() {
         doc.insert("skills".into(), Value::Array(skills));
     }
@@ -192,7 +261,10 @@ fn to_resume(files: &BTreeMap<String, String>, notes: &mut Vec<String>) -> Value
 
 fn basics(mut p: Row, notes: &mut Vec<String>) -> Value {
     let mut b = Map::new();
-    let name: Vec<String> = ["First Name", "Last Name"].iter().filter_map(|c| p.remove(*c)).collect();
+    let name: Vec<String> = ["First Name", "Last Name"]
+        .iter()
+        .filter_map(|c| p.remove(*c))
+        .collect();
     if !name.is_empty() {
         b.insert("name".into(), json!(name.join(" ")));
     }
@@ -203,7 +275,11 @@ fn basics(mut p: Row, notes: &mut Vec<String>) -> Value {
     }
     let mut profiles = Vec::new();
     if let Some(sites) = p.remove("Websites") {
-        for s in sites.trim_matches(['[', ']']).split(',').filter(|s| !s.trim().is_empty()) {
+        for s in sites
+            .trim_matches(['[', ']'])
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+        {
             let (label, url) = match s.split_once(':') {
                 Some((l, u)) if !l.starts_with("http") => (l.trim(), u.trim()),
                 _ => ("Website", s.trim()),
@@ -216,7 +292,12 @@ fn basics(mut p: Row, notes: &mut Vec<String>) -> Value {
         }
     }
     if let Some(handles) = p.remove("Twitter Handles") {
-        for h in handles.trim_matches(['[', ']']).split(',').map(str::trim).filter(|h| !h.is_empty()) {
+        for h in handles
+            .trim_matches(['[', ']'])
+            .split(',')
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+        {
             profiles.push(json!({"network": "Twitter", "username": h, "url": format!("https://twitter.com/{h}")}));
         }
     }

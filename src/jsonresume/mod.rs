@@ -55,6 +55,7 @@ pub fn import_file(
     dir: &std::path::Path,
     opts: &ImportOptions,
 ) -> crate::Result<ImportReport> {
-    let text = std::fs::read_to_string(file).map_err(|e| crate::Error::io("cannot read", file, e))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| crate::Error::io("cannot read", file, e))?;
     import(&text, file, dir, opts)
 }

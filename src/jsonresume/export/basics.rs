@@ -29,7 +29,10 @@ pub fn basics(site: &Site, kept: &Map<String, Value>) -> Value {
     if let Some(email) = &p.email {
         basics.insert("email".into(), json!(email));
     }
-    let website = p.links.iter().find(|l| l.name.eq_ignore_ascii_case("website"));
+    let website = p
+        .links
+        .iter()
+        .find(|l| l.name.eq_ignore_ascii_case("website"));
     if let Some(w) = website {
         basics.insert("url".into(), json!(w.url));
     }
@@ -38,7 +41,10 @@ pub fn basics(site: &Site, kept: &Map<String, Value>) -> Value {
     }
     if let Some(loc) = &p.location {
         let kept_loc = kept_basics.get("location").cloned();
-        basics.insert("location".into(), kept_loc.unwrap_or_else(|| location_object(loc)));
+        basics.insert(
+            "location".into(),
+            kept_loc.unwrap_or_else(|| location_object(loc)),
+        );
     }
     let profiles = profiles(site, &kept_basics);
     if !profiles.is_empty() {
@@ -128,7 +134,6 @@ pub fn split_highlights(md: &str) -> (String, Vec<String>) {
     (summary.join("\n").trim().to_string(), items)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,7 +143,10 @@ mod tests {
         let (s, h) = split_highlights("Led the team.\n\n- Shipped v2\n- Cut costs\n\nMore text.");
         assert_eq!(s, "Led the team.");
         assert_eq!(h, vec!["Shipped v2", "Cut costs"]);
-        assert_eq!(split_highlights("Only text."), ("Only text.".into(), vec![]));
+        assert_eq!(
+            split_highlights("Only text."),
+            ("Only text.".into(), vec![])
+        );
     }
 
     #[test]

@@ -25,20 +25,51 @@ pub fn export(site: &Site) -> Value {
     );
     doc.insert("basics".into(), basics::basics(site, &kept));
     let p = &site.profile;
-    doc.insert("work".into(), json!(p.experience.iter().map(sections::work).collect::<Vec<_>>()));
-    doc.insert("education".into(), json!(p.education.iter().map(sections::education).collect::<Vec<_>>()));
+    doc.insert(
+        "work".into(),
+        json!(p.experience.iter().map(sections::work).collect::<Vec<_>>()),
+    );
+    doc.insert(
+        "education".into(),
+        json!(
+            p.education
+                .iter()
+                .map(sections::education)
+                .collect::<Vec<_>>()
+        ),
+    );
     doc.insert(
         "certificates".into(),
-        json!(p.certifications.iter().map(sections::certificate).collect::<Vec<_>>()),
+        json!(
+            p.certifications
+                .iter()
+                .map(sections::certificate)
+                .collect::<Vec<_>>()
+        ),
     );
     doc.insert("skills".into(), sections::skills(site, &kept));
-    doc.insert("languages".into(), json!(p.languages.iter().map(sections::language).collect::<Vec<_>>()));
+    doc.insert(
+        "languages".into(),
+        json!(
+            p.languages
+                .iter()
+                .map(sections::language)
+                .collect::<Vec<_>>()
+        ),
+    );
     if !p.testimonials.is_empty() {
         doc.insert("references".into(), sections::references(site));
     }
     doc.insert("projects".into(), sections::projects(site, &kept));
     // Sections folio shows as written, as they were imported.
-    let internal = ["basics", "skill_extra", "skill_keywords", "keyword_skills", "projects", "meta"];
+    let internal = [
+        "basics",
+        "skill_extra",
+        "skill_keywords",
+        "keyword_skills",
+        "projects",
+        "meta",
+    ];
     for (k, v) in &kept {
         if !internal.contains(&k.as_str()) {
             doc.insert(k.clone(), v.clone());
@@ -51,7 +82,11 @@ pub fn export(site: &Site) -> Value {
 fn meta(site: &Site, kept: &Map<String, Value>) -> Value {
     let canonical =
         crate::content::model::Location::new(&site.config, &site.base_path, "resume.json");
-    let mut meta = kept.get("meta").and_then(Value::as_object).cloned().unwrap_or_default();
+    let mut meta = kept
+        .get("meta")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     meta.insert("version".into(), json!("v1.0.0"));
     // The schema wants a full URI: only when base_url is one.
     if canonical.permalink.starts_with("http") {

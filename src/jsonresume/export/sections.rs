@@ -4,11 +4,12 @@ use serde_json::{Map, Value, json};
 
 use super::basics::split_highlights;
 use super::with_extra;
-use crate::content::model::{Certification, Education, Experience, Site};
 use crate::content::files::LanguageEntry;
+use crate::content::model::{Certification, Education, Experience, Site};
 
 fn date_or_text(date: Option<&crate::date::DateView>, text: &Option<String>) -> Option<Value> {
-    date.map(|d| json!(d.iso)).or_else(|| text.as_ref().map(|t| json!(t)))
+    date.map(|d| json!(d.iso))
+        .or_else(|| text.as_ref().map(|t| json!(t)))
 }
 
 pub fn work(x: &Experience) -> Value {
@@ -19,10 +20,18 @@ pub fn work(x: &Experience) -> Value {
     if !x.title.is_empty() {
         o["position"] = json!(x.title);
     }
-    if let Some(d) = x.start_date.map(|d| json!(d.iso())).or_else(|| x.start_text.as_ref().map(|t| json!(t))) {
+    if let Some(d) = x
+        .start_date
+        .map(|d| json!(d.iso()))
+        .or_else(|| x.start_text.as_ref().map(|t| json!(t)))
+    {
         o["startDate"] = d;
     }
-    if let Some(d) = x.end_date.map(|d| json!(d.iso())).or_else(|| x.end_text.as_ref().map(|t| json!(t))) {
+    if let Some(d) = x
+        .end_date
+        .map(|d| json!(d.iso()))
+        .or_else(|| x.end_text.as_ref().map(|t| json!(t)))
+    {
         o["endDate"] = d;
     }
     if let Some(l) = &x.location {
@@ -102,7 +111,12 @@ pub fn references(site: &Site) -> Value {
 }
 
 pub fn skills(site: &Site, kept: &Map<String, Value>) -> Value {
-    let obj = |k: &str| kept.get(k).and_then(Value::as_object).cloned().unwrap_or_default();
+    let obj = |k: &str| {
+        kept.get(k)
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default()
+    };
     let (extra, keywords) = (obj("skill_extra"), obj("skill_keywords"));
     let keyword_skills: Vec<&str> = kept
         .get("keyword_skills")
@@ -122,7 +136,12 @@ pub fn skills(site: &Site, kept: &Map<String, Value>) -> Value {
             if let Some(k) = keywords.get(&s.name) {
                 o["keywords"] = k.clone();
             }
-            for (k, v) in extra.get(&s.name).and_then(Value::as_object).into_iter().flatten() {
+            for (k, v) in extra
+                .get(&s.name)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
                 o[k] = v.clone();
             }
             o
@@ -140,10 +159,18 @@ pub fn projects(site: &Site, kept: &Map<String, Value>) -> Value {
         .map(|(i, pr)| {
             let jr = pr.extra.get("jsonresume").and_then(Value::as_object);
             let index = jr.and_then(|m| m.get("_index")).and_then(Value::as_u64);
-            (index.map_or(usize::MAX / 2 + i, |n| n as usize), project(site, pr))
+            (
+                index.map_or(usize::MAX / 2 + i, |n| n as usize),
+                project(site, pr),
+            )
         })
         .collect();
-    for p in kept.get("projects").and_then(Value::as_array).into_iter().flatten() {
+    for p in kept
+        .get("projects")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let index = p.get("_index").and_then(Value::as_u64).unwrap_or(u64::MAX) as usize;
         let mut p = p.clone();
         if let Some(m) = p.as_object_mut() {
@@ -173,7 +200,9 @@ fn project(site: &Site, pr: &crate::content::model::Project) -> Value {
     }
     match pr.links.first() {
         Some(l) => o["url"] = json!(l.url),
-        None if pr.location.permalink.starts_with("http") => o["url"] = json!(pr.location.permalink),
+        None if pr.location.permalink.starts_with("http") => {
+            o["url"] = json!(pr.location.permalink)
+        }
         None => {}
     }
     if let Some(r) = &pr.role {
@@ -182,7 +211,12 @@ fn project(site: &Site, pr: &crate::content::model::Project) -> Value {
     if let Some(c) = &pr.client {
         o["entity"] = json!(c);
     }
-    let mut jr = pr.extra.get("jsonresume").and_then(Value::as_object).cloned().unwrap_or_default();
+    let mut jr = pr
+        .extra
+        .get("jsonresume")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     jr.remove("_index");
     with_extra(o, &jr.into_iter().collect())
 }

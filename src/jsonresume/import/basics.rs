@@ -19,7 +19,10 @@ pub struct Basics {
 
 pub fn read(doc: &Value, source: &Path, notes: &mut Vec<String>) -> Basics {
     let empty = json!({});
-    let b = doc.get("basics").filter(|b| b.is_object()).unwrap_or(&empty);
+    let b = doc
+        .get("basics")
+        .filter(|b| b.is_object())
+        .unwrap_or(&empty);
     let mut e = Entry::new(b, "basics".into(), notes).expect("an object");
     let mut profile = Mapping::new();
     let name = e.text(&["name"]);
@@ -90,7 +93,8 @@ fn profile_links(
         let network = p.get("network").and_then(text_of);
         let url = p.get("url").and_then(text_of);
         let known = p.as_object().is_some_and(|o| {
-            o.keys().all(|k| ["network", "url", "username"].contains(&k.as_str()))
+            o.keys()
+                .all(|k| ["network", "url", "username"].contains(&k.as_str()))
         });
         match (network, url) {
             (Some(n), Some(u)) if known && !links.contains_key(ystr(&n)) => {

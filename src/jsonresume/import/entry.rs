@@ -46,8 +46,10 @@ impl<'n> Entry<'n> {
                 self.obj.remove(*k);
                 if i > 0 {
                     let at = &self.at;
-                    self.notes
-                        .push(format!("{at}.{k}: read as `{}` (JSON Resume 0.x name)", keys[0]));
+                    self.notes.push(format!(
+                        "{at}.{k}: read as `{}` (JSON Resume 0.x name)",
+                        keys[0]
+                    ));
                 }
                 return Some(t);
             }
@@ -83,12 +85,24 @@ impl<'n> Entry<'n> {
                 if let Some(n) = note {
                     self.notes.push(format!("{at}: {n}"));
                 }
-                DateField { date: Some(date), text: None, written }
+                DateField {
+                    date: Some(date),
+                    text: None,
+                    written,
+                }
             }
-            Some(Written::Ongoing(s)) => DateField { date: None, text: Some(s), written },
+            Some(Written::Ongoing(s)) => DateField {
+                date: None,
+                text: Some(s),
+                written,
+            },
             Some(Written::Text(s, why)) => {
                 self.notes.push(format!("{at}: {why}; shown as written"));
-                DateField { date: None, text: Some(s), written }
+                DateField {
+                    date: None,
+                    text: Some(s),
+                    written,
+                }
             }
             None => DateField::default(),
         }

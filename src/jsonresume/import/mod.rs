@@ -46,13 +46,18 @@ pub fn parse(resume: &str, source: &Path) -> crate::Result<Value> {
         let (mut line, mut col) = (e.line(), e.column());
         if col == 0 && line > 1 {
             line -= 1;
-            col = text.lines().nth(line - 1).map_or(1, |l| l.chars().count() + 1);
+            col = text
+                .lines()
+                .nth(line - 1)
+                .map_or(1, |l| l.chars().count() + 1);
         }
         Error::single(
             Diagnostic::error(format!("this is not valid JSON: {e}"))
                 .in_file(source)
                 .at(line, Some(col), Some(text))
-                .with_help("a JSON Resume file is one JSON object, as exported by jsonresume.org tools"),
+                .with_help(
+                    "a JSON Resume file is one JSON object, as exported by jsonresume.org tools",
+                ),
         )
     })?;
     if !doc.is_object() {
@@ -83,7 +88,12 @@ pub fn site_files(
     if !b.kept.is_empty() {
         kept.insert("basics".into(), Value::Object(b.kept));
     }
-    let list = |k: &str| doc.get(k).and_then(Value::as_array).cloned().unwrap_or_default();
+    let list = |k: &str| {
+        doc.get(k)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut skills = skills::read(&list("skills"), notes);
     let projects = projects::read(&list("projects"), &mut skills, notes);
     for (key, yaml_key) in [
@@ -119,7 +129,10 @@ pub fn site_files(
         kept.insert("skill_extra".into(), Value::Object(skills.extra));
     }
     if !projects.keyword_skills.is_empty() {
-        kept.insert("keyword_skills".into(), Value::Array(projects.keyword_skills));
+        kept.insert(
+            "keyword_skills".into(),
+            Value::Array(projects.keyword_skills),
+        );
     }
     if !projects.undated.is_empty() {
         kept.insert("projects".into(), Value::Array(projects.undated));
@@ -137,7 +150,10 @@ pub fn site_files(
         .or_else(|| super::language::detect(doc).map(str::to_string))
         .unwrap_or_else(|| "en".into());
     let mut files = vec![
-        (PathBuf::from(crate::config::CONFIG_FILE), config(source, &name, b.label.as_deref(), &language).into_bytes()),
+        (
+            PathBuf::from(crate::config::CONFIG_FILE),
+            config(source, &name, b.label.as_deref(), &language).into_bytes(),
+        ),
         (
             PathBuf::from("content/profile.yaml"),
             format!(
@@ -159,8 +175,15 @@ pub fn site_files(
 /// Sections folio shows only as written, `meta`, and keys JSON Resume does not define.
 fn keep_the_rest(doc: &Value, kept: &mut Map<String, Value>, notes: &mut Vec<String>) {
     let mapped = [
-        "$schema", "basics", "work", "education", "certificates", "skills", "languages",
-        "projects", "references",
+        "$schema",
+        "basics",
+        "work",
+        "education",
+        "certificates",
+        "skills",
+        "languages",
+        "projects",
+        "references",
     ];
     for (k, v) in doc.as_object().into_iter().flatten() {
         if mapped.contains(&k.as_str()) || entry::is_empty(v) {
@@ -172,7 +195,9 @@ fn keep_the_rest(doc: &Value, kept: &mut Map<String, Value>, notes: &mut Vec<Str
             } else {
                 "not shown"
             };
-            notes.push(format!("{k}: {how}; kept in profile.yaml under extra.jsonresume and exported back"));
+            notes.push(format!(
+                "{k}: {how}; kept in profile.yaml under extra.jsonresume and exported back"
+            ));
         }
         kept.insert(k.clone(), v.clone());
     }
@@ -183,7 +208,12 @@ fn config(source: &Path, name: &str, label: Option<&str>, language: &str) -> Str
         Some(l) => format!("{name} — {l}"),
         None => name.to_string(),
     };
-    let q = |s: &str| serde_yaml::to_string(&ystr(s)).unwrap_or_default().trim().to_string();
+    let q = |s: &str| {
+        serde_yaml::to_string(&ystr(s))
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
     format!(
         "# Imported from {} by folio import.\ntitle: {}\nbase_url: /\nlanguage: {}\njsonresume: true\n",
         source.display(),

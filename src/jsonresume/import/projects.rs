@@ -26,14 +26,17 @@ pub fn read(items: &[Value], skills: &mut Skills, notes: &mut Vec<String>) -> Pr
     for (i, v) in items.iter().enumerate() {
         let at = format!("projects[{i}]");
         let Some(mut e) = Entry::new(v, at.clone(), notes) else {
-            notes.push(format!("{at}: not an object; listed on the résumé page as written"));
+            notes.push(format!(
+                "{at}: not an object; listed on the résumé page as written"
+            ));
             out.undated.push(json!({"_index": i, "value": v}));
             continue;
         };
         let start = e.date("startDate");
         let end = e.date("endDate");
         let date = start.date.or(end.date);
-        let (Some(date), Some(title)) = (date, e.obj.get("name").and_then(super::entry::text_of)) else {
+        let (Some(date), Some(title)) = (date, e.obj.get("name").and_then(super::entry::text_of))
+        else {
             let mut kept = v.as_object().cloned().unwrap_or_default();
             kept.insert("_index".into(), json!(i));
             e.notes.push(format!(
@@ -46,7 +49,10 @@ pub fn read(items: &[Value], skills: &mut Skills, notes: &mut Vec<String>) -> Pr
         let mut fm = Mapping::new();
         fm.insert(ystr("title"), ystr(&title));
         fm.insert(ystr("date"), ystr(&date.iso()));
-        fm.insert(ystr("summary"), ystr(&e.text(&["description"]).unwrap_or_default()));
+        fm.insert(
+            ystr("summary"),
+            ystr(&e.text(&["description"]).unwrap_or_default()),
+        );
         let roles = e.list("roles");
         if !roles.is_empty() {
             fm.insert(ystr("role"), ystr(&roles.join(", ")));
@@ -59,7 +65,10 @@ pub fn read(items: &[Value], skills: &mut Skills, notes: &mut Vec<String>) -> Pr
             }
         }
         if !kw.is_empty() {
-            fm.insert(ystr("skills"), Y::Sequence(kw.iter().map(|k| ystr(k)).collect()));
+            fm.insert(
+                ystr("skills"),
+                Y::Sequence(kw.iter().map(|k| ystr(k)).collect()),
+            );
         }
         if let Some(u) = e.text(&["url"]) {
             let mut l = Mapping::new();
@@ -70,7 +79,10 @@ pub fn read(items: &[Value], skills: &mut Skills, notes: &mut Vec<String>) -> Pr
         let mut jr = e.rest();
         jr.insert("_index".into(), json!(i));
         if start.date.is_none() {
-            jr.insert("startDate".into(), start.written.map_or(Value::Null, Value::String));
+            jr.insert(
+                "startDate".into(),
+                start.written.map_or(Value::Null, Value::String),
+            );
         }
         if let Some(w) = end.written {
             jr.insert("endDate".into(), json!(w));
@@ -81,12 +93,21 @@ pub fn read(items: &[Value], skills: &mut Skills, notes: &mut Vec<String>) -> Pr
         let body = if highlights.is_empty() {
             String::new()
         } else {
-            let items: Vec<String> = highlights.iter().map(|h| format!("- {}", h.trim())).collect();
+            let items: Vec<String> = highlights
+                .iter()
+                .map(|h| format!("- {}", h.trim()))
+                .collect();
             format!("\n{}\n", items.join("\n"))
         };
         let slug = unique_slug(&title, i, &mut used);
-        let text = format!("---\n{}---\n{body}", serde_yaml::to_string(&fm).unwrap_or_default());
-        out.files.push((PathBuf::from(format!("content/projects/{slug}.md")), text.into_bytes()));
+        let text = format!(
+            "---\n{}---\n{body}",
+            serde_yaml::to_string(&fm).unwrap_or_default()
+        );
+        out.files.push((
+            PathBuf::from(format!("content/projects/{slug}.md")),
+            text.into_bytes(),
+        ));
     }
     out
 }

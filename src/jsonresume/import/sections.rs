@@ -47,7 +47,10 @@ fn work(mut e: Entry) -> Result<Mapping, String> {
         if !desc.is_empty() {
             desc.push_str("\n\n");
         }
-        let items: Vec<String> = highlights.iter().map(|h| format!("- {}", h.trim())).collect();
+        let items: Vec<String> = highlights
+            .iter()
+            .map(|h| format!("- {}", h.trim()))
+            .collect();
         desc.push_str(&items.join("\n"));
     }
     put(&mut m, "description", Some(desc).filter(|d| !d.is_empty()));
@@ -61,7 +64,10 @@ fn education(mut e: Entry) -> Result<Mapping, String> {
     put(
         &mut m,
         "school",
-        Some(e.text(&["institution"]).ok_or(format!("{at} has no institution"))?),
+        Some(
+            e.text(&["institution"])
+                .ok_or(format!("{at} has no institution"))?,
+        ),
     );
     put(&mut m, "degree", e.text(&["studyType"]));
     put(&mut m, "area", e.text(&["area"]));
@@ -81,7 +87,10 @@ fn certificate(mut e: Entry) -> Result<Mapping, String> {
     put(
         &mut m,
         "name",
-        Some(e.text(&["name", "title"]).ok_or(format!("{at} has no name"))?),
+        Some(
+            e.text(&["name", "title"])
+                .ok_or(format!("{at} has no name"))?,
+        ),
     );
     put(&mut m, "issuer", e.text(&["issuer"]));
     let d = e.date("date");
@@ -124,7 +133,9 @@ fn language(mut e: Entry) -> Mapping {
 fn reference(mut e: Entry) -> Result<Mapping, String> {
     let at = e.at.clone();
     let name = e.text(&["name"]).ok_or(format!("{at} has no name"))?;
-    let quote = e.text(&["reference"]).ok_or(format!("{at} has no reference text"))?;
+    let quote = e
+        .text(&["reference"])
+        .ok_or(format!("{at} has no reference text"))?;
     if e.obj.values().any(|v| !super::entry::is_empty(v)) {
         return Err(format!("{at} has fields a testimonial has no place for"));
     }

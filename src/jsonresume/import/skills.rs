@@ -57,11 +57,16 @@ pub fn read(items: &[Value], notes: &mut Vec<String>) -> Skills {
         };
         let level = e.text(&["level"]);
         if !skills.add(&name, level) {
-            e.notes
-                .push(format!("{at}: `{name}` is listed twice; shown once, its details left out"));
+            e.notes.push(format!(
+                "{at}: `{name}` is listed twice; shown once, its details left out"
+            ));
             continue;
         }
-        let rest: Map<String, Value> = e.obj.into_iter().filter(|(_, v)| !super::entry::is_empty(v)).collect();
+        let rest: Map<String, Value> = e
+            .obj
+            .into_iter()
+            .filter(|(_, v)| !super::entry::is_empty(v))
+            .collect();
         if !rest.is_empty() {
             skills.extra.insert(name, Value::Object(rest));
         }

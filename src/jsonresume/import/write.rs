@@ -80,4 +80,3 @@ fn merge_profile(path: &Path, imported: &str) -> crate::Result<()> {
     out.push_str(&serde_yaml::to_string(&serde_yaml::Value::Mapping(missing)).unwrap_or_default());
     std::fs::write(path, out).map_err(|e| Error::io("cannot write", path, e))
 }
-
