@@ -247,6 +247,9 @@ fn real_world_shapes_are_kept_reported_and_given_back() {
         "projects[1]: no date",
         "references: references[0] has no reference text",
         "volunteer: listed on the résumé page",
+        "education[1].startDate: `2020-12-08 //Date` is not a date",
+        "skills[3]: has no name; listed on the résumé page",
+        "languages[2].value: no folio field",
     ] {
         assert!(report.contains(path), "{path} missing from:\n{report}");
     }
@@ -283,7 +286,25 @@ fn real_world_shapes_are_kept_reported_and_given_back() {
     let e = folio(&["export", "jsonresume", site.to_str().unwrap()]);
     assert_eq!(e.code, 0, "{}", e.stderr);
     let exported: Value = serde_json::from_str(&e.stdout).unwrap();
-    assert_eq!(exported["work"].as_array().unwrap().len(), 6);
+    assert_eq!(exported["work"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        exported["skills"][3]["keywords"],
+        serde_json::json!(["HTML", "CSS"])
+    );
+    assert_eq!(exported["skills"].as_array().unwrap().len(), 4);
+    assert_eq!(exported["languages"][2]["value"], 40);
+    assert_eq!(
+        exported["interests"],
+        serde_json::json!(["Open source", "Running"])
+    );
+    assert_eq!(exported["education"][1]["endDate"], "----");
+    // Profiles folio cannot show as links (a network named twice, no URL) come back as written.
+    assert_eq!(exported["basics"]["profiles"].as_array().unwrap().len(), 3);
+    assert_eq!(exported["basics"]["nationality"], "Nowhere");
+    assert!(
+        exported["work"][6].get("endDate").is_none(),
+        "null end: ongoing"
+    );
     assert_eq!(
         exported["work"][0]["technologies"],
         serde_json::json!(["Rust", "Go"])
@@ -407,5 +428,28 @@ fn a_linkedin_export_zip_imports() {
         std::fs::read_to_string(site.join("content/profile.yaml"))
             .unwrap()
             .contains("Acme Data")
+    );
+}
+
+#[test]
+fn another_resume_format_is_named_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("resume.json");
+    std::fs::write(
+        &other,
+        r#"{"profile": {"name": "某人"}, "workExpList": []}"#,
+    )
+    .unwrap();
+    let r = folio(&[
+        "import",
+        "jsonresume",
+        other.to_str().unwrap(),
+        dir.path().join("s").to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("not a JSON Resume file") && r.stderr.contains("profile, workExpList"),
+        "{}",
+        r.stderr
     );
 }

@@ -67,10 +67,7 @@ pub fn read(text: &str) -> Option<Written> {
         Some(Err(why)) => Written::Text(t.to_string(), why),
         None => match Date::parse(t) {
             Err(e) if e.contains("impossible") => Written::Text(t.to_string(), e),
-            _ => Written::Text(
-                t.to_string(),
-                format!("`{t}` is not a date folio can read; kept as written"),
-            ),
+            _ => Written::Text(t.to_string(), format!("`{t}` is not a date folio can read")),
         },
     })
 }
@@ -92,9 +89,11 @@ fn num(s: &str, min: usize, max: usize) -> Option<u32> {
 /// Shapes other than ISO; `None` when the text has none of them.
 fn other_shape(t: &str) -> Option<Result<Date, String>> {
     // Timestamps: 2019-02-01T00:00:00.000Z, 2019-02-01 10:00:00.
-    if t.len() > 10
+    let time = |rest: &str| rest.len() > 1 && rest.as_bytes()[1].is_ascii_digit();
+    if t.len() > 11
         && t.is_char_boundary(10)
-        && (t[10..].starts_with('T') || t[10..].starts_with(' '))
+        && matches!(t.as_bytes()[10], b'T' | b' ')
+        && time(&t[10..])
     {
         return Some(Date::parse(&t[..10]));
     }
@@ -173,5 +172,7 @@ mod tests {
         );
         assert!(matches!(read("Spring 2020"), Some(Written::Text(..))));
         assert!(matches!(read("13/2020"), Some(Written::Text(..))));
+        assert!(matches!(read("2020-12-08 //Date"), Some(Written::Text(..))));
+        assert_eq!(iso("2019-02-01 10:00:00"), "2019-02-01");
     }
 }

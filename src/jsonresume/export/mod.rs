@@ -67,6 +67,7 @@ pub fn export(site: &Site) -> Value {
         "skill_extra",
         "skill_keywords",
         "keyword_skills",
+        "skills",
         "projects",
         "meta",
     ];

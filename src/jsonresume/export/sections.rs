@@ -147,7 +147,32 @@ pub fn skills(site: &Site, kept: &Map<String, Value>) -> Value {
             o
         })
         .collect();
-    json!(skills)
+    let unnamed = kept
+        .get("skills")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    json!(splice(skills, &unnamed))
+}
+
+/// Puts entries kept as written (each with `_index`) back at their place.
+fn splice(mut list: Vec<Value>, kept: &[Value]) -> Vec<Value> {
+    let mut kept: Vec<(usize, Value)> = kept
+        .iter()
+        .map(|k| {
+            let mut k = k.clone();
+            let i = k.get("_index").and_then(Value::as_u64).unwrap_or(u64::MAX) as usize;
+            if let Some(m) = k.as_object_mut() {
+                m.remove("_index");
+            }
+            (i, k)
+        })
+        .collect();
+    kept.sort_by_key(|(i, _)| *i);
+    for (i, k) in kept {
+        list.insert(i.min(list.len()), k);
+    }
+    list
 }
 
 /// Projects in their order in the imported file (`_index`), undated ones included.

@@ -77,11 +77,7 @@ pub fn site_files(
 ) -> crate::Result<Vec<(PathBuf, Vec<u8>)>> {
     let b = basics::read(doc, source, notes);
     let Some(name) = b.name.clone() else {
-        return Err(Error::single(
-            Diagnostic::error("basics.name is missing: folio needs your name")
-                .in_file(source)
-                .with_help("add `\"basics\": {\"name\": \"Your Name\"}` to the file"),
-        ));
+        return Err(Error::single(no_name(doc).in_file(source)));
     };
     let mut profile = b.profile;
     let mut kept = Map::new();
@@ -124,6 +120,9 @@ pub fn site_files(
     }
     if !skills.list.is_empty() {
         profile.insert(ystr("skills"), Y::Sequence(skills.list));
+    }
+    if !skills.unnamed.is_empty() {
+        kept.insert("skills".into(), Value::Array(skills.unnamed));
     }
     if !skills.extra.is_empty() {
         kept.insert("skill_extra".into(), Value::Object(skills.extra));
@@ -170,6 +169,26 @@ pub fn site_files(
     }
     files.extend(projects.files);
     Ok(files)
+}
+
+/// Why there is no name: no `basics` at all means another résumé format.
+fn no_name(doc: &Value) -> Diagnostic {
+    if doc.get("basics").is_some() {
+        return Diagnostic::error("basics.name is missing: folio needs your name")
+            .with_help("add `\"name\": \"Your Name\"` to `basics`");
+    }
+    let keys: Vec<&str> = doc
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k.as_str())
+        .take(6)
+        .collect();
+    Diagnostic::error(format!(
+        "this is not a JSON Resume file: it has no `basics` (its top-level keys: {})",
+        keys.join(", ")
+    ))
+    .with_help("folio reads the JSON Resume format (jsonresume.org/schema): `basics`, `work`, `education`, ...")
 }
 
 /// Sections folio shows only as written, `meta`, and keys JSON Resume does not define.

@@ -14,6 +14,8 @@ pub struct Skills {
     slugs: Vec<String>,
     /// Fields other than name and level, by skill name.
     pub extra: Map<String, Value>,
+    /// Skills without a name, as written, each with `_index` (its place in the source).
+    pub unnamed: Vec<Value>,
 }
 
 impl Skills {
@@ -52,7 +54,12 @@ pub fn read(items: &[Value], notes: &mut Vec<String>) -> Skills {
             continue;
         };
         let Some(name) = e.text(&["name", "category", "title"]) else {
-            e.notes.push(format!("{at}: has no name; left out"));
+            e.notes.push(format!(
+                "{at}: has no name; listed on the résumé page as written and exported back"
+            ));
+            let mut kept = e.obj;
+            kept.insert("_index".into(), Value::from(i));
+            skills.unnamed.push(Value::Object(kept));
             continue;
         };
         let level = e.text(&["level"]);
