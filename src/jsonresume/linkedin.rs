@@ -28,6 +28,66 @@ use crate::diagnostics::{Diagnostic, Error};
 
 type Row = BTreeMap<String, String>;
 
+/// CSV file, JSON Resume section, and (column, JSON Resume key) of each entry.
+#[rustfmt::skip]
+/// (CSV column, JSON Resume key) pairs.
+type Columns = &'static [(&'static str, &'static str)];
+
+const SECTIONS: [(&str, &str, Columns); 5] = [
+    (
+        "Positions.csv",
+        "work",
+        &[
+            ("Company Name", "name"),
+            ("Title", "position"),
+            ("Description", "summary"),
+            ("Location", "location"),
+            ("Started On", "startDate"),
+            ("Finished On", "endDate"),
+        ],
+    ),
+    (
+        "Education.csv",
+        "education",
+        &[
+            ("School Name", "institution"),
+            ("Degree Name", "studyType"),
+            ("Start Date", "startDate"),
+            ("End Date", "endDate"),
+            ("Notes", "notes"),
+            ("Activities", "activities"),
+        ],
+    ),
+    (
+        "Certifications.csv",
+        "certificates",
+        &[
+            ("Name", "name"),
+            ("Authority", "issuer"),
+            ("Url", "url"),
+            ("Started On", "date"),
+            ("Finished On", "expires"),
+            ("License Number", "licenseNumber"),
+        ],
+    ),
+    (
+        "Languages.csv",
+        "languages",
+        &[("Name", "language"), ("Proficiency", "fluency")],
+    ),
+    (
+        "Projects.csv",
+        "projects",
+        &[
+            ("Title", "name"),
+            ("Description", "description"),
+            ("Url", "url"),
+            ("Started On", "startDate"),
+            ("Finished On", "endDate"),
+        ],
+    ),
+];
+
 /// The CSV files read, with what each becomes.
 const FILES: [(&str, &str); 7] = [
     ("Profile.csv", "basics"),
@@ -183,61 +243,7 @@ fn to_resume(files: &BTreeMap<String, String>, notes: &mut Vec<String>) -> Value
     if let Some(p) = get("Profile.csv").into_iter().next() {
         doc.insert("basics".into(), basics(p, notes));
     }
-    let sections: [(&str, &str, &[(&str, &str)]); 5] = [
-        (
-            "Positions.csv",
-            "work",
-            &[
-                ("Company Name", "name"),
-                ("Title", "position"),
-                ("Description", "summary"),
-                ("Location", "location"),
-                ("Started On", "startDate"),
-                ("Finished On", "endDate"),
-            ],
-        ),
-        (
-            "Education.csv",
-            "education",
-            &[
-                ("School Name", "institution"),
-                ("Degree Name", "studyType"),
-                ("Start Date", "startDate"),
-                ("End Date", "endDate"),
-                ("Notes", "notes"),
-                ("Activities", "activities"),
-            ],
-        ),
-        (
-            "Certifications.csv",
-            "certificates",
-            &[
-                ("Name", "name"),
-                ("Authority", "issuer"),
-                ("Url", "url"),
-                ("Started On", "date"),
-                ("Finished On", "expires"),
-                ("License Number", "licenseNumber"),
-            ],
-        ),
-        (
-            "Languages.csv",
-            "languages",
-            &[("Name", "language"), ("Proficiency", "fluency")],
-        ),
-        (
-            "Projects.csv",
-            "projects",
-            &[
-                ("Title", "name"),
-                ("Description", "description"),
-                ("Url", "url"),
-                ("Started On", "startDate"),
-                ("Finished On", "endDate"),
-            ],
-        ),
-    ];
-    for (file, key, cols) in sections {
+    for (file, key, cols) in SECTIONS {
         let list: Vec<Value> = get(file).into_iter().map(|r| entry(r, cols)).collect();
         if !list.is_empty() {
             doc.insert(key.into(), Value::Array(list));

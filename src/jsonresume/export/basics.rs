@@ -51,9 +51,9 @@ pub fn basics(site: &Site, kept: &Map<String, Value>) -> Value {
         basics.insert("profiles".into(), json!(profiles));
     }
     for (k, v) in &kept_basics {
-        if k == "profiles" {
-            basics.insert(k.clone(), v.clone());
-        } else if !["location", "usernames"].contains(&k.as_str()) && !basics.contains_key(k) {
+        let replaces = k == "profiles";
+        if replaces || (!["location", "usernames"].contains(&k.as_str()) && !basics.contains_key(k))
+        {
             basics.insert(k.clone(), v.clone());
         }
     }

@@ -84,14 +84,73 @@ pub fn site_files(
     if !b.kept.is_empty() {
         kept.insert("basics".into(), Value::Object(b.kept));
     }
-    let list = |k: &str| {
-        doc.get(k)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let mut skills = skills::read(&list("skills"), notes);
-    let projects = projects::read(&list("projects"), &mut skills, notes);
+    let mut skills = skills::read(&list(doc, "skills"), notes);
+    let projects = projects::read(&list(doc, "projects"), &mut skills, notes);
+    map_sections(doc, &mut profile, &mut kept, notes);
+    if !skills.list.is_empty() {
+        profile.insert(ystr("skills"), Y::Sequence(skills.list));
+    }
+    for (key, v) in [
+        ("skills", Value::Array(skills.unnamed)),
+        ("skill_extra", Value::Object(skills.extra)),
+        ("keyword_skills", Value::Array(projects.keyword_skills)),
+        ("projects", Value::Array(projects.undated)),
+    ] {
+        if !entry::is_empty(&v) {
+            kept.insert(key.into(), v);
+        }
+    }
+    keep_the_rest(doc, &mut kept, notes);
+    if !kept.is_empty() {
+        let mut extra = serde_yaml::Mapping::new();
+        extra.insert(ystr("jsonresume"), yaml(&Value::Object(kept)));
+        profile.insert(ystr("extra"), Y::Mapping(extra));
+    }
+    let language = opts
+        .language
+        .clone()
+        .or_else(|| doc.pointer("/meta/language").and_then(entry::text_of))
+        .or_else(|| super::language::detect(doc).map(str::to_string))
+        .unwrap_or_else(|| "en".into());
+    let profile_text = format!(
+        "# Imported from {}.\n{}",
+        source.display(),
+        serde_yaml::to_string(&profile).unwrap_or_default()
+    );
+    let mut files = vec![
+        (
+            PathBuf::from(crate::config::CONFIG_FILE),
+            config(source, &name, b.label.as_deref(), &language).into_bytes(),
+        ),
+        (
+            PathBuf::from("content/profile.yaml"),
+            profile_text.into_bytes(),
+        ),
+    ];
+    if let Some((src, dest)) = b.photo_file {
+        let bytes = std::fs::read(&src).map_err(|e| Error::io("cannot read", &src, e))?;
+        files.push((dest, bytes));
+    }
+    files.extend(projects.files);
+    Ok(files)
+}
+
+/// The array at `key` (empty when missing or not an array).
+fn list(doc: &Value, key: &str) -> Vec<Value> {
+    doc.get(key)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Work, education, certificates, languages and references into the profile; a
+/// section with an entry folio cannot place is kept whole for the résumé page and the export.
+fn map_sections(
+    doc: &Value,
+    profile: &mut serde_yaml::Mapping,
+    kept: &mut Map<String, Value>,
+    notes: &mut Vec<String>,
+) {
     for (key, yaml_key) in [
         ("work", "experience"),
         ("education", "education"),
@@ -99,7 +158,7 @@ pub fn site_files(
         ("languages", "languages"),
         ("references", "testimonials"),
     ] {
-        let items = list(key);
+        let items = list(doc, key);
         let mapped = if key == "languages" {
             sections::languages(&items, notes)
         } else {
@@ -118,57 +177,6 @@ pub fn site_files(
             }
         }
     }
-    if !skills.list.is_empty() {
-        profile.insert(ystr("skills"), Y::Sequence(skills.list));
-    }
-    if !skills.unnamed.is_empty() {
-        kept.insert("skills".into(), Value::Array(skills.unnamed));
-    }
-    if !skills.extra.is_empty() {
-        kept.insert("skill_extra".into(), Value::Object(skills.extra));
-    }
-    if !projects.keyword_skills.is_empty() {
-        kept.insert(
-            "keyword_skills".into(),
-            Value::Array(projects.keyword_skills),
-        );
-    }
-    if !projects.undated.is_empty() {
-        kept.insert("projects".into(), Value::Array(projects.undated));
-    }
-    keep_the_rest(doc, &mut kept, notes);
-    if !kept.is_empty() {
-        let mut extra = serde_yaml::Mapping::new();
-        extra.insert(ystr("jsonresume"), yaml(&Value::Object(kept)));
-        profile.insert(ystr("extra"), Y::Mapping(extra));
-    }
-    let language = opts
-        .language
-        .clone()
-        .or_else(|| doc.pointer("/meta/language").and_then(entry::text_of))
-        .or_else(|| super::language::detect(doc).map(str::to_string))
-        .unwrap_or_else(|| "en".into());
-    let mut files = vec![
-        (
-            PathBuf::from(crate::config::CONFIG_FILE),
-            config(source, &name, b.label.as_deref(), &language).into_bytes(),
-        ),
-        (
-            PathBuf::from("content/profile.yaml"),
-            format!(
-                "# Imported from {}.\n{}",
-                source.display(),
-                serde_yaml::to_string(&profile).unwrap_or_default()
-            )
-            .into_bytes(),
-        ),
-    ];
-    if let Some((src, dest)) = b.photo_file {
-        let bytes = std::fs::read(&src).map_err(|e| Error::io("cannot read", &src, e))?;
-        files.push((dest, bytes));
-    }
-    files.extend(projects.files);
-    Ok(files)
 }
 
 /// Why there is no name: no `basics` at all means another résumé format.

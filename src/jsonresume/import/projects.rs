@@ -46,35 +46,7 @@ pub fn read(items: &[Value], skills: &mut Skills, notes: &mut Vec<String>) -> Pr
             continue;
         };
         e.obj.remove("name");
-        let mut fm = Mapping::new();
-        fm.insert(ystr("title"), ystr(&title));
-        fm.insert(ystr("date"), ystr(&date.iso()));
-        fm.insert(
-            ystr("summary"),
-            ystr(&e.text(&["description"]).unwrap_or_default()),
-        );
-        let roles = e.list("roles");
-        if !roles.is_empty() {
-            fm.insert(ystr("role"), ystr(&roles.join(", ")));
-        }
-        put(&mut fm, "client", e.text(&["entity"]));
-        let kw = e.list("keywords");
-        for k in &kw {
-            if skills.add(k, None) {
-                out.keyword_skills.push(json!(k));
-            }
-        }
-        if !kw.is_empty() {
-            fm.insert(
-                ystr("skills"),
-                Y::Sequence(kw.iter().map(|k| ystr(k)).collect()),
-            );
-        }
-        if let Some(u) = e.text(&["url"]) {
-            let mut l = Mapping::new();
-            l.insert(ystr("Website"), ystr(&u));
-            fm.insert(ystr("links"), Y::Mapping(l));
-        }
+        let mut fm = fields(&mut e, &title, date, skills, &mut out.keyword_skills);
         let highlights = e.list("highlights");
         let mut jr = e.rest();
         jr.insert("_index".into(), json!(i));
@@ -90,26 +62,69 @@ pub fn read(items: &[Value], skills: &mut Skills, notes: &mut Vec<String>) -> Pr
         let mut extra = Mapping::new();
         extra.insert(ystr("jsonresume"), yaml(&Value::Object(jr)));
         fm.insert(ystr("extra"), Y::Mapping(extra));
-        let body = if highlights.is_empty() {
-            String::new()
-        } else {
-            let items: Vec<String> = highlights
-                .iter()
-                .map(|h| format!("- {}", h.trim()))
-                .collect();
-            format!("\n{}\n", items.join("\n"))
-        };
         let slug = unique_slug(&title, i, &mut used);
-        let text = format!(
-            "---\n{}---\n{body}",
-            serde_yaml::to_string(&fm).unwrap_or_default()
-        );
-        out.files.push((
-            PathBuf::from(format!("content/projects/{slug}.md")),
-            text.into_bytes(),
-        ));
+        out.files.push(write_up(&slug, &fm, &highlights));
     }
     out
+}
+
+/// Title, date, summary, role, client, skills and link of a write-up.
+fn fields(
+    e: &mut Entry,
+    title: &str,
+    date: crate::date::Date,
+    skills: &mut Skills,
+    keyword_skills: &mut Vec<Value>,
+) -> Mapping {
+    let mut fm = Mapping::new();
+    fm.insert(ystr("title"), ystr(title));
+    fm.insert(ystr("date"), ystr(&date.iso()));
+    let summary = e.text(&["description"]).unwrap_or_default();
+    fm.insert(ystr("summary"), ystr(&summary));
+    let roles = e.list("roles");
+    if !roles.is_empty() {
+        fm.insert(ystr("role"), ystr(&roles.join(", ")));
+    }
+    put(&mut fm, "client", e.text(&["entity"]));
+    let kw = e.list("keywords");
+    for k in &kw {
+        if skills.add(k, None) {
+            keyword_skills.push(json!(k));
+        }
+    }
+    if !kw.is_empty() {
+        fm.insert(
+            ystr("skills"),
+            Y::Sequence(kw.iter().map(|k| ystr(k)).collect()),
+        );
+    }
+    if let Some(u) = e.text(&["url"]) {
+        let mut l = Mapping::new();
+        l.insert(ystr("Website"), ystr(&u));
+        fm.insert(ystr("links"), Y::Mapping(l));
+    }
+    fm
+}
+
+/// The write-up file: front matter, then the highlights as a list.
+fn write_up(slug: &str, fm: &Mapping, highlights: &[String]) -> (PathBuf, Vec<u8>) {
+    let body = if highlights.is_empty() {
+        String::new()
+    } else {
+        let items: Vec<String> = highlights
+            .iter()
+            .map(|h| format!("- {}", h.trim()))
+            .collect();
+        format!("\n{}\n", items.join("\n"))
+    };
+    let text = format!(
+        "---\n{}---\n{body}",
+        serde_yaml::to_string(fm).unwrap_or_default()
+    );
+    (
+        PathBuf::from(format!("content/projects/{slug}.md")),
+        text.into_bytes(),
+    )
 }
 
 fn unique_slug(title: &str, i: usize, used: &mut Vec<String>) -> String {
