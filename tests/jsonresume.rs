@@ -453,3 +453,45 @@ fn another_resume_format_is_named_not_imported() {
         r.stderr
     );
 }
+
+#[test]
+fn a_photo_path_is_copied_in_and_a_photo_url_is_used_as_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let resume = dir.path().join("resume.json");
+    std::fs::write(
+        dir.path().join("me.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    std::fs::write(&resume, r#"{"basics": {"name": "Ana", "image": "me.svg"}}"#).unwrap();
+    let site = dir.path().join("site");
+    let r = folio(&[
+        "import",
+        "jsonresume",
+        resume.to_str().unwrap(),
+        site.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(site.join("content/me.svg").is_file());
+    assert_eq!(folio(&["build", site.to_str().unwrap()]).code, 0);
+    assert!(site.join("public/me.svg").is_file());
+    // A URL is the photo as written.
+    std::fs::write(
+        &resume,
+        r#"{"basics": {"name": "Ana", "picture": "https://example.org/ana.jpg"}}"#,
+    )
+    .unwrap();
+    let r = folio(&[
+        "import",
+        "jsonresume",
+        resume.to_str().unwrap(),
+        site.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(folio(&["build", site.to_str().unwrap()]).code, 0);
+    let page = std::fs::read_to_string(site.join("public/resume/index.html")).unwrap();
+    assert!(!page.contains("ana.jpg") || page.contains("https://example.org/ana.jpg"));
+    let home = std::fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(home.contains("https://example.org/ana.jpg"), "{home}");
+}

@@ -127,7 +127,7 @@ impl<'n> Entry<'n> {
         for (k, v) in &self.obj {
             if !is_empty(v) {
                 self.notes.push(format!(
-                    "{}.{k}: no folio field; kept under the entry's `extra` (shown on the résumé page, exported back)",
+                    "{}.{k}: no folio field; kept under the entry's `extra` and exported back (the résumé page lists it for work and education)",
                     self.at
                 ));
             }
