@@ -250,6 +250,7 @@ fn real_world_shapes_are_kept_reported_and_given_back() {
         "education[1].startDate: `2020-12-08 //Date` is not a date",
         "skills[3]: has no name; listed on the résumé page",
         "languages[2].value: no folio field",
+        "work[7]: every field is empty; left out",
     ] {
         assert!(report.contains(path), "{path} missing from:\n{report}");
     }
@@ -283,6 +284,8 @@ fn real_world_shapes_are_kept_reported_and_given_back() {
             "{shown} not on the site"
         );
     }
+    // Someone else's contact details kept for the export are not published.
+    assert!(!page.contains("colleague@example.org"));
     let e = folio(&["export", "jsonresume", site.to_str().unwrap()]);
     assert_eq!(e.code, 0, "{}", e.stderr);
     let exported: Value = serde_json::from_str(&e.stdout).unwrap();

@@ -15,6 +15,12 @@ pub fn section(items: &[Value], name: &str, notes: &mut Vec<String>) -> Mapped {
     let mut out = Vec::new();
     for (i, v) in items.iter().enumerate() {
         let at = format!("{name}[{i}]");
+        if v.as_object()
+            .is_some_and(|o| o.values().all(super::entry::is_empty))
+        {
+            notes.push(format!("{at}: every field is empty; left out"));
+            continue;
+        }
         let Some(e) = Entry::new(v, at.clone(), notes) else {
             return Err(format!("{at} is not an object"));
         };
