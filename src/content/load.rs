@@ -1348,7 +1348,14 @@ impl Loader {
 
         let photo = p.photo.as_ref().and_then(|photo| {
             if photo.starts_with("https://") || photo.starts_with("http://") {
-                return Some(Image { url: photo.clone(), alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()), width: None, height: None, srcset: None, webp_srcset: None });
+                return Some(Image {
+                    url: photo.clone(),
+                    alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
+                    width: None,
+                    height: None,
+                    srcset: None,
+                    webp_srcset: None,
+                });
             }
             let rel = normalize(photo.trim_start_matches('/'));
             let src = rel.as_ref().map(|r| self.content.join(r));

@@ -47,7 +47,7 @@ impl<'n> Entry<'n> {
                 if i > 0 {
                     let at = &self.at;
                     self.notes.push(format!(
-                        "{at}.{k}: read as `{}` (JSON Resume 0.x name)",
+                        "{at}.{k}: read as `{}` (another name for the same field)",
                         keys[0]
                     ));
                 }
