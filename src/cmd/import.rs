@@ -32,20 +32,62 @@ enum Kind {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        /// The site's language (zh, ja, ...); by default meta.language or the text's.
+        #[arg(long)]
+        language: Option<String>,
+    },
+    /// The same from LinkedIn's "Get a copy of your data" archive (the .zip or its folder).
+    Linkedin {
+        /// The export .zip, or the folder it unzips to.
+        file: PathBuf,
+        /// The site folder (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Keep existing files and add only what is missing.
+        #[arg(long, conflicts_with = "force")]
+        merge: bool,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+        /// The site's language (zh, ja, ...); by default the text's.
+        #[arg(long)]
+        language: Option<String>,
     },
 }
 
 pub fn execute(args: Args, _ui: &Ui) -> Outcome {
-    let Kind::Jsonresume {
-        file,
-        dir,
-        merge,
-        force,
-    } = args.what;
-    let text =
-        std::fs::read_to_string(&file).map_err(|e| folio::Error::io("cannot read", &file, e))?;
-    let r = jsonresume::import(&text, &file, &dir, &ImportOptions { merge, force })?;
-    print(&r, &file, &dir)
+    match args.what {
+        Kind::Jsonresume {
+            file,
+            dir,
+            merge,
+            force,
+            language,
+        } => {
+            let opts = ImportOptions {
+                merge,
+                force,
+                language,
+            };
+            let r = jsonresume::import_file(&file, &dir, &opts)?;
+            print(&r, &file, &dir)
+        }
+        Kind::Linkedin {
+            file,
+            dir,
+            merge,
+            force,
+            language,
+        } => {
+            let opts = ImportOptions {
+                merge,
+                force,
+                language,
+            };
+            let r = jsonresume::linkedin::import(&file, &dir, &opts)?;
+            print(&r, &file, &dir)
+        }
+    }
 }
 
 fn print(r: &ImportReport, file: &Path, dir: &Path) -> Outcome {
@@ -57,9 +99,7 @@ fn print(r: &ImportReport, file: &Path, dir: &Path) -> Outcome {
         outln!("  kept     {} (exists)", f.display())?;
     }
     if !r.unmapped.is_empty() {
-        outln!(
-            "\nNot shown on the site (kept in content/profile.yaml under extra.jsonresume where possible):"
-        )?;
+        outln!("\nTo know (JSON path: what folio did; nothing else was left out):")?;
         for u in &r.unmapped {
             outln!("  {u}")?;
         }

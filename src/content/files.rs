@@ -16,7 +16,9 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 #[serde(deny_unknown_fields)]
 pub struct ProfileFile {
     pub name: String,
+    #[serde(default)]
     pub title: String,
+    #[serde(default)]
     pub overview: String,
     #[serde(default)]
     pub photo: Option<String>,
@@ -121,16 +123,28 @@ pub struct LanguageEntry {
     pub name: String,
     #[serde(default)]
     pub level: Option<String>,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExperienceEntry {
+    #[serde(default)]
     pub company: String,
+    #[serde(default)]
     pub title: String,
-    pub start: Date,
+    #[serde(default)]
+    pub start: Option<Date>,
     #[serde(default)]
     pub end: Option<Date>,
+    /// A start or end date as written when it is not a date folio can read.
+    #[serde(default)]
+    pub start_text: Option<String>,
+    #[serde(default)]
+    pub end_text: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
     #[serde(default)]
     pub location: Option<String>,
     #[serde(default)]
@@ -154,6 +168,12 @@ pub struct EducationEntry {
     pub start: Option<Date>,
     #[serde(default)]
     pub end: Option<Date>,
+    #[serde(default)]
+    pub start_text: Option<String>,
+    #[serde(default)]
+    pub end_text: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -166,6 +186,10 @@ pub struct CertificationEntry {
     pub date: Option<Date>,
     #[serde(default)]
     pub url: Option<String>,
+    #[serde(default)]
+    pub date_text: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]

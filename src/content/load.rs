@@ -1345,10 +1345,18 @@ impl Loader {
             }
         };
         check_required("name", &p.name, &mut self.diags);
-        check_required("title", &p.title, &mut self.diags);
-        check_required("overview", &p.overview, &mut self.diags);
 
         let photo = p.photo.as_ref().and_then(|photo| {
+            if photo.starts_with("https://") || photo.starts_with("http://") {
+                return Some(Image {
+                    url: photo.clone(),
+                    alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
+                    width: None,
+                    height: None,
+                    srcset: None,
+                    webp_srcset: None,
+                });
+            }
             let rel = normalize(photo.trim_start_matches('/'));
             let src = rel.as_ref().map(|r| self.content.join(r));
             let static_src = rel.as_ref().map(|r| self.root.join("static").join(r));
@@ -1398,13 +1406,13 @@ impl Loader {
             .experience
             .iter()
             .map(|x| {
-                if let Some(end) = x.end
-                    && end.sort_key() < x.start.sort_key()
+                if let (Some(start), Some(end)) = (x.start, x.end)
+                    && end.sort_key() < start.sort_key()
                 {
                     self.diags.push(
                         Diagnostic::error(format!(
                             "experience at {}: it ends ({end}) before it starts ({})",
-                            x.company, x.start
+                            x.company, start
                         ))
                         .in_file(&file.display)
                         .at(
@@ -1417,7 +1425,7 @@ impl Loader {
                 Experience {
                     company: x.company.clone(),
                     title: x.title.clone(),
-                    start: DateView::new(&x.start, &lang),
+                    start: x.start.as_ref().map(|d| DateView::new(d, &lang)),
                     end: x.end.as_ref().map(|d| DateView::new(d, &lang)),
                     start_date: x.start,
                     end_date: x.end,
@@ -1425,6 +1433,9 @@ impl Loader {
                     url: x.url.clone(),
                     description: x.description.clone(),
                     description_html: x.description.as_deref().map(markdown::render_simple),
+                    start_text: x.start_text.clone(),
+                    end_text: x.end_text.clone(),
+                    extra: x.extra.clone(),
                 }
             })
             .collect();
@@ -1438,6 +1449,9 @@ impl Loader {
                 url: x.url.clone(),
                 start: x.start.as_ref().map(|d| DateView::new(d, &lang)),
                 end: x.end.as_ref().map(|d| DateView::new(d, &lang)),
+                start_text: x.start_text.clone(),
+                end_text: x.end_text.clone(),
+                extra: x.extra.clone(),
             })
             .collect();
         let certifications = p
@@ -1448,6 +1462,8 @@ impl Loader {
                 issuer: x.issuer.clone(),
                 date: x.date.as_ref().map(|d| DateView::new(d, &lang)),
                 url: x.url.clone(),
+                date_text: x.date_text.clone(),
+                extra: x.extra.clone(),
             })
             .collect();
         let testimonials = p
