@@ -12,6 +12,10 @@ use crate::diagnostics::{Diagnostic, Error};
 use crate::plaintext::{is_cjk, tidy, to_plain};
 use crate::slug::slugify;
 
+mod post;
+mod synonyms;
+mod terms;
+
 /// Ways job posts name skills, folded to one name. A site adds its own in
 /// `folio.yaml` (`proposal: {synonyms: {JS: JavaScript}}`).
 const SYNONYMS: &[(&str, &str)] = &[
