@@ -115,7 +115,7 @@ enum Command {
     },
     /// Draft a cover letter for a job post, with your most relevant projects.
     #[command(
-        after_help = "JOB is a text file with the job post as pasted from Upwork, or - for standard input.\nThe letter goes to stdout, then a report (requirements covered and not, projects\nchosen, length against Upwork's 5,000 characters). Offline and deterministic.\nExit status: 0 drafted, 1 an error (or the letter breaks Upwork's rules), 2 wrong usage."
+        after_help = "JOB is a text file with the job post as pasted from Upwork, or - for standard input.\nThe letter goes to stdout, then a report (requirements covered and not, projects\nchosen, length against Upwork's 5,000 characters). Offline and deterministic.\nExit status: 0 drafted, 1 an error (or the letter breaks Upwork's rules), 2 wrong usage,\n3 the job is outside your work (no letter; the report says why)."
     )]
     Proposal {
         /// The site folder.
@@ -431,6 +431,8 @@ fn main() -> ExitCode {
                     }
                     if p.findings.iter().any(|d| d.is_error()) {
                         ExitCode::from(1)
+                    } else if !p.fit.fits {
+                        ExitCode::from(3)
                     } else {
                         ExitCode::SUCCESS
                     }

@@ -9,8 +9,12 @@ fn job(name: &str) -> String {
 }
 
 fn draft(name: &str) -> Value {
+    draft_with_code(name, 0)
+}
+
+fn draft_with_code(name: &str, code: i32) -> Value {
     let r = folio(&["proposal", "example-site", &job(name), "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.code, code, "{}", r.stderr);
     serde_json::from_str(&r.stdout).unwrap()
 }
 
@@ -114,15 +118,16 @@ fn a_chinese_job_picks_the_localization_project() {
 
 #[test]
 fn a_job_that_matches_nothing_claims_nothing() {
-    let p = draft("nothing");
+    // Issue 18: when nothing fits, the verdict and no pitch, exit status 3.
+    let p = draft_with_code("nothing", 3);
     assert!(strings(&p["chosen"]).is_empty());
     assert_eq!(
-        uncovered(&p),
-        vec!["Photography", "Photo Editing", "Adobe Lightroom"]
+        &uncovered(&p)[..3],
+        ["Photography", "Photo Editing", "Adobe Lightroom"]
     );
-    let letter = p["letter"].as_str().unwrap();
-    assert!(!letter.contains("done exactly that"), "{letter}");
-    assert!(!letter.contains("https://"), "{letter}");
+    assert_eq!(p["fit"]["fits"], false);
+    assert_eq!(p["letter"], "");
+    assert_eq!(p["assessment"]["verdict"], "skip");
 }
 
 #[test]

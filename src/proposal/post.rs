@@ -155,7 +155,9 @@ fn labelled_fact(label: &str, value: &str, f: &mut Facts) -> bool {
         }
         "hours" | "hours per week" | "hours/week" | "workload" => f.hours = Some(v),
         "project type" | "type" => f.project_type = Some(v),
-        "proposals" | "activity on this job" => f.proposals = Some(v),
+        "proposals" | "activity on this job" => {
+            f.proposals = Some(v.trim_end_matches("proposals").trim().to_string())
+        }
         "interviewing" => f.interviewing = number(&v),
         "invites sent" => f.invites = number(&v),
         "posted" | "date posted" => f.posted = Some(v),
@@ -350,7 +352,7 @@ fn instructions(text: &str) -> Instructions {
     static CODE: OnceLock<Regex> = OnceLock::new();
     let first = re(&FIRST, r#"(?i)(?:start|begin|open)\w*\s+(?:your\s+|the\s+)?(?:proposal|application|cover letter|message|reply|bid|response|answer)\s+with\s+(?:the\s+)?(?:(?:word|phrase|words|code)\s*:?\s*)?(?:["'“‘「]([^"'”’」\n]{1,40})["'”’」]|(\w+))"#);
     let samples = re(&SAMPLES, r"(?i)\b(?:send|share|include|attach|provide|show|see)\b[^.\n]{0,40}?\b(?:(\d|one|two|three|four|five)\s+)?(?:relevant\s+|writing\s+|design\s+|previous\s+|past\s+)?(?:samples?|examples?|portfolio|case stud(?:y|ies)|previous work|past work)\b");
-    let code = re(&CODE, r"(?i)\b(?:github|gitlab|source code|link to (?:your )?code|code samples?|repositor(?:y|ies)|repo)\b");
+    let code = re(&CODE, r"(?i)\b(?:github|gitlab|bitbucket)\b|\b(?:link|links|share|send|show|include|provide|see)\b[^.\n]{0,30}\b(?:code|repositor(?:y|ies)|repos?|source)\b");
     let count = |w: &str| match w.to_lowercase().as_str() {
         "one" => 1,
         "two" => 2,

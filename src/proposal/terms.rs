@@ -40,16 +40,19 @@ pub fn is_stopword(w: &str) -> bool {
 
 /// Lower-case words of `text` (letters, digits, `+`, `#`; a run of CJK is one word).
 pub fn words(text: &str) -> Vec<String> {
+    raw_words(text).iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// The words of `text` as written (same split as [`words`]).
+pub fn raw_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut cur_cjk = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
         let cjk = is_cjk(c);
         let keep = cjk || c.is_alphanumeric() || c == '+' || c == '#';
-        if !keep || (cjk != cur_cjk && !cur.is_empty()) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+        if (!keep || cjk != cur_cjk) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
         }
         if keep {
             cur.push(c);
