@@ -245,3 +245,213 @@ fn templates_synonyms_and_contact_rules() {
         r.stderr
     );
 }
+
+/// Job posts written for these tests (tests/jobs/posts), each as copied from an
+/// Upwork job page (`.page.txt`) and as plain `Label: value` text (`.plain.txt`),
+/// against a small site of every kind of work (tests/jobs/site): the project
+/// expected first, or `None` when the job is outside the freelancer's work.
+const POSTS: &[(&str, Option<&str>)] = &[
+    ("rust-logtail", Some("logtail")),
+    ("api-docs", Some("payments-api-docs")),
+    ("saas-blog", Some("saas-blog")),
+    ("bakery-logo", Some("bakery-brand")),
+    ("fitness-ui", Some("fitness-app-ui")),
+    ("game-zh", Some("game-localization")),
+    ("spanish-legal", Some("spanish-contracts")),
+    ("react-shop", Some("shop-react")),
+    ("price-scraper", Some("price-scraper")),
+    ("zh-tea-copy", Some("tea-copy-zh")),
+    ("tax-advisor", None),
+    ("data-entry", None),
+    ("flask-azure", None),
+    ("russian-writer", None),
+];
+
+fn fixture(name: &str, form: &str) -> (i32, Value) {
+    let site = format!("{}/tests/jobs/site", env!("CARGO_MANIFEST_DIR"));
+    let post = format!(
+        "{}/tests/jobs/posts/{name}.{form}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let r = folio(&["proposal", &site, &post, "--format", "json"]);
+    (
+        r.code,
+        serde_json::from_str(&r.stdout)
+            .unwrap_or_else(|e| panic!("{name}.{form}: {e}\n{}", r.stderr)),
+    )
+}
+
+/// Words of budget, length, level, activity and client lines.
+const METADATA: &[&str] = &[
+    "$",
+    "hrs/week",
+    "month",
+    "proposal",
+    "intermediate",
+    "expert",
+    "entry level",
+    "fixed",
+    "hourly",
+    "verified",
+    "hire rate",
+    "spent",
+    "posted",
+    "interviewing",
+    "member since",
+];
+
+#[test]
+fn job_posts_in_both_forms_choose_the_expected_project() {
+    for (name, expected) in POSTS {
+        let mut seen: Vec<Value> = Vec::new();
+        for form in ["page", "plain"] {
+            let (code, p) = fixture(name, form);
+            let at = format!("{name}.{form}");
+            let chosen = strings(&p["chosen"]);
+            match expected {
+                Some(slug) => {
+                    assert_eq!(code, 0, "{at}: {}", p["fit"]);
+                    assert_eq!(
+                        chosen.first().map(String::as_str),
+                        Some(*slug),
+                        "{at}: {:?}",
+                        p["ranked"]
+                    );
+                }
+                None => {
+                    assert_eq!(code, 3, "{at}: a job outside the work gets no pitch");
+                    assert!(chosen.is_empty() && p["letter"] == "", "{at}");
+                    assert_eq!(p["assessment"]["verdict"], "skip", "{at}");
+                }
+            }
+            for r in p["requirements"].as_array().unwrap() {
+                let n = r["name"].as_str().unwrap().to_lowercase();
+                assert!(
+                    !METADATA.iter().any(|m| n.contains(m)),
+                    "{at}: `{n}` is metadata"
+                );
+                assert!(n.chars().any(char::is_alphabetic), "{at}: `{n}`");
+            }
+            assert!(
+                p["post"]["facts"]["budget"].is_object(),
+                "{at}: the budget was read"
+            );
+            assert!(
+                p["post"]["facts"]["length"].is_string(),
+                "{at}: the length was read"
+            );
+            assert!(p["assessment"]["verdict"].is_string(), "{at}");
+            check_answers(&at, &p, expected.is_some());
+            seen.push(p);
+        }
+        assert_eq!(
+            seen[0]["requirements"], seen[1]["requirements"],
+            "{name}: both forms read alike"
+        );
+        assert_eq!(
+            seen[0]["post"]["questions"], seen[1]["post"]["questions"],
+            "{name}"
+        );
+    }
+}
+
+/// Every screening question has an answer line in the letter, never a deflection to a call.
+fn check_answers(at: &str, p: &Value, fits: bool) {
+    let letter = p["letter"].as_str().unwrap();
+    let questions = strings(&p["post"]["questions"]);
+    if !fits {
+        return;
+    }
+    assert_eq!(
+        p["answers"].as_array().unwrap().len(),
+        questions.len(),
+        "{at}"
+    );
+    for (q, a) in questions.iter().zip(p["answers"].as_array().unwrap()) {
+        let answer = a["answer"].as_str().unwrap();
+        assert!(
+            !answer.is_empty() && !answer.contains("call"),
+            "{at}: {q} → {answer}"
+        );
+        let i = letter
+            .find(q.as_str())
+            .unwrap_or_else(|| panic!("{at}: `{q}` is not in the letter"));
+        assert!(
+            letter[i..].contains(answer),
+            "{at}: the answer follows `{q}`"
+        );
+    }
+    if letter.contains("exactly") {
+        assert!(
+            uncovered(p).is_empty(),
+            "{at}: \"exactly\" with uncovered requirements"
+        );
+    }
+    let zh = p["post"]["language"] == "zh";
+    assert_eq!(
+        letter.contains("您好"),
+        zh,
+        "{at}: the letter is in the post's language"
+    );
+}
+
+#[test]
+fn instructions_in_posts_are_followed() {
+    let (_, p) = fixture("saas-blog", "page");
+    assert!(
+        p["letter"].as_str().unwrap().starts_with("ledger\n"),
+        "{}",
+        p["letter"]
+    );
+    assert!(
+        strings(&p["flags"])
+            .iter()
+            .any(|f| f.contains("asks for 2 samples"))
+    );
+    let (_, p) = fixture("rust-logtail", "page");
+    let letter = p["letter"].as_str().unwrap();
+    assert!(
+        letter.contains("https://github.com/sam-example/logtail"),
+        "code asked: the source link"
+    );
+    assert!(
+        letter.contains("I have done exactly that. logtail"),
+        "{letter}"
+    );
+    assert!(
+        !letter.contains("Hourly") && !letter.contains("$800"),
+        "{letter}"
+    );
+    let (code, p) = fixture("russian-writer", "plain");
+    assert_eq!(code, 3);
+    assert!(
+        p["fit"]["verdict"].as_str().unwrap().contains("Russian"),
+        "{}",
+        p["fit"]
+    );
+}
+
+#[test]
+fn the_report_ends_with_the_assessment() {
+    let site = format!("{}/tests/jobs/site", env!("CARGO_MANIFEST_DIR"));
+    let post = format!(
+        "{}/tests/jobs/posts/data-entry.page.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let r = folio(&["proposal", &site, &post]);
+    assert_eq!(r.code, 3);
+    assert!(
+        r.stdout.starts_with("\n── Report") || r.stdout.starts_with("── Report"),
+        "no pitch: {}",
+        r.stdout
+    );
+    let tail = &r.stdout[r
+        .stdout
+        .find("Worth the Connects? skip")
+        .expect("a verdict")..];
+    assert!(tail.contains("! payment method not verified"), "{tail}");
+    assert!(
+        tail.contains("hires for 9% of the 11 jobs posted"),
+        "{tail}"
+    );
+}

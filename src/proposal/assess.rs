@@ -17,7 +17,11 @@ pub struct Assessment {
 }
 
 fn first_number(s: &str) -> Option<f64> {
-    let n: String = s.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
+    let n: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     n.parse().ok()
 }
 
@@ -47,7 +51,9 @@ fn client_signs(f: &Facts, r: &mut Vec<String>) {
         None => {}
     }
     match (f.hire_rate, f.jobs_posted) {
-        (Some(h), Some(j)) if j >= 3 && h < 30 => r.push(format!("! hires for {h}% of the {j} jobs posted")),
+        (Some(h), Some(j)) if j >= 3 && h < 30 => {
+            r.push(format!("! hires for {h}% of the {j} jobs posted"))
+        }
         (Some(h), _) if h >= 50 => r.push(format!("+ {h}% hire rate")),
         (Some(0), _) | (_, Some(0 | 1)) => r.push("- a new client: no hiring history yet".into()),
         _ => {}
@@ -72,7 +78,10 @@ fn competition(f: &Facts, r: &mut Vec<String>) {
     }
     if let Some(d) = f.posted.as_deref().and_then(days_ago) {
         if d >= 7.0 {
-            r.push(format!("- posted {}: it may be filled", f.posted.as_deref().unwrap_or_default()));
+            r.push(format!(
+                "- posted {}: it may be filled",
+                f.posted.as_deref().unwrap_or_default()
+            ));
         } else if d < 1.0 {
             r.push("+ posted today".into());
         }
@@ -80,19 +89,27 @@ fn competition(f: &Facts, r: &mut Vec<String>) {
 }
 
 fn budget_vs_rate(f: &Facts, rate: Option<f64>, r: &mut Vec<String>) {
-    let (Some(b), Some(rate)) = (&f.budget, rate) else { return };
+    let (Some(b), Some(rate)) = (&f.budget, rate) else {
+        return;
+    };
     if b.hourly {
         if let Some(high) = b.high.filter(|&h| h < rate) {
-            r.push(format!("- the hourly range tops out at ${high:.0}, below your ${rate:.0}/hr"));
+            r.push(format!(
+                "- the hourly range tops out at ${high:.0}, below your ${rate:.0}/hr"
+            ));
         } else if b.high.is_some() {
             r.push(format!("+ your ${rate:.0}/hr is inside the hourly range"));
         }
     } else if let Some(total) = b.high {
         let hours = total / rate;
         if hours < 5.0 {
-            r.push(format!("- the fixed budget of ${total:.0} pays about {hours:.0} hours at your rate"));
+            r.push(format!(
+                "- the fixed budget of ${total:.0} pays about {hours:.0} hours at your rate"
+            ));
         } else {
-            r.push(format!("+ the fixed budget of ${total:.0} pays about {hours:.0} hours at your rate"));
+            r.push(format!(
+                "+ the fixed budget of ${total:.0} pays about {hours:.0} hours at your rate"
+            ));
         }
     }
 }
@@ -110,7 +127,10 @@ pub fn assess(f: &Facts, rate: Option<f64>, fit: &Fit) -> Assessment {
     budget_vs_rate(f, rate, &mut reasons);
     let red = reasons.iter().filter(|r| r.starts_with('!')).count();
     let warn = reasons.iter().filter(|r| r.starts_with('-')).count();
-    let known = f.payment_verified.is_some() || f.hire_rate.is_some() || f.total_spent.is_some() || f.jobs_posted.is_some();
+    let known = f.payment_verified.is_some()
+        || f.hire_rate.is_some()
+        || f.total_spent.is_some()
+        || f.jobs_posted.is_some();
     let verdict = if !fit.fits || red >= 2 {
         "skip"
     } else if red == 1 || warn >= 2 {
@@ -121,5 +141,8 @@ pub fn assess(f: &Facts, rate: Option<f64>, fit: &Fit) -> Assessment {
     } else {
         "apply"
     };
-    Assessment { verdict: verdict.to_string(), reasons }
+    Assessment {
+        verdict: verdict.to_string(),
+        reasons,
+    }
 }

@@ -50,8 +50,12 @@ fn client_in(client: &str, lang: &str) -> Option<String> {
         None => (client.trim(), None),
     };
     let zh = |s: &str| cjk_share(s) > 0.3;
-    let pick = [Some(main), paren].into_iter().flatten().find(|s| zh(s) == (lang == "zh"));
-    pick.or(if lang == "zh" { Some(main) } else { None }).map(str::to_string)
+    let pick = [Some(main), paren]
+        .into_iter()
+        .flatten()
+        .find(|s| zh(s) == (lang == "zh"));
+    pick.or(if lang == "zh" { Some(main) } else { None })
+        .map(str::to_string)
 }
 
 fn source_link(p: &Project) -> Option<String> {
@@ -59,34 +63,56 @@ fn source_link(p: &Project) -> Option<String> {
         .iter()
         .find(|l| {
             let n = l.name.to_lowercase();
-            n.contains("source") || n.contains("code") || n.contains("repo") || l.url.contains("github.com") || l.url.contains("gitlab")
+            n.contains("source")
+                || n.contains("code")
+                || n.contains("repo")
+                || l.url.contains("github.com")
+                || l.url.contains("gitlab")
         })
         .map(|l| l.url.clone())
 }
 
 /// A sentence of `text` that states a result (a number), else its first sentence.
 fn result_sentence(text: &str) -> String {
-    let sentences: Vec<&str> = text.split_inclusive(['。', '！']).flat_map(|s| s.split_inclusive(". ")).map(str::trim).filter(|s| !s.is_empty()).collect();
-    let pick = sentences.iter().find(|s| s.chars().any(|c| c.is_ascii_digit())).or(sentences.first()).copied().unwrap_or(text);
+    let sentences: Vec<&str> = text
+        .split_inclusive(['。', '！'])
+        .flat_map(|s| s.split_inclusive(". "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let pick = sentences
+        .iter()
+        .find(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .or(sentences.first())
+        .copied()
+        .unwrap_or(text);
     let mut r = pick.trim().trim_end_matches([';', '；']).to_string();
     if !r.ends_with(['.', '。']) {
         r.push(if cjk_share(&r) > 0.3 { '。' } else { '.' });
     }
-    let mut cs = r.chars();
-    match (cs.next(), cs.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => a.to_lowercase().chain(r.chars().skip(1)).collect(),
-        _ => r,
-    }
+    r
 }
 
 /// What the project did, in the letter's language; text in another language is never quoted.
 fn what_it_did(p: &Project, lang: &str) -> String {
-    let own = p.extra.get(&format!("summary_{lang}")).and_then(|v| v.as_str()).map(str::to_string);
+    let own = p
+        .extra
+        .get(&format!("summary_{lang}"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
     let summary = to_plain(&p.summary).replace('\n', " ");
     let extras = extra_summaries(p);
     let body = to_plain(&p.body);
-    let first_paragraph = body.split("\n\n").find(|s| s.trim().chars().count() > 20).unwrap_or("").replace('\n', "");
-    let candidates = own.into_iter().chain([summary]).chain(extras.lines().map(str::to_string)).chain([first_paragraph]);
+    let first_paragraph = body
+        .split("\n\n")
+        .find(|s| s.trim().chars().count() > 20)
+        .unwrap_or("")
+        .replace('\n', "");
+    let candidates = own
+        .into_iter()
+        .chain([summary])
+        .chain(extras.lines().map(str::to_string))
+        .chain([first_paragraph]);
     for text in candidates {
         if (cjk_share(&text) > 0.3) == (lang == "zh") && !text.trim().is_empty() {
             return result_sentence(&text);
@@ -96,7 +122,10 @@ fn what_it_did(p: &Project, lang: &str) -> String {
     if lang == "zh" {
         format!("{}方面的项目，详情见链接。", skills.join("、"))
     } else {
-        format!("a {} project; the write-up is at the link.", skills.join(", "))
+        format!(
+            "a {} project; the write-up is at the link.",
+            skills.join(", ")
+        )
     }
 }
 
@@ -105,7 +134,11 @@ pub fn shown(p: &Project, lang: &str, code: bool) -> Shown {
     let client = p.client.as_deref().and_then(|c| client_in(c, lang));
     let name = match client {
         Some(c) if !p.title.to_lowercase().contains(&c.to_lowercase()) => {
-            if lang == "zh" { format!("{}（{c}）", p.title) } else { format!("{}, for {c}", p.title) }
+            if lang == "zh" {
+                format!("{}（{c}）", p.title)
+            } else {
+                format!("{}, for {c}", p.title)
+            }
         }
         _ => p.title.clone(),
     };
@@ -116,7 +149,15 @@ pub fn shown(p: &Project, lang: &str, code: bool) -> Shown {
     };
     let what = what_it_did(p, lang);
     let line = format!("{name}{}{what}", if lang == "zh" { "：" } else { ": " });
-    Shown { slug: p.slug.clone(), name, line, what, link, permalink: p.location.permalink.clone(), source }
+    Shown {
+        slug: p.slug.clone(),
+        name,
+        line,
+        what,
+        link,
+        permalink: p.location.permalink.clone(),
+        source,
+    }
 }
 
 /// "A, B and C" (或 "A、B和C").
@@ -141,13 +182,22 @@ pub struct Context<'a> {
 
 /// The opening: the strongest real match, what it did; "exactly" only when everything is covered.
 fn opening(c: &Context, top: &Shown) -> String {
-    let need = list(&c.covered, &c.post.language);
+    let need = list(&c.covered[..c.covered.len().min(3)], &c.post.language);
     let what = top.what.trim_end_matches(['.', '。']);
     match (c.post.language.as_str(), c.exact) {
         ("zh", true) => format!("您需要{need}，这正是我做过的：{}——{what}。", top.name),
-        ("zh", false) => format!("您需要{need}。与这份工作最接近的是我的{}——{what}。", top.name),
-        (_, true) => format!("You need {need}: I have done exactly that. {}: {what}.", top.name),
-        (_, false) => format!("For your {need} work, the closest thing I have done is {}: {what}.", top.name),
+        ("zh", false) => format!(
+            "您需要{need}。与这份工作最接近的是我的{}——{what}。",
+            top.name
+        ),
+        (_, true) => format!(
+            "You need {need}: I have done exactly that. {}: {what}.",
+            top.name
+        ),
+        (_, false) => format!(
+            "For your {need} work, the closest thing I have done is {}: {what}.",
+            top.name
+        ),
     }
 }
 
@@ -158,11 +208,27 @@ pub fn parts(c: &Context, work: Vec<Shown>, answers: Vec<Answer>) -> Parts {
     let samples = c.post.instructions.samples.is_some();
     let approach = match (zh, c.uncovered.is_empty()) {
         (true, true) => "我会先交付第一部分让您确认方向，之后定期更新，直到您满意。".to_string(),
-        (true, false) => format!("我会先交付第一部分让您确认方向；关于{}，我会如实说明需要学习或请人协助的地方。", list(&c.uncovered, "zh")),
+        (true, false) => format!(
+            "我会先交付第一部分让您确认方向；关于{}，我会如实说明需要学习或请人协助的地方。",
+            list(&c.uncovered, "zh")
+        ),
         (false, u) => format!(
             "How I would work: a first deliverable within the first week so you can check the direction{}{}.",
-            length.map(|l| format!(", and the whole job within the {} you planned", l.to_lowercase())).unwrap_or_default(),
-            if u { String::new() } else { format!("; for {}, I will tell you plainly where I would need to learn or bring in help", list(&c.uncovered, "en")) }
+            length
+                .filter(|l| l.contains(" to "))
+                .map(|l| format!(
+                    ", and the whole job within the {} you planned",
+                    l.to_lowercase()
+                ))
+                .unwrap_or_default(),
+            if u {
+                String::new()
+            } else {
+                format!(
+                    "; for {}, I will tell you plainly where I would need to learn or bring in help",
+                    list(&c.uncovered, "en")
+                )
+            }
         ),
     };
     let closing = match (zh, &c.availability, &c.rate) {
@@ -184,7 +250,12 @@ pub fn parts(c: &Context, work: Vec<Shown>, answers: Vec<Answer>) -> Parts {
         }
         .to_string(),
         work,
-        answers_heading: if zh { "您的问题：" } else { "Your questions:" }.to_string(),
+        answers_heading: if zh {
+            "您的问题："
+        } else {
+            "Your questions:"
+        }
+        .to_string(),
         answers,
         approach,
         closing,
@@ -198,9 +269,18 @@ mod tests {
 
     #[test]
     fn clients_in_the_letters_language() {
-        assert_eq!(client_in("云栈科技 (CloudStack)", "en").as_deref(), Some("CloudStack"));
-        assert_eq!(client_in("云栈科技 (CloudStack)", "zh").as_deref(), Some("云栈科技"));
+        assert_eq!(
+            client_in("云栈科技 (CloudStack)", "en").as_deref(),
+            Some("CloudStack")
+        );
+        assert_eq!(
+            client_in("云栈科技 (CloudStack)", "zh").as_deref(),
+            Some("云栈科技")
+        );
         assert_eq!(client_in("云栈科技", "en"), None);
-        assert_eq!(list(&["a".into(), "b".into(), "c".into()], "en"), "a, b and c");
+        assert_eq!(
+            list(&["a".into(), "b".into(), "c".into()], "en"),
+            "a, b and c"
+        );
     }
 }

@@ -73,7 +73,12 @@ pub fn draft(
     let thesaurus = synonyms::Thesaurus::new(site);
     let mut reqs = requirements::extract(&post, &thesaurus);
     let languages = requirements::languages(&post, &site.profile);
-    let docs: Vec<rank::Doc> = site.projects.iter().filter(|p| !p.draft).map(|p| rank::Doc::new(p)).collect();
+    let docs: Vec<rank::Doc> = site
+        .projects
+        .iter()
+        .filter(|p| !p.draft)
+        .map(|p| rank::Doc::new(p))
+        .collect();
     let ranked = rank::rank(&docs, &post, &reqs, &thesaurus);
     let order: Vec<String> = ranked.iter().map(|r| r.slug.clone()).collect();
     requirements::cover(&mut reqs, &docs, &order, &thesaurus);
@@ -88,14 +93,36 @@ pub fn draft(
         location: site.profile.location.as_deref(),
     };
     let answers: Vec<Answer> = if fit.fits {
-        let fitting: Vec<String> = order.iter().filter(|s| reqs.iter().any(|r| r.projects.contains(s)) || chosen.contains(s)).cloned().collect();
-        post.questions.iter().map(|q| questions::answer(q, &post, &docs, &fitting, &me)).collect()
+        let fitting: Vec<String> = order
+            .iter()
+            .filter(|s| reqs.iter().any(|r| r.projects.contains(s)) || chosen.contains(s))
+            .cloned()
+            .collect();
+        post.questions
+            .iter()
+            .map(|q| questions::answer(q, &post, &docs, &fitting, &me))
+            .collect()
     } else {
         Vec::new()
     };
-    let input = template::Input { site, post: &post, reqs: &reqs, languages: &languages, docs: &docs, chosen: &chosen, specialized, answers: &answers };
-    let letter = if fit.fits { template::letter(&input, theme, opts.template.as_deref())? } else { String::new() };
-    let limit = crate::export::limits(site, crate::platform::Platform::Upwork)?.max("cover_letter").unwrap_or(5000);
+    let input = template::Input {
+        site,
+        post: &post,
+        reqs: &reqs,
+        languages: &languages,
+        docs: &docs,
+        chosen: &chosen,
+        specialized,
+        answers: &answers,
+    };
+    let letter = if fit.fits {
+        template::letter(&input, theme, opts.template.as_deref())?
+    } else {
+        String::new()
+    };
+    let limit = crate::export::limits(site, crate::platform::Platform::Upwork)?
+        .max("cover_letter")
+        .unwrap_or(5000);
     let letter_chars = letter.chars().count().max(letter.encode_utf16().count());
     let findings = template::check(&letter, letter_chars, limit, &input);
     let assessment = assess::assess(&post.facts, rate.map(|r| r.amount), &fit);
@@ -123,9 +150,10 @@ fn choose(ranked: &[Ranked], reqs: &[Requirement], fit: &Fit, top: usize) -> Vec
     if !fit.fits {
         return Vec::new();
     }
+    let floor = ranked.first().map_or(0.0, |r| r.score * 0.2);
     ranked
         .iter()
-        .filter(|r| r.score > 0.0)
+        .filter(|r| r.score > 0.0 && r.score >= floor)
         .filter(|r| reqs.is_empty() || reqs.iter().any(|q| q.projects.contains(&r.slug)))
         .take(top.clamp(1, 5))
         .map(|r| r.slug.clone())
@@ -137,7 +165,11 @@ fn no_such_profile(site: &Site, name: &str) -> Error {
     Error::single(
         Diagnostic::error(format!("there is no specialized profile `{name}`")).with_help(format!(
             "specialized profiles: {}",
-            site.profiles.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>().join(", ")
+            site.profiles
+                .iter()
+                .map(|p| p.slug.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     )
 }

@@ -77,26 +77,72 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 /// Lines of the Upwork page that are buttons and labels, not content.
 fn is_chrome(lower: &str) -> bool {
     const EXACT: &[&str] = &[
-        "apply now", "save job", "flag as inappropriate", "summary", "remote job", "worldwide",
-        "job link", "copy link", "hourly", "fixed-price", "fixed price", "duration",
-        "experience level", "project type", "view more", "share", "report", "more/less",
-        "less than 1 month", "1 to 3 months", "3 to 6 months", "more than 6 months",
-        "mandatory skills", "nice-to-have skills", "contract-to-hire", "you'll be asked to answer",
-        "ongoing project", "one-time project", "complex project", "description", "details",
+        "apply now",
+        "save job",
+        "flag as inappropriate",
+        "summary",
+        "remote job",
+        "worldwide",
+        "job link",
+        "copy link",
+        "hourly",
+        "fixed-price",
+        "fixed price",
+        "duration",
+        "experience level",
+        "project type",
+        "view more",
+        "share",
+        "report",
+        "more/less",
+        "less than 1 month",
+        "1 to 3 months",
+        "3 to 6 months",
+        "more than 6 months",
+        "mandatory skills",
+        "nice-to-have skills",
+        "contract-to-hire",
+        "you'll be asked to answer",
+        "ongoing project",
+        "one-time project",
+        "complex project",
+        "description",
+        "details",
     ];
     EXACT.contains(&lower)
-        || ["send a proposal for", "available connects", "required connects", "last viewed by",
-            "unanswered invites", "member since", "avg hourly rate", "open job", "hires,",
-            "reviews", "this job is", "specialty", "connects to submit", "only freelancers located"]
-            .iter()
-            .any(|p| lower.starts_with(p))
+        || [
+            "send a proposal for",
+            "available connects",
+            "required connects",
+            "last viewed by",
+            "unanswered invites",
+            "member since",
+            "avg hourly rate",
+            "open job",
+            "hires,",
+            "reviews",
+            "this job is",
+            "specialty",
+            "connects to submit",
+            "only freelancers located",
+            "https://www.upwork.com/",
+            "rating is ",
+            "you will be asked",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 fn section_of(lower: &str) -> Option<Section> {
     let h = lower.trim_end_matches([':', '：']).trim();
     match h {
-        "skills and expertise" | "skills" | "required skills" | "mandatory skills"
-        | "nice-to-have skills" | "技能" | "技能要求" => Some(Section::Skills),
+        "skills and expertise"
+        | "skills"
+        | "required skills"
+        | "mandatory skills"
+        | "nice-to-have skills"
+        | "技能"
+        | "技能要求" => Some(Section::Skills),
         "activity on this job" | "activity" => Some(Section::Activity),
         "about the client" | "client" | "about client" | "客户" => Some(Section::Client),
         "questions" | "screening questions" | "问题" => Some(Section::Questions),
@@ -106,27 +152,42 @@ fn section_of(lower: &str) -> Option<Section> {
 }
 
 fn money(s: &str) -> Option<f64> {
-    let t = s.trim().trim_start_matches(['$', '€', '£', '¥']).replace(',', "");
+    let t = s
+        .trim()
+        .trim_start_matches(['$', '€', '£', '¥'])
+        .replace(',', "");
     let (num, mult) = match t.chars().last() {
         Some('k' | 'K') => (&t[..t.len() - 1], 1_000.0),
         Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000.0),
         _ => (t.as_str(), 1.0),
     };
-    num.trim_end_matches('+').parse::<f64>().ok().map(|n| n * mult)
+    num.trim_end_matches('+')
+        .parse::<f64>()
+        .ok()
+        .map(|n| n * mult)
 }
 
 /// A budget in `value`: "$40-$70", "$40.00 - $70.00/hr", "$800", "$12,000 fixed price".
 fn budget_in(value: &str, hourly_hint: Option<bool>) -> Option<Budget> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"[$€£¥]\s?([\d][\d,]*(?:\.\d+)?[kK]?)(?:\s*(?:-|–|to)\s*[$€£¥]?\s?([\d][\d,]*(?:\.\d+)?[kK]?))?");
+    let r = re(
+        &R,
+        r"[$€£¥]\s?([\d][\d,]*(?:\.\d+)?[kK]?)(?:\s*(?:-|–|to)\s*[$€£¥]?\s?([\d][\d,]*(?:\.\d+)?[kK]?))?",
+    );
     let c = r.captures(value)?;
     let low = money(&c[1]);
     let high = c.get(2).and_then(|m| money(m.as_str()));
     let lower = value.to_lowercase();
     let hourly = hourly_hint.unwrap_or(
-        lower.contains("hour") || lower.contains("/hr") || (high.is_some() && !lower.contains("fixed")),
+        lower.contains("hour")
+            || lower.contains("/hr")
+            || (high.is_some() && !lower.contains("fixed")),
     );
-    Some(Budget { hourly, low, high: high.or(low) })
+    Some(Budget {
+        hourly,
+        low,
+        high: high.or(low),
+    })
 }
 
 fn number(s: &str) -> Option<u32> {
@@ -146,7 +207,11 @@ fn labelled_fact(label: &str, value: &str, f: &mut Facts) -> bool {
             f.budget = budget_in(&v, Some(true)).or(f.budget.take())
         }
         "budget" | "fixed-price" | "fixed price" | "est. budget" | "fixed budget" | "预算" => {
-            let hint = if v.to_lowercase().contains("hour") { None } else { Some(false) };
+            let hint = if v.to_lowercase().contains("hour") {
+                None
+            } else {
+                Some(false)
+            };
             f.budget = budget_in(&v, hint).or(f.budget.take())
         }
         "level" | "experience level" | "experience" | "经验" => f.level = Some(v),
@@ -164,7 +229,10 @@ fn labelled_fact(label: &str, value: &str, f: &mut Facts) -> bool {
         "client" | "country" | "location" | "client location" | "client country" => {
             f.country = Some(v)
         }
-        "payment" | "payment method" => f.payment_verified = Some(!v.to_lowercase().contains("not") && !v.to_lowercase().contains("unverified")),
+        "payment" | "payment method" => {
+            f.payment_verified =
+                Some(!v.to_lowercase().contains("not") && !v.to_lowercase().contains("unverified"))
+        }
         "hire rate" => f.hire_rate = number(&v),
         "jobs posted" => f.jobs_posted = number(&v),
         "total spent" | "spent" => f.total_spent = money(v.split_whitespace().next().unwrap_or("")),
@@ -177,18 +245,39 @@ fn labelled_fact(label: &str, value: &str, f: &mut Facts) -> bool {
 /// A line of the copied page about the job's terms or the client; true when it was one.
 fn page_fact(line: &str, lower: &str, f: &mut Facts) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"^(?:(entry level|intermediate|expert)|(less than 30 hrs/week|more than 30 hrs/week|30\+ hrs/week|hours to be determined|as needed.*)|(less than (?:1|one) month|1 to 3 months|3 to 6 months|more than 6 months)|posted (.+)|(\d+) jobs? posted.*|(\d+)% hire rate.*|\$?([\d.,]+[kKmM]?)\+? total spent|(payment (?:method )?(?:verified|unverified|not verified))|rating is ([\d.]+).*|(\d+ (?:minutes?|hours?|days?|weeks?|months?) ago))$");
+    let r = re(
+        &R,
+        r"^(?:(entry level|intermediate|expert)|(less than 30 hrs/week|more than 30 hrs/week|30\+ hrs/week|hours to be determined|as needed.*)|(less than (?:1|one) month|1 to 3 months|3 to 6 months|more than 6 months)|posted (.+)|(\d+) jobs? posted.*|(\d+)% hire rate.*|\$?([\d.,]+[kKmM]?)\+? total spent|(payment (?:method )?(?:verified|unverified|not verified))|rating is ([\d.]+).*|(\d+ (?:minutes?|hours?|days?|weeks?|months?) ago))$",
+    );
     if let Some(c) = r.captures(lower) {
         let g = |i: usize| c.get(i).map(|m| line[m.start()..m.end()].to_string());
-        if let Some(v) = g(1) { f.level = Some(v) }
-        if let Some(v) = g(2) { f.hours = Some(v) }
-        if let Some(v) = g(3) { f.length = Some(v) }
-        if let Some(v) = g(4).or(g(10)) { f.posted = Some(v) }
-        if let Some(v) = g(5) { f.jobs_posted = v.parse().ok() }
-        if let Some(v) = g(6) { f.hire_rate = v.parse().ok() }
-        if let Some(v) = g(7) { f.total_spent = money(&v) }
-        if let Some(v) = g(8) { f.payment_verified = Some(v.ends_with(" verified") && !v.contains("not")) }
-        if let Some(v) = g(9) { f.rating = v.parse().ok() }
+        if let Some(v) = g(1) {
+            f.level = Some(v)
+        }
+        if let Some(v) = g(2) {
+            f.hours = Some(v)
+        }
+        if let Some(v) = g(3) {
+            f.length = Some(v)
+        }
+        if let Some(v) = g(4).or(g(10)) {
+            f.posted = Some(v)
+        }
+        if let Some(v) = g(5) {
+            f.jobs_posted = v.parse().ok()
+        }
+        if let Some(v) = g(6) {
+            f.hire_rate = v.parse().ok()
+        }
+        if let Some(v) = g(7) {
+            f.total_spent = money(&v)
+        }
+        if let Some(v) = g(8) {
+            f.payment_verified = Some(v.ends_with(" verified") && !v.contains("not"))
+        }
+        if let Some(v) = g(9) {
+            f.rating = v.parse().ok()
+        }
         return true;
     }
     if lower.starts_with('$') && line.len() < 40 {
@@ -245,7 +334,13 @@ pub fn parse(text: &str) -> Post {
 }
 
 /// One non-blank line, by the section it is in.
-fn read_line(line: &str, lower: &str, section: &mut Section, post: &mut Post, body: &mut Vec<String>) {
+fn read_line(
+    line: &str,
+    lower: &str,
+    section: &mut Section,
+    post: &mut Post,
+    body: &mut Vec<String>,
+) {
     if let Some((label, value)) = label_value(line) {
         match label.as_str() {
             "title" | "job title" | "标题" | "职位" => return post.title = value.to_string(),
@@ -258,7 +353,9 @@ fn read_line(line: &str, lower: &str, section: &mut Section, post: &mut Post, bo
             }
             "questions" | "screening questions" => {
                 *section = Section::Questions;
-                return post.questions.extend(Some(value.to_string()).filter(|v| !v.is_empty()));
+                return post
+                    .questions
+                    .extend(Some(value.to_string()).filter(|v| !v.is_empty()));
             }
             _ if labelled_fact(&label, value, &mut post.facts) => return,
             _ => {}
@@ -288,7 +385,11 @@ fn read_line(line: &str, lower: &str, section: &mut Section, post: &mut Post, bo
 /// "1. ", "2) ", "- " at the start of a line.
 pub fn strip_number(line: &str) -> &str {
     let t = line.trim_start_matches(|c: char| c.is_ascii_digit());
-    let t = if t.len() < line.len() { t.trim_start_matches(['.', ')', '、', ':']) } else { t };
+    let t = if t.len() < line.len() {
+        t.trim_start_matches(['.', ')', '、', ':'])
+    } else {
+        t
+    };
     t.trim_start_matches(['-', '•', '*', '·', ' ']).trim()
 }
 
@@ -323,7 +424,8 @@ fn body_questions(description: &str) -> Vec<String> {
     let mut asking = false;
     for line in description.lines().map(str::trim) {
         let lower = line.to_lowercase();
-        let numbered = line.starts_with(|c: char| c.is_ascii_digit()) && strip_number(line).len() < line.len();
+        let numbered =
+            line.starts_with(|c: char| c.is_ascii_digit()) && strip_number(line).len() < line.len();
         if (line.ends_with('?') || line.ends_with('？')) && line.chars().count() >= 8 {
             let q = strip_number(line).to_string();
             if q.chars().count() <= 300 && !out.contains(&q) {
@@ -337,9 +439,12 @@ fn body_questions(description: &str) -> Vec<String> {
             continue;
         }
         asking = (line.ends_with(':') || line.ends_with('：'))
-            && ["tell us", "answer", "include", "provide", "send", "apply", "share", "回答", "请", "describe"]
-                .iter()
-                .any(|w| lower.contains(w))
+            && [
+                "tell us", "answer", "include", "provide", "send", "apply", "share", "回答", "请",
+                "describe",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
             || (asking && numbered);
     }
     out
@@ -350,9 +455,18 @@ fn instructions(text: &str) -> Instructions {
     static FIRST: OnceLock<Regex> = OnceLock::new();
     static SAMPLES: OnceLock<Regex> = OnceLock::new();
     static CODE: OnceLock<Regex> = OnceLock::new();
-    let first = re(&FIRST, r#"(?i)(?:start|begin|open)\w*\s+(?:your\s+|the\s+)?(?:proposal|application|cover letter|message|reply|bid|response|answer)\s+with\s+(?:the\s+)?(?:(?:word|phrase|words|code)\s*:?\s*)?(?:["'“‘「]([^"'”’」\n]{1,40})["'”’」]|(\w+))"#);
-    let samples = re(&SAMPLES, r"(?i)\b(?:send|share|include|attach|provide|show|see)\b[^.\n]{0,40}?\b(?:(\d|one|two|three|four|five)\s+)?(?:relevant\s+|writing\s+|design\s+|previous\s+|past\s+)?(?:samples?|examples?|portfolio|case stud(?:y|ies)|previous work|past work)\b");
-    let code = re(&CODE, r"(?i)\b(?:github|gitlab|bitbucket)\b|\b(?:link|links|share|send|show|include|provide|see)\b[^.\n]{0,30}\b(?:code|repositor(?:y|ies)|repos?|source)\b");
+    let first = re(
+        &FIRST,
+        r#"(?i)(?:start|begin|open)\w*\s+(?:your\s+|the\s+)?(?:proposal|application|cover letter|message|reply|bid|response|answer)\s+with\s+(?:the\s+)?(?:(?:word|phrase|words|code)\s*:?\s*)?(?:["'“‘「]([^"'”’」\n]{1,40})["'”’」]|(\w+))"#,
+    );
+    let samples = re(
+        &SAMPLES,
+        r"(?i)\b(?:send|share|include|attach|provide|show|see)\b[^.\n]{0,40}?\b(?:(\d|one|two|three|four|five)\s+)?(?:relevant\s+|writing\s+|design\s+|previous\s+|past\s+)?(?:samples?|examples?|portfolio|case stud(?:y|ies)|previous work|past work)\b",
+    );
+    let code = re(
+        &CODE,
+        r"(?i)\b(?:github|gitlab|bitbucket)\b|\b(?:link|links|share|send|show|include|provide|see)\b[^.\n]{0,30}\b(?:code|repositor(?:y|ies)|repos?|source)\b",
+    );
     let count = |w: &str| match w.to_lowercase().as_str() {
         "one" => 1,
         "two" => 2,
@@ -362,10 +476,20 @@ fn instructions(text: &str) -> Instructions {
         d => d.parse().unwrap_or(1),
     };
     Instructions {
-        first_words: first.captures(text).and_then(|c| c.get(1).or(c.get(2))).map(|m| m.as_str().trim().to_string()),
-        samples: samples
+        first_words: first
             .captures(text)
-            .map(|c| c.get(1).map_or(if text.contains("examples") || text.contains("samples") { 2 } else { 1 }, |m| count(m.as_str()))),
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .map(|m| m.as_str().trim().to_string()),
+        samples: samples.captures(text).map(|c| {
+            c.get(1).map_or(
+                if text.contains("examples") || text.contains("samples") {
+                    2
+                } else {
+                    1
+                },
+                |m| count(m.as_str()),
+            )
+        }),
         code: code.is_match(text),
     }
 }
@@ -382,25 +506,48 @@ mod tests {
         assert_eq!(p.title, "Rust developer for a log tailing CLI");
         assert_eq!(p.skills, vec!["Rust", "Command Line Interface"]);
         assert_eq!(p.questions.len(), 2, "{:?}", p.questions);
-        assert!(p.description.starts_with("We need a CLI"), "{}", p.description);
+        assert!(
+            p.description.starts_with("We need a CLI"),
+            "{}",
+            p.description
+        );
         assert!(!p.description.contains("hrs/week") && !p.description.contains("$40"));
         let f = &p.facts;
-        assert_eq!(f.budget, Some(Budget { hourly: true, low: Some(40.0), high: Some(70.0) }));
+        assert_eq!(
+            f.budget,
+            Some(Budget {
+                hourly: true,
+                low: Some(40.0),
+                high: Some(70.0)
+            })
+        );
         assert_eq!(f.level.as_deref(), Some("Intermediate"));
         assert_eq!(f.length.as_deref(), Some("1 to 3 months"));
         assert_eq!(f.interviewing, Some(2));
         assert_eq!(f.payment_verified, Some(true));
         assert_eq!(f.country.as_deref(), Some("United States"));
-        assert_eq!((f.jobs_posted, f.hire_rate, f.total_spent), (Some(24), Some(67), Some(12_000.0)));
+        assert_eq!(
+            (f.jobs_posted, f.hire_rate, f.total_spent),
+            (Some(24), Some(67), Some(12_000.0))
+        );
         assert_eq!(p.instructions.first_words.as_deref(), Some("Blue"));
         assert!(p.instructions.code);
     }
 
     #[test]
     fn plain_labels() {
-        let p = parse("Title: Tax advisor\nBudget: $12,000 fixed price\nProject length: 1 to 3 months\n\nAdvice on taxes.\nSkills: Tax Law, Accounting\n");
+        let p = parse(
+            "Title: Tax advisor\nBudget: $12,000 fixed price\nProject length: 1 to 3 months\n\nAdvice on taxes.\nSkills: Tax Law, Accounting\n",
+        );
         assert_eq!(p.title, "Tax advisor");
-        assert_eq!(p.facts.budget, Some(Budget { hourly: false, low: Some(12_000.0), high: Some(12_000.0) }));
+        assert_eq!(
+            p.facts.budget,
+            Some(Budget {
+                hourly: false,
+                low: Some(12_000.0),
+                high: Some(12_000.0)
+            })
+        );
         assert_eq!(p.description, "Advice on taxes.");
         assert_eq!(p.skills, vec!["Tax Law", "Accounting"]);
     }

@@ -25,7 +25,14 @@ pub fn choose<'a>(
         .profiles
         .iter()
         .map(|p| {
-            let skills = p.skills.iter().filter(|s| reqs.iter().any(|r| r.skill.as_deref() == Some(s.name.as_str()))).count();
+            let skills = p
+                .skills
+                .iter()
+                .filter(|s| {
+                    reqs.iter()
+                        .any(|r| r.skill.as_deref() == Some(s.name.as_str()))
+                })
+                .count();
             let projects = p.projects.iter().filter(|s| chosen.contains(s)).count();
             ((skills, projects), p)
         })
@@ -36,6 +43,11 @@ pub fn choose<'a>(
 }
 
 /// The rate the letter quotes: the specialized profile's, else the profile's.
-pub fn rate<'a>(site: &'a Site, specialized: Option<&'a SpecializedProfile>) -> Option<&'a RateView> {
-    specialized.and_then(|s| s.hourly_rate.as_ref()).or(site.profile.hourly_rate.as_ref())
+pub fn rate<'a>(
+    site: &'a Site,
+    specialized: Option<&'a SpecializedProfile>,
+) -> Option<&'a RateView> {
+    specialized
+        .and_then(|s| s.hourly_rate.as_ref())
+        .or(site.profile.hourly_rate.as_ref())
 }

@@ -34,36 +34,105 @@ fn any(q: &str, words: &[&str]) -> bool {
 pub fn answer(question: &str, post: &Post, docs: &[Doc], chosen: &[String], me: &Facts) -> Answer {
     let q = question.to_lowercase();
     let zh = post.language == "zh";
-    let make = |answer: String, kind: &str| Answer { question: question.to_string(), answer, kind: kind.to_string() };
-    if any(&q, &["rate", "price", "cost", "how much", "quote", "报价", "费用", "价格"]) {
+    let make = |answer: String, kind: &str| Answer {
+        question: question.to_string(),
+        answer,
+        kind: kind.to_string(),
+    };
+    if any(
+        &q,
+        &[
+            "rate", "price", "cost", "how much", "quote", "报价", "费用", "价格",
+        ],
+    ) {
         if let Some(r) = me.rate {
-            return make(if zh { format!("我的费率是 {r}。") } else { format!("My rate is {r}.") }, "rate");
+            return make(
+                if zh {
+                    format!("我的费率是 {r}。")
+                } else {
+                    format!("My rate is {r}.")
+                },
+                "rate",
+            );
         }
     }
-    if any(&q, &["time zone", "timezone", "overlap", "working hours", "时区"]) {
+    if any(
+        &q,
+        &["time zone", "timezone", "overlap", "working hours", "时区"],
+    ) {
         if let Some(tz) = me.timezone {
             let at = me.location.map(|l| format!(" ({l})")).unwrap_or_default();
-            return make(if zh { format!("我在 {tz}{at} 时区工作。") } else { format!("I work in {tz}{at}.") }, "timezone");
+            return make(
+                if zh {
+                    format!("我在 {tz}{at} 时区工作。")
+                } else {
+                    format!("I work in {tz}{at}.")
+                },
+                "timezone",
+            );
         }
     }
-    if any(&q, &["availab", "when can you start", "how soon", "hours per week", "hours a week", "start date", "多久", "何时"]) {
-        let a = me.availability.unwrap_or(if zh { "按需" } else { "as needed" });
-        return make(if zh { format!("我每周可投入 {a}，本周即可开始。") } else { format!("I am available {a} and can start this week.") }, "availability");
+    if any(
+        &q,
+        &[
+            "availab",
+            "when can you start",
+            "how soon",
+            "hours per week",
+            "hours a week",
+            "start date",
+            "多久",
+            "何时",
+        ],
+    ) {
+        let a = me
+            .availability
+            .unwrap_or(if zh { "按需" } else { "as needed" });
+        return make(
+            if zh {
+                format!("我每周可投入 {a}，本周即可开始。")
+            } else {
+                format!("I am available {a} and can start this week.")
+            },
+            "availability",
+        );
     }
-    let experience = any(&q, &["have you", "experience", "examples of", "samples of", "link", "portfolio", "worked on", "similar", "previous", "past", "github", "案例", "经验", "做过", "作品"]);
+    let experience = any(
+        &q,
+        &[
+            "have you",
+            "experience",
+            "examples of",
+            "samples of",
+            "link",
+            "portfolio",
+            "worked on",
+            "similar",
+            "previous",
+            "past",
+            "github",
+            "案例",
+            "经验",
+            "做过",
+            "作品",
+        ],
+    );
     let code = post.instructions.code || any(&q, &["code", "github", "repo"]);
-    match best_for(docs, question, chosen) {
+    match best_for(docs, question, chosen, experience) {
         Some((p, score, shared)) if experience || (score >= 2.0 && shared >= 2) => {
             let s = shown(p, &post.language, code);
             let what = s.what.trim_end_matches(['.', '。']);
             let text = match (zh, experience) {
                 (true, _) => format!("是的：{}——{what}。{}", s.name, s.link),
                 (false, true) => format!("Yes: {}: {what}. {}", s.name, s.link),
-                (false, false) => format!("In {}, {what}. {}", s.name, s.link),
+                (false, false) => format!("My approach shows in {}: {what}. {}", s.name, s.link),
             };
             make(text, if experience { "experience" } else { "open" })
         }
-        _ => match chosen.first().and_then(|slug| docs.iter().find(|d| &d.project.slug == slug)) {
+        _ => match chosen
+            .first()
+            .and_then(|slug| docs.iter().find(|d| &d.project.slug == slug))
+        {
             Some(d) if experience => {
                 let s = shown(d.project, &post.language, code);
                 let text = if zh {
@@ -73,7 +142,14 @@ pub fn answer(question: &str, post: &Post, docs: &[Doc], chosen: &[String], me: 
                 };
                 make(text, "experience")
             }
-            _ => make(if zh { "[在此填写您的回答]".to_string() } else { "[your answer]".to_string() }, "placeholder"),
+            _ => make(
+                if zh {
+                    "[在此填写您的回答]".to_string()
+                } else {
+                    "[your answer]".to_string()
+                },
+                "placeholder",
+            ),
         },
     }
 }

@@ -80,7 +80,13 @@ impl<'a> Doc<'a> {
             all.push(String::new());
         }
         let stem_set = all.iter().cloned().collect();
-        Doc { project: p, tf, len, stems: all, stem_set }
+        Doc {
+            project: p,
+            tf,
+            len,
+            stems: all,
+            stem_set,
+        }
     }
 }
 
@@ -88,7 +94,11 @@ impl<'a> Doc<'a> {
 fn query(post: &Post, reqs: &[Requirement]) -> BTreeMap<String, f64> {
     let mut q: BTreeMap<String, f64> = BTreeMap::new();
     let names: Vec<&str> = reqs.iter().map(|r| r.name.as_str()).collect();
-    for (text, w) in [(post.title.as_str(), 2.0), (post.description.as_str(), 1.0), (&names.join(", "), 1.0)] {
+    for (text, w) in [
+        (post.title.as_str(), 2.0),
+        (post.description.as_str(), 1.0),
+        (&names.join(", "), 1.0),
+    ] {
         for t in index_terms(text) {
             *q.entry(t).or_default() += w;
         }
@@ -123,7 +133,9 @@ pub fn shared_skills<'p>(p: &'p Project, reqs: &[Requirement], t: &Thesaurus) ->
         .iter()
         .filter(|s| {
             let c = t.lookup(&s.name);
-            reqs.iter().any(|r| (c.is_some() && r.concept == c) || r.skill.as_deref() == Some(s.name.as_str()))
+            reqs.iter().any(|r| {
+                (c.is_some() && r.concept == c) || r.skill.as_deref() == Some(s.name.as_str())
+            })
         })
         .map(|s| s.name.as_str())
         .collect()
@@ -141,10 +153,18 @@ pub fn rank(docs: &[Doc], post: &Post, reqs: &[Requirement], t: &Thesaurus) -> V
             let shared = shared_skills(p, reqs, t);
             let mut reasons = Vec::new();
             if !shared.is_empty() {
-                reasons.push(format!("shares skills: {} (+{})", shared.join(", "), SKILL_POINTS * shared.len() as f64));
+                reasons.push(format!(
+                    "shares skills: {} (+{})",
+                    shared.join(", "),
+                    SKILL_POINTS * shared.len() as f64
+                ));
             }
             if text > 0.0 {
-                let top: Vec<String> = parts.iter().take(6).map(|(w, s)| format!("{w} {s:.1}")).collect();
+                let top: Vec<String> = parts
+                    .iter()
+                    .take(6)
+                    .map(|(w, s)| format!("{w} {s:.1}"))
+                    .collect();
                 reasons.push(format!("text (BM25) {text:.2}: {}", top.join(", ")));
             }
             let mut score = text + SKILL_POINTS * shared.len() as f64;
@@ -173,18 +193,36 @@ pub fn rank(docs: &[Doc], post: &Post, reqs: &[Requirement], t: &Thesaurus) -> V
     out.into_iter().map(|(r, _)| r).collect()
 }
 
-/// The project whose text answers `text` best (BM25), with its score and how
-/// many of the text's words it shares, among `docs` whose slug is in `among`.
-pub fn best_for<'a>(docs: &'a [Doc], text: &str, among: &[String]) -> Option<(&'a Project, f64, usize)> {
+/// The project that answers `text` best among `among` (slugs, best first):
+/// its BM25 for the text, plus (when `rank_counts`) its rank for the post, both
+/// relative to the best; with its BM25 and how many of the text's words it shares.
+pub fn best_for<'a>(
+    docs: &'a [Doc],
+    text: &str,
+    among: &[String],
+    rank_counts: bool,
+) -> Option<(&'a Project, f64, usize)> {
     let mut q: BTreeMap<String, f64> = BTreeMap::new();
     for t in index_terms(text) {
         *q.entry(t).or_default() += 1.0;
     }
-    bm25(docs, &q)
-        .into_iter()
-        .zip(docs)
-        .filter(|(_, d)| among.contains(&d.project.slug))
-        .map(|((s, parts), d)| (d.project, s, parts.len()))
-        .filter(|(_, s, _)| *s > 0.0)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.slug.cmp(&a.0.slug)))
+    let scores = bm25(docs, &q);
+    let top = scores
+        .iter()
+        .map(|s| s.0)
+        .fold(0.0, f64::max)
+        .max(f64::EPSILON);
+    let n = among.len().max(1) as f64;
+    among
+        .iter()
+        .enumerate()
+        .filter_map(|(i, slug)| {
+            let at = docs.iter().position(|d| &d.project.slug == slug)?;
+            let (s, parts) = &scores[at];
+            let by_rank = if rank_counts { 1.0 - i as f64 / n } else { 0.0 };
+            Some((docs[at].project, *s, parts.len(), s / top + by_rank))
+        })
+        .filter(|c| c.1 > 0.0 || rank_counts)
+        .max_by(|a, b| a.3.total_cmp(&b.3).then(b.0.slug.cmp(&a.0.slug)))
+        .map(|(p, s, n, _)| (p, s, n))
 }

@@ -15,22 +15,47 @@ fn facts_line(f: &Facts) -> String {
             (_, Some(h)) => format!("${h:.0}"),
             _ => "?".into(),
         };
-        parts.push(format!("{} {amount}", if b.hourly { "hourly" } else { "fixed price" }));
+        parts.push(format!(
+            "{} {amount}",
+            if b.hourly { "hourly" } else { "fixed price" }
+        ));
     }
-    let named = [("level", &f.level), ("length", &f.length), ("hours", &f.hours), ("proposals", &f.proposals), ("posted", &f.posted), ("client in", &f.country)];
+    let named = [
+        ("level", &f.level),
+        ("length", &f.length),
+        ("hours", &f.hours),
+        ("proposals", &f.proposals),
+        ("posted", &f.posted),
+        ("client in", &f.country),
+    ];
     for (label, v) in named {
         if let Some(v) = v {
             parts.push(format!("{label} {v}"));
         }
     }
-    if parts.is_empty() { "(none on the page)".into() } else { parts.join("; ") }
+    if parts.is_empty() {
+        "(none on the page)".into()
+    } else {
+        parts.join("; ")
+    }
 }
 
 /// The report, in English (it is for the freelancer, not the client).
 pub fn report(p: &Proposal) -> String {
     let mut out = String::from("── Report (not part of the letter) ──\n");
-    let _ = writeln!(out, "Read: \"{}\" ({} language, {} skills listed, {} questions)", p.post.title, p.post.language, p.post.skills.len(), p.post.questions.len());
-    let _ = writeln!(out, "Terms (not requirements): {}", facts_line(&p.post.facts));
+    let _ = writeln!(
+        out,
+        "Read: \"{}\" ({} language, {} skills listed, {} questions)",
+        p.post.title,
+        p.post.language,
+        p.post.skills.len(),
+        p.post.questions.len()
+    );
+    let _ = writeln!(
+        out,
+        "Terms (not requirements): {}",
+        facts_line(&p.post.facts)
+    );
     let _ = writeln!(out, "Profile: {}", p.profile);
     out.push_str("Requirements:\n");
     if p.requirements.is_empty() && p.languages.is_empty() {
@@ -45,19 +70,45 @@ pub fn report(p: &Proposal) -> String {
     }
     for l in &p.languages {
         match &l.met_by {
-            Some(m) => { let _ = writeln!(out, "  ✓ {} (language): your profile lists {m}", l.name); }
-            None => { let _ = writeln!(out, "  ✗ {} (language): your profile does not list it", l.name); }
+            Some(m) => {
+                let _ = writeln!(out, "  ✓ {} (language): your profile lists {m}", l.name);
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  ✗ {} (language): your profile does not list it",
+                    l.name
+                );
+            }
         }
     }
     let _ = writeln!(out, "Fit: {}", p.fit.verdict);
     out.push_str("Scores:\n");
     for r in p.ranked.iter().take(5) {
-        let mark = if p.chosen.contains(&r.slug) { "→" } else { " " };
-        let _ = writeln!(out, " {mark} {} {}: {}", r.slug, r.score, if r.reasons.is_empty() { "nothing in common".into() } else { r.reasons.join("; ") });
+        let mark = if p.chosen.contains(&r.slug) {
+            "→"
+        } else {
+            " "
+        };
+        let _ = writeln!(
+            out,
+            " {mark} {} {}: {}",
+            r.slug,
+            r.score,
+            if r.reasons.is_empty() {
+                "nothing in common".into()
+            } else {
+                r.reasons.join("; ")
+            }
+        );
     }
     instructions(p, &mut out);
     if !p.letter.is_empty() {
-        let _ = writeln!(out, "Letter: {}/{} characters (Upwork's limit)", p.letter_chars, p.letter_limit);
+        let _ = writeln!(
+            out,
+            "Letter: {}/{} characters (Upwork's limit)",
+            p.letter_chars, p.letter_limit
+        );
     } else {
         out.push_str("Letter: none: this job is outside your work (exit status 3)\n");
     }

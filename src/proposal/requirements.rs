@@ -39,13 +39,71 @@ pub struct LanguageNeed {
 
 /// Title words that say who is wanted, not what the work is.
 const GENERIC: &[&str] = &[
-    "developer", "developers", "needed", "wanted", "required", "expert", "experts", "specialist",
-    "freelancer", "senior", "junior", "lead", "engineer", "help", "looking", "seeking", "project",
-    "job", "ongoing", "urgent", "small", "quick", "simple", "task", "tasks", "fix", "full", "part",
-    "remote", "team", "existing", "startup", "need", "build", "create", "make", "develop",
-    "experienced", "professional", "skilled", "talented", "hire", "long", "term", "contract",
-    "support", "assistant", "consultant", "person", "someone", "wanted!", "needed!", "asap", "us",
-    "based", "level", "entry", "top", "rated", "plus", "etc", "i", "we", "my", "our",
+    "developer",
+    "developers",
+    "needed",
+    "wanted",
+    "required",
+    "expert",
+    "experts",
+    "specialist",
+    "freelancer",
+    "senior",
+    "junior",
+    "lead",
+    "engineer",
+    "help",
+    "looking",
+    "seeking",
+    "project",
+    "job",
+    "ongoing",
+    "urgent",
+    "small",
+    "quick",
+    "simple",
+    "task",
+    "tasks",
+    "fix",
+    "full",
+    "part",
+    "remote",
+    "team",
+    "existing",
+    "startup",
+    "need",
+    "build",
+    "create",
+    "make",
+    "develop",
+    "experienced",
+    "professional",
+    "skilled",
+    "talented",
+    "hire",
+    "long",
+    "term",
+    "contract",
+    "support",
+    "assistant",
+    "consultant",
+    "person",
+    "someone",
+    "wanted!",
+    "needed!",
+    "asap",
+    "us",
+    "based",
+    "level",
+    "entry",
+    "top",
+    "rated",
+    "plus",
+    "etc",
+    "i",
+    "we",
+    "my",
+    "our",
 ];
 
 fn salient(w: &str) -> bool {
@@ -72,12 +130,16 @@ fn names_in(line: &str, t: &Thesaurus, unknown: bool) -> Vec<(String, Option<usi
             }
         }
     }
-    let mut out: Vec<(String, Option<usize>)> = found.iter().map(|&id| (display_name(t, id, &text), Some(id))).collect();
+    let mut out: Vec<(String, Option<usize>)> = found
+        .iter()
+        .map(|&id| (display_name(t, id, &text), Some(id)))
+        .collect();
     if unknown {
         let raw = raw_words(line);
         let mut run: Vec<&str> = Vec::new();
         for (i, w) in raw.iter().enumerate() {
-            let capital = w.chars().next().is_some_and(char::is_uppercase) || w.chars().skip(1).any(char::is_uppercase);
+            let capital = w.chars().next().is_some_and(char::is_uppercase)
+                || w.chars().skip(1).any(char::is_uppercase);
             if !taken.get(i).copied().unwrap_or(true) && capital && salient(w) && run.len() < 3 {
                 run.push(w);
             } else if !run.is_empty() {
@@ -112,9 +174,19 @@ fn must_sentences(description: &str) -> Vec<&str> {
         .split(['.', '!', '\n', '。', '；', ';'])
         .filter(|s| {
             let l = s.to_lowercase();
-            ["must", "required", "requirement", "mandatory", "essential", "need to have", "必须", "要求", "需要"]
-                .iter()
-                .any(|w| l.contains(w))
+            [
+                "must",
+                "required",
+                "requirement",
+                "mandatory",
+                "essential",
+                "need to have",
+                "必须",
+                "要求",
+                "需要",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
         })
         .collect()
 }
@@ -146,10 +218,18 @@ pub fn extract(post: &Post, t: &Thesaurus) -> Vec<Requirement> {
     reqs
 }
 
-fn push(reqs: &mut Vec<Requirement>, t: &Thesaurus, name: String, concept: Option<usize>, from: &str) {
+fn push(
+    reqs: &mut Vec<Requirement>,
+    t: &Thesaurus,
+    name: String,
+    concept: Option<usize>,
+    from: &str,
+) {
     let k = key(&name);
     if k.is_empty()
-        || reqs.iter().any(|r| (concept.is_some() && r.concept == concept) || r.key == k)
+        || reqs
+            .iter()
+            .any(|r| (concept.is_some() && r.concept == concept) || r.key == k)
     {
         return;
     }
@@ -166,7 +246,17 @@ fn push(reqs: &mut Vec<Requirement>, t: &Thesaurus, name: String, concept: Optio
 /// Languages and the ways posts and profiles write them.
 const LANGUAGES: &[&[&str]] = &[
     &["English", "英文", "英语"],
-    &["Chinese", "mandarin", "cantonese", "中文", "汉语", "普通话", "简体中文", "繁體中文", "繁体中文"],
+    &[
+        "Chinese",
+        "mandarin",
+        "cantonese",
+        "中文",
+        "汉语",
+        "普通话",
+        "简体中文",
+        "繁體中文",
+        "繁体中文",
+    ],
     &["Spanish", "español", "castellano"],
     &["Russian", "русский"],
     &["French", "français"],
@@ -184,28 +274,60 @@ const LANGUAGES: &[&[&str]] = &[
 ];
 
 const CUES: &[&str] = &[
-    "fluent", "native", "speak", "bilingual", "translat", "into ", "proficien", "language",
-    "written", "locali", "writer", "speaking", "母语", "翻译", "流利", "本地化", "中文",
+    "fluent",
+    "native",
+    "speak",
+    "bilingual",
+    "translat",
+    "into ",
+    "proficien",
+    "language",
+    "written",
+    "locali",
+    "writer",
+    "speaking",
+    "母语",
+    "翻译",
+    "流利",
+    "本地化",
+    "中文",
 ];
 
 /// The languages the post asks for, met or not by the profile's languages.
 pub fn languages(post: &Post, profile: &Profile) -> Vec<LanguageNeed> {
-    let text = format!("{}\n{}\n{}", post.title, post.description, post.skills.join("\n"));
+    let text = format!(
+        "{}\n{}\n{}",
+        post.title,
+        post.description,
+        post.skills.join("\n")
+    );
     let mut out: Vec<LanguageNeed> = Vec::new();
     for group in LANGUAGES {
         let named = text.split(['.', '\n', '。', '!', '?']).any(|s| {
             let l = s.to_lowercase();
             let mentions = group.iter().any(|n| has_word(&l, &n.to_lowercase()));
-            mentions && (CUES.iter().any(|c| l.contains(c)) || post.skills.iter().any(|k| has_word(&k.to_lowercase(), &group[0].to_lowercase())))
+            mentions
+                && (CUES.iter().any(|c| l.contains(c))
+                    || post
+                        .skills
+                        .iter()
+                        .any(|k| has_word(&k.to_lowercase(), &group[0].to_lowercase())))
         });
         let implied = group[0] == "Chinese" && post.language == "zh";
         if named || implied {
             let met_by = profile
                 .languages
                 .iter()
-                .find(|l| group.iter().any(|n| has_word(&l.name.to_lowercase(), &n.to_lowercase())))
+                .find(|l| {
+                    group
+                        .iter()
+                        .any(|n| has_word(&l.name.to_lowercase(), &n.to_lowercase()))
+                })
                 .map(|l| l.name.clone());
-            out.push(LanguageNeed { name: group[0].to_string(), met_by });
+            out.push(LanguageNeed {
+                name: group[0].to_string(),
+                met_by,
+            });
         }
     }
     out
@@ -227,10 +349,16 @@ fn has_word(text: &str, word: &str) -> bool {
 pub fn cover(reqs: &mut [Requirement], docs: &[Doc], order: &[String], t: &Thesaurus) {
     for r in reqs.iter_mut() {
         for slug in order {
-            let Some(d) = docs.iter().find(|d| &d.project.slug == slug) else { continue };
+            let Some(d) = docs.iter().find(|d| &d.project.slug == slug) else {
+                continue;
+            };
             let shows = match r.concept {
                 Some(id) => {
-                    d.project.skills.iter().any(|s| t.lookup(&s.name) == Some(id)) || t.named_in(id, &d.stems)
+                    d.project
+                        .skills
+                        .iter()
+                        .any(|s| t.lookup(&s.name) == Some(id))
+                        || t.named_in(id, &d.stems)
                 }
                 None => r.key.iter().all(|k| d.stem_set.contains(k)),
             };
@@ -256,12 +384,23 @@ pub fn fit(reqs: &[Requirement], langs: &[LanguageNeed], top_text: Option<&Ranke
     let covered = reqs.iter().filter(|r| !r.projects.is_empty()).count()
         + langs.iter().filter(|l| l.met_by.is_some()).count();
     let total = reqs.len() + langs.len();
-    let missing_lang: Vec<&str> = langs.iter().filter(|l| l.met_by.is_none()).map(|l| l.name.as_str()).collect();
+    let missing_lang: Vec<&str> = langs
+        .iter()
+        .filter(|l| l.met_by.is_none())
+        .map(|l| l.name.as_str())
+        .collect();
     let title: Vec<&Requirement> = reqs.iter().filter(|r| r.from == "title").collect();
-    let title_ok = title.is_empty() || 2 * title.iter().filter(|r| !r.projects.is_empty()).count() >= title.len();
+    let title_ok = title.is_empty()
+        || 2 * title.iter().filter(|r| !r.projects.is_empty()).count() >= title.len();
     let ratio_ok = 2 * covered > total || (2 * covered == total && covered >= 2);
     let (fits, verdict) = if !missing_lang.is_empty() {
-        (false, format!("outside your work: the post asks for {}, which your profile's languages do not list", missing_lang.join(", ")))
+        (
+            false,
+            format!(
+                "outside your work: the post asks for {}, which your profile's languages do not list",
+                missing_lang.join(", ")
+            ),
+        )
     } else if reqs.is_empty() {
         match top_text {
             Some(r) if r.matched.len() >= 4 && r.text_score >= 4.0 => {
@@ -270,13 +409,34 @@ pub fn fit(reqs: &[Requirement], langs: &[LanguageNeed], top_text: Option<&Ranke
             _ => (false, "outside your work: the post names no skill your projects show, and no project describes similar work".to_string()),
         }
     } else if covered == 0 {
-        (false, format!("outside your work: none of the {total} requirements is shown by a project"))
+        (
+            false,
+            format!("outside your work: none of the {total} requirements is shown by a project"),
+        )
     } else if !title_ok || !ratio_ok {
-        (false, format!("outside your work: your projects show only {covered} of the {total} requirements{}", if title_ok { "" } else { ", and not what the title asks for" }))
+        (
+            false,
+            format!(
+                "outside your work: your projects show only {covered} of the {total} requirements{}",
+                if title_ok {
+                    ""
+                } else {
+                    ", and not what the title asks for"
+                }
+            ),
+        )
     } else {
-        (true, format!("fits: your projects show {covered} of the {total} requirements"))
+        (
+            true,
+            format!("fits: your projects show {covered} of the {total} requirements"),
+        )
     };
-    Fit { fits, covered, total, verdict }
+    Fit {
+        fits,
+        covered,
+        total,
+        verdict,
+    }
 }
 
 #[cfg(test)]
@@ -287,8 +447,13 @@ mod tests {
     #[test]
     fn metadata_never_becomes_a_requirement() {
         let t = Thesaurus::default();
-        let post = parse("Title: Tax Advisor for Airbnb Property in Italy\nBudget: $12,000 fixed price\nProject length: 1 to 3 months\nLevel: Expert\n\nWe need tax advice. Must know Italian tax law.\n");
+        let post = parse(
+            "Title: Tax Advisor for Airbnb Property in Italy\nBudget: $12,000 fixed price\nProject length: 1 to 3 months\nLevel: Expert\n\nWe need tax advice. Must know Italian tax law.\n",
+        );
         let names: Vec<String> = extract(&post, &t).into_iter().map(|r| r.name).collect();
-        assert_eq!(names, vec!["Tax Advisor", "Airbnb Property", "Italy", "Italian"]);
+        assert_eq!(
+            names,
+            vec!["Tax Advisor", "Airbnb Property", "Italy", "Italian"]
+        );
     }
 }

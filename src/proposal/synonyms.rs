@@ -7,7 +7,16 @@ use crate::content::model::Site;
 
 /// Groups of names for one skill; the first is how the letter names it.
 const GROUPS: &[&[&str]] = &[
-    &["CLI", "Command Line Interface", "command line", "command-line tool", "CLI tool", "CLI Design", "CLI development", "terminal app"],
+    &[
+        "CLI",
+        "Command Line Interface",
+        "command line",
+        "command-line tool",
+        "CLI tool",
+        "CLI Design",
+        "CLI development",
+        "terminal app",
+    ],
     &["JavaScript", "JS", "ECMAScript"],
     &["TypeScript", "TS"],
     &["Node.js", "Node", "NodeJS"],
@@ -17,20 +26,89 @@ const GROUPS: &[&[&str]] = &[
     &["Python", "py"],
     &["Rust", "Rust language", "rustlang"],
     &["React", "ReactJS", "React.js"],
-    &["API Documentation", "API docs", "API reference", "API reference docs", "REST API documentation", "API 文档", "API文档", "接口文档"],
-    &["Technical Writing", "tech writing", "technical writer", "technical documentation", "software documentation", "documentation writing", "技术写作", "技术文档"],
-    &["Docs as Code", "docs-as-code", "documentation pipeline", "docs pipeline"],
-    &["Copywriting", "copywriter", "copy writing", "marketing copy", "landing page copy", "文案"],
-    &["Content Writing", "content writer", "blog writing", "article writing", "blog posts"],
-    &["Developer Experience", "DX", "DevRel", "developer relations", "developer advocacy"],
-    &["中文本地化", "Chinese localization", "Chinese localisation", "Simplified Chinese localization", "本地化", "中文翻译", "Chinese translation", "English to Chinese translation"],
+    &[
+        "API Documentation",
+        "API docs",
+        "API reference",
+        "API reference docs",
+        "REST API documentation",
+        "API 文档",
+        "API文档",
+        "接口文档",
+    ],
+    &[
+        "Technical Writing",
+        "tech writing",
+        "technical writer",
+        "technical documentation",
+        "software documentation",
+        "documentation writing",
+        "技术写作",
+        "技术文档",
+    ],
+    &[
+        "Docs as Code",
+        "docs-as-code",
+        "documentation pipeline",
+        "docs pipeline",
+    ],
+    &[
+        "Copywriting",
+        "copywriter",
+        "copy writing",
+        "marketing copy",
+        "landing page copy",
+        "文案",
+    ],
+    &[
+        "Content Writing",
+        "content writer",
+        "blog writing",
+        "article writing",
+        "blog posts",
+    ],
+    &[
+        "Developer Experience",
+        "DX",
+        "DevRel",
+        "developer relations",
+        "developer advocacy",
+    ],
+    &[
+        "中文本地化",
+        "Chinese localization",
+        "Chinese localisation",
+        "Simplified Chinese localization",
+        "本地化",
+        "中文翻译",
+        "Chinese translation",
+        "English to Chinese translation",
+    ],
     &["Translation", "translator", "翻译"],
     &["Localization", "localisation", "l10n"],
-    &["Proofreading", "proofreader", "copy editing", "copyediting", "editing"],
-    &["UI Design", "user interface design", "UI/UX", "UI UX design", "UX/UI design", "app design"],
+    &[
+        "Proofreading",
+        "proofreader",
+        "copy editing",
+        "copyediting",
+        "editing",
+    ],
+    &[
+        "UI Design",
+        "user interface design",
+        "UI/UX",
+        "UI UX design",
+        "UX/UI design",
+        "app design",
+    ],
     &["UX Design", "user experience design", "UX research"],
     &["Logo Design", "logo", "brand mark"],
-    &["Brand Identity", "branding", "brand identity design", "visual identity"],
+    &[
+        "Brand Identity",
+        "brand identity design",
+        "visual identity",
+        "brand design",
+    ],
     &["Graphic Design", "graphic designer"],
     &["Figma", "Figma design"],
     &["Web Design", "website design", "web designer"],
@@ -43,12 +121,24 @@ const GROUPS: &[&[&str]] = &[
 ];
 
 /// Trailing words that do not change which skill a name is ("Rust development" = "Rust").
-const SUFFIXES: &[&str] = &["develop", "programm", "engin", "expert", "specialist", "servic", "tool", "skill"];
+const SUFFIXES: &[&str] = &[
+    "develop",
+    "programm",
+    "engin",
+    "expert",
+    "specialist",
+    "servic",
+    "tool",
+    "skill",
+];
 
 /// The stemmed key of a name.
 pub fn key(name: &str) -> Vec<String> {
     let mut s = stems(name);
-    while s.len() > 1 && s.last().is_some_and(|w| SUFFIXES.iter().any(|x| w.starts_with(x))) {
+    while s.len() > 1
+        && s.last()
+            .is_some_and(|w| SUFFIXES.iter().any(|x| w.starts_with(x)))
+    {
         s.pop();
     }
     s
@@ -120,7 +210,10 @@ impl Thesaurus {
 
     /// Whether the concept is named in the stemmed text.
     pub fn named_in(&self, id: usize, text: &[String]) -> bool {
-        self.concepts[id].variants.iter().any(|v| contains_phrase(text, v))
+        self.concepts[id]
+            .variants
+            .iter()
+            .any(|v| contains_phrase(text, v))
     }
 
     /// The concepts named in the stemmed text; a longer name wins over one inside it.
@@ -146,10 +239,9 @@ impl Thesaurus {
                     other != id
                         && len > 1
                         && short.variants.iter().all(|v| v.len() < len)
-                        && self.concepts[other]
-                            .variants
-                            .iter()
-                            .any(|o| o.len() == len && short.variants.iter().any(|v| contains_phrase(o, v)))
+                        && self.concepts[other].variants.iter().any(|o| {
+                            o.len() == len && short.variants.iter().any(|v| contains_phrase(o, v))
+                        })
                 })
             })
             .collect()

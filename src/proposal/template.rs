@@ -61,11 +61,25 @@ fn shown_projects(i: &Input) -> Vec<(Shown, LetterProject)> {
 }
 
 fn context(i: &Input) -> tera::Context {
-    let covered: Vec<String> = i.reqs.iter().filter(|r| !r.projects.is_empty()).map(|r| r.name.clone()).collect();
-    let uncovered: Vec<String> = i.reqs.iter().filter(|r| r.projects.is_empty()).map(|r| r.name.clone()).collect();
-    let exact = uncovered.is_empty() && !covered.is_empty() && i.languages.iter().all(|l| l.met_by.is_some());
+    let covered: Vec<String> = i
+        .reqs
+        .iter()
+        .filter(|r| !r.projects.is_empty())
+        .map(|r| r.name.clone())
+        .collect();
+    let uncovered: Vec<String> = i
+        .reqs
+        .iter()
+        .filter(|r| r.projects.is_empty())
+        .map(|r| r.name.clone())
+        .collect();
+    let exact = uncovered.is_empty()
+        && !covered.is_empty()
+        && i.languages.iter().all(|l| l.met_by.is_some());
     let rate = super::profile::rate(i.site, i.specialized).map(|r| r.display.clone());
-    let headline = i.specialized.map_or(i.site.profile.title.clone(), |s| s.title.clone());
+    let headline = i
+        .specialized
+        .map_or(i.site.profile.title.clone(), |s| s.title.clone());
     let (work, legacy): (Vec<Shown>, Vec<LetterProject>) = shown_projects(i).into_iter().unzip();
     let c = Context {
         post: i.post,
@@ -106,19 +120,32 @@ fn source(theme: &crate::theme::Theme, given: Option<&str>) -> crate::Result<(St
     }
     let file = theme.templates.get("proposal.txt").ok_or_else(|| {
         Error::single(
-            Diagnostic::error("the theme has no template `proposal.txt`").with_help("add templates/proposal.txt to the site"),
+            Diagnostic::error("the theme has no template `proposal.txt`")
+                .with_help("add templates/proposal.txt to the site"),
         )
     })?;
-    let bytes = file.bytes().map_err(|e| Error::msg(format!("cannot read {}: {e}", file.display)))?;
-    Ok((file.display.clone(), String::from_utf8_lossy(&bytes).into_owned()))
+    let bytes = file
+        .bytes()
+        .map_err(|e| Error::msg(format!("cannot read {}: {e}", file.display)))?;
+    Ok((
+        file.display.clone(),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    ))
 }
 
 /// The letter, laid out, starting with the words the post asks for.
-pub fn letter(i: &Input, theme: &crate::theme::Theme, given: Option<&str>) -> crate::Result<String> {
+pub fn letter(
+    i: &Input,
+    theme: &crate::theme::Theme,
+    given: Option<&str>,
+) -> crate::Result<String> {
     let (name, text) = source(theme, given)?;
     let mut tera = tera::Tera::new();
-    tera.add_raw_template(&name, &text).map_err(|e| Error::single(crate::render::template_error(&e, theme)))?;
-    let raw = tera.render(&name, &context(i)).map_err(|e| Error::single(crate::render::template_error(&e, theme)))?;
+    tera.add_raw_template(&name, &text)
+        .map_err(|e| Error::single(crate::render::template_error(&e, theme)))?;
+    let raw = tera
+        .render(&name, &context(i))
+        .map_err(|e| Error::single(crate::render::template_error(&e, theme)))?;
     let mut out = tidy(&raw).trim_start().to_string() + "\n";
     if let Some(first) = &i.post.instructions.first_words {
         if !out.starts_with(first.as_str()) {
@@ -133,14 +160,22 @@ pub fn check(letter: &str, chars: usize, limit: usize, i: &Input) -> Vec<Diagnos
     let mut findings = Vec::new();
     if chars > limit {
         findings.push(
-            Diagnostic::error(format!("the letter is {chars} characters; Upwork allows {limit}"))
-                .with_help("use --top 2, or shorten the template"),
+            Diagnostic::error(format!(
+                "the letter is {chars} characters; Upwork allows {limit}"
+            ))
+            .with_help("use --top 2, or shorten the template"),
         );
     }
-    let own: Vec<String> = shown_projects(i).into_iter().flat_map(|(s, _)| [Some(s.permalink), s.source]).flatten().collect();
+    let own: Vec<String> = shown_projects(i)
+        .into_iter()
+        .flat_map(|(s, _)| [Some(s.permalink), s.source])
+        .flatten()
+        .collect();
     for found in crate::contact::find(letter) {
         if found.kind == crate::contact::Kind::Link
-            && own.iter().any(|u| u.starts_with(&found.text) || found.text.starts_with(u.as_str()))
+            && own
+                .iter()
+                .any(|u| u.starts_with(&found.text) || found.text.starts_with(u.as_str()))
         {
             continue;
         }
@@ -166,13 +201,19 @@ pub fn flags(i: &Input, letter: &str) -> Vec<String> {
     if let Some(n) = ins.samples.filter(|&n| n > i.chosen.len()) {
         out.push(format!("the post asks for {n} samples; the letter shows {} (add more projects or attach samples)", i.chosen.len()));
     }
-    let sources = shown_projects(i).iter().filter(|(s, _)| s.source.is_some()).count();
+    let sources = shown_projects(i)
+        .iter()
+        .filter(|(s, _)| s.source.is_some())
+        .count();
     if ins.code && sources == 0 {
         out.push("the post asks for code; no chosen project has a source link (add `links: {Source code: URL}` to the project)".into());
     }
     for (n, a) in i.answers.iter().enumerate() {
         if a.kind == "placeholder" {
-            out.push(format!("question {} needs your own answer: replace the placeholder in the letter", n + 1));
+            out.push(format!(
+                "question {} needs your own answer: replace the placeholder in the letter",
+                n + 1
+            ));
         }
     }
     out
