@@ -86,22 +86,8 @@ pub fn draft(
     let chosen = choose(&ranked, &reqs, &fit, opts.top);
     let specialized = profile::choose(site, opts.profile.as_deref(), &reqs, &chosen)?;
     let rate = profile::rate(site, specialized);
-    let me = questions::Facts {
-        rate: rate.map(|r| r.display.as_str()),
-        availability: site.profile.availability.as_deref(),
-        timezone: site.profile.timezone.as_deref(),
-        location: site.profile.location.as_deref(),
-    };
-    let answers: Vec<Answer> = if fit.fits {
-        let fitting: Vec<String> = order
-            .iter()
-            .filter(|s| reqs.iter().any(|r| r.projects.contains(s)) || chosen.contains(s))
-            .cloned()
-            .collect();
-        post.questions
-            .iter()
-            .map(|q| questions::answer(q, &post, &docs, &fitting, &me))
-            .collect()
+    let answers = if fit.fits {
+        answer_all(site, &post, &docs, &reqs, &order, &chosen, rate)
     } else {
         Vec::new()
     };
@@ -143,6 +129,33 @@ pub fn draft(
         findings,
         post,
     })
+}
+
+/// An answer for every question of the post.
+fn answer_all(
+    site: &Site,
+    post: &Post,
+    docs: &[rank::Doc],
+    reqs: &[Requirement],
+    order: &[String],
+    chosen: &[String],
+    rate: Option<&crate::content::model::RateView>,
+) -> Vec<Answer> {
+    let me = questions::Facts {
+        rate: rate.map(|r| r.display.as_str()),
+        availability: site.profile.availability.as_deref(),
+        timezone: site.profile.timezone.as_deref(),
+        location: site.profile.location.as_deref(),
+    };
+    let fitting: Vec<String> = order
+        .iter()
+        .filter(|s| reqs.iter().any(|r| r.projects.contains(s)) || chosen.contains(s))
+        .cloned()
+        .collect();
+    post.questions
+        .iter()
+        .map(|q| questions::answer(q, post, docs, &fitting, &me))
+        .collect()
 }
 
 /// The projects the letter shows: ranked, each showing a requirement, none when the work does not fit.
