@@ -55,6 +55,7 @@ fn client_signs(f: &Facts, r: &mut Vec<String>) {
             r.push(format!("! hires for {h}% of the {j} jobs posted"))
         }
         (Some(h), _) if h >= 50 => r.push(format!("+ {h}% hire rate")),
+        (Some(h), _) if h > 0 && h < 20 => r.push(format!("- hires for only {h}% of its jobs")),
         (Some(0), _) | (_, Some(0 | 1)) => r.push("- a new client: no hiring history yet".into()),
         _ => {}
     }

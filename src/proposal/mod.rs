@@ -82,7 +82,7 @@ pub fn draft(
     let ranked = rank::rank(&docs, &post, &reqs, &thesaurus);
     let order: Vec<String> = ranked.iter().map(|r| r.slug.clone()).collect();
     requirements::cover(&mut reqs, &docs, &order, &thesaurus);
-    let fit = requirements::fit(&reqs, &languages, ranked.first());
+    let fit = requirements::fit(&reqs, &languages, ranked.first(), &thesaurus);
     let chosen = choose(&ranked, &reqs, &fit, opts.top);
     let specialized = profile::choose(site, opts.profile.as_deref(), &reqs, &chosen)?;
     let rate = profile::rate(site, specialized);

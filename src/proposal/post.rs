@@ -300,6 +300,7 @@ fn split_list(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split([',', '，', '、', ';', '|'])
         .map(|x| x.trim().trim_start_matches(['-', '•', '*', '·']).trim())
         .filter(|x| !x.is_empty() && !x.starts_with('+'))
+        .filter(|x| !["not listed", "n/a", "none"].contains(&x.to_lowercase().as_str()))
         .map(str::to_string)
 }
 

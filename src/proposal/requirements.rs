@@ -89,8 +89,6 @@ const GENERIC: &[&str] = &[
     "consultant",
     "person",
     "someone",
-    "wanted!",
-    "needed!",
     "asap",
     "us",
     "based",
@@ -104,7 +102,103 @@ const GENERIC: &[&str] = &[
     "we",
     "my",
     "our",
+    "software",
+    "qualifications",
+    "requirements",
+    "responsibilities",
+    "role",
+    "setup",
+    "stack",
+    "powered",
+    "system",
+    "systems",
+    "development",
+    "language",
+    "programmer",
+    "programming",
+    "coding",
+    "designer",
+    "writer",
+    "site",
+    "web",
+    "upgrade",
+    "launch",
+    "backend",
+    "frontend",
+    "app",
+    "application",
+    "platform",
+    "tool",
+    "tools",
+    "solution",
+    "solutions",
+    "services",
+    "service",
+    "custom",
+    "modern",
+    "new",
+    "pro",
+    "guru",
+    "ninja",
+    "rockstar",
+    "expertise",
+    "implementation",
+    "changes",
+    "fixes",
+    "update",
+    "updates",
+    "enhancements",
+    "customization",
+    "maintenance",
+    "one",
+    "two",
+    "three",
+    "several",
+    "multiple",
+    "various",
+    "needs",
 ];
+
+/// Skills so common that sharing one says little about the work: they count
+/// half, and never carry a letter alone (stemmed keys).
+const WEAK: &[&str] = &[
+    "api",
+    "git",
+    "github",
+    "python",
+    "javascript",
+    "html",
+    "css",
+    "automat",
+    "document",
+    "artifici intellig",
+    "web",
+    "sql",
+    "excel",
+    "cli",
+    "api integr",
+    "rest api",
+];
+
+fn weak_concept(id: usize, t: &Thesaurus) -> bool {
+    t.concepts[id]
+        .variants
+        .iter()
+        .any(|v| WEAK.contains(&v.join(" ").as_str()))
+}
+
+/// Whether a requirement is one of the [`WEAK`] ones.
+pub fn is_weak(r: &Requirement, t: &Thesaurus) -> bool {
+    let keys: Vec<String> = match r.concept {
+        Some(id) => t.concepts[id]
+            .variants
+            .iter()
+            .map(|v| v.join(" "))
+            .collect(),
+        None => vec![r.key.join(" ")],
+    };
+    keys.iter().any(|k| WEAK.contains(&k.as_str()))
+}
 
 fn salient(w: &str) -> bool {
     let l = w.to_lowercase();
@@ -168,6 +262,42 @@ fn display_name(t: &Thesaurus, id: usize, text: &[String]) -> String {
         .unwrap_or_else(|| c.name.clone())
 }
 
+/// Whether a sentence lists alternatives ("one of", "or similar", "such as").
+fn is_alternatives(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "at least one",
+        "one of",
+        "or similar",
+        "such as",
+        "e.g.",
+        "any of",
+        "either",
+        "或",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// The names of a sentence that lists alternatives ("at least one of Python, Go
+/// or Rust") are one requirement, met by any: the freelancer's, else the first.
+fn one_of(
+    mut names: Vec<(String, Option<usize>)>,
+    s: &str,
+    t: &Thesaurus,
+) -> Vec<(String, Option<usize>)> {
+    if !is_alternatives(s) || names.len() < 2 {
+        return names;
+    }
+    let mine = |strong: bool| {
+        names.iter().position(|(_, c)| {
+            c.is_some_and(|id| t.concepts[id].skill.is_some() && (!strong || !weak_concept(id, t)))
+        })
+    };
+    let pick = mine(true).or(mine(false)).unwrap_or(0);
+    vec![names.swap_remove(pick)]
+}
+
 /// Sentences that state a must.
 fn must_sentences(description: &str) -> Vec<&str> {
     description
@@ -203,14 +333,16 @@ pub fn extract(post: &Post, t: &Thesaurus) -> Vec<Requirement> {
         push(&mut reqs, t, name, concept, "title");
     }
     for s in must_sentences(&post.description) {
-        for (name, concept) in names_in(s, t, !listed) {
+        for (name, concept) in one_of(names_in(s, t, !listed), s, t) {
             push(&mut reqs, t, name, concept, "must");
         }
     }
     if !listed {
-        for (name, concept) in names_in(&post.description, t, false) {
-            if concept.is_some_and(|id| t.concepts[id].skill.is_some() || reqs.len() < 6) {
-                push(&mut reqs, t, name, concept, "description");
+        for s in post.description.split(['.', '!', '\n', '。', '；', ';']) {
+            for (name, concept) in one_of(names_in(s, t, false), s, t) {
+                if concept.is_some_and(|id| t.concepts[id].skill.is_some() || reqs.len() < 6) {
+                    push(&mut reqs, t, name, concept, "description");
+                }
             }
         }
     }
@@ -379,52 +511,67 @@ pub struct Fit {
 }
 
 /// The fit gate: judged against what the post needs (title, listed skills,
-/// must sentences, languages); one shared word of several never carries it.
-pub fn fit(reqs: &[Requirement], langs: &[LanguageNeed], top_text: Option<&Ranked>) -> Fit {
-    let covered = reqs.iter().filter(|r| !r.projects.is_empty()).count()
-        + langs.iter().filter(|l| l.met_by.is_some()).count();
-    let total = reqs.len() + langs.len();
-    let missing_lang: Vec<&str> = langs
+/// must sentences, languages). Common skills ([`WEAK`]) count half and never
+/// carry a letter alone; a missing language is outside the work.
+pub fn fit(
+    reqs: &[Requirement],
+    langs: &[LanguageNeed],
+    top: Option<&Ranked>,
+    t: &Thesaurus,
+) -> Fit {
+    let shown = |r: &&Requirement| !r.projects.is_empty();
+    let shown_ref = |r: &&&Requirement| !r.projects.is_empty();
+    let strong = reqs.iter().filter(shown).filter(|r| !is_weak(r, t)).count();
+    let weak = reqs.iter().filter(shown).count() - strong;
+    let langs_met = langs.iter().filter(|l| l.met_by.is_some()).count();
+    let (covered, total) = (strong + weak + langs_met, reqs.len() + langs.len());
+    let score = 2 * (strong + langs_met) + weak;
+    let missing: Vec<&str> = langs
         .iter()
         .filter(|l| l.met_by.is_none())
         .map(|l| l.name.as_str())
         .collect();
     let title: Vec<&Requirement> = reqs.iter().filter(|r| r.from == "title").collect();
-    let title_ok = title.is_empty()
-        || 2 * title.iter().filter(|r| !r.projects.is_empty()).count() >= title.len();
-    let ratio_ok = 2 * covered > total || (2 * covered == total && covered >= 2);
-    let (fits, verdict) = if !missing_lang.is_empty() {
-        (
-            false,
-            format!(
-                "outside your work: the post asks for {}, which your profile's languages do not list",
-                missing_lang.join(", ")
-            ),
-        )
+    let title_ok = title.is_empty() || 2 * title.iter().filter(shown_ref).count() >= title.len();
+    let ratio_ok = score > total || (score == total && covered >= 2);
+    let no = |why: String| (false, format!("outside your work: {why}"));
+    let (fits, verdict) = if !missing.is_empty() {
+        no(format!(
+            "the post asks for {}, which your profile's languages do not list",
+            missing.join(", ")
+        ))
     } else if reqs.is_empty() {
-        match top_text {
-            Some(r) if r.matched.len() >= 4 && r.text_score >= 4.0 => {
-                (true, format!("fits by what the work was: {} shares {} words with the post (it names no skill)", r.slug, r.matched.len()))
-            }
-            _ => (false, "outside your work: the post names no skill your projects show, and no project describes similar work".to_string()),
+        match top {
+            Some(r) if r.matched.len() >= 4 && r.text_score >= 4.0 => (
+                true,
+                format!(
+                    "fits by what the work was: {} shares {} words with the post (it names no skill)",
+                    r.slug,
+                    r.matched.len()
+                ),
+            ),
+            _ => no(
+                "the post names no skill your projects show, and no project describes similar work"
+                    .into(),
+            ),
         }
     } else if covered == 0 {
-        (
-            false,
-            format!("outside your work: none of the {total} requirements is shown by a project"),
-        )
+        no(format!(
+            "none of the {total} requirements is shown by a project"
+        ))
+    } else if strong == 0 {
+        no(format!(
+            "your projects share only common skills with it ({weak} of {total}), not what the work is"
+        ))
     } else if !title_ok || !ratio_ok {
-        (
-            false,
-            format!(
-                "outside your work: your projects show only {covered} of the {total} requirements{}",
-                if title_ok {
-                    ""
-                } else {
-                    ", and not what the title asks for"
-                }
-            ),
-        )
+        let title_note = if title_ok {
+            ""
+        } else {
+            ", and not what the title asks for"
+        };
+        no(format!(
+            "your projects show only {covered} of the {total} requirements{title_note}"
+        ))
     } else {
         (
             true,

@@ -117,6 +117,15 @@ const GROUPS: &[&[&str]] = &[
     &["Continuous Integration", "CI/CD", "CI"],
     &["GitHub Actions", "GH Actions"],
     &["WordPress", "WP"],
+    &[
+        "Web Scraping",
+        "data scraping",
+        "web crawling",
+        "web crawler",
+        "crawler",
+        "scraper",
+        "data extraction",
+    ],
     &["Search Engine Optimization", "SEO"],
 ];
 
@@ -208,11 +217,17 @@ impl Thesaurus {
         self.concepts.iter().position(|c| c.variants.contains(&k))
     }
 
-    /// Whether the concept is named in the stemmed text.
+    /// Whether the concept is named in the stemmed text; a one-word name of
+    /// two letters ("Go", "JS", "AI") is too ambiguous to count in prose.
     pub fn named_in(&self, id: usize, text: &[String]) -> bool {
         self.concepts[id]
             .variants
             .iter()
+            .filter(|v| {
+                v.len() > 1
+                    || v[0].chars().count() > 2
+                    || v[0].chars().any(crate::plaintext::is_cjk)
+            })
             .any(|v| contains_phrase(text, v))
     }
 
