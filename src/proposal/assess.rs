@@ -147,3 +147,37 @@ pub fn assess(f: &Facts, rate: Option<f64>, fit: &Fit) -> Assessment {
         reasons,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::proposal::post::parse;
+
+    fn fit(fits: bool) -> Fit {
+        Fit {
+            fits,
+            covered: 2,
+            total: 2,
+            verdict: "fits".into(),
+        }
+    }
+
+    #[test]
+    fn verdicts() {
+        let good = parse(
+            "T\nPayment method verified\n24 jobs posted\n67% hire rate, 2 open jobs\n$12K total spent\nProposals: 5 to 10\nPosted 2 hours ago\n",
+        );
+        assert_eq!(assess(&good.facts, Some(50.0), &fit(true)).verdict, "apply");
+        let bad = parse(
+            "T\nPayment method not verified\n11 jobs posted\n9% hire rate\n$0 total spent\nProposals: 50+\n",
+        );
+        let a = assess(&bad.facts, Some(50.0), &fit(true));
+        assert_eq!(a.verdict, "skip", "{:?}", a.reasons);
+        let none = parse("Title: T\n\nSome work.\n");
+        assert_eq!(
+            assess(&none.facts, None, &fit(true)).verdict,
+            "not enough information"
+        );
+        assert_eq!(assess(&good.facts, None, &fit(false)).verdict, "skip");
+    }
+}

@@ -34,6 +34,8 @@ pub struct Parts {
     pub greeting: String,
     pub opening: String,
     pub work_heading: String,
+    /// The projects after the one in the opening.
+    pub more_work: Vec<Shown>,
     pub work: Vec<Shown>,
     pub answers_heading: String,
     pub answers: Vec<Answer>,
@@ -182,20 +184,21 @@ pub struct Context<'a> {
 
 /// The opening: the strongest real match, what it did; "exactly" only when everything is covered.
 fn opening(c: &Context, top: &Shown) -> String {
+    let link = &top.link;
     let need = list(&c.covered[..c.covered.len().min(3)], &c.post.language);
     let what = top.what.trim_end_matches(['.', '。']);
     match (c.post.language.as_str(), c.exact) {
-        ("zh", true) => format!("您需要{need}，这正是我做过的：{}——{what}。", top.name),
+        ("zh", true) => format!("您需要{need}，这正是我做过的：{}——{what}。\n{link}", top.name),
         ("zh", false) => format!(
-            "您需要{need}。与这份工作最接近的是我的{}——{what}。",
+            "您需要{need}。与这份工作最接近的是我的{}——{what}。\n{link}",
             top.name
         ),
         (_, true) => format!(
-            "You need {need}: I have done exactly that. {}: {what}.",
+            "You need {need}: I have done exactly that. {}: {what}.\n{link}",
             top.name
         ),
         (_, false) => format!(
-            "For your {need} work, the closest thing I have done is {}: {what}.",
+            "For your {need} work, the closest thing I have done is {}: {what}.\n{link}",
             top.name
         ),
     }
@@ -244,11 +247,12 @@ pub fn parts(c: &Context, work: Vec<Shown>, answers: Vec<Answer>) -> Parts {
         greeting: if zh { "您好，" } else { "Hi," }.to_string(),
         opening: work.first().map(|t| opening(c, t)).unwrap_or_default(),
         work_heading: match (zh, samples) {
-            (true, _) => "相关作品：",
-            (false, true) => "Samples you asked for:",
-            (false, false) => "Relevant work:",
+            (true, _) => "其他相关作品：",
+            (false, true) => "More samples you asked for:",
+            (false, false) => "More relevant work:",
         }
         .to_string(),
+        more_work: work.iter().skip(1).cloned().collect(),
         work,
         answers_heading: if zh {
             "您的问题："

@@ -186,3 +186,32 @@ fn no_such_profile(site: &Site, name: &str) -> Error {
         )),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::post::parse;
+    use super::terms::{contains_phrase, stems};
+
+    /// Ported from the single-file proposal module: the same posts, the same answers.
+    #[test]
+    fn mentions_words_not_parts() {
+        let t = stems("We need a Rust developer and some JS; Node.js experience");
+        assert!(contains_phrase(&t, &stems("rust")));
+        assert!(contains_phrase(&t, &stems("js")));
+        assert!(!contains_phrase(&t, &stems("go")));
+        assert!(contains_phrase(
+            &stems("技术写作和API文档"),
+            &stems("技术写作")
+        ));
+    }
+
+    #[test]
+    fn skills_section_is_read() {
+        let post = "Title: Docs\n\nWe need docs.\n\nSkills and Expertise\nTechnical Writing\nAPI Documentation, Swagger\n\nMore text here.";
+        assert_eq!(
+            parse(post).skills,
+            vec!["Technical Writing", "API Documentation", "Swagger"]
+        );
+        assert_eq!(parse("Skills: Rust, Tokio\n").skills, vec!["Rust", "Tokio"]);
+    }
+}
