@@ -188,7 +188,10 @@ fn opening(c: &Context, top: &Shown) -> String {
     let need = list(&c.covered[..c.covered.len().min(3)], &c.post.language);
     let what = top.what.trim_end_matches(['.', '。']);
     match (c.post.language.as_str(), c.exact) {
-        ("zh", true) => format!("您需要{need}，这正是我做过的：{}——{what}。\n{link}", top.name),
+        ("zh", true) => format!(
+            "您需要{need}，这正是我做过的：{}——{what}。\n{link}",
+            top.name
+        ),
         ("zh", false) => format!(
             "您需要{need}。与这份工作最接近的是我的{}——{what}。\n{link}",
             top.name
