@@ -393,6 +393,39 @@ fn check_answers(at: &str, p: &Value, fits: bool) {
         zh,
         "{at}: the letter is in the post's language"
     );
+    // No template seams: doubled words, nested brackets, the title pasted as a need.
+    let words: Vec<String> = letter
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    for pair in words.windows(2) {
+        assert!(
+            pair[0] != pair[1] || !pair[0].chars().all(char::is_alphabetic),
+            "{at}: doubled `{}`",
+            pair[0]
+        );
+    }
+    for seam in ["((", "))", "（(", ")）", "（（", "[[", "{{"] {
+        assert!(!letter.contains(seam), "{at}: `{seam}` in {letter}");
+    }
+    let title = p["post"]["title"].as_str().unwrap();
+    assert!(
+        !letter.contains(&format!("You need {title}")),
+        "{at}: the title pasted as the need"
+    );
+    if !zh {
+        let titles: String = p["ranked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["title"].as_str().unwrap())
+            .collect();
+        let foreign = letter
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && !titles.contains(*c))
+            .count();
+        assert_eq!(foreign, 0, "{at}: Chinese text quoted in an English letter");
+    }
 }
 
 #[test]
