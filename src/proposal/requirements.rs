@@ -207,6 +207,8 @@ fn salient(w: &str) -> bool {
         && !GENERIC.contains(&l.as_str())
         && !l.chars().all(|c| c.is_ascii_digit())
         && !l.chars().any(crate::plaintext::is_cjk)
+        && !["simplified", "traditional", "native", "fluent"].contains(&l.as_str())
+        && !LANGUAGES.iter().any(|g| g[0].eq_ignore_ascii_case(&l))
 }
 
 /// Requirement names in a line: the concepts it names, and (when `unknown`)
