@@ -126,7 +126,7 @@ fn source(theme: &crate::theme::Theme, given: Option<&str>) -> crate::Result<(St
     })?;
     let bytes = file
         .bytes()
-        .map_err(|e| Error::msg(format!("cannot read {}: {e}", file.display)))?;
+        .map_err(|e| Error::io("cannot read", std::path::Path::new(&file.display), e))?;
     Ok((
         file.display.clone(),
         String::from_utf8_lossy(&bytes).into_owned(),
@@ -142,10 +142,10 @@ pub fn letter(
     let (name, text) = source(theme, given)?;
     let mut tera = tera::Tera::new();
     tera.add_raw_template(&name, &text)
-        .map_err(|e| Error::single(crate::render::template_error(&e, theme)))?;
+        .map_err(|e| Error::template(crate::render::template_error(&e, theme)))?;
     let raw = tera
         .render(&name, &context(i))
-        .map_err(|e| Error::single(crate::render::template_error(&e, theme)))?;
+        .map_err(|e| Error::template(crate::render::template_error(&e, theme)))?;
     let mut out = tidy(&raw).trim_start().to_string() + "\n";
     if let Some(first) = &i.post.instructions.first_words {
         if !out.starts_with(first.as_str()) {
