@@ -455,6 +455,17 @@ fn instructions_in_posts_are_followed() {
         !letter.contains("Hourly") && !letter.contains("$800"),
         "{letter}"
     );
+    // Issue 18's CLI case: the project that did the work comes first (not the featured docs
+    // project that only shares the skills), the post's name for the skill meets the
+    // freelancer's, and the screening question gets the project and its source.
+    assert_eq!(strings(&p["chosen"]), vec!["logtail", "clap-guide"]);
+    assert_eq!(p["requirements"][1]["name"], "Command Line Interface");
+    assert_eq!(p["requirements"][1]["skill"], "Command-Line Tools");
+    let first = p["answers"][0]["answer"].as_str().unwrap();
+    assert!(
+        first.starts_with("Yes: logtail") && first.contains("github.com/sam-example/logtail"),
+        "{first}"
+    );
     let (code, p) = fixture("russian-writer", "plain");
     assert_eq!(code, 3);
     assert!(

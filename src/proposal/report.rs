@@ -40,16 +40,24 @@ fn facts_line(f: &Facts) -> String {
     }
 }
 
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The report, in English (it is for the freelancer, not the client).
 pub fn report(p: &Proposal) -> String {
     let mut out = String::from("── Report (not part of the letter) ──\n");
     let _ = writeln!(
         out,
-        "Read: \"{}\" ({} language, {} skills listed, {} questions)",
+        "Read: \"{}\" ({} language, {}, {})",
         p.post.title,
-        p.post.language,
-        p.post.skills.len(),
-        p.post.questions.len()
+        if p.post.language == "zh" {
+            "Chinese"
+        } else {
+            "English"
+        },
+        count(p.post.skills.len(), "skill listed", "skills listed"),
+        count(p.post.questions.len(), "question", "questions")
     );
     let _ = writeln!(
         out,

@@ -558,9 +558,10 @@ pub fn fit(
             ),
         }
     } else if covered == 0 {
-        no(format!(
-            "none of the {total} requirements is shown by a project"
-        ))
+        no(match total {
+            1 => "no project shows what the post requires".to_string(),
+            _ => format!("none of the {total} requirements is shown by a project"),
+        })
     } else if strong == 0 {
         no(format!(
             "your projects share only common skills with it ({weak} of {total}), not what the work is"
