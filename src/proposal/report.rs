@@ -65,31 +65,7 @@ pub fn report(p: &Proposal) -> String {
         facts_line(&p.post.facts)
     );
     let _ = writeln!(out, "Profile: {}", p.profile);
-    out.push_str("Requirements:\n");
-    if p.requirements.is_empty() && p.languages.is_empty() {
-        out.push_str("  (none recognised: the post lists no skills)\n");
-    }
-    for r in &p.requirements {
-        if r.projects.is_empty() {
-            let _ = writeln!(out, "  ✗ {}: no project shows it; say so honestly", r.name);
-        } else {
-            let _ = writeln!(out, "  ✓ {}: {}", r.name, r.projects.join(", "));
-        }
-    }
-    for l in &p.languages {
-        match &l.met_by {
-            Some(m) => {
-                let _ = writeln!(out, "  ✓ {} (language): your profile lists {m}", l.name);
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "  ✗ {} (language): your profile does not list it",
-                    l.name
-                );
-            }
-        }
-    }
+    requirements(p, &mut out);
     let _ = writeln!(out, "Fit: {}", p.fit.verdict);
     out.push_str("Scores:\n");
     for r in p.ranked.iter().take(5) {
@@ -125,6 +101,35 @@ pub fn report(p: &Proposal) -> String {
         let _ = writeln!(out, "  {r}");
     }
     out
+}
+
+/// Each requirement and language, and what covers it.
+fn requirements(p: &Proposal, out: &mut String) {
+    out.push_str("Requirements:\n");
+    if p.requirements.is_empty() && p.languages.is_empty() {
+        out.push_str("  (none recognised: the post lists no skills)\n");
+    }
+    for r in &p.requirements {
+        if r.projects.is_empty() {
+            let _ = writeln!(out, "  ✗ {}: no project shows it; say so honestly", r.name);
+        } else {
+            let _ = writeln!(out, "  ✓ {}: {}", r.name, r.projects.join(", "));
+        }
+    }
+    for l in &p.languages {
+        match &l.met_by {
+            Some(m) => {
+                let _ = writeln!(out, "  ✓ {} (language): your profile lists {m}", l.name);
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  ✗ {} (language): your profile does not list it",
+                    l.name
+                );
+            }
+        }
+    }
 }
 
 fn instructions(p: &Proposal, out: &mut String) {
