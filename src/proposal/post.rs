@@ -215,8 +215,16 @@ fn labelled_fact(label: &str, value: &str, f: &mut Facts) -> bool {
             f.budget = budget_in(&v, hint).or(f.budget.take())
         }
         "level" | "experience level" | "experience" | "经验" => f.level = Some(v),
-        "project length" | "length" | "duration" | "est. time" | "timeline" | "工期" | "周期" => {
-            f.length = Some(v)
+        "project length" | "length" | "duration" | "est. time" | "timeline" | "工期" | "周期" =>
+        {
+            // "1 to 3 months, Less than 30 hrs/week": the length, then the hours.
+            match v.split_once(',') {
+                Some((length, hours)) if hours.contains("hrs/week") => {
+                    f.length = Some(length.trim().to_string());
+                    f.hours = Some(hours.trim().to_string());
+                }
+                _ => f.length = Some(v),
+            }
         }
         "hours" | "hours per week" | "hours/week" | "workload" => f.hours = Some(v),
         "project type" | "type" => f.project_type = Some(v),
@@ -538,7 +546,7 @@ mod tests {
     #[test]
     fn plain_labels() {
         let p = parse(
-            "Title: Tax advisor\nBudget: $12,000 fixed price\nProject length: 1 to 3 months\n\nAdvice on taxes.\nSkills: Tax Law, Accounting\n",
+            "Title: Tax advisor\nBudget: $12,000 fixed price\nProject length: 1 to 3 months, Less than 30 hrs/week\n\nAdvice on taxes.\nSkills: Tax Law, Accounting\n",
         );
         assert_eq!(p.title, "Tax advisor");
         assert_eq!(
@@ -550,6 +558,8 @@ mod tests {
             })
         );
         assert_eq!(p.description, "Advice on taxes.");
+        assert_eq!(p.facts.length.as_deref(), Some("1 to 3 months"));
+        assert_eq!(p.facts.hours.as_deref(), Some("Less than 30 hrs/week"));
         assert_eq!(p.skills, vec!["Tax Law", "Accounting"]);
     }
 }
