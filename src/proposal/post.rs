@@ -57,7 +57,7 @@ pub struct Post {
     pub questions: Vec<String>,
     pub facts: Facts,
     pub instructions: Instructions,
-    /// `en` or `zh`: the language the letter is written in.
+    /// `en`, `zh` or `ja`: the post's language (letters are written in English or Chinese).
     pub language: String,
 }
 
@@ -422,7 +422,13 @@ fn finish(post: &mut Post, body: &[String]) {
     questions.retain(|q| !post.questions.contains(q));
     post.questions.extend(questions);
     let both = format!("{}\n{}", post.title, post.description);
-    post.language = if cjk_share(&both) > 0.3 { "zh" } else { "en" }.to_string();
+    let kana = both.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+    post.language = match (cjk_share(&both) > 0.3, kana) {
+        (true, true) => "ja",
+        (true, false) => "zh",
+        _ => "en",
+    }
+    .to_string();
     post.instructions = instructions(&both);
 }
 

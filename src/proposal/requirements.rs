@@ -447,7 +447,8 @@ pub fn languages(post: &Post, profile: &Profile) -> Vec<LanguageNeed> {
                         .iter()
                         .any(|k| has_word(&k.to_lowercase(), &group[0].to_lowercase())))
         });
-        let implied = group[0] == "Chinese" && post.language == "zh";
+        let implied = (group[0] == "Chinese" && post.language == "zh")
+            || (group[0] == "Japanese" && post.language == "ja");
         if named || implied {
             let met_by = profile
                 .languages

@@ -198,6 +198,12 @@ pub fn flags(i: &Input, letter: &str) -> Vec<String> {
     if letter.is_empty() {
         return out;
     }
+    if !["en", "zh"].contains(&i.post.language.as_str()) {
+        out.push(format!(
+            "the post is in `{}`; folio writes letters in English and Chinese only, so this one is in English",
+            i.post.language
+        ));
+    }
     if let Some(n) = ins.samples.filter(|&n| n > i.chosen.len()) {
         out.push(format!("the post asks for {n} samples; the letter shows {} (add more projects or attach samples)", i.chosen.len()));
     }
