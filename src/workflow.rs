@@ -73,6 +73,7 @@ concurrency:
 
 jobs:
   build:
+    name: Build the site
     if: github.ref_name == github.event.repository.default_branch
     runs-on: ubuntu-latest
     permissions:
@@ -135,6 +136,7 @@ jobs:
           path: public
 
   deploy:
+    name: Deploy to GitHub Pages
     needs: build
     runs-on: ubuntu-latest
     permissions:
