@@ -62,7 +62,11 @@ fn every_action_is_pinned_to_a_commit_with_its_tag_in_a_comment() {
     let text = pages_workflow();
     let mut count = 0;
     for line in text.lines() {
-        let Some(pin) = line.trim_start().trim_start_matches("- ").strip_prefix("uses:") else {
+        let Some(pin) = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .strip_prefix("uses:")
+        else {
             continue;
         };
         count += 1;
