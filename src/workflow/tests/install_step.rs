@@ -22,7 +22,8 @@ impl Runner {
         // A stand-in for cargo: records its arguments and "installs" a folio.
         write_executable(
             &root.join("bin/cargo"),
-            "#!/bin/sh\necho \"$@\" > \"$HOME/cargo-args\"\nmkdir -p \"$HOME/.folio/bin\"\n\
+            "#!/bin/sh\necho \"debug=$CARGO_PROFILE_RELEASE_DEBUG strip=$CARGO_PROFILE_RELEASE_STRIP $*\" \
+             > \"$HOME/cargo-args\"\nmkdir -p \"$HOME/.folio/bin\"\n\
              printf '#!/bin/sh\\necho folio-from-cargo\\n' > \"$HOME/.folio/bin/folio\"\n\
              chmod +x \"$HOME/.folio/bin/folio\"\n",
         );
@@ -164,7 +165,7 @@ fn without_a_release_folio_is_compiled_with_cargo_install_locked() {
     assert_eq!(
         args.trim(),
         format!(
-            "install --locked folio --version {} --root {}",
+            "debug=false strip=true install --locked folio --version {} --root {}",
             crate::version::PACKAGE,
             root.display()
         )
