@@ -51,8 +51,9 @@ impl Runner {
         let line = match sums_line {
             Some(line) => line.to_string(),
             None => {
-                let out = Command::new("sha256sum")
-                    .arg(&archive)
+                // macOS has shasum where Linux has sha256sum; same output.
+                let out = Command::new("sh")
+                    .args(["-c", "sha256sum \"$0\" || shasum -a 256 \"$0\"", &archive])
                     .current_dir(&dir)
                     .output();
                 String::from_utf8(out.unwrap().stdout).unwrap()
