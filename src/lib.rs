@@ -32,6 +32,7 @@ pub mod slug;
 pub mod source;
 pub mod template_vars;
 pub mod theme;
+pub mod version;
 pub mod workflow;
 pub mod yaml;
 

@@ -131,12 +131,11 @@ pub fn import(input: &Path, dir: &Path, opts: &ImportOptions) -> crate::Result<I
 /// `work[3].startDate: ...` → `Positions.csv row 4 (Started On): ...`.
 fn to_csv_place(note: &str) -> String {
     for (file, key) in FILES {
-        if let Some(rest) = note.strip_prefix(&format!("{key}[")) {
-            if let Some((n, tail)) = rest.split_once(']')
-                && let Ok(i) = n.parse::<usize>()
-            {
-                return format!("{file} row {}{tail}", i + 1);
-            }
+        if let Some(rest) = note.strip_prefix(&format!("{key}["))
+            && let Some((n, tail)) = rest.split_once(']')
+            && let Ok(i) = n.parse::<usize>()
+        {
+            return format!("{file} row {}{tail}", i + 1);
         }
     }
     note.to_string()

@@ -288,11 +288,12 @@ fn page_fact(line: &str, lower: &str, f: &mut Facts) -> bool {
         }
         return true;
     }
-    if lower.starts_with('$') && line.len() < 40 {
-        if let Some(b) = budget_in(line, None) {
-            f.budget = Some(b);
-            return true;
-        }
+    if lower.starts_with('$')
+        && line.len() < 40
+        && let Some(b) = budget_in(line, None)
+    {
+        f.budget = Some(b);
+        return true;
     }
     false
 }
@@ -404,10 +405,10 @@ pub fn strip_number(line: &str) -> &str {
 
 fn finish(post: &mut Post, body: &[String]) {
     let mut lines: Vec<&str> = body.iter().map(String::as_str).collect();
-    if post.title.is_empty() {
-        if let Some(i) = lines.iter().position(|l| !l.is_empty()) {
-            post.title = lines.remove(i).chars().take(160).collect();
-        }
+    if post.title.is_empty()
+        && let Some(i) = lines.iter().position(|l| !l.is_empty())
+    {
+        post.title = lines.remove(i).chars().take(160).collect();
     }
     let mut description = String::new();
     for l in lines {

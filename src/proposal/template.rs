@@ -147,10 +147,10 @@ pub fn letter(
         .render(&name, &context(i))
         .map_err(|e| Error::template(crate::render::template_error(&e, theme)))?;
     let mut out = tidy(&raw).trim_start().to_string() + "\n";
-    if let Some(first) = &i.post.instructions.first_words {
-        if !out.starts_with(first.as_str()) {
-            out = format!("{first}\n\n{out}");
-        }
+    if let Some(first) = &i.post.instructions.first_words
+        && !out.starts_with(first.as_str())
+    {
+        out = format!("{first}\n\n{out}");
     }
     Ok(out)
 }
