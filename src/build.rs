@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 
 use crate::content::{self, LoadOptions, Site};
 use crate::diagnostics::{Diagnostic, Error};
-use crate::output;
-use crate::render::{self, OutputFile};
+use crate::output::{self, OutputFile, Sink};
+use crate::render;
 use crate::theme::{self, Theme};
+use crate::util::phase;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -62,13 +63,6 @@ impl BuildReport {
             if self.skills == 1 { "" } else { "s" },
             self.elapsed.as_millis(),
         )
-    }
-}
-
-/// With `FOLIO_TIMINGS=1`, prints how long each phase took (for profiling).
-pub(crate) fn phase(name: &str, since: Instant) {
-    if std::env::var_os("FOLIO_TIMINGS").is_some() {
-        eprintln!("  {name}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
     }
 }
 
@@ -166,7 +160,7 @@ fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rende
         warnings,
     } = p;
     let t = Instant::now();
-    let sink = render::Collect::default();
+    let sink = output::Collect::default();
     let partial = render::render_site(&site, &theme, &mut templates, cache, &sink)
         .map_err(|e| with_warnings(e, &warnings))?;
     phase("render", t);
@@ -236,12 +230,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
 
 /// Counts the files passing through to another sink.
 struct CountingSink<'a> {
-    inner: &'a dyn render::Sink,
+    inner: &'a dyn Sink,
     count: std::sync::atomic::AtomicUsize,
 }
 
-impl render::Sink for CountingSink<'_> {
-    fn put(&self, file: render::OutputFile) -> Result<(), Error> {
+impl Sink for CountingSink<'_> {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
         self.count
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.inner.put(file)

@@ -32,6 +32,7 @@ pub mod slug;
 pub mod source;
 pub mod template_vars;
 pub mod theme;
+pub mod util;
 pub mod workflow;
 pub mod yaml;
 

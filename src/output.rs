@@ -4,11 +4,57 @@
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Error};
-use crate::render::{Contents, OutputFile};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Output-relative path, `/`-separated (`projects/a/index.html`).
+    pub path: String,
+    pub contents: Contents,
+}
+
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Arc<[u8]>),
+    /// Copied from this file when written.
+    Copy(PathBuf),
+    /// This image, resized to `width` when given and as WebP when `webp`, when written.
+    Image {
+        src: PathBuf,
+        width: Option<u32>,
+        webp: bool,
+    },
+}
+
+/// Where rendered files go: written as they come (a build), or collected.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Error>;
+}
+
+/// A sink that keeps every file in memory (check, serve, deploy).
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
 
 /// Refuses an output folder that is the site, holds the site, or lies inside the
 /// folders folio reads (`content/`, `static/`, `templates/`, `themes/`).
@@ -225,7 +271,7 @@ fn unchanged(previous: &Path, contents: &Contents) -> bool {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), Error> {
         Staging::put(self, &file)
     }

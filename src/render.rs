@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -18,51 +17,7 @@ use crate::diagnostics::{Diagnostic, Error};
 use crate::template_vars::Uses;
 use crate::theme::{Origin, Theme};
 
-/// One file of the built site.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// Output-relative path, `/`-separated (`projects/a/index.html`).
-    pub path: String,
-    pub contents: Contents,
-}
-
-#[derive(Debug, Clone)]
-pub enum Contents {
-    Bytes(Arc<[u8]>),
-    /// Copied from this file when written.
-    Copy(PathBuf),
-    /// This image, resized to `width` when given and as WebP when `webp`, when written.
-    Image {
-        src: PathBuf,
-        width: Option<u32>,
-        webp: bool,
-    },
-}
-
-/// Where rendered files go: written as they come (a build), or collected.
-pub trait Sink: Sync {
-    fn put(&self, file: OutputFile) -> Result<(), Error>;
-}
-
-/// A sink that keeps every file in memory (check, serve, deploy).
-#[derive(Default)]
-pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
-
-impl Collect {
-    /// The files, sorted by path.
-    pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
-    }
-}
-
-impl Sink for Collect {
-    fn put(&self, file: OutputFile) -> Result<(), Error> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-        Ok(())
-    }
-}
+pub use crate::output::{Collect, Contents, OutputFile, Sink};
 
 /// What every page's `page` variable holds.
 #[derive(Debug, Serialize)]
@@ -638,7 +593,7 @@ pub fn render_site(
         {
             let tera = &mut templates.tera;
             render_edits(site, theme, tera, cache, &only, sink)?;
-            crate::build::phase("render: edited pages", t);
+            crate::util::phase("render: edited pages", t);
             return Ok(true);
         }
         cache.complete = false;
@@ -778,7 +733,7 @@ pub fn render_site(
     if caching {
         cache.globals = globals.iter().map(|(n, g)| (*n, g.clone())).collect();
     }
-    crate::build::phase("render: site-wide data", t);
+    crate::util::phase("render: site-wide data", t);
     let t = std::time::Instant::now();
 
     let tera = &*tera;
@@ -944,7 +899,7 @@ pub fn render_site(
     );
     jobs.push(meta_only("404.html", "404.html", m));
 
-    crate::build::phase("render: page contexts", t);
+    crate::util::phase("render: page contexts", t);
     let t = std::time::Instant::now();
 
     // Everything that is not a page: feeds, static files, assets.
@@ -1031,7 +986,7 @@ pub fn render_site(
             .map(|j| j.path.as_str())
             .chain(extra.iter().map(|f| f.path.as_str())),
     )?;
-    crate::build::phase("render: feeds and static", t);
+    crate::util::phase("render: feeds and static", t);
     let t = std::time::Instant::now();
 
     // Pages: rendered in parallel (or reused), handed to the sink as they are
@@ -1083,10 +1038,10 @@ pub fn render_site(
         errors.dedup();
         return Err(Error::new(errors));
     }
-    crate::build::phase("render: templates", t);
+    crate::util::phase("render: templates", t);
     let t = std::time::Instant::now();
     extra.into_par_iter().try_for_each(|f| sink.put(f))?;
-    crate::build::phase("render: copy", t);
+    crate::util::phase("render: copy", t);
     cache.complete = caching;
     Ok(false)
 }

@@ -212,7 +212,7 @@ fn collect_dir(
                 .in_file(display_prefix)
                 .with_help("check the folder's permissions and remove symbolic links that loop")
         })?;
-        if !entry.file_type().is_file() || crate::content::load::is_ignored_name(entry.path()) {
+        if !entry.file_type().is_file() || crate::util::is_ignored_name(entry.path()) {
             continue;
         }
         let rel = entry

@@ -24,6 +24,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Error, nearest};
 use crate::markdown::{self, Resolved};
 use crate::slug::{check_slug, slugify};
 use crate::source::{self, SourceFile};
+use crate::util::paths::{is_ignored_name, normalize};
 use crate::yaml;
 
 /// Options that change what is loaded.
@@ -329,7 +330,7 @@ impl Loader {
         let pages = self
             .read_entries::<PageFrontMatter>("pages", None, &|_, _| None)
             .entries;
-        crate::build::phase("load: read and parse", t);
+        crate::util::phase("load: read and parse", t);
         let t = std::time::Instant::now();
 
         // Drafts are read and checked, but left out unless asked for.
@@ -431,7 +432,7 @@ impl Loader {
                     .collect(),
             });
         }
-        crate::build::phase("load: markdown", t);
+        crate::util::phase("load: markdown", t);
         let t = std::time::Instant::now();
 
         let profile = self.build_profile(profile_file, &skills, &projects);
@@ -456,7 +457,7 @@ impl Loader {
         assets.dedup();
         self.check_asset_collisions(&assets);
 
-        crate::build::phase("load: cross-checks", t);
+        crate::util::phase("load: cross-checks", t);
         Some(Site {
             root: self.root.clone(),
             config: self.config.clone(),
@@ -1627,21 +1628,6 @@ impl HasSlug for PageFrontMatter {
     }
 }
 
-/// Editor swap, backup and hidden files, which are never content.
-pub fn is_ignored_name(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".bck")
-        || name.ends_with(".tmp")
-        || name == "4913"
-}
-
 /// Widths of the resized variants of cover images: cards at 1x and 2x, the
 /// project page at 1x and 2x.
 const COVER_WIDTHS: [u32; 4] = [480, 960, 1200, 2400];
@@ -1679,24 +1665,6 @@ fn has_markdown(dir: &Path) -> bool {
     })
 }
 
-/// Normalises a `/`-separated relative path; `None` if `..` climbs above its start.
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    Some(parts.join("/"))
-}
-
 /// The first 1-based line containing `needle`, or 1.
 fn find_line(text: &str, needle: &str) -> usize {
     text.lines()
@@ -1719,22 +1687,6 @@ fn same_card(a: &Project, b: &Project) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalize_paths() {
-        assert_eq!(normalize("a/./b/../c.md").as_deref(), Some("a/c.md"));
-        assert_eq!(normalize("../x"), None);
-        assert_eq!(normalize("projects/../../x"), None);
-        assert_eq!(normalize("projects/x.md").as_deref(), Some("projects/x.md"));
-    }
-
-    #[test]
-    fn ignored_names() {
-        for n in [".x.md.swp", "a.md~", "4913", ".DS_Store", "a.bck", "#a.md#"] {
-            assert!(is_ignored_name(Path::new(n)), "{n}");
-        }
-        assert!(!is_ignored_name(Path::new("a.md")));
-    }
 
     #[test]
     fn reading_time() {

@@ -271,7 +271,7 @@ fn clock() -> String {
 
 /// Whether a changed path can change the site (not the output, not editor files).
 fn relevant(root: &Path, output: &Path, path: &Path) -> bool {
-    if crate::content::load::is_ignored_name(path) || path.starts_with(output) {
+    if crate::util::is_ignored_name(path) || path.starts_with(output) {
         return false;
     }
     let Ok(rel) = path.strip_prefix(root) else {
