@@ -147,6 +147,7 @@ pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Resul
         _ => cache.pending = None,
     }
     cache.render.only = cache.pending.clone();
+    cache.render.revisions = cache.load.revisions().unwrap_or_default();
     let rendered = render_prepared(prepared?, &mut cache.render)?;
     cache.pending = Some(Default::default());
     Ok(rendered)

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::Value;
 
+use crate::content::Revisions;
 use crate::template_vars::Uses;
 
 /// What `serve` keeps between renders, so an edit re-renders only the pages it
@@ -35,6 +36,9 @@ pub struct RenderCache {
     /// Set before a render: when only the pages of these projects (by
     /// position) can have changed since the last complete render.
     pub only: Option<std::collections::BTreeSet<usize>>,
+    /// Set before a render: the revisions of the site's projects (from the
+    /// cached load), which the keys of the pages that show them are made of.
+    pub revisions: Arc<Revisions>,
     /// Pages rendered and reused by the last call.
     pub last_rendered: usize,
     pub last_reused: usize,
@@ -64,6 +68,7 @@ impl RenderCache {
                 enabled: true,
                 templates,
                 uses: uses(),
+                revisions: std::mem::take(&mut self.revisions),
                 ..RenderCache::default()
             };
         }

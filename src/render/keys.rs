@@ -9,6 +9,7 @@ use serde::Serialize;
 use tera::{Tera, Value};
 
 use super::cache::{RenderCache, hash_json, hash_of};
+use crate::content::Revisions;
 use crate::content::model::Site;
 use crate::template_vars::Uses;
 use crate::theme::Theme;
@@ -115,12 +116,8 @@ const GLOBALS: [&str; 8] = [
 ];
 
 /// Identifies the cards of these projects (by position).
-pub(super) fn card_revs(site: &Site, indexes: &mut dyn Iterator<Item = usize>) -> u64 {
-    hash_of(
-        indexes
-            .map(|i| site.projects[i].card_rev)
-            .collect::<Vec<_>>(),
-    )
+pub(super) fn card_revs(revs: &Revisions, indexes: &mut dyn Iterator<Item = usize>) -> u64 {
+    hash_of(indexes.map(|i| revs.card(i)).collect::<Vec<_>>())
 }
 
 /// Every project's card as a template value, made once and shared by every
@@ -128,20 +125,19 @@ pub(super) fn card_revs(site: &Site, indexes: &mut dyn Iterator<Item = usize>) -
 pub(super) fn cards(site: &Site, cache: &mut RenderCache) -> Vec<Value> {
     let caching = cache.enabled;
     let old = std::mem::take(&mut cache.cards);
+    let revs = &cache.revisions;
     let cards: Vec<Value> = site
         .projects
         .par_iter()
-        .map(|p| match old.get(&p.card_rev) {
+        .enumerate()
+        .map(|(i, p)| match old.get(&revs.card(i)) {
             Some(v) if caching => v.clone(),
             _ => Value::from_serializable(&p.card()),
         })
         .collect();
     if caching {
-        cache.cards = site
-            .projects
-            .iter()
-            .zip(&cards)
-            .map(|(p, v)| (p.card_rev, v.clone()))
+        cache.cards = (0..cards.len())
+            .map(|i| (revs.card(i), cards[i].clone()))
             .collect();
     }
     cards
@@ -168,17 +164,18 @@ fn global<T: Serialize + ?Sized>(
 
 /// Puts the site-wide data into Tera's global context; with a cache, each
 /// variable also gets a hash (and keeps its value while the hash is the same).
-/// Returns each variable's hash (0 when not `caching`); `kept` holds the
-/// variables of the last render, and, when caching, of this one.
+/// Returns each variable's hash. When caching, `kept` holds the variables of
+/// the last render, then of this one; without it, every hash is 0.
 pub(super) fn site_wide(
     site: &Site,
     theme: &Theme,
     strings: &std::collections::BTreeMap<String, String>,
     cards: &[Value],
+    revs: &Revisions,
     tera: &mut Tera,
-    caching: bool,
-    kept: &mut HashMap<&'static str, (u64, Value)>,
+    mut kept: Option<&mut HashMap<&'static str, (u64, Value)>>,
 ) -> Vec<(&'static str, u64)> {
+    let caching = kept.is_some();
     let site_vars = SiteVars {
         title: &site.config.title,
         description: &site.config.description,
@@ -199,10 +196,10 @@ pub(super) fn site_wide(
         })
         .collect();
     let projects_key = match caching {
-        true => card_revs(site, &mut (0..site.projects.len())),
+        true => card_revs(revs, &mut (0..site.projects.len())),
         false => 0,
     };
-    let mut old = std::mem::take(kept);
+    let mut old = kept.as_deref_mut().map(std::mem::take).unwrap_or_default();
     let old = &mut old;
     let globals: [(&'static str, (u64, Value)); 8] = [
         ("site", global(old, caching, "site", &site_vars)),
@@ -219,7 +216,7 @@ pub(super) fn site_wide(
         ctx.insert_value(*name, value.clone());
     }
     let hashes = globals.iter().map(|(n, (h, _))| (*n, *h)).collect();
-    if caching {
+    if let Some(kept) = kept {
         *kept = globals.into_iter().collect();
     }
     hashes

@@ -64,15 +64,9 @@ pub fn render_site(
         .map_err(Error::single)?;
     let cards = keys::cards(site, cache);
     let tera = &mut templates.tera;
-    let hashes = keys::site_wide(
-        site,
-        theme,
-        &strings,
-        &cards,
-        tera,
-        caching,
-        &mut cache.globals,
-    );
+    let revs = &cache.revisions;
+    let kept = caching.then_some(&mut cache.globals);
+    let hashes = keys::site_wide(site, theme, &strings, &cards, revs, tera, kept);
     let keys = Keys::new(caching, hashes, &cache.uses);
     phase("render: site-wide data", t);
     let t = Instant::now();
@@ -84,6 +78,7 @@ pub fn render_site(
         pages: &pages,
         keys: &keys,
         card: &card,
+        revs,
     };
     let plan = planner.site();
     phase("render: plan", t);
@@ -117,10 +112,10 @@ fn render_edits(
         .strings(&site.config.language)
         .map_err(Error::single)?;
     let pages = Pages::new(site, &strings);
-    let cards = &cache.cards;
+    let (cards, revs) = (&cache.cards, &*cache.revisions);
     let card = |j: usize| {
         let p = &site.projects[j];
-        match cards.get(&p.card_rev) {
+        match cards.get(&revs.card(j)) {
             Some(v) => v.clone(),
             None => Value::from_serializable(&p.card()),
         }
@@ -132,6 +127,7 @@ fn render_edits(
         pages: &pages,
         keys: &keys,
         card: &card,
+        revs,
     };
     let renderer = Renderer {
         tera: &templates.tera,

@@ -12,6 +12,7 @@ use tera::{Context, Value};
 use super::cache::{hash_json, hash_of};
 use super::context::{PageMeta, Pages, breadcrumbs, page_file, person, plain_text, script_json};
 use super::keys::{Keys, card_revs};
+use crate::content::Revisions;
 use crate::content::model::Site;
 use crate::output::{Contents, OutputFile};
 use crate::theme::{Origin, Theme};
@@ -53,6 +54,7 @@ pub(super) struct Planner<'a> {
     pub(super) pages: &'a Pages<'a>,
     pub(super) keys: &'a Keys<'a>,
     pub(super) card: &'a Card<'a>,
+    pub(super) revs: &'a Revisions,
 }
 
 /// Adds one value to a Tera context.
@@ -120,7 +122,7 @@ impl<'a> Planner<'a> {
     fn card_list(&self, indexes: &[usize]) -> (Value, u64) {
         let value = Value::from(indexes.iter().map(|&i| (self.card)(i)).collect::<Vec<_>>());
         let key = match self.keys.caching {
-            true => card_revs(self.site, &mut indexes.iter().copied()),
+            true => card_revs(self.revs, &mut indexes.iter().copied()),
             false => 0,
         };
         (value, key)
@@ -173,7 +175,7 @@ impl<'a> Planner<'a> {
             .map(|i| Job {
                 path: page_file(&site.projects[i].location.path),
                 key: match self.keys.caching {
-                    true => project_page_key(site, template_key, i),
+                    true => project_page_key(self.revs, template_key, i, site.projects.len()),
                     false => 0,
                 },
                 make: Make::Page("project.html", Box::new(move || pages.project(i, card))),
@@ -301,7 +303,9 @@ impl<'a> Planner<'a> {
         }
         let key = hash_of((
             self.keys.meta,
-            site.projects.iter().map(|p| p.rev).collect::<Vec<_>>(),
+            (0..site.projects.len())
+                .map(|i| self.revs.rev(i))
+                .collect::<Vec<_>>(),
         ));
         Some(Job {
             path: "resume.json".into(),
@@ -389,11 +393,11 @@ impl<'a> Planner<'a> {
 
 /// The cache key of the `i`th project's page: its template's inputs
 /// (`template_key`), the project and its neighbours' cards.
-fn project_page_key(site: &Site, template_key: u64, i: usize) -> u64 {
-    let card = |j: usize| site.projects.get(j).map(|p| p.card_rev);
+fn project_page_key(revs: &Revisions, template_key: u64, i: usize, count: usize) -> u64 {
+    let card = |j: usize| (j < count).then(|| revs.card(j));
     hash_of((
         template_key,
-        site.projects[i].rev,
+        revs.rev(i),
         i.checked_sub(1).and_then(card),
         card(i + 1),
     ))

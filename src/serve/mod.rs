@@ -379,24 +379,7 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
     // Closed after each answer, so idle keep-alive connections do not hold server threads.
     let close = header("Connection", "close");
     match http::route(&snap, req.url()) {
-        http::Route::Events => {
-            if shared.event_clients.fetch_add(1, Ordering::SeqCst) >= MAX_EVENT_CLIENTS {
-                shared.event_clients.fetch_sub(1, Ordering::SeqCst);
-                let _ = req
-                    .respond(Response::from_string("Too many open pages\n").with_status_code(503));
-                return;
-            }
-            let stream_shared = shared.clone();
-            let spawned = std::thread::Builder::new()
-                .name("folio-events".into())
-                .spawn(move || {
-                    event_stream(req, &stream_shared);
-                    stream_shared.event_clients.fetch_sub(1, Ordering::SeqCst);
-                });
-            if spawned.is_err() {
-                shared.event_clients.fetch_sub(1, Ordering::SeqCst);
-            }
-        }
+        http::Route::Events => events(req, shared),
         http::Route::Redirect(location) => {
             let _ = req.respond(
                 Response::empty(301)
@@ -405,61 +388,86 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
                     .with_header(close),
             );
         }
-        http::Route::File { path, status } => {
-            let bytes: Vec<u8> = match snap.files.get(&path) {
-                Some(Body::Bytes(b)) => b.to_vec(),
-                Some(Body::Image(p, w, webp)) => match crate::images::convert(p, *w, *webp) {
-                    Ok(b) => b,
-                    Err(_) => {
-                        let _ =
-                            req.respond(Response::from_string("Not Found\n").with_status_code(404));
-                        return;
-                    }
-                },
-                Some(Body::File(p)) => match std::fs::read(p) {
-                    Ok(b) => b,
-                    Err(_) => {
-                        let _ =
-                            req.respond(Response::from_string("Not Found\n").with_status_code(404));
-                        return;
-                    }
-                },
-                None => Vec::new(),
-            };
-            let ctype = http::content_type(&path);
-            let body = if ctype.starts_with("text/html") {
-                http::inject(&String::from_utf8_lossy(&bytes), &snap).into_bytes()
-            } else {
-                bytes
-            };
-            let _ = req.respond(
-                Response::from_data(body)
-                    .with_status_code(status)
-                    .with_header(header("Content-Type", ctype))
-                    .with_header(no_store)
-                    .with_header(close),
-            );
-        }
-        http::Route::NotFound => {
-            // No site yet (the first build failed): show the errors.
-            let (status, page) = if snap.files.is_empty() {
-                let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>folio: build failed</title></head><body></body></html>";
-                (500, http::inject(page, &snap))
-            } else {
-                (
-                    404,
-                    "<!doctype html><title>Not Found</title><h1>Not Found</h1>".to_string(),
-                )
-            };
-            let _ = req.respond(
-                Response::from_string(page)
-                    .with_status_code(status)
-                    .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                    .with_header(no_store)
-                    .with_header(close),
-            );
-        }
+        http::Route::File { path, status } => serve_file(req, &snap, &path, status),
+        http::Route::NotFound => not_found(req, &snap),
     }
+}
+
+/// Opens an event stream for a page, on its own thread (at most
+/// [`MAX_EVENT_CLIENTS`] at once).
+fn events(req: tiny_http::Request, shared: &Arc<Shared>) {
+    use tiny_http::Response;
+    if shared.event_clients.fetch_add(1, Ordering::SeqCst) >= MAX_EVENT_CLIENTS {
+        shared.event_clients.fetch_sub(1, Ordering::SeqCst);
+        let _ = req.respond(Response::from_string("Too many open pages\n").with_status_code(503));
+        return;
+    }
+    let stream_shared = shared.clone();
+    let spawned = std::thread::Builder::new()
+        .name("folio-events".into())
+        .spawn(move || {
+            event_stream(req, &stream_shared);
+            stream_shared.event_clients.fetch_sub(1, Ordering::SeqCst);
+        });
+    if spawned.is_err() {
+        shared.event_clients.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Answers with a file of the snapshot (HTML with the live-reload script).
+fn serve_file(req: tiny_http::Request, snap: &Snapshot, path: &str, status: u16) {
+    use tiny_http::Response;
+    let bytes: Vec<u8> = match snap.files.get(path) {
+        Some(Body::Bytes(b)) => b.to_vec(),
+        Some(Body::Image(p, w, webp)) => match crate::images::convert(p, *w, *webp) {
+            Ok(b) => b,
+            Err(_) => {
+                let _ = req.respond(Response::from_string("Not Found\n").with_status_code(404));
+                return;
+            }
+        },
+        Some(Body::File(p)) => match std::fs::read(p) {
+            Ok(b) => b,
+            Err(_) => {
+                let _ = req.respond(Response::from_string("Not Found\n").with_status_code(404));
+                return;
+            }
+        },
+        None => Vec::new(),
+    };
+    let ctype = http::content_type(path);
+    let body = if ctype.starts_with("text/html") {
+        http::inject(&String::from_utf8_lossy(&bytes), snap).into_bytes()
+    } else {
+        bytes
+    };
+    let _ = req.respond(
+        Response::from_data(body)
+            .with_status_code(status)
+            .with_header(header("Content-Type", ctype))
+            .with_header(header("Cache-Control", "no-store"))
+            .with_header(header("Connection", "close")),
+    );
+}
+
+/// No such file; with no site yet (the first build failed), the errors.
+fn not_found(req: tiny_http::Request, snap: &Snapshot) {
+    let (status, page) = if snap.files.is_empty() {
+        let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>folio: build failed</title></head><body></body></html>";
+        (500, http::inject(page, snap))
+    } else {
+        (
+            404,
+            "<!doctype html><title>Not Found</title><h1>Not Found</h1>".to_string(),
+        )
+    };
+    let _ = req.respond(
+        tiny_http::Response::from_string(page)
+            .with_status_code(status)
+            .with_header(header("Content-Type", "text/html; charset=utf-8"))
+            .with_header(header("Cache-Control", "no-store"))
+            .with_header(header("Connection", "close")),
+    );
 }
 
 /// Streams the site's state to one page: now, then after every change.

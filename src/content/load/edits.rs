@@ -56,7 +56,7 @@ impl Loader {
                 return None;
             }
             let mut out = Out::default();
-            let mut p = self.build_project(&entry, &last.targets, &last.skills, &mut out);
+            let p = self.build_project(&entry, &last.targets, &last.skills, &mut out);
             let o = &old.project;
             let in_place = same_card(o, &p)
                 && o.weight == p.weight
@@ -65,13 +65,13 @@ impl Loader {
             if !in_place {
                 return None;
             }
-            p.rev = LoadCache::next_rev();
-            p.card_rev = o.card_rev;
             let entry = Arc::new(entry);
             let built = Built {
                 from: entry.clone(),
                 project: Arc::new(p),
                 out: Arc::new(out),
+                rev: LoadCache::next_rev(),
+                card_rev: old.card_rev,
             };
             updates.push((path.clone(), pos, stamp, entry, built, old.out.clone()));
         }
@@ -80,6 +80,7 @@ impl Loader {
         let mut changed = Vec::new();
         for (path, pos, stamp, entry, built, old_out) in updates {
             site.projects[pos] = built.project.clone();
+            Arc::make_mut(&mut last.revisions).set(pos, built.rev, built.card_rev);
             for d in &old_out.diags {
                 if let Some(i) = last.diags.iter().position(|x| x == d) {
                     last.diags.remove(i);

@@ -102,14 +102,15 @@ pub fn load_cached(root: &Path, opts: &LoadOptions, cache: &mut LoadCache) -> Lo
     let keep = loader.keep.take();
     let result = finish(site, std::mem::take(&mut loader.diags)).map(|(s, d)| (Arc::new(s), d));
     if let (Ok((site, diags)), Some(keep)) = (&result, keep) {
-        taken.last = Some(Last {
-            site: site.clone(),
-            diags: diags.clone(),
-            targets: keep.targets,
-            skills: keep.skills,
-            failed: std::mem::take(&mut loader.failed),
-            position: keep.position,
-        });
+        taken.last = Some(Last::new(
+            site.clone(),
+            diags.clone(),
+            keep.targets,
+            keep.skills,
+            std::mem::take(&mut loader.failed),
+            keep.position,
+            &taken.projects,
+        ));
     }
     *cache = taken;
     result

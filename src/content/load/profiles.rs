@@ -11,9 +11,13 @@ impl Loader {
         projects: &[Arc<Project>],
     ) -> Profile {
         let lang = self.config.language.clone();
-        let check_required = |key: &str, value: &str, diags: &mut Diagnostics| {
+        for (key, value) in [
+            ("name", &p.name),
+            ("title", &p.title),
+            ("overview", &p.overview),
+        ] {
             if value.trim().is_empty() {
-                diags.push(
+                self.diags.push(
                     Diagnostic::error(format!("`{key}` is empty"))
                         .in_file(&file.display)
                         .at(
@@ -24,59 +28,81 @@ impl Loader {
                         .with_help(format!("write your {key}")),
                 );
             }
-        };
-        check_required("name", &p.name, &mut self.diags);
-        check_required("title", &p.title, &mut self.diags);
-        check_required("overview", &p.overview, &mut self.diags);
-
-        let photo = p.photo.as_ref().and_then(|photo| {
-            let rel = normalize(photo.trim_start_matches('/'));
-            let src = rel.as_ref().map(|r| self.content.join(r));
-            let static_src = rel.as_ref().map(|r| self.root.join("static").join(r));
-            match (rel, src, static_src) {
-                (Some(rel), Some(src), _) if src.is_file() => {
-                    self.assets.push(Asset {
-                        src,
-                        dest: rel.clone(),
-                        width: None,
-                        webp: false,
-                    });
-                    Some(Image {
-                        url: format!("{}{}", self.base_path, crate::slug::encode_path(&rel)),
-                        alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
-                        width: None,
-                        height: None,
-                        srcset: None,
-                        webp_srcset: None,
-                    })
-                }
-                (Some(rel), _, Some(s)) if s.is_file() => Some(Image {
-                    url: format!("{}{}", self.base_path, crate::slug::encode_path(&rel)),
-                    alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
-                    width: None,
-                    height: None,
-                    srcset: None,
-                    webp_srcset: None,
-                }),
-                _ => {
-                    self.diags.push(
-                        Diagnostic::error(format!("the photo `{photo}` does not exist"))
-                            .in_file(&file.display)
-                            .at(key_line(&file.text, "photo").unwrap_or(1), None, Some(&file.text))
-                            .with_help("`photo:` is a path relative to content/, e.g. `photo: ana.jpg` for content/ana.jpg"),
-                    );
-                    None
-                }
-            }
-        });
-
+        }
+        let photo = self.photo(&file, &p);
         let mut out = Out::default();
         let skill_refs = self.resolve_skills(&p.skills, skills, &file, &mut out);
         let links = self.check_links(&p.links, &file, &mut out);
         self.merge(&out);
+        let experience = self.experience(&file, &p, &lang);
+        let education = education(&p, &lang);
+        let certifications = certifications(&p, &lang);
+        let testimonials = self.testimonials(&file, &p, projects);
+        Profile {
+            name: p.name.trim().to_string(),
+            title: p.title.trim().to_string(),
+            overview_html: markdown::render_simple(&p.overview),
+            overview: p.overview,
+            photo,
+            location: p.location,
+            timezone: p.timezone,
+            hourly_rate: p.hourly_rate.as_ref().map(RateView::from),
+            rate: p.hourly_rate,
+            availability: p.availability,
+            email: p.email,
+            languages: p.languages,
+            links,
+            skills: skill_refs,
+            experience,
+            education,
+            certifications,
+            testimonials,
+            extra: p.extra,
+            source: file.display.to_string_lossy().into_owned(),
+        }
+    }
 
-        let experience = p
-            .experience
+    /// The profile photo: a file in content/ (published) or in static/.
+    fn photo(&mut self, file: &SourceFile, p: &ProfileFile) -> Option<Image> {
+        let photo = p.photo.as_ref()?;
+        let rel = normalize(photo.trim_start_matches('/'));
+        let src = rel.as_ref().map(|r| self.content.join(r));
+        let static_src = rel.as_ref().map(|r| self.root.join("static").join(r));
+        let image = |rel: &str| Image {
+            url: format!("{}{}", self.base_path, crate::slug::encode_path(rel)),
+            alt: p.photo_alt.clone().unwrap_or_else(|| p.name.clone()),
+            width: None,
+            height: None,
+            srcset: None,
+            webp_srcset: None,
+        };
+        match (rel, src, static_src) {
+            (Some(rel), Some(src), _) if src.is_file() => {
+                let img = image(&rel);
+                self.assets.push(Asset {
+                    src,
+                    dest: rel,
+                    width: None,
+                    webp: false,
+                });
+                Some(img)
+            }
+            (Some(rel), _, Some(s)) if s.is_file() => Some(image(&rel)),
+            _ => {
+                self.diags.push(
+                    Diagnostic::error(format!("the photo `{photo}` does not exist"))
+                        .in_file(&file.display)
+                        .at(key_line(&file.text, "photo").unwrap_or(1), None, Some(&file.text))
+                        .with_help("`photo:` is a path relative to content/, e.g. `photo: ana.jpg` for content/ana.jpg"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The work history; a job may not end before it starts.
+    fn experience(&mut self, file: &SourceFile, p: &ProfileFile, lang: &str) -> Vec<Experience> {
+        p.experience
             .iter()
             .map(|x| {
                 if let Some(end) = x.end
@@ -98,8 +124,8 @@ impl Loader {
                 Experience {
                     company: x.company.clone(),
                     title: x.title.clone(),
-                    start: DateView::new(&x.start, &lang),
-                    end: x.end.as_ref().map(|d| DateView::new(d, &lang)),
+                    start: DateView::new(&x.start, lang),
+                    end: x.end.as_ref().map(|d| DateView::new(d, lang)),
                     start_date: x.start,
                     end_date: x.end,
                     location: x.location.clone(),
@@ -108,30 +134,17 @@ impl Loader {
                     description_html: x.description.as_deref().map(markdown::render_simple),
                 }
             })
-            .collect();
-        let education = p
-            .education
-            .iter()
-            .map(|x| Education {
-                school: x.school.clone(),
-                degree: x.degree.clone(),
-                area: x.area.clone(),
-                url: x.url.clone(),
-                start: x.start.as_ref().map(|d| DateView::new(d, &lang)),
-                end: x.end.as_ref().map(|d| DateView::new(d, &lang)),
-            })
-            .collect();
-        let certifications = p
-            .certifications
-            .iter()
-            .map(|x| Certification {
-                name: x.name.clone(),
-                issuer: x.issuer.clone(),
-                date: x.date.as_ref().map(|d| DateView::new(d, &lang)),
-                url: x.url.clone(),
-            })
-            .collect();
-        let testimonials = p
+            .collect()
+    }
+
+    /// The testimonials; the project one is about must exist.
+    fn testimonials(
+        &mut self,
+        file: &SourceFile,
+        p: &ProfileFile,
+        projects: &[Arc<Project>],
+    ) -> Vec<Testimonial> {
+        p
             .testimonials
             .iter()
             .map(|t| {
@@ -178,30 +191,7 @@ impl Loader {
                     rating: t.rating,
                 }
             })
-            .collect();
-
-        Profile {
-            name: p.name.trim().to_string(),
-            title: p.title.trim().to_string(),
-            overview_html: markdown::render_simple(&p.overview),
-            overview: p.overview,
-            photo,
-            location: p.location,
-            timezone: p.timezone,
-            hourly_rate: p.hourly_rate.as_ref().map(RateView::from),
-            rate: p.hourly_rate,
-            availability: p.availability,
-            email: p.email,
-            languages: p.languages,
-            links,
-            skills: skill_refs,
-            experience,
-            education,
-            certifications,
-            testimonials,
-            extra: p.extra,
-            source: file.display.to_string_lossy().into_owned(),
-        }
+            .collect()
     }
 
     pub(super) fn build_specialized(
@@ -291,4 +281,30 @@ impl Loader {
         .iter()
         .any(|p| p.is_file())
     }
+}
+
+fn education(p: &ProfileFile, lang: &str) -> Vec<Education> {
+    p.education
+        .iter()
+        .map(|x| Education {
+            school: x.school.clone(),
+            degree: x.degree.clone(),
+            area: x.area.clone(),
+            url: x.url.clone(),
+            start: x.start.as_ref().map(|d| DateView::new(d, lang)),
+            end: x.end.as_ref().map(|d| DateView::new(d, lang)),
+        })
+        .collect()
+}
+
+fn certifications(p: &ProfileFile, lang: &str) -> Vec<Certification> {
+    p.certifications
+        .iter()
+        .map(|x| Certification {
+            name: x.name.clone(),
+            issuer: x.issuer.clone(),
+            date: x.date.as_ref().map(|d| DateView::new(d, lang)),
+            url: x.url.clone(),
+        })
+        .collect()
 }

@@ -73,7 +73,9 @@ impl Loader {
         if let Some(c) = &mut cache {
             c.check_skills(&format!("{skills:?}"));
         }
-        let built: Vec<(Arc<Project>, Arc<Out>, bool)> = entries
+        // Per project: it, what building it gave, and its revisions when built now.
+        type One = (Arc<Project>, Arc<Out>, Option<(u64, u64)>);
+        let built: Vec<One> = entries
             .par_iter()
             .map(|e| {
                 let old = cache
@@ -87,27 +89,31 @@ impl Loader {
                         .iter()
                         .all(|l| l.same(|t| targets.get(t), |t| self.failed.contains(t)))
                 {
-                    return (b.project.clone(), b.out.clone(), false);
+                    return (b.project.clone(), b.out.clone(), None);
                 }
                 let mut out = Out::default();
-                let mut p = self.build_project(e, targets, skills, &mut out);
-                if cache.is_some() {
-                    p.rev = LoadCache::next_rev();
-                    p.card_rev = match old.map(|b| &b.project) {
-                        Some(o) if same_card(o, &p) => o.card_rev,
-                        _ => p.rev,
-                    };
-                }
-                (Arc::new(p), Arc::new(out), true)
+                let p = self.build_project(e, targets, skills, &mut out);
+                let revs = cache.as_ref().map(|_| {
+                    let rev = LoadCache::next_rev();
+                    match old {
+                        Some(o) if same_card(&o.project, &p) => (rev, o.card_rev),
+                        _ => (rev, rev),
+                    }
+                });
+                (Arc::new(p), Arc::new(out), revs)
             })
             .collect();
         if let Some(c) = &mut cache {
-            for (e, (p, out, _)) in entries.iter().zip(&built).filter(|(_, b)| b.2) {
-                if let Some(slot) = c.projects.get_mut(&e.file.path) {
+            for (e, (p, out, revs)) in entries.iter().zip(&built) {
+                if let (Some((rev, card_rev)), Some(slot)) =
+                    (revs, c.projects.get_mut(&e.file.path))
+                {
                     slot.built = Some(Built {
                         from: e.clone(),
                         project: p.clone(),
                         out: out.clone(),
+                        rev: *rev,
+                        card_rev: *card_rev,
                     });
                 }
             }
@@ -263,8 +269,6 @@ impl Loader {
             location: e.location.clone(),
             extra: e.fm.extra.clone(),
             source: e.file.display.to_string_lossy().into_owned(),
-            rev: 0,
-            card_rev: 0,
         }
     }
 
