@@ -86,7 +86,7 @@ fn prepare(opts: &BuildOptions, cache: Option<&mut content::LoadCache>) -> Resul
     };
     phase("load", t);
     let t = Instant::now();
-    let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
+    let theme = theme::open(&opts.root, &site.config.theme)?;
     let templates = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
     phase("templates", t);
     Ok(Prepared {
@@ -198,7 +198,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         warnings,
     } = prepare(opts, None)?;
     let out = output_dir(opts, &site);
-    output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    output::check_output_dir(&opts.root, &out)?;
     let staging = output::Staging::new(&out)?;
     let t = Instant::now();
     let files = CountingSink {
@@ -248,7 +248,7 @@ impl Sink for CountingSink<'_> {
 pub fn check(opts: &BuildOptions) -> Result<Rendered, Error> {
     let mut rendered = render_site(opts)?;
     let out = output_dir(opts, &rendered.site);
-    output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    output::check_output_dir(&opts.root, &out)?;
     let exports = crate::export::export(
         &rendered.site,
         crate::platform::Platform::Upwork,

@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, nearest};
+use crate::diagnostics::{Diagnostic, Error, nearest};
 use crate::source::SourceFile;
 
 /// Parses `yaml`, a part of `file` starting at 1-based line `first_line`
@@ -12,7 +12,7 @@ pub fn parse<T: DeserializeOwned>(
     file: &SourceFile,
     yaml: &str,
     first_line: usize,
-) -> Result<T, Diagnostic> {
+) -> crate::Result<T> {
     let result = if yaml.lines().all(|l| {
         let t = l.trim();
         t.is_empty() || t.starts_with('#')
@@ -21,7 +21,7 @@ pub fn parse<T: DeserializeOwned>(
     } else {
         serde_yaml::from_str(yaml)
     };
-    result.map_err(|e| to_diagnostic(file, yaml, &e, first_line))
+    result.map_err(|e| Error::single(to_diagnostic(file, yaml, &e, first_line)))
 }
 
 fn to_diagnostic(
@@ -164,7 +164,8 @@ mod tests {
     #[test]
     fn unknown_key_suggests_nearest() {
         let text = "---\ntitle: A\nsumary: B\n---\n";
-        let d = parse::<Fm>(&file(text), "title: A\nsumary: B\n", 2).unwrap_err();
+        let e = parse::<Fm>(&file(text), "title: A\nsumary: B\n", 2).unwrap_err();
+        let d = &e.diagnostics[0];
         assert_eq!(d.message, "unknown key `sumary`");
         assert_eq!(d.help.as_deref(), Some("did you mean `summary`?"));
         assert_eq!(d.line, Some(3));
@@ -173,14 +174,16 @@ mod tests {
 
     #[test]
     fn missing_key_is_named() {
-        let d = parse::<Fm>(&file("title: A\n"), "title: A\n", 1).unwrap_err();
+        let e = parse::<Fm>(&file("title: A\n"), "title: A\n", 1).unwrap_err();
+        let d = &e.diagnostics[0];
         assert_eq!(d.message, "missing required key `summary`");
     }
 
     #[test]
     fn wrong_type_is_explained_with_position() {
         let text = "title: A\nsummary: B\nweight: heavy\n";
-        let d = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let e = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let d = &e.diagnostics[0];
         assert!(d.message.starts_with("weight: wrong type"), "{}", d.message);
         assert_eq!(d.line, Some(3));
         assert_eq!(d.column, Some(9));
@@ -189,7 +192,8 @@ mod tests {
     #[test]
     fn syntax_error_is_located() {
         let text = "title: A\nsummary: [unclosed\n";
-        let d = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let e = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let d = &e.diagnostics[0];
         assert!(d.line.is_some());
     }
 }

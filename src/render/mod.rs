@@ -59,9 +59,7 @@ pub fn render_site(
         cache.complete = false;
     }
     let caching = cache.enabled;
-    let strings = theme
-        .strings(&site.config.language)
-        .map_err(Error::single)?;
+    let strings = theme.strings(&site.config.language)?;
     let cards = keys::cards(site, cache);
     let tera = &mut templates.tera;
     let revs = &cache.revisions;
@@ -108,9 +106,7 @@ fn render_edits(
     sink: &dyn Sink,
 ) -> Result<(), Error> {
     keys::restore(&mut templates.tera, &cache.globals);
-    let strings = theme
-        .strings(&site.config.language)
-        .map_err(Error::single)?;
+    let strings = theme.strings(&site.config.language)?;
     let pages = Pages::new(site, &strings);
     let (cards, revs) = (&cache.cards, &*cache.revisions);
     let card = |j: usize| {

@@ -1,12 +1,14 @@
 //! A theme's templates, compiled, and Tera's errors as diagnostics.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use tera::{Kwargs, State, Tera};
 
 use super::cache::hash_of;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, Error};
+use crate::source::in_file;
 use crate::template_vars::Uses;
 use crate::theme::{Origin, Theme};
 
@@ -48,11 +50,9 @@ pub fn templates(theme: &Theme, site: &Site) -> Result<Templates, Error> {
     let mut add = |name: String, file: &crate::theme::ThemeFile| match file.bytes() {
         Ok(bytes) => match crate::source::decode(&bytes) {
             Ok(text) => sources.push((name, text)),
-            Err(d) => diags.push(d.in_file(&file.display)),
+            Err(e) => diags.extend(in_file(e, Path::new(&file.display)).diagnostics),
         },
-        Err(e) => diags.push(
-            Diagnostic::error(format!("cannot read the template: {e}")).in_file(&file.display),
-        ),
+        Err(e) => diags.extend(Error::io("cannot read", Path::new(&file.display), e).diagnostics),
     };
     for (name, file) in &theme.theme_templates {
         add(format!("theme/{name}"), file);

@@ -26,7 +26,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer, new_debouncer_op
 
 use crate::build::{self, BuildOptions};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Error};
+use crate::diagnostics::{Diagnostic, Error, ErrorKind};
 use site::{Body, Snapshot};
 
 /// At most this many pages listening for reloads at once (one thread each).
@@ -99,6 +99,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
                 "another program may use this port; try another one with --port, e.g. --port 1112",
             ),
         )
+        .with_kind(ErrorKind::Io)
     })?;
     let port = server.server_addr().to_ip().map_or(opts.port, |a| a.port());
     let host = if opts.interface.contains(':') {
@@ -130,7 +131,9 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
     std::thread::Builder::new()
         .name("folio-builder".into())
         .spawn(move || builder.run(rx))
-        .map_err(|e| Error::msg(format!("cannot start the builder: {e}")))?;
+        .map_err(|e| {
+            Error::msg(format!("cannot start the builder: {e}")).with_kind(ErrorKind::Io)
+        })?;
 
     let server = Arc::new(server);
     let mut workers = Vec::new();
@@ -145,7 +148,9 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
                         handle(req, &shared);
                     }
                 })
-                .map_err(|e| Error::msg(format!("cannot start the server: {e}")))?,
+                .map_err(|e| {
+                    Error::msg(format!("cannot start the server: {e}")).with_kind(ErrorKind::Io)
+                })?,
         );
     }
     on_ready(&url);
@@ -339,6 +344,7 @@ fn watch(
             Diagnostic::error(format!("cannot watch {} for changes: {e}", root.display()))
                 .with_help("on network or container file systems, try --poll"),
         )
+        .with_kind(ErrorKind::Io)
     };
     if opts.poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));

@@ -55,9 +55,9 @@ impl Loader {
         let line = key_line(&e.file.text, "cover").unwrap_or(1);
         let asset = match self.asset_for(e, cover) {
             Ok(asset) => asset,
-            Err(m) => {
+            Err(err) => {
                 out.diags.push(
-                    Diagnostic::error(format!("cover image: {m}"))
+                    Diagnostic::error(format!("cover image: {}", err.message()))
                         .in_file(&e.file.display)
                         .at(line, None, Some(&e.file.text))
                         .with_help("`cover:` is a path relative to this file, e.g. `cover: cover.png` beside index.md"),
@@ -174,22 +174,22 @@ impl Loader {
         format!("{}{}", self.base_path, crate::slug::encode_path(dest))
     }
 
-    pub(super) fn asset_for<FM>(&self, e: &Entry<FM>, rel: &str) -> Result<Asset, String> {
+    pub(super) fn asset_for<FM>(&self, e: &Entry<FM>, rel: &str) -> crate::Result<Asset> {
         let rel = percent_encoding::percent_decode_str(rel)
             .decode_utf8_lossy()
             .into_owned();
         let Some(inner) = normalize(&rel) else {
-            return Err(format!(
+            return Err(Error::msg(format!(
                 "`{rel}` points outside this page's folder; put shared files in static/ and link them as /file"
-            ));
+            )));
         };
         let dir = e.file.path.parent().unwrap_or(&self.content);
         let src = dir.join(&inner);
         if !src.is_file() {
-            return Err(format!(
+            return Err(Error::msg(format!(
                 "`{rel}` does not exist (looked for {})",
                 source::display_path(&self.root, &src).display()
-            ));
+            )));
         }
         Ok(Asset {
             src,

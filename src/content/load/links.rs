@@ -70,6 +70,7 @@ impl Loader {
             let this = self;
             markdown::render(md, |dest, _is_image| {
                 this.resolve_link(e, dest, targets, &mut assets, &mut lookups)
+                    .map_err(|e| e.message().to_string())
             })
         };
         out.assets.extend(assets);
@@ -94,7 +95,7 @@ impl Loader {
         targets: &HashMap<String, Target>,
         assets: &mut Vec<Asset>,
         lookups: &mut Vec<Lookup>,
-    ) -> Result<Resolved, String> {
+    ) -> crate::Result<Resolved> {
         if markdown::is_external_or_fragment(dest) || dest.is_empty() {
             return Ok(Resolved::Keep);
         }
@@ -127,9 +128,9 @@ impl Loader {
             }
         };
         let Some(target) = target else {
-            return Err(format!(
+            return Err(Error::msg(format!(
                 "the link `{dest}` points outside the content folder"
-            ));
+            )));
         };
         if target.ends_with(".md") {
             if self.caching {
@@ -140,21 +141,21 @@ impl Loader {
                 ));
             }
             return match targets.get(&target) {
-                Some(t) if t.draft => Err(format!(
+                Some(t) if t.draft => Err(Error::msg(format!(
                     "the link `{dest}` points at a draft; it would be broken on the published site"
-                )),
+                ))),
                 Some(t) => Ok(Resolved::Url(format!("{}{fragment}", t.url))),
                 // Reported already where it failed to load.
                 None if self.failed.contains(&target) => Ok(Resolved::Keep),
-                None => Err(format!(
+                None => Err(Error::msg(format!(
                     "broken link `{dest}`: there is no content/{target}"
-                )),
+                ))),
             };
         }
         if from_root {
-            return Err(format!(
+            return Err(Error::msg(format!(
                 "`@/` links point at Markdown pages; `{dest}` is not one (put files in static/ and link them as /file)"
-            ));
+            )));
         }
         let asset = self.asset_for(e, &path)?;
         let url = self.asset_url(&asset);

@@ -121,7 +121,7 @@ impl Loader {
         let (mut config, _) = Config::load(root)?;
         if let Some(url) = &opts.base_url {
             config.base_url = crate::config::normalize_base_url(url)
-                .map_err(|m| Error::single(Diagnostic::error(format!("--base-url: {m}"))))?;
+                .map_err(|e| Error::msg(format!("--base-url: {}", e.message())))?;
         }
         Ok(Loader {
             root: root.to_path_buf(),

@@ -15,7 +15,7 @@ pub(super) struct Read<FM> {
 }
 
 /// A parsed entry, or its content-relative path and the problem (if not reported yet).
-pub(super) type Parsed<FM> = Result<Entry<FM>, (String, Option<Diagnostic>)>;
+pub(super) type Parsed<FM> = Result<Entry<FM>, (String, Error)>;
 
 /// Front matter types that may set their own slug.
 pub(super) trait HasSlug {
@@ -87,8 +87,8 @@ impl Loader {
     pub(super) fn read_source(&mut self, path: &Path) -> Option<SourceFile> {
         match source::read(&self.root, path) {
             Ok(f) => Some(f),
-            Err(d) => {
-                self.diags.push(d);
+            Err(e) => {
+                self.diags.extend(e.diagnostics);
                 None
             }
         }
@@ -107,8 +107,8 @@ impl Loader {
         let file = self.read_source(&path)?;
         match yaml::parse::<ProfileFile>(&file, &file.text, 1) {
             Ok(p) => Some((file, p)),
-            Err(d) => {
-                self.diags.push(d);
+            Err(e) => {
+                self.diags.extend(e.diagnostics);
                 None
             }
         }
@@ -123,7 +123,7 @@ impl Loader {
             };
             match yaml::parse::<SpecializedProfileFile>(&file, &file.text, 1) {
                 Ok(p) => out.push((file, p)),
-                Err(d) => self.diags.push(d),
+                Err(e) => self.diags.extend(e.diagnostics),
             }
         }
         out
@@ -149,10 +149,7 @@ impl Loader {
         let found = &listing.files;
         // Each file is read and parsed on its own, in parallel; results are
         // merged in file order so messages and output never depend on timing.
-        type One<FM> = (
-            Option<Stamp>,
-            Result<Arc<Entry<FM>>, (String, Option<Diagnostic>)>,
-        );
+        type One<FM> = (Option<Stamp>, Result<Arc<Entry<FM>>, (String, Error)>);
         let parsed: Vec<One<FM>> = found
             .par_iter()
             .map(|(path, bundle)| {
@@ -180,10 +177,8 @@ impl Loader {
                     }
                     entries.push(entry)
                 }
-                Err((rel, diag)) => {
-                    if let Some(d) = diag {
-                        self.diags.push(d);
-                    }
+                Err((rel, e)) => {
+                    self.diags.extend(e.diagnostics);
                     self.failed.insert(rel);
                 }
             }
@@ -206,10 +201,10 @@ impl Loader {
         let rel = source::display_path(&self.content, path)
             .to_string_lossy()
             .replace('\\', "/");
-        let file = source::read(&self.root, path).map_err(|d| (rel.clone(), Some(d)))?;
-        let split = frontmatter::split(&file).map_err(|d| (rel.clone(), Some(d)))?;
-        let fm: FM = yaml::parse(&file, split.yaml, split.yaml_first_line)
-            .map_err(|d| (rel.clone(), Some(d)))?;
+        let file = source::read(&self.root, path).map_err(|e| (rel.clone(), e))?;
+        let split = frontmatter::split(&file).map_err(|e| (rel.clone(), e))?;
+        let fm: FM =
+            yaml::parse(&file, split.yaml, split.yaml_first_line).map_err(|e| (rel.clone(), e))?;
         let body = split.body.to_string();
         let body_first_line = split.body_first_line;
         let stem = match bundle {
@@ -220,12 +215,12 @@ impl Loader {
         .unwrap_or_default();
         let slug = match fm.slug() {
             Some(s) => {
-                if let Err(m) = check_slug(s) {
+                if let Err(e) = check_slug(s) {
                     let line = key_line(split.yaml, "slug").map_or(1, |l| l + 1);
                     return Err((
                         rel,
-                        Some(
-                            Diagnostic::error(m)
+                        Error::single(
+                            Diagnostic::error(e.message())
                                 .in_file(&file.display)
                                 .at(line, None, Some(&file.text))
                                 .with_help("a slug is one URL segment of letters, digits and dashes, e.g. `slug: my-project`"),
@@ -239,7 +234,7 @@ impl Loader {
                 if s.is_empty() {
                     return Err((
                         rel,
-                        Some(
+                        Error::single(
                             Diagnostic::error(format!(
                                 "cannot make a URL from the file name `{stem}`"
                             ))
