@@ -402,3 +402,60 @@ fn project_page_key(revs: &Revisions, template_key: u64, i: usize, count: usize)
         card(i + 1),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::context::Pages;
+    use crate::render::keys::Keys;
+
+    /// The example site, its theme and strings.
+    fn example() -> (Site, Theme, std::collections::BTreeMap<String, String>) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site");
+        let (site, _) = crate::content::load(&root, &Default::default()).unwrap();
+        let theme = crate::theme::open(&root, &site.config.theme).unwrap();
+        let strings = theme.strings(&site.config.language).unwrap();
+        (site, theme, strings)
+    }
+
+    #[test]
+    fn a_site_plan_has_every_page_once_and_an_edit_plan_only_the_edited_page() {
+        let (site, theme, strings) = example();
+        let uses = HashMap::new();
+        let keys = Keys::new(false, Vec::new(), &uses);
+        let pages = Pages::new(&site, &strings);
+        let card = |_: usize| Value::from(0);
+        let revs = Revisions::default();
+        let planner = Planner {
+            site: &site,
+            theme: &theme,
+            pages: &pages,
+            keys: &keys,
+            card: &card,
+            revs: &revs,
+        };
+        let plan = planner.site();
+        let paths: Vec<&str> = plan.jobs.iter().map(|j| j.path.as_str()).collect();
+        let unique: std::collections::BTreeSet<&str> = paths.iter().copied().collect();
+        assert_eq!(paths.len(), unique.len(), "{paths:?}");
+        let templated = plan
+            .jobs
+            .iter()
+            .filter(|j| matches!(j.make, Make::Page(..)))
+            .count();
+        assert_eq!(templated, site.page_count());
+        for path in ["index.html", "404.html", "resume/index.html", "sitemap.xml"] {
+            assert!(unique.contains(path), "{path} is not planned");
+        }
+        assert!(plan.files.iter().any(|f| f.path == ".nojekyll"));
+
+        let edit = planner.edits([1, site.projects.len() + 5].into_iter());
+        let paths: Vec<&str> = edit.jobs.iter().map(|j| j.path.as_str()).collect();
+        let mut expected = vec![format!("{}index.html", site.projects[1].location.path)];
+        if site.config.jsonresume {
+            expected.push("resume.json".into());
+        }
+        assert_eq!(paths, expected);
+        assert!(edit.files.is_empty());
+    }
+}
