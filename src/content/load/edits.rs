@@ -1,4 +1,4 @@
-//! The cache seam's fast path: an in-place edit of project files rebuilds
+//! The cache seam's fast path (beside `reuse`): an in-place edit of project files rebuilds
 //! just those projects into the last site.
 
 use super::*;
@@ -11,30 +11,6 @@ pub(super) struct Keep {
 }
 
 impl Loader {
-    /// With a cache: what the next load's fast path builds an edited project
-    /// with (`order` gives the site position of each of `entries`' projects).
-    pub(super) fn keep_for_edits(
-        &mut self,
-        targets: HashMap<String, Target>,
-        skills: &[Skill],
-        entries: &[Arc<Entry<ProjectFrontMatter>>],
-        order: &[usize],
-    ) {
-        if self.cache.is_none() {
-            return;
-        }
-        let position = order
-            .iter()
-            .enumerate()
-            .map(|(pos, &i)| (entries[i].file.path.clone(), pos))
-            .collect();
-        self.keep = Some(Keep {
-            targets,
-            skills: skills.to_vec(),
-            position,
-        });
-    }
-
     /// The fast path of [`load_cached`]: rebuilds the projects whose files the
     /// watcher reported, in place in the last site. `None` when an edit may
     /// change more than its own page (then everything is loaded as usual).

@@ -36,12 +36,14 @@ mod list;
 mod profiles;
 mod projects;
 mod read;
+mod reuse;
 
 use edits::Keep;
 use links::link_targets;
 pub(super) use list::Listing;
 use projects::{newest_first, skills_with_projects};
 use read::Draft;
+use reuse::{BuiltNow, last_built, record_built, revisions};
 
 /// Options that change what is loaded.
 #[derive(Debug, Clone, Default)]

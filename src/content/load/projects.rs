@@ -73,50 +73,21 @@ impl Loader {
         if let Some(c) = &mut cache {
             c.check_skills(&format!("{skills:?}"));
         }
-        // Per project: it, what building it gave, and its revisions when built now.
-        type One = (Arc<Project>, Arc<Out>, Option<(u64, u64)>);
-        let built: Vec<One> = entries
+        let built: Vec<BuiltNow> = entries
             .par_iter()
             .map(|e| {
-                let old = cache
-                    .as_ref()
-                    .and_then(|c| c.projects.get(&e.file.path))
-                    .and_then(|c| c.built.as_ref());
-                if let Some(b) = old
-                    && Arc::ptr_eq(&b.from, e)
-                    && b.out
-                        .lookups
-                        .iter()
-                        .all(|l| l.same(|t| targets.get(t), |t| self.failed.contains(t)))
-                {
+                let old = last_built(cache.as_ref(), e);
+                if let Some(b) = self.reusable(old, e, targets) {
                     return (b.project.clone(), b.out.clone(), None);
                 }
                 let mut out = Out::default();
                 let p = self.build_project(e, targets, skills, &mut out);
-                let revs = cache.as_ref().map(|_| {
-                    let rev = LoadCache::next_rev();
-                    match old {
-                        Some(o) if same_card(&o.project, &p) => (rev, o.card_rev),
-                        _ => (rev, rev),
-                    }
-                });
+                let revs = cache.as_ref().map(|_| revisions(old, &p));
                 (Arc::new(p), Arc::new(out), revs)
             })
             .collect();
         if let Some(c) = &mut cache {
-            for (e, (p, out, revs)) in entries.iter().zip(&built) {
-                if let (Some((rev, card_rev)), Some(slot)) =
-                    (revs, c.projects.get_mut(&e.file.path))
-                {
-                    slot.built = Some(Built {
-                        from: e.clone(),
-                        project: p.clone(),
-                        out: out.clone(),
-                        rev: *rev,
-                        card_rev: *card_rev,
-                    });
-                }
-            }
+            record_built(c, entries, &built);
         }
         self.cache = cache;
         built

@@ -50,24 +50,6 @@ impl HasSlug for PageFrontMatter {
 }
 
 impl Loader {
-    /// Reads the project files; with a cache, reuses the entries of files
-    /// whose stamp is unchanged and keeps what was read for the next load.
-    pub(super) fn read_projects(&mut self) -> Vec<Arc<Entry<ProjectFrontMatter>>> {
-        let mut cache = self.cache.take();
-        let listing = cache.as_mut().and_then(|c| c.listing.take());
-        let reuse = |path: &Path, stamp: &Stamp| {
-            let c = cache.as_ref()?.projects.get(path)?;
-            (c.stamp.as_ref() == Some(stamp)).then(|| c.entry.clone())
-        };
-        let reuse = cache.is_some().then_some(&reuse as &Reuse<'_, _>);
-        let read = self.read_entries::<ProjectFrontMatter>("projects", listing, reuse);
-        self.cache = cache;
-        if let Some(c) = &mut self.cache {
-            c.keep_read(&read.entries, read.read, read.listing);
-        }
-        read.entries
-    }
-
     /// A page may not take the slug of a section folio generates.
     pub(super) fn check_reserved(&mut self, pages: &[Arc<Entry<PageFrontMatter>>]) {
         for p in pages {
