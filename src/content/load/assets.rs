@@ -37,14 +37,15 @@ impl Loader {
     /// every file in a bundle folder), sorted, each once; two files at the
     /// same place are reported.
     pub(super) fn publish_assets(
-        &mut self,
+        &self,
         projects: &[Arc<Entry<ProjectFrontMatter>>],
+        out: &mut Out,
     ) -> Vec<Asset> {
-        self.collect_bundle_assets(projects);
-        let mut assets = std::mem::take(&mut self.assets);
+        self.collect_bundle_assets(projects, out);
+        let mut assets = std::mem::take(&mut out.assets);
         assets.sort();
         assets.dedup();
-        self.check_asset_collisions(&assets);
+        self.check_asset_collisions(&assets, out);
         assets
     }
 
@@ -200,11 +201,15 @@ impl Loader {
     }
 
     /// Every file in a project's bundle folder, published with its page.
-    pub(super) fn collect_bundle_assets(&mut self, projects: &[Arc<Entry<ProjectFrontMatter>>]) {
+    pub(super) fn collect_bundle_assets(
+        &self,
+        projects: &[Arc<Entry<ProjectFrontMatter>>],
+        out: &mut Out,
+    ) {
         let bundles = projects
             .iter()
             .filter_map(|e| Some((e.bundle.as_ref()?, &e.location.path)));
-        for (dir, out) in bundles {
+        for (dir, page) in bundles {
             for entry in WalkDir::new(dir).follow_links(true).min_depth(1) {
                 match entry {
                     Ok(entry) => {
@@ -220,9 +225,9 @@ impl Loader {
                             .unwrap_or(path)
                             .to_string_lossy()
                             .replace('\\', "/");
-                        self.assets.push(Asset {
+                        out.assets.push(Asset {
                             src: path.to_path_buf(),
-                            dest: format!("{out}{rel}"),
+                            dest: format!("{page}{rel}"),
                             width: None,
                             webp: false,
                         });
@@ -237,17 +242,17 @@ impl Loader {
                         } else {
                             format!("cannot read this file or folder: {err}")
                         };
-                        self.diags.push(Diagnostic::warning(msg).in_file(at));
+                        out.diags.push(Diagnostic::warning(msg).in_file(at));
                     }
                 }
             }
         }
     }
 
-    pub(super) fn check_asset_collisions(&mut self, assets: &[Asset]) {
+    pub(super) fn check_asset_collisions(&self, assets: &[Asset], out: &mut Out) {
         for pair in assets.windows(2) {
             if pair[0].dest == pair[1].dest && pair[0].src != pair[1].src {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::error(format!(
                         "two files would be published at the same place, {}: {} and {}",
                         pair[1].dest,

@@ -19,7 +19,7 @@ pub(super) fn has_markdown(dir: &Path) -> bool {
 
 impl Loader {
     /// Files with one of `exts` directly in `dir`, sorted; ignores hidden and editor files.
-    pub(super) fn list_files(&mut self, dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    pub(super) fn list_files(&self, dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
         let Ok(read) = std::fs::read_dir(dir) else {
             return Vec::new();
         };

@@ -69,8 +69,9 @@ const RESERVED: &[&str] = &[
 /// Loads and validates the site in `root`. On success returns the site and its warnings.
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<(Site, Vec<Diagnostic>), Error> {
     let mut loader = Loader::new(root, opts)?;
-    let site = loader.run();
-    finish(site, std::mem::take(&mut loader.diags))
+    let mut out = Out::default();
+    let site = loader.run(&mut out);
+    finish(site, out.diags)
 }
 
 /// A loaded site, shared, and its warnings.
@@ -99,10 +100,11 @@ pub fn load_cached(root: &Path, opts: &LoadOptions, cache: &mut LoadCache) -> Lo
     taken.changed = None;
     taken.last = None;
     loader.cache = Some(taken);
-    let site = loader.run();
+    let mut out = Out::default();
+    let site = loader.run(&mut out);
     let mut taken = loader.cache.take().unwrap_or_default();
     let keep = loader.keep.take();
-    let result = finish(site, std::mem::take(&mut loader.diags)).map(|(s, d)| (Arc::new(s), d));
+    let result = finish(site, out.diags).map(|(s, d)| (Arc::new(s), d));
     if let (Ok((site, diags)), Some(keep)) = (&result, keep) {
         taken.last = Some(Last::new(
             site.clone(),
@@ -130,9 +132,7 @@ impl Loader {
             content: root.join("content"),
             base_path: config.base_path(),
             config,
-            diags: Diagnostics::new(),
             drafts: opts.drafts,
-            assets: Vec::new(),
             failed: Default::default(),
             cache: None,
             caching: false,
@@ -141,7 +141,9 @@ impl Loader {
     }
 }
 
-fn finish(site: Option<Site>, diags: Diagnostics) -> Result<(Site, Vec<Diagnostic>), Error> {
+fn finish(site: Option<Site>, problems: Vec<Diagnostic>) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let mut diags = Diagnostics::new();
+    diags.extend(problems);
     match site {
         Some(site) if !diags.has_errors() => Ok((site, diags.into_sorted())),
         _ => Err(Error::new(diags.into_sorted())),
@@ -153,9 +155,7 @@ struct Loader {
     content: PathBuf,
     config: Config,
     base_path: String,
-    diags: Diagnostics,
     drafts: bool,
-    assets: Vec<Asset>,
     /// Content-relative paths of Markdown files that failed to load (already
     /// reported; links to them are not reported again).
     failed: std::collections::HashSet<String>,
@@ -206,13 +206,23 @@ impl Entry<ProjectFrontMatter> {
     }
 }
 
-/// What building one entry produced besides its value: problems, files to
-/// publish, and the links to other pages it resolved.
+/// What a stage produced besides its value: problems, files to publish, and
+/// (building one entry for a cache) the links to other pages it resolved.
+/// Every stage writes to one, in order; parallel stages to one per entry,
+/// merged in file order.
 #[derive(Default)]
 pub(super) struct Out {
     pub(super) diags: Vec<Diagnostic>,
     pub(super) assets: Vec<Asset>,
     pub(super) lookups: Vec<Lookup>,
+}
+
+impl Out {
+    /// Adds another's problems and files (not its lookups, which stay with its entry).
+    pub(super) fn merge(&mut self, other: &Out) {
+        self.diags.extend(other.diags.iter().cloned());
+        self.assets.extend(other.assets.iter().cloned());
+    }
 }
 
 /// Entries kept and entries left out.
@@ -226,10 +236,11 @@ pub(super) struct Target {
 }
 
 impl Loader {
-    /// Loads the site, stage by stage; problems go to `self.diags`.
-    fn run(&mut self) -> Option<Site> {
+    /// Loads the site, stage by stage: each returns its value and writes its
+    /// problems (and the files to publish) to `out`.
+    fn run(&mut self, out: &mut Out) -> Option<Site> {
         if !self.content.is_dir() {
-            self.diags.push(
+            out.diags.push(
                 Diagnostic::error("the site has no `content/` folder")
                     .in_file("content")
                     .with_help("create content/profile.yaml and content/projects/, or run `folio init` in a new folder"),
@@ -237,11 +248,11 @@ impl Loader {
             return None;
         }
         let t = Instant::now();
-        let profile_file = self.read_profile();
-        let specialized = self.read_specialized();
-        let projects = self.read_projects();
+        let profile_file = self.read_profile(out);
+        let specialized = self.read_specialized(out);
+        let projects = self.read_projects(out);
         let pages = self
-            .read_entries::<PageFrontMatter>("pages", None, None)
+            .read_entries::<PageFrontMatter>("pages", None, None, out)
             .entries;
         phase("load: read and parse", t);
         let t = Instant::now();
@@ -249,28 +260,29 @@ impl Loader {
         // Drafts are read and checked, but left out unless asked for.
         let (projects, draft_projects) = self.without_drafts(projects);
         let (pages, draft_pages) = self.without_drafts(pages);
-        self.check_duplicate_slugs(&projects, "project");
-        self.check_duplicate_slugs(&pages, "page");
-        self.check_reserved(&pages);
+        self.check_duplicate_slugs(&projects, "project", out);
+        self.check_duplicate_slugs(&pages, "page", out);
+        self.check_reserved(&pages, out);
         let targets = link_targets(&projects, &draft_projects, &draft_pages, &pages);
 
         let profile_file = profile_file?;
-        let skills = self.declared_skills(&profile_file);
-        let (projects, entries) = (self.build_projects(&projects, &targets, &skills), projects);
+        let skills = self.declared_skills(&profile_file, out);
+        let built = self.build_projects(&projects, &targets, &skills, out);
+        let (projects, entries) = (built, projects);
         let order = newest_first(&projects);
         let projects: Vec<Arc<Project>> = order.iter().map(|&i| projects[i].clone()).collect();
-        let pages = self.build_pages(pages, &targets);
+        let pages = self.build_pages(pages, &targets, out);
         self.keep_for_edits(targets, &skills, &entries, &order);
         phase("load: markdown", t);
         let t = Instant::now();
 
-        let profile = self.build_profile(profile_file, &skills, &projects);
+        let profile = self.build_profile(profile_file, &skills, &projects, out);
         let profiles = specialized
             .into_iter()
-            .map(|(file, raw)| self.build_specialized(file, raw, &skills, &projects))
+            .map(|(file, raw)| self.build_specialized(file, raw, &skills, &projects, out))
             .collect();
         let skills = skills_with_projects(skills, &projects);
-        let assets = self.publish_assets(&entries);
+        let assets = self.publish_assets(&entries, out);
         phase("load: cross-checks", t);
         Some(Site {
             root: self.root.clone(),
@@ -290,11 +302,6 @@ impl Loader {
         entries
             .into_iter()
             .partition(|e| self.drafts || !e.fm.draft())
-    }
-
-    fn merge(&mut self, out: &Out) {
-        self.diags.extend(out.diags.iter().cloned());
-        self.assets.extend(out.assets.iter().cloned());
     }
 
     fn location(&self, path: &str) -> Location {

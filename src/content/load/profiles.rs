@@ -5,10 +5,11 @@ use super::*;
 
 impl Loader {
     pub(super) fn build_profile(
-        &mut self,
+        &self,
         (file, p): (SourceFile, ProfileFile),
         skills: &[Skill],
         projects: &[Arc<Project>],
+        out: &mut Out,
     ) -> Profile {
         let lang = self.config.language.clone();
         for (key, value) in [
@@ -17,7 +18,7 @@ impl Loader {
             ("overview", &p.overview),
         ] {
             if value.trim().is_empty() {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::error(format!("`{key}` is empty"))
                         .in_file(&file.display)
                         .at(
@@ -29,15 +30,13 @@ impl Loader {
                 );
             }
         }
-        let photo = self.photo(&file, &p);
-        let mut out = Out::default();
-        let skill_refs = self.resolve_skills(&p.skills, skills, &file, &mut out);
-        let links = self.check_links(&p.links, &file, &mut out);
-        self.merge(&out);
-        let experience = self.experience(&file, &p, &lang);
+        let photo = self.photo(&file, &p, out);
+        let skill_refs = self.resolve_skills(&p.skills, skills, &file, out);
+        let links = self.check_links(&p.links, &file, out);
+        let experience = self.experience(&file, &p, &lang, out);
         let education = education(&p, &lang);
         let certifications = certifications(&p, &lang);
-        let testimonials = self.testimonials(&file, &p, projects);
+        let testimonials = self.testimonials(&file, &p, projects, out);
         Profile {
             name: p.name.trim().to_string(),
             title: p.title.trim().to_string(),
@@ -63,7 +62,7 @@ impl Loader {
     }
 
     /// The profile photo: a file in content/ (published) or in static/.
-    fn photo(&mut self, file: &SourceFile, p: &ProfileFile) -> Option<Image> {
+    fn photo(&self, file: &SourceFile, p: &ProfileFile, out: &mut Out) -> Option<Image> {
         let photo = p.photo.as_ref()?;
         let rel = normalize(photo.trim_start_matches('/'));
         let src = rel.as_ref().map(|r| self.content.join(r));
@@ -79,7 +78,7 @@ impl Loader {
         match (rel, src, static_src) {
             (Some(rel), Some(src), _) if src.is_file() => {
                 let img = image(&rel);
-                self.assets.push(Asset {
+                out.assets.push(Asset {
                     src,
                     dest: rel,
                     width: None,
@@ -89,7 +88,7 @@ impl Loader {
             }
             (Some(rel), _, Some(s)) if s.is_file() => Some(image(&rel)),
             _ => {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::error(format!("the photo `{photo}` does not exist"))
                         .in_file(&file.display)
                         .at(key_line(&file.text, "photo").unwrap_or(1), None, Some(&file.text))
@@ -101,14 +100,20 @@ impl Loader {
     }
 
     /// The work history; a job may not end before it starts.
-    fn experience(&mut self, file: &SourceFile, p: &ProfileFile, lang: &str) -> Vec<Experience> {
+    fn experience(
+        &self,
+        file: &SourceFile,
+        p: &ProfileFile,
+        lang: &str,
+        out: &mut Out,
+    ) -> Vec<Experience> {
         p.experience
             .iter()
             .map(|x| {
                 if let Some(end) = x.end
                     && end.sort_key() < x.start.sort_key()
                 {
-                    self.diags.push(
+                    out.diags.push(
                         Diagnostic::error(format!(
                             "experience at {}: it ends ({end}) before it starts ({})",
                             x.company, x.start
@@ -139,10 +144,11 @@ impl Loader {
 
     /// The testimonials; the project one is about must exist.
     fn testimonials(
-        &mut self,
+        &self,
         file: &SourceFile,
         p: &ProfileFile,
         projects: &[Arc<Project>],
+        out: &mut Out,
     ) -> Vec<Testimonial> {
         p
             .testimonials
@@ -161,7 +167,7 @@ impl Loader {
                                 Some(n) => format!("did you mean `{n}`?"),
                                 None => "`project:` is the slug of a project (its file name without .md)".into(),
                             };
-                            self.diags.push(
+                            out.diags.push(
                                 Diagnostic::error(format!(
                                     "the testimonial by {} is about project `{slug}`, which does not exist",
                                     t.author
@@ -177,7 +183,7 @@ impl Loader {
                 if let Some(r) = t.rating
                     && !(0.0..=5.0).contains(&r)
                 {
-                    self.diags.push(
+                    out.diags.push(
                         Diagnostic::error(format!("the rating {r} of the testimonial by {} is not between 0 and 5", t.author))
                             .in_file(&file.display)
                             .at(find_line(&file.text, &t.author), None, Some(&file.text)),
@@ -195,11 +201,12 @@ impl Loader {
     }
 
     pub(super) fn build_specialized(
-        &mut self,
+        &self,
         file: SourceFile,
         raw: SpecializedProfileFile,
         skills: &[Skill],
         projects: &[Arc<Project>],
+        out: &mut Out,
     ) -> SpecializedProfile {
         let stem = file
             .path
@@ -207,15 +214,13 @@ impl Loader {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let slug = slugify(&stem);
-        let mut out = Out::default();
-        let skill_refs = self.resolve_skills(&raw.skills, skills, &file, &mut out);
-        self.merge(&out);
+        let skill_refs = self.resolve_skills(&raw.skills, skills, &file, out);
         let chosen: Vec<String> = match &raw.projects {
             Some(slugs) => {
-                let mut out = Vec::new();
+                let mut chosen = Vec::new();
                 for s in slugs {
                     match projects.iter().find(|p| &p.slug == s) {
-                        Some(p) => out.push(p.slug.clone()),
+                        Some(p) => chosen.push(p.slug.clone()),
                         // A draft (left out) or a file that failed to load (reported already).
                         None if self.project_file_exists(s) => {}
                         None => {
@@ -223,7 +228,7 @@ impl Loader {
                                 Some(n) => format!("did you mean `{n}`?"),
                                 None => "list projects by slug (the file name without .md)".into(),
                             };
-                            self.diags.push(
+                            out.diags.push(
                                 Diagnostic::error(format!("unknown project `{s}`"))
                                     .in_file(&file.display)
                                     .at(find_line(&file.text, s), None, Some(&file.text))
@@ -232,7 +237,7 @@ impl Loader {
                         }
                     }
                 }
-                out
+                chosen
             }
             None => {
                 // Projects that share a skill with the profile: featured first, then newest.

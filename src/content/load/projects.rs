@@ -38,22 +38,23 @@ pub(super) fn skills_with_projects(
 impl Loader {
     /// Builds the content pages in parallel, ordered by weight, then title.
     pub(super) fn build_pages(
-        &mut self,
+        &self,
         entries: Vec<Arc<Entry<PageFrontMatter>>>,
         targets: &HashMap<String, Target>,
+        out: &mut Out,
     ) -> Vec<Page> {
         let built: Vec<(Page, Out)> = entries
             .into_par_iter()
             .map(|e| {
-                let mut out = Out::default();
-                let p = self.build_page(&e, targets, &mut out);
-                (p, out)
+                let mut own = Out::default();
+                let p = self.build_page(&e, targets, &mut own);
+                (p, own)
             })
             .collect();
         let mut pages: Vec<Page> = built
             .into_iter()
-            .map(|(p, out)| {
-                self.merge(&out);
+            .map(|(p, own)| {
+                out.merge(&own);
                 p
             })
             .collect();
@@ -68,6 +69,7 @@ impl Loader {
         entries: &[Arc<Entry<ProjectFrontMatter>>],
         targets: &HashMap<String, Target>,
         skills: &[Skill],
+        out: &mut Out,
     ) -> Vec<Arc<Project>> {
         let mut cache = self.cache.take();
         if let Some(c) = &mut cache {
@@ -80,10 +82,10 @@ impl Loader {
                 if let Some(b) = self.reusable(old, e, targets) {
                     return (b.project.clone(), b.out.clone(), None);
                 }
-                let mut out = Out::default();
-                let p = self.build_project(e, targets, skills, &mut out);
+                let mut own = Out::default();
+                let p = self.build_project(e, targets, skills, &mut own);
                 let revs = cache.as_ref().map(|_| revisions(old, &p));
-                (Arc::new(p), Arc::new(out), revs)
+                (Arc::new(p), Arc::new(own), revs)
             })
             .collect();
         if let Some(c) = &mut cache {
@@ -92,23 +94,24 @@ impl Loader {
         self.cache = cache;
         built
             .into_iter()
-            .map(|(p, out, _)| {
-                self.merge(&out);
+            .map(|(p, own, _)| {
+                out.merge(&own);
                 p
             })
             .collect()
     }
 
     pub(super) fn declared_skills(
-        &mut self,
+        &self,
         (file, profile): &(SourceFile, ProfileFile),
+        out: &mut Out,
     ) -> Vec<Skill> {
         let mut skills: Vec<Skill> = Vec::new();
         for entry in &profile.skills {
             let slug = slugify(&entry.name);
             let line = find_line(&file.text, &entry.name);
             if slug.is_empty() {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::error(format!(
                         "the skill `{}` has no letters or digits",
                         entry.name
@@ -119,7 +122,7 @@ impl Loader {
                 continue;
             }
             if let Some(other) = skills.iter().find(|s| s.slug == slug) {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::error(format!(
                         "the skill `{}` is listed twice (also as `{}`)",
                         entry.name, other.name

@@ -51,10 +51,10 @@ impl HasSlug for PageFrontMatter {
 
 impl Loader {
     /// A page may not take the slug of a section folio generates.
-    pub(super) fn check_reserved(&mut self, pages: &[Arc<Entry<PageFrontMatter>>]) {
+    pub(super) fn check_reserved(&self, pages: &[Arc<Entry<PageFrontMatter>>], out: &mut Out) {
         for p in pages {
             if RESERVED.contains(&p.slug.as_str()) {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::error(format!(
                         "the page slug `{}` is taken by a section folio generates",
                         p.slug
@@ -66,49 +66,52 @@ impl Loader {
         }
     }
 
-    pub(super) fn read_source(&mut self, path: &Path) -> Option<SourceFile> {
+    pub(super) fn read_source(&self, path: &Path, out: &mut Out) -> Option<SourceFile> {
         match source::read(&self.root, path) {
             Ok(f) => Some(f),
             Err(e) => {
-                self.diags.extend(e.diagnostics);
+                out.diags.extend(e.diagnostics);
                 None
             }
         }
     }
 
-    pub(super) fn read_profile(&mut self) -> Option<(SourceFile, ProfileFile)> {
+    pub(super) fn read_profile(&self, out: &mut Out) -> Option<(SourceFile, ProfileFile)> {
         let path = self.content.join("profile.yaml");
         if !path.is_file() {
-            self.diags.push(
+            out.diags.push(
                 Diagnostic::error("the site has no profile")
                     .in_file("content/profile.yaml")
                     .with_help("create content/profile.yaml with at least `name:`, `title:` and `overview:`"),
             );
             return None;
         }
-        let file = self.read_source(&path)?;
+        let file = self.read_source(&path, out)?;
         match yaml::parse::<ProfileFile>(&file, &file.text, 1) {
             Ok(p) => Some((file, p)),
             Err(e) => {
-                self.diags.extend(e.diagnostics);
+                out.diags.extend(e.diagnostics);
                 None
             }
         }
     }
 
-    pub(super) fn read_specialized(&mut self) -> Vec<(SourceFile, SpecializedProfileFile)> {
+    pub(super) fn read_specialized(
+        &self,
+        out: &mut Out,
+    ) -> Vec<(SourceFile, SpecializedProfileFile)> {
         let dir = self.content.join("profiles");
-        let mut out = Vec::new();
+        let mut profiles = Vec::new();
         for path in self.list_files(&dir, &["yaml", "yml"]) {
-            let Some(file) = self.read_source(&path) else {
+            let Some(file) = self.read_source(&path, out) else {
                 continue;
             };
             match yaml::parse::<SpecializedProfileFile>(&file, &file.text, 1) {
-                Ok(p) => out.push((file, p)),
-                Err(e) => self.diags.extend(e.diagnostics),
+                Ok(p) => profiles.push((file, p)),
+                Err(e) => out.diags.extend(e.diagnostics),
             }
         }
-        out
+        profiles
     }
 
     /// Reads `content/<section>/*.md` and `content/<section>/<name>/index.md`.
@@ -120,6 +123,7 @@ impl Loader {
         section: &str,
         listing: Option<Arc<Listing>>,
         reuse: Option<&Reuse<'_, FM>>,
+        out: &mut Out,
     ) -> Read<FM> {
         // A listing from the last load is kept while the watcher saw no file
         // come or go; each file's stamp is still checked.
@@ -127,7 +131,7 @@ impl Loader {
             Some(l) => l,
             None => Arc::new(self.list_entries(section)),
         };
-        self.diags.extend(listing.warnings.iter().cloned());
+        out.diags.extend(listing.warnings.iter().cloned());
         let found = &listing.files;
         // Each file is read and parsed on its own, in parallel; results are
         // merged in file order so messages and output never depend on timing.
@@ -160,7 +164,7 @@ impl Loader {
                     entries.push(entry)
                 }
                 Err((rel, e)) => {
-                    self.diags.extend(e.diagnostics);
+                    out.diags.extend(e.diagnostics);
                     self.failed.insert(rel);
                 }
             }
@@ -246,11 +250,16 @@ impl Loader {
         })
     }
 
-    pub(super) fn check_duplicate_slugs<FM>(&mut self, entries: &[Arc<Entry<FM>>], what: &str) {
+    pub(super) fn check_duplicate_slugs<FM>(
+        &self,
+        entries: &[Arc<Entry<FM>>],
+        what: &str,
+        out: &mut Out,
+    ) {
         let mut seen: BTreeMap<&str, &Entry<FM>> = BTreeMap::new();
         for e in entries {
             if let Some(first) = seen.get(e.slug.as_str()) {
-                self.diags.push(
+                out.diags.push(
                     Diagnostic::error(format!(
                         "two {what}s have the slug `{}`: {} and {}",
                         e.slug,

@@ -14,7 +14,7 @@ pub(super) type BuiltNow = (Arc<Project>, Arc<Out>, Option<(u64, u64)>);
 impl Loader {
     /// Reads the project files; with a cache, reuses the entries of files
     /// whose stamp is unchanged and keeps what was read for the next load.
-    pub(super) fn read_projects(&mut self) -> Vec<Arc<Entry<ProjectFrontMatter>>> {
+    pub(super) fn read_projects(&mut self, out: &mut Out) -> Vec<Arc<Entry<ProjectFrontMatter>>> {
         let mut cache = self.cache.take();
         let listing = cache.as_mut().and_then(|c| c.listing.take());
         let reuse = |path: &Path, stamp: &Stamp| {
@@ -22,7 +22,7 @@ impl Loader {
             (c.stamp.as_ref() == Some(stamp)).then(|| c.entry.clone())
         };
         let reuse = cache.is_some().then_some(&reuse as &Reuse<'_, _>);
-        let read = self.read_entries::<ProjectFrontMatter>("projects", listing, reuse);
+        let read = self.read_entries::<ProjectFrontMatter>("projects", listing, reuse, out);
         self.cache = cache;
         if let Some(c) = &mut self.cache {
             c.keep_read(&read.entries, read.read, read.listing);
