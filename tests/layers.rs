@@ -238,6 +238,19 @@ fn root_reexports(lib: &str) -> BTreeMap<String, String> {
     map
 }
 
+/// The modules a crate root declares (`pub mod x;`, `mod y;`).
+fn declared_modules(root: &str) -> BTreeSet<String> {
+    root.lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let rest = l
+                .strip_prefix("pub mod ")
+                .or_else(|| l.strip_prefix("mod "))?;
+            rest.ends_with(';').then(|| ident_at(rest).to_string())
+        })
+        .collect()
+}
+
 /// Top-level module → (module it names → first file naming it).
 type Graph = BTreeMap<String, BTreeMap<String, String>>;
 
@@ -246,6 +259,7 @@ fn import_graph(src: &Path) -> (Graph, Vec<String>) {
     rust_files(src, &mut files);
     let lib = std::fs::read_to_string(src.join("lib.rs")).expect("src/lib.rs");
     let reexports = root_reexports(&lib);
+    let lib_modules = declared_modules(&lib);
     let mut graph = Graph::new();
     let mut problems = Vec::new();
     for file in files {
@@ -276,8 +290,9 @@ fn import_graph(src: &Path) -> (Graph, Vec<String>) {
             if target == top {
                 continue;
             }
-            if top == "main" && layer_of(&target).is_none() {
-                // The binary's own items (`crate::Cli`), not a library module.
+            if !lib_modules.contains(&top) && layer_of(&target).is_none() {
+                // In the binary (`main.rs` and the modules it declares),
+                // `crate::` names the binary's own items (`crate::Cli`).
                 continue;
             }
             edges.entry(target).or_insert_with(|| shown.clone());
@@ -386,4 +401,14 @@ fn a_cycle_is_found() {
     assert_eq!(find_cycle(&graph).unwrap(), ["a", "b", "c", "a"]);
     graph.insert("c".into(), BTreeMap::new());
     assert_eq!(find_cycle(&graph), None);
+}
+
+#[test]
+fn the_library_and_binary_modules_are_told_apart() {
+    let lib = "pub mod build;\n#[cfg(test)]\nmod testing;\npub use diagnostics::{Error, Result};\n";
+    let modules: Vec<String> = declared_modules(lib).into_iter().collect();
+    assert_eq!(modules, ["build", "testing"]);
+    let reexports = root_reexports(lib);
+    assert_eq!(reexports["Error"], "diagnostics");
+    assert_eq!(reexports["Result"], "diagnostics");
 }
