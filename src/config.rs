@@ -199,12 +199,7 @@ fn is_language_tag(tag: &str) -> bool {
 
 /// The 1-based line where a top-level `key:` is written, if it is.
 pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
+    yaml::top_key_line(text, key)
 }
 
 #[cfg(test)]

@@ -72,10 +72,20 @@ fn leading_key(message: &str) -> Option<&str> {
 
 /// The 1-based line where `key:` is written, at any indentation (or as `- key:`).
 pub(crate) fn any_key_line(text: &str, key: &str) -> Option<usize> {
+    line_of_key(text, key, |l| l.trim_start().trim_start_matches("- "))
+}
+
+/// The 1-based line where a top-level `key:` is written, if it is.
+pub fn top_key_line(text: &str, key: &str) -> Option<usize> {
+    line_of_key(text, key, |l| l)
+}
+
+/// The first 1-based line that is `key:` once `strip` took its start off.
+fn line_of_key(text: &str, key: &str, strip: impl Fn(&str) -> &str) -> Option<usize> {
     text.lines()
         .position(|l| {
-            let t = l.trim_start().trim_start_matches("- ");
-            t.strip_prefix(key)
+            strip(l)
+                .strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map(|i| i + 1)
