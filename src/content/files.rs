@@ -224,7 +224,7 @@ impl<'de> Deserialize<'de> for Rate {
         match &v {
             serde_yaml::Value::Number(n) => {
                 let amount = n.as_f64().ok_or_else(|| bad(&n.to_string()))?;
-                check_amount(amount).map_err(de::Error::custom)?;
+                check_amount(amount).map_err(|e| de::Error::custom(e.message()))?;
                 Ok(Rate {
                     amount,
                     currency: "USD".into(),
@@ -243,7 +243,7 @@ impl<'de> Deserialize<'de> for Rate {
                 }
                 let full: Full = serde_yaml::from_value(serde_yaml::Value::Mapping(m.clone()))
                     .map_err(|e| de::Error::custom(format!("hourly_rate: {e}")))?;
-                check_amount(full.amount).map_err(de::Error::custom)?;
+                check_amount(full.amount).map_err(|e| de::Error::custom(e.message()))?;
                 let currency = full.currency.trim().to_ascii_uppercase();
                 if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
                     return Err(de::Error::custom(format!(
@@ -262,9 +262,11 @@ impl<'de> Deserialize<'de> for Rate {
     }
 }
 
-fn check_amount(amount: f64) -> Result<(), String> {
+fn check_amount(amount: f64) -> crate::Result<()> {
     if !amount.is_finite() || amount <= 0.0 {
-        return Err(format!("hourly_rate must be more than 0; found {amount}"));
+        return Err(crate::Error::msg(format!(
+            "hourly_rate must be more than 0; found {amount}"
+        )));
     }
     Ok(())
 }

@@ -241,14 +241,6 @@ pub struct Project {
     pub location: Location,
     pub extra: Extra,
     pub source: String,
-    /// Identifies this version of the project within a `serve` session: a new
-    /// value whenever it is built again from a changed file. 0 in a one-shot build.
-    #[serde(skip)]
-    pub rev: u64,
-    /// Like `rev`, but kept when an edit left the [card](Project::card) as it was
-    /// (only the body changed), so lists that show the card need no re-render.
-    #[serde(skip)]
-    pub card_rev: u64,
 }
 
 /// A project as shown in lists: everything but the body.

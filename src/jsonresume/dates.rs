@@ -64,9 +64,11 @@ pub fn read(text: &str) -> Option<Written> {
             date,
             note: Some(format!("`{t}` read as {}", date.iso())),
         },
-        Some(Err(why)) => Written::Text(t.to_string(), why),
+        Some(Err(why)) => Written::Text(t.to_string(), why.message().to_string()),
         None => match Date::parse(t) {
-            Err(e) if e.contains("impossible") => Written::Text(t.to_string(), e),
+            Err(e) if e.message().contains("impossible") => {
+                Written::Text(t.to_string(), e.message().to_string())
+            }
             _ => Written::Text(t.to_string(), format!("`{t}` is not a date folio can read")),
         },
     })
@@ -87,7 +89,7 @@ fn num(s: &str, min: usize, max: usize) -> Option<u32> {
 }
 
 /// Shapes other than ISO; `None` when the text has none of them.
-fn other_shape(t: &str) -> Option<Result<Date, String>> {
+fn other_shape(t: &str) -> Option<crate::Result<Date>> {
     // Timestamps: 2019-02-01T00:00:00.000Z, 2019-02-01 10:00:00.
     let time = |rest: &str| rest.len() > 1 && rest.as_bytes()[1].is_ascii_digit();
     if t.len() > 11
@@ -124,7 +126,7 @@ fn other_shape(t: &str) -> Option<Result<Date, String>> {
 }
 
 /// Year, month, day as numbers → a validated date.
-fn ymd(parts: &[&str]) -> Result<Date, String> {
+fn ymd(parts: &[&str]) -> crate::Result<Date> {
     let iso: Vec<String> = parts
         .iter()
         .enumerate()
