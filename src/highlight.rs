@@ -100,7 +100,6 @@ mod tests {
 
     /// The languages issue 17 lists, each with a line that has a keyword, string,
     /// comment or tag a grammar must recognise.
-    pub const SAMPLES_PUB: &[(&str, &str)] = SAMPLES;
     const SAMPLES: &[(&str, &str)] = &[
         ("rust", "fn main() { let x = \"a\"; }"),
         ("python", "def f(x):\n    return 'a'  # c"),
@@ -166,24 +165,5 @@ mod tests {
         assert_eq!(language_of("rust,ignore"), "rust");
         assert_eq!(language_of("Python {linenos=true}"), "python");
         assert_eq!(language_of(""), "");
-    }
-}
-
-#[cfg(test)]
-mod timing {
-    #[test]
-    #[ignore]
-    fn print_timings() {
-        let t = std::time::Instant::now();
-        let _ = super::syntaxes();
-        eprintln!("load {:?}", t.elapsed());
-        for (lang, code) in super::tests::SAMPLES_PUB {
-            let t = std::time::Instant::now();
-            super::highlight(lang, code);
-            let first = t.elapsed();
-            let t = std::time::Instant::now();
-            super::highlight(lang, code);
-            eprintln!("{lang}: first {first:?} again {:?}", t.elapsed());
-        }
     }
 }
