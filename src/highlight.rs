@@ -141,8 +141,16 @@ mod tests {
     /// it is not in the set, so PowerShell prints plain. This fails, as a
     /// reminder to list it, the day a pure-Rust PowerShell grammar is added.
     #[test]
+    #[cfg(not(feature = "highlight-onig"))]
     fn powershell_is_plain_with_the_pure_rust_engine() {
         assert!(highlight("powershell", "Get-ChildItem").is_none());
+    }
+
+    #[test]
+    #[cfg(feature = "highlight-onig")]
+    fn powershell_is_highlighted_with_oniguruma() {
+        let html = highlight("powershell", "Get-ChildItem -Path 'a'").unwrap();
+        assert!(html.matches("<span class=\"hl-").count() >= 2, "{html}");
     }
 
     #[test]

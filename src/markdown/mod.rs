@@ -94,7 +94,18 @@ pub fn render<F>(md: &str, resolve: F) -> Rendered
 where
     F: FnMut(&str, bool) -> Result<Resolved, String>,
 {
-    render_with(md, RenderOptions::default(), resolve)
+    let mut r = render_with(md, RenderOptions::default(), resolve);
+    // Callers of this entry point report `problems` only: shortcode errors must
+    // not be lost there (warnings are, until they read `notices`).
+    for n in r.notices.iter().filter(|n| n.severity == Severity::Error) {
+        r.problems.push(LinkProblem {
+            line: n.line,
+            column: n.column,
+            message: format!("{}; {}", n.message, n.help),
+        });
+    }
+    r.problems.sort_by_key(|p| (p.line, p.column));
+    r
 }
 
 /// Renders `md` with shortcodes, code highlighting and, if asked, math.
@@ -224,6 +235,16 @@ mod tests {
                 message: "no page `missing.md`".into()
             }]
         );
+    }
+
+    #[test]
+    fn shortcode_errors_reach_callers_that_read_problems_only() {
+        let r = render("x\n\n{{ yotube(id=\"dQw4w9WgXcQ\") }}\n", |_, _| {
+            Ok(Resolved::Keep)
+        });
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!((r.problems[0].line, r.problems[0].column), (3, 1));
+        assert!(r.problems[0].message.contains("did you mean `youtube`?"));
     }
 
     #[test]
