@@ -59,6 +59,14 @@ pub fn execute(args: Args, ui: &Ui) -> Outcome {
 fn report_findings(exports: &[ProfileExport], platform: Platform, ui: &Ui) -> ExitCode {
     let findings = distinct(exports.iter().flat_map(|e| &e.findings));
     ui.diagnostics(findings.iter().copied());
+    for f in exports.iter().flat_map(|e| &e.fields) {
+        if let (Some(note), Some(items)) = (&f.note, &f.items) {
+            ui.note(format_args!(
+                "note: {note}\n  chosen: {}\n",
+                items.join(", ")
+            ));
+        }
+    }
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
     ui.note(format_args!(

@@ -1391,6 +1391,10 @@ impl Loader {
 
         let mut out = Out::default();
         let skill_refs = self.resolve_skills(&p.skills, skills, &file, &mut out);
+        let upwork_skills = p
+            .upwork_skills
+            .as_ref()
+            .map(|s| self.resolve_skills(s, skills, &file, &mut out));
         let links = self.check_links(&p.links, &file, &mut out);
         self.merge(&out);
 
@@ -1514,6 +1518,7 @@ impl Loader {
             languages: p.languages,
             links,
             skills: skill_refs,
+            upwork_skills,
             experience,
             education,
             certifications,
