@@ -136,6 +136,40 @@ impl Browser {
         .unwrap();
     }
 
+    /// Grants or denies a permission to the page (`clipboard-read`, ...).
+    pub fn set_permission(&self, name: &str, state: &str) {
+        http(
+            self.port,
+            "POST",
+            &format!("/session/{}/permissions", self.session),
+            Some(&json!({"descriptor": {"name": name}, "state": state})),
+        )
+        .unwrap();
+    }
+
+    /// Clicks the first element matching `css` as a user would (a real click,
+    /// with the user activation that pages may require).
+    pub fn click(&self, css: &str) {
+        let el = http(
+            self.port,
+            "POST",
+            &format!("/session/{}/element", self.session),
+            Some(&json!({"using": "css selector", "value": css})),
+        )
+        .unwrap();
+        let id = el["element-6066-11e4-a52e-4f735466cecf"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        http(
+            self.port,
+            "POST",
+            &format!("/session/{}/element/{id}/click", self.session),
+            Some(&json!({})),
+        )
+        .unwrap();
+    }
+
     /// Runs `script` (a function body; `return` gives the value) in the page.
     pub fn eval(&self, script: &str) -> Value {
         http(

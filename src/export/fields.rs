@@ -118,7 +118,8 @@ pub(super) fn export_one(
     employment(&mut b, site);
     education(&mut b, site);
     certifications(&mut b, site);
-    for (i, p) in portfolio(site, sp).into_iter().enumerate() {
+    let projects = portfolio(site, sp);
+    for (i, p) in projects.iter().enumerate() {
         portfolio_item(&mut b, i + 1, p);
     }
     let Builder {
@@ -144,6 +145,7 @@ pub(super) fn export_one(
         source: subject.src,
         fields,
         findings,
+        portfolio: projects.iter().map(|p| p.slug.clone()).collect(),
     }
 }
 
