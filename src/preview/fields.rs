@@ -74,7 +74,7 @@ pub(super) fn profile(html: &mut String, site: &Site, e: &ProfileExport) {
     html.push_str("<div class=\"card\">\n");
     for f in e.fields.iter().filter(single) {
         if !matches!(f.id.as_str(), "languages" | "certifications") {
-            field(html, f, &pid, e.platform, None);
+            field(html, f, &pid, e.platform, None, "h3");
         }
     }
     html.push_str("</div>\n");
@@ -85,9 +85,12 @@ pub(super) fn profile(html: &mut String, site: &Site, e: &ProfileExport) {
         if in_section.is_empty() && lone.is_none() {
             continue;
         }
-        let _ = write!(html, "<h3>{heading}</h3>\n<div class=\"{kind}\">\n");
+        let _ = write!(
+            html,
+            "<h3 class=\"section\" id=\"{pid}-{kind}\">{heading}</h3>\n<div class=\"{kind}\">\n"
+        );
         if let Some(f) = lone {
-            field(html, f, &pid, e.platform, None);
+            field(html, f, &pid, e.platform, None, "h4");
         }
         for g in in_section {
             group(html, site, e, &pid, g);
@@ -150,19 +153,25 @@ fn group(html: &mut String, site: &Site, e: &ProfileExport, pid: &str, g: &Group
     }
     for f in &g.fields {
         let short = f.label.split(" · ").nth(1);
-        field(html, f, pid, e.platform, short);
+        field(html, f, pid, e.platform, short, "h5");
     }
     html.push_str("</article>\n");
 }
 
-/// One field: label, count and limit, Copy button, the text as the platform
-/// shows it, and the findings about it.
-fn field(html: &mut String, f: &Field, pid: &str, platform: Platform, short: Option<&str>) {
+/// One field: label (a heading of `level`), count and limit, Copy button, the
+/// text as the platform shows it, and the findings about it.
+fn field(
+    html: &mut String,
+    f: &Field,
+    pid: &str,
+    platform: Platform,
+    short: Option<&str>,
+    level: &str,
+) {
     let label = short.unwrap_or(&f.label);
     let dom = format!("{pid}-{}", f.id.replace('.', "-"));
     let key = f.id.rsplit('.').next().unwrap_or(&f.id);
     let (count, state) = count(f);
-    let level = if short.is_some() { "h5" } else { "h4" };
     let _ = write!(
         html,
         "<div class=\"field field-{key}{}\" id=\"{dom}\" data-field=\"{}\">\n<div class=\"field-head\"><{level} class=\"label\">{}</{level}> <span class=\"count {state}\" data-count=\"{}\">{count}</span> <button type=\"button\" class=\"copy\" data-copy=\"{}\" data-label=\"{}\"><span class=\"copy-word\">Copy</span><span class=\"sr-only\"> {}</span></button></div>\n",
@@ -180,7 +189,7 @@ fn field(html: &mut String, f: &Field, pid: &str, platform: Platform, short: Opt
     );
     body(html, f, key, platform);
     if let Some(note) = &f.note {
-        let _ = writeln!(html, "<p class=\"note\">{}</p>", esc(note));
+        let _ = writeln!(html, "<p class=\"note\">{}</p>", code_spans(&esc(note)));
     }
     findings(html, f.findings.iter().collect());
     html.push_str("</div>\n");
@@ -280,12 +289,70 @@ fn findings(html: &mut String, ds: Vec<&Diagnostic>) {
             html,
             "<li class=\"finding {class}\"><strong>{word}</strong> <span class=\"where\">{}</span> {}",
             esc(&d.location()),
-            esc(&d.message)
+            code_spans(&esc(&d.message))
         );
         if let Some(help) = &d.help {
-            let _ = write!(html, "<span class=\"help\">{}</span>", esc(help));
+            let _ = write!(
+                html,
+                "<span class=\"help\">{}</span>",
+                code_spans(&esc(help))
+            );
         }
         html.push_str("</li>\n");
     }
     html.push_str("</ul>\n");
+}
+
+/// `` `key:` `` in escaped text as `<code>key:</code>` (a lone backtick stays).
+fn code_spans(escaped: &str) -> String {
+    let parts: Vec<&str> = escaped.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return escaped.to_string();
+    }
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spans_pair_backticks() {
+        assert_eq!(
+            code_spans("add `a:` and `b`"),
+            "add <code>a:</code> and <code>b</code>"
+        );
+        assert_eq!(code_spans("one ` only"), "one ` only");
+    }
+
+    #[test]
+    fn counts_say_whether_the_field_fits() {
+        let site = crate::content::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site"),
+            &Default::default(),
+        )
+        .unwrap()
+        .0;
+        let e = &crate::export::export(&site, Platform::Upwork, &crate::export::Which::General)
+            .unwrap()[0];
+        let f = |id: &str| e.fields.iter().find(|f| f.id == id).unwrap();
+        assert_eq!(count(f("title")), ("53 / 70 characters".into(), "ok"));
+        assert_eq!(count(f("skills")), ("9 / 15 skills".into(), "ok"));
+        assert_eq!(
+            count(f("overview")),
+            ("514 / 5,000 characters, at least 100".into(), "ok")
+        );
+        assert_eq!(count(f("languages")).1, "ok");
+        assert!(count(f("languages")).0.ends_with("characters, no limit"));
+    }
 }

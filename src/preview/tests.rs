@@ -25,7 +25,7 @@ fn lists_every_profile_with_tabs_for_both_platforms() {
     assert!(html.contains("<a href=\"/portfolio/__folio/profile/linkedin/\">LinkedIn</a>"));
     let linkedin = render_page(&site, Platform::Linkedin);
     assert!(linkedin.contains("<h1>LinkedIn profile preview</h1>"));
-    assert!(linkedin.contains("class=\"label\">Headline</h4>"));
+    assert!(linkedin.contains("class=\"label\">Headline</h3>"));
     let paths: Vec<String> = pages(&site).into_iter().map(|(p, _)| p).collect();
     assert_eq!(
         paths,
