@@ -595,3 +595,58 @@ fn linkedin_uses_its_own_limits() {
     );
     assert!(r.stdout.contains("── About ("), "{}", r.stdout);
 }
+
+#[test]
+fn out_writes_each_cover_at_4_3_and_1000_by_750_for_upwork() {
+    let site = Site::new();
+    // alpha: a wide PNG; beta keeps its SVG cover; gamma: a small JPEG.
+    let png = site.p("content/projects/alpha-wide.png");
+    image::RgbImage::from_fn(1600, 900, |x, _| image::Rgb([(x % 256) as u8, 80, 160]))
+        .save(&png)
+        .unwrap();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024-05-01\nsummary: The first project.\nskills: [Rust]\nfeatured: true\ncover: alpha-wide.png\ncover_alt: A chart\n---\n\nText.\n",
+    );
+    let jpg = site.p("content/projects/gamma.jpg");
+    image::RgbImage::from_fn(800, 800, |_, y| image::Rgb([20, (y % 256) as u8, 40]))
+        .save(&jpg)
+        .unwrap();
+    site.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\ndate: 2022\nsummary: The third project.\ncover: gamma.jpg\ncover_alt: A photo\n---\n",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("upwork");
+    let r = profile(&site, &["--out", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("with 2 cover images for Upwork's portfolio (4:3, 1000×750)"),
+        "{}",
+        r.stdout
+    );
+    let a = image::open(out.join("portfolio/01-alpha-cover.png")).unwrap();
+    assert_eq!((a.width(), a.height()), (1000, 750));
+    let g = image::open(out.join("portfolio/03-gamma-cover.jpg")).unwrap();
+    assert_eq!((g.width(), g.height()), (1000, 750));
+    assert!(
+        r.stderr.contains("warning: content/projects/beta/index.md: the cover `cover.svg` is a vector image (SVG); Upwork takes JPEG or PNG"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("warning: content/projects/gamma.md: the cover `gamma.jpg` is 800×800; cropped to 4:3 it is 800 pixels wide, less than the 1000 Upwork shows"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("2 warnings"), "{}", r.stderr);
+    // LinkedIn takes no covers from folio.
+    let li = tmp.path().join("linkedin");
+    let r = profile(
+        &site,
+        &["--platform", "linkedin", "--out", li.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!li.join("portfolio/01-alpha-cover.png").exists());
+}

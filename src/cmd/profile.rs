@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use folio::Diagnostic;
 use folio::export::{self, ProfileExport, Which};
 use folio::platform::Platform;
 
@@ -29,7 +30,7 @@ pub struct Args {
     /// text: headers and paste-ready text; json: the same as data, with counts, limits and findings.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Write one text file per field (title.txt, overview.txt, portfolio/01-SLUG.txt, ...) and profile.json here.
+    /// Write one text file per field (title.txt, overview.txt, portfolio/01-SLUG.txt, ...), profile.json and, for Upwork, each portfolio cover at 4:3, 1000×750 (portfolio/01-SLUG-cover.jpg) here.
     #[arg(long, value_name = "FOLDER")]
     out: Option<PathBuf>,
 }
@@ -42,22 +43,42 @@ pub fn execute(args: Args, ui: &Ui) -> Outcome {
     };
     let (site, _) = load_site(&args.dir)?;
     let exports = export::export(&site, args.platform, &which)?;
+    // Warnings about the cover images `--out` writes.
+    let mut extra = Vec::new();
     match &args.out {
         Some(folder) => {
             let files = export::write_files(&exports, folder)?;
-            outln!("Wrote {} files to {}", files.len(), folder.display())?;
+            let (covers, warnings) = export::write_covers(&site, &exports, folder)?;
+            extra = warnings;
+            let note = match covers.len() {
+                0 => String::new(),
+                n => format!(
+                    ", with {} for Upwork's portfolio (4:3, 1000×750)",
+                    plural(n, "cover image")
+                ),
+            };
+            outln!(
+                "Wrote {} files to {}{note}",
+                files.len() + covers.len(),
+                folder.display()
+            )?;
         }
         None => match args.format {
             Format::Text => out!("{}", export::to_text(&exports))?,
             Format::Json => out!("{}", export::to_json(&exports))?,
         },
     }
-    Ok(report_findings(&exports, args.platform, ui))
+    Ok(report_findings(&exports, &extra, args.platform, ui))
 }
 
 /// Every finding once on stderr, then the summary line; exit status 1 on errors.
-fn report_findings(exports: &[ProfileExport], platform: Platform, ui: &Ui) -> ExitCode {
-    let findings = distinct(exports.iter().flat_map(|e| &e.findings));
+fn report_findings(
+    exports: &[ProfileExport],
+    extra: &[Diagnostic],
+    platform: Platform,
+    ui: &Ui,
+) -> ExitCode {
+    let findings = distinct(exports.iter().flat_map(|e| &e.findings).chain(extra));
     ui.diagnostics(findings.iter().copied());
     for f in exports.iter().flat_map(|e| &e.fields) {
         if let (Some(note), Some(items)) = (&f.note, &f.items) {

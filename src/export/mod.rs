@@ -14,10 +14,12 @@ use crate::platform::{Limits, Platform};
 use crate::slug::slugify;
 
 mod checks;
+mod covers;
 mod fields;
 mod skills;
 mod text;
 
+pub use covers::write_covers;
 pub use text::{fold_split, header, to_json, to_text, write_files};
 
 /// Which profiles to export.
