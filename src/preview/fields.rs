@@ -87,7 +87,7 @@ pub(super) fn profile(html: &mut String, site: &Site, e: &ProfileExport) {
         }
         let _ = write!(
             html,
-            "<h3 class=\"section\" id=\"{pid}-{kind}\">{heading}</h3>\n<div class=\"{kind}\">\n"
+            "<h3 class=\"section\" id=\"{pid}-section-{kind}\">{heading}</h3>\n<div class=\"{kind}\">\n"
         );
         if let Some(f) = lone {
             field(html, f, &pid, e.platform, None, "h4");

@@ -125,3 +125,17 @@ fn the_page_loads_nothing_from_elsewhere() {
     assert!(!html.contains("<link"));
     assert!(!html.contains("<script src"));
 }
+
+#[test]
+fn ids_are_unique() {
+    let html = render_page(&example(), Platform::Upwork);
+    let mut ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate ids");
+}
