@@ -11,7 +11,7 @@ use folio::platform::Platform;
 use super::Format;
 use super::report::{Outcome, Ui, distinct, load_site, out, outln, plural};
 
-pub const AFTER_HELP: &str = "Each field is printed under a header line such as `── Title (52/70) ──` with its\ncount and limit; paste the text below it. Problems go to stderr with file and line.\nExit status: 0 no errors (warnings allowed), 1 a limit or rule is broken, 2 wrong usage.";
+pub const AFTER_HELP: &str = "Each field is printed under a header line such as `── Title (52/70) ──` with its\ncount and limit; paste the text below it. Problems go to stderr with file and line.\nThe platform's rules fail here only: `folio check` shows them as warnings and\n`folio build` ignores them. Upwork gets at most 15 skills: `upwork_skills:` in\ncontent/profile.yaml (a specialized profile: its `skills:`), else the 15 most used.\n`folio serve` shows the same fields laid out as on Upwork at BASE/__folio/profile/.\nExit status: 0 no errors (warnings allowed), 1 a limit or rule is broken, 2 wrong usage.";
 
 #[derive(clap::Args)]
 pub struct Args {

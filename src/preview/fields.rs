@@ -141,9 +141,9 @@ fn group(html: &mut String, site: &Site, e: &ProfileExport, pid: &str, g: &Group
                 .and_then(|p| p.cover.as_ref());
         match cover {
             Some(c) => {
-                let _ = write!(
+                let _ = writeln!(
                     html,
-                    "<figure class=\"cover\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>Cover, cropped to 4:3 as Upwork shows it</figcaption></figure>\n",
+                    "<figure class=\"cover\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>Cover, cropped to 4:3 as Upwork shows it</figcaption></figure>",
                     esc(&c.url),
                     esc(&c.alt)
                 );
