@@ -66,3 +66,18 @@ fn findings_show_beside_the_field_with_its_count() {
         "<a href=\"#profile-general\">General profile</a> <span class=\"tally\">1 error</span>"
     ));
 }
+
+#[test]
+fn a_long_portfolio_shows_60_items_and_says_how_many_more() {
+    let site = Site::new();
+    for i in 0..63 {
+        site.write(
+            &format!("content/projects/p{i:02}.md"),
+            &format!("---\ntitle: P{i}\ndate: 2020\nsummary: Project {i}.\n---\n"),
+        );
+    }
+    let html = preview::render_page(&load(&site), Platform::Upwork);
+    let general = html.split("id=\"profile-writer\"").next().unwrap();
+    assert_eq!(general.matches("<article class=\"entry\"").count(), 60);
+    assert!(general.contains("And 5 more: <code>folio profile</code> prints them all."));
+}

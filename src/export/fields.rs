@@ -137,7 +137,7 @@ pub(super) fn export_one(
         specialized_profile_count(site, limits, &mut general);
     }
     let mut findings: Vec<Diagnostic> = fields.iter().flat_map(|f| f.findings.clone()).collect();
-    findings.extend(general);
+    findings.extend(general.iter().cloned());
     findings.sort_by_key(|d| d.severity != Severity::Error);
     ProfileExport {
         profile: subject.name,
@@ -145,6 +145,7 @@ pub(super) fn export_one(
         source: subject.src,
         fields,
         findings,
+        profile_findings: general,
         portfolio: projects.iter().map(|p| p.slug.clone()).collect(),
     }
 }

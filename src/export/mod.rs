@@ -77,6 +77,9 @@ pub struct ProfileExport {
     pub fields: Vec<Field>,
     /// Every finding: those of the fields, then those of the whole profile.
     pub findings: Vec<Diagnostic>,
+    /// The findings about the whole profile, not about one field (also in `findings`).
+    #[serde(skip)]
+    pub profile_findings: Vec<Diagnostic>,
     /// The slugs of the projects in its portfolio, in order (`portfolio.N` is the N-th).
     #[serde(skip)]
     pub portfolio: Vec<String>,

@@ -44,6 +44,10 @@ struct Group<'a> {
     fields: Vec<&'a Field>,
 }
 
+/// Portfolio items (jobs, schools) shown per profile: a page for thousands
+/// would be too large for the browser to be of use.
+const MAX_ENTRIES: usize = 60;
+
 /// The sections of a profile, in the platform's order, and the heading of each.
 const SECTIONS: &[(&str, &str)] = &[
     ("portfolio", "Portfolio"),
@@ -64,12 +68,7 @@ pub(super) fn profile(html: &mut String, site: &Site, e: &ProfileExport) {
         tally(e)
     );
     // Findings about the whole profile (how many specialized profiles there are).
-    let own: Vec<&Diagnostic> = e
-        .findings
-        .iter()
-        .filter(|d| !e.fields.iter().any(|f| f.findings.contains(d)))
-        .collect();
-    findings(html, own);
+    findings(html, e.profile_findings.iter().collect());
     let single = |f: &&Field| !f.id.contains('.');
     html.push_str("<div class=\"card\">\n");
     for f in e.fields.iter().filter(single) {
@@ -92,8 +91,15 @@ pub(super) fn profile(html: &mut String, site: &Site, e: &ProfileExport) {
         if let Some(f) = lone {
             field(html, f, &pid, e.platform, None, "h4");
         }
-        for g in in_section {
+        for g in in_section.iter().take(MAX_ENTRIES) {
             group(html, site, e, &pid, g);
+        }
+        if in_section.len() > MAX_ENTRIES {
+            let _ = writeln!(
+                html,
+                "<p class=\"note\">And {} more: <code>folio profile</code> prints them all.</p>",
+                in_section.len() - MAX_ENTRIES
+            );
         }
         html.push_str("</div>\n");
     }

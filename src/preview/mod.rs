@@ -4,9 +4,9 @@
 //! count, limit, findings and a Copy button. The text is the export's
 //! ([`crate::export`]), the same `folio profile` prints: one source of truth.
 //!
-//! The pages are never part of a build. `serve` adds [`pages`] to what it
-//! serves after every successful build, so the page updates by itself through
-//! the live-reload script like the site's own pages.
+//! The pages are never part of a build. `serve` answers their URLs with
+//! [`page_at`], rendered from its last good site when asked, and the live-reload
+//! script fetches them again after each rebuild like the site's own pages.
 
 mod fields;
 
@@ -22,16 +22,23 @@ pub const PATH: &str = "__folio/profile/";
 const CSS: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("copy.js");
 
-/// The preview pages as (output-relative path, HTML), for `serve` to add to
-/// what it serves: the Upwork page and the LinkedIn page.
-pub fn pages(site: &Site) -> Vec<(String, String)> {
-    [Platform::Upwork, Platform::Linkedin]
-        .into_iter()
-        .map(|p| {
-            let path = format!("{}{}index.html", PATH, tab_path(p));
-            (path, render_page(site, p))
-        })
-        .collect()
+/// The preview page a request target names, if it names one:
+/// `BASE/__folio/profile/` (Upwork) or `BASE/__folio/profile/linkedin/` (with
+/// or without the trailing slash or `index.html`). `serve` calls this before
+/// looking the target up in the built site, with the last good site; the page
+/// is rendered on request, so rebuilds cost nothing while it is not open.
+pub fn page_at(site: &Site, base_path: &str, target: &str) -> Option<String> {
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    let rest = path
+        .strip_prefix(base_path)?
+        .strip_prefix(PATH.trim_end_matches('/'))?;
+    let rest = rest.trim_start_matches('/').trim_end_matches("index.html");
+    let platform = match rest.trim_end_matches('/') {
+        "" => Platform::Upwork,
+        "linkedin" => Platform::Linkedin,
+        _ => return None,
+    };
+    Some(render_page(site, platform))
 }
 
 /// `""` for Upwork (the first tab), `linkedin/` for LinkedIn.

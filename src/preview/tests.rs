@@ -26,14 +26,28 @@ fn lists_every_profile_with_tabs_for_both_platforms() {
     let linkedin = render_page(&site, Platform::Linkedin);
     assert!(linkedin.contains("<h1>LinkedIn profile preview</h1>"));
     assert!(linkedin.contains("class=\"label\">Headline</h3>"));
-    let paths: Vec<String> = pages(&site).into_iter().map(|(p, _)| p).collect();
-    assert_eq!(
-        paths,
-        [
-            "__folio/profile/index.html",
-            "__folio/profile/linkedin/index.html"
-        ]
-    );
+    let base = &site.base_path;
+    for (target, title) in [
+        ("__folio/profile/", "Upwork"),
+        ("__folio/profile", "Upwork"),
+        ("__folio/profile/index.html?x=1", "Upwork"),
+        ("__folio/profile/linkedin/", "LinkedIn"),
+        ("__folio/profile/linkedin", "LinkedIn"),
+    ] {
+        let page = page_at(&site, base, &format!("{base}{target}")).unwrap_or_default();
+        assert!(
+            page.contains(&format!("<h1>{title} profile preview</h1>")),
+            "{target}"
+        );
+    }
+    for target in [
+        "/__folio/profile/",
+        "/portfolio/__folio/profiles/",
+        "/portfolio/__folio/profile/x/",
+        "/portfolio/",
+    ] {
+        assert!(page_at(&site, base, target).is_none(), "{target}");
+    }
 }
 
 #[test]

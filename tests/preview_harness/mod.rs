@@ -1,9 +1,10 @@
 //! A stand-in for `folio serve` until its route to the profile preview is
-//! merged: it serves what serve serves (the site built in memory, plus
-//! `folio::preview::pages`, through serve's own `route` and `inject`, so the
-//! real live-reload script runs) and rebuilds when a file under the site
-//! changes (polled every 100 ms). Once serve adds the pages itself, the browser
-//! tests call `common::server::start` instead and this file goes.
+//! merged: it serves what serve serves (the site built in memory through
+//! serve's own `route` and `inject`, so the real live-reload script runs, and
+//! `folio::preview::page_at` from the last good site, as serve will) and
+//! rebuilds when a file under the site changes (polled every 100 ms). Once
+//! serve routes the page itself, the browser tests call
+//! `common::server::start` instead and this file goes.
 #![allow(dead_code)]
 
 use std::io::Write;
@@ -13,6 +14,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
 use folio::build::{BuildOptions, render_site};
+use folio::content::Site;
 use folio::serve::http::{Route, content_type, inject, route};
 use folio::serve::site::{Body, Snapshot};
 
@@ -28,8 +30,15 @@ impl Drop for Harness {
     }
 }
 
-/// What the lead adds to serve's `Builder::rebuild`, after `snap` is made.
-fn build(root: &Path, url: &str, version: u64, base: &str) -> Option<Snapshot> {
+/// The last good build: what serve keeps.
+struct State {
+    snap: Snapshot,
+    site: Arc<Site>,
+}
+
+type Shared = Arc<RwLock<Arc<State>>>;
+
+fn build(root: &Path, url: &str, version: u64, base: &str) -> Option<State> {
     let opts = BuildOptions {
         root: root.to_path_buf(),
         output_dir: None,
@@ -37,12 +46,10 @@ fn build(root: &Path, url: &str, version: u64, base: &str) -> Option<Snapshot> {
         drafts: false,
     };
     let rendered = render_site(&opts).ok()?;
-    let mut snap = Snapshot::new(rendered.files, version, base);
-    for (path, html) in folio::preview::pages(&rendered.site) {
-        snap.files
-            .insert(path, Body::Bytes(html.into_bytes().into()));
-    }
-    Some(snap)
+    Some(State {
+        snap: Snapshot::new(rendered.files, version, base),
+        site: rendered.site,
+    })
 }
 
 /// The newest modification time of the site's files.
@@ -71,8 +78,8 @@ pub fn start(root: &Path) -> Harness {
     let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
     let port = server.server_addr().to_ip().unwrap().port();
     let url = format!("http://127.0.0.1:{port}{base}");
-    let snap = build(root, &url, 1, &base).expect("the site builds");
-    let shared = Arc::new(RwLock::new(Arc::new(snap)));
+    let state = build(root, &url, 1, &base).expect("the site builds");
+    let shared: Shared = Arc::new(RwLock::new(Arc::new(state)));
     let stop = Arc::new(AtomicBool::new(false));
     {
         let (root, url, base, shared, stop) = (
@@ -91,7 +98,7 @@ pub fn start(root: &Path) -> Harness {
                     continue;
                 }
                 last = now;
-                let version = shared.read().unwrap().version + 1;
+                let version = shared.read().unwrap().snap.version + 1;
                 if let Some(s) = build(&root, &url, version, &base) {
                     *shared.write().unwrap() = Arc::new(s);
                 }
@@ -102,16 +109,26 @@ pub fn start(root: &Path) -> Harness {
         let (server, shared) = (server.clone(), shared.clone());
         std::thread::spawn(move || {
             while let Ok(req) = server.recv() {
-                let snap = shared.read().unwrap().clone();
-                answer(req, &snap, &shared);
+                let state = shared.read().unwrap().clone();
+                answer(req, &state, &shared);
             }
         });
     }
     Harness { url, stop }
 }
 
-fn answer(req: tiny_http::Request, snap: &Snapshot, shared: &Arc<RwLock<Arc<Snapshot>>>) {
+fn answer(req: tiny_http::Request, state: &State, shared: &Shared) {
     let header = |n: &str, v: &str| tiny_http::Header::from_bytes(n, v).unwrap();
+    let snap = &state.snap;
+    // What the lead adds to serve's `handle`, before `http::route`.
+    if let Some(page) = folio::preview::page_at(&state.site, &snap.base_path, req.url()) {
+        let _ = req.respond(
+            tiny_http::Response::from_string(inject(&page, snap))
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                .with_header(header("Cache-Control", "no-store")),
+        );
+        return;
+    }
     match route(snap, req.url()) {
         Route::Events => {
             let shared = shared.clone();
@@ -121,9 +138,9 @@ fn answer(req: tiny_http::Request, snap: &Snapshot, shared: &Arc<RwLock<Arc<Snap
                 let mut seen = 0;
                 loop {
                     let now = shared.read().unwrap().clone();
-                    if now.version != seen {
-                        seen = now.version;
-                        let msg = format!("data: {}\n\n", now.message());
+                    if now.snap.version != seen {
+                        seen = now.snap.version;
+                        let msg = format!("data: {}\n\n", now.snap.message());
                         if w.write_all(msg.as_bytes()).and_then(|_| w.flush()).is_err() {
                             return;
                         }
