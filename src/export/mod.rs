@@ -162,6 +162,8 @@ pub fn export(site: &Site, platform: Platform, which: &Which) -> Result<Vec<Prof
 /// in folio.yaml) is the site's, so it is an error here.
 pub fn platform_findings(site: &Site) -> Result<Vec<PlatformFinding>> {
     let mut out: Vec<PlatformFinding> = Vec::new();
+    // Each finding once (a project in several profiles, a rule of both platforms).
+    let mut seen = std::collections::HashSet::new();
     let mut errors = Vec::new();
     for platform in [Platform::Upwork, Platform::Linkedin] {
         let exports = match export(site, platform, &Which::All) {
@@ -172,7 +174,7 @@ pub fn platform_findings(site: &Site) -> Result<Vec<PlatformFinding>> {
             }
         };
         for d in exports.into_iter().flat_map(|e| e.findings) {
-            if out.iter().any(|f| f.original == d) {
+            if !seen.insert((d.file.clone(), d.line, d.message.clone(), d.is_error())) {
                 continue;
             }
             out.push(PlatformFinding {
