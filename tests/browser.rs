@@ -254,3 +254,43 @@ fn an_edit_of_the_profile_updates_the_count_without_a_reload() {
         .is_some()
     );
 }
+
+#[test]
+#[ignore = "needs Chromium; run by .ci/run"]
+fn copy_works_from_the_keyboard() {
+    let (dir, h) = example_preview();
+    let b = Browser::start(1280, 900);
+    b.goto(&format!("{}__folio/profile/", h.url));
+    assert!(
+        b.wait_until(
+            "return !!document.getElementById('profile-writer-title')",
+            WAIT
+        )
+        .is_some()
+    );
+    b.set_permission("clipboard-read", "granted");
+    b.set_permission("clipboard-write", "granted");
+    // Enter on the focused button, as a keyboard user does.
+    b.send_keys("#profile-writer-title button.copy", "\u{E007}");
+    assert!(
+        b.wait_until(
+            "return document.activeElement.matches('#profile-writer-title button.copy') && document.activeElement.textContent.includes('Copied')",
+            WAIT
+        )
+        .is_some(),
+        "the focused button confirms"
+    );
+    let site = folio::content::load(dir.path(), &Default::default())
+        .unwrap()
+        .0;
+    let writer = folio::export::export(
+        &site,
+        folio::platform::Platform::Upwork,
+        &folio::export::Which::Specialized("writer".into()),
+    )
+    .unwrap();
+    assert_eq!(
+        b.eval("return navigator.clipboard.readText()"),
+        serde_json::json!(writer[0].fields[0].text)
+    );
+}

@@ -147,9 +147,8 @@ impl Browser {
         .unwrap();
     }
 
-    /// Clicks the first element matching `css` as a user would (a real click,
-    /// with the user activation that pages may require).
-    pub fn click(&self, css: &str) {
+    /// The WebDriver id of the first element matching `css`.
+    fn element(&self, css: &str) -> String {
         let el = http(
             self.port,
             "POST",
@@ -157,15 +156,34 @@ impl Browser {
             Some(&json!({"using": "css selector", "value": css})),
         )
         .unwrap();
-        let id = el["element-6066-11e4-a52e-4f735466cecf"]
+        el["element-6066-11e4-a52e-4f735466cecf"]
             .as_str()
             .unwrap()
-            .to_string();
+            .to_string()
+    }
+
+    /// Clicks the first element matching `css` as a user would (a real click,
+    /// with the user activation that pages may require).
+    pub fn click(&self, css: &str) {
+        let id = self.element(css);
         http(
             self.port,
             "POST",
             &format!("/session/{}/element/{id}/click", self.session),
             Some(&json!({})),
+        )
+        .unwrap();
+    }
+
+    /// Focuses the first element matching `css` and types `keys` into it, as a
+    /// keyboard would (`\u{E007}` is Enter).
+    pub fn send_keys(&self, css: &str, keys: &str) {
+        let id = self.element(css);
+        http(
+            self.port,
+            "POST",
+            &format!("/session/{}/element/{id}/value", self.session),
+            Some(&json!({"text": keys})),
         )
         .unwrap();
     }

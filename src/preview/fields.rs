@@ -147,9 +147,14 @@ fn group(html: &mut String, site: &Site, e: &ProfileExport, pid: &str, g: &Group
                 .and_then(|p| p.cover.as_ref());
         match cover {
             Some(c) => {
+                let caption = if c.url.to_lowercase().ends_with(".svg") {
+                    "Cover, cropped to 4:3 as Upwork shows it. An SVG: Upwork takes JPEG or PNG, so export it as a 1000×750 PNG"
+                } else {
+                    "Cover, cropped to 4:3 as Upwork shows it; <code>folio profile --out</code> writes it at 1000×750"
+                };
                 let _ = writeln!(
                     html,
-                    "<figure class=\"cover\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>Cover, cropped to 4:3 as Upwork shows it</figcaption></figure>",
+                    "<figure class=\"cover\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{caption}</figcaption></figure>",
                     esc(&c.url),
                     esc(&c.alt)
                 );
