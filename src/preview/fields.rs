@@ -147,7 +147,9 @@ fn group(html: &mut String, site: &Site, e: &ProfileExport, pid: &str, g: &Group
                 .and_then(|p| p.cover.as_ref());
         match cover {
             Some(c) => {
-                let caption = if c.url.to_lowercase().ends_with(".svg") {
+                let caption = if e.platform != Platform::Upwork {
+                    "Cover"
+                } else if c.url.to_lowercase().ends_with(".svg") {
                     "Cover, cropped to 4:3 as Upwork shows it. An SVG: Upwork takes JPEG or PNG, so export it as a 1000×750 PNG"
                 } else {
                     "Cover, cropped to 4:3 as Upwork shows it; <code>folio profile --out</code> writes it at 1000×750"
