@@ -242,30 +242,3 @@ impl Sink for CountingSink<'_> {
         self.inner.put(file)
     }
 }
-
-/// `folio check`: everything `build` does but writing, plus the Upwork rules
-/// for every profile (so CI catches an over-long overview).
-pub fn check(opts: &BuildOptions) -> Result<Rendered, Error> {
-    let mut rendered = render_site(opts)?;
-    let out = output_dir(opts, &rendered.site);
-    output::check_output_dir(&opts.root, &out)?;
-    let exports = crate::export::export(
-        &rendered.site,
-        crate::platform::Platform::Upwork,
-        &crate::export::Which::All,
-    )
-    .map_err(|e| with_warnings(e, &rendered.warnings))?;
-    let mut findings: Vec<Diagnostic> = Vec::new();
-    for d in exports.into_iter().flat_map(|e| e.findings) {
-        if !findings.contains(&d) {
-            findings.push(d);
-        }
-    }
-    if findings.iter().any(Diagnostic::is_error) {
-        let mut all = findings;
-        all.extend(rendered.warnings);
-        return Err(Error::new(all));
-    }
-    rendered.warnings.extend(findings);
-    Ok(rendered)
-}

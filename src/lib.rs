@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod output;
 pub mod plaintext;
 pub mod platform;
+pub mod preview;
 pub mod proposal;
 pub mod render;
 pub mod serve;

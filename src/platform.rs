@@ -266,6 +266,10 @@ pub const RULES: &[(Platform, Rule)] = &[
 
 /// Where the overview is cut with "More" on Upwork.
 pub const UPWORK_OVERVIEW_FOLD: usize = 250;
+/// The size portfolio covers are written in for Upwork: 4:3, sharp at 1000×750.
+pub const UPWORK_COVER: (u32, u32) = (1000, 750);
+/// Where [`UPWORK_COVER`] comes from.
+pub const UPWORK_COVER_SOURCE: &str = "https://support.upwork.com/hc/en-us/articles/1500011309082 (Adding Picture-Perfect Images and Video): JPEG or PNG under 10 MB, 4:3, at most 4000 pixels, sharp at 1000×750";
 /// Upwork's minimum hourly rate for contracts, in USD.
 pub const UPWORK_MIN_HOURLY_USD: f64 = 3.0;
 /// Upwork's English proficiency levels.

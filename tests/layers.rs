@@ -46,7 +46,17 @@ const LAYERS: &[(usize, &[&str])] = &[
     // Views of the model. `output` (the files of a built site and where they
     // go) sits beside `render`: render hands its files to an output sink, and
     // output knows nothing of rendering.
-    (3, &["render", "feeds", "export", "jsonresume", "output"]),
+    (
+        3,
+        &[
+            "render",
+            "feeds",
+            "export",
+            "preview",
+            "jsonresume",
+            "output",
+        ],
+    ),
     (5, &["build"]),
     // Commands, and the binary that dispatches to them.
     (

@@ -175,11 +175,79 @@ fn overview_bounds() {
         "{}",
         r.stderr
     );
-    // `folio check` runs the same rules, so CI catches it.
+    // `folio check` shows the same rules as warnings of the platform: the site is fine.
     let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning[upwork]: content/profile.yaml:3: overview is 5004 characters; Upwork allows 5000"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_short_overview_passes_check_with_a_warning_and_fails_profile() {
+    let site = Site::new();
+    let overview = "I write developer docs and build small Rust tools for teams.";
+    assert_eq!(overview.chars().count(), 60);
+    set_profile(&site, &format!("title: Writer\noverview: {overview}"));
+    let check = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let finding = "content/profile.yaml:3: overview is 60 characters; Upwork asks for at least 100";
+    assert!(
+        check
+            .stderr
+            .contains(&format!("warning[upwork]: {finding}")),
+        "{}",
+        check.stderr
+    );
+    assert!(!check.stderr.contains("error"), "{}", check.stderr);
+    assert!(
+        check.stdout.contains("1 would make `folio profile` fail")
+            && check.stdout.contains("`folio profile --all`"),
+        "check says where to see them all: {}",
+        check.stdout
+    );
+    let build = folio(&["build", site.path().to_str().unwrap()]);
+    assert_eq!(
+        build.code, 0,
+        "the build never fails on a platform rule: {}",
+        build.stderr
+    );
+    let r = profile(&site, &[]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("overview is 5004 characters"),
+        r.stderr.contains(&format!("error: {finding}")),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn linkedin_findings_are_labelled_in_check() {
+    let site = Site::new();
+    set_profile(
+        &site,
+        &format!("title: {}\n{OVERVIEW}", "Writer ".repeat(11).trim_end()),
+    );
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "warning[upwork]: content/profile.yaml:2: title is 76 characters; Upwork allows 70"
+        ),
+        "{}",
+        r.stderr
+    );
+    site.write(
+        "folio.yaml",
+        "title: Ana\nbase_url: https://ana.github.io/portfolio/\nlinkedin:\n  limits: {title: 50}\n",
+    );
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert!(
+        r.stderr.contains(
+            "warning[linkedin]: content/profile.yaml:2: title is 76 characters; LinkedIn allows 50"
+        ),
         "{}",
         r.stderr
     );
@@ -215,7 +283,7 @@ fn too_many_skills() {
     site.write(
         "content/profile.yaml",
         &format!(
-            "name: Ana\ntitle: W\n{OVERVIEW}\nskills: [{}, Rust, Technical Writing, 中文写作]\n",
+            "name: Ana\ntitle: W\n{OVERVIEW}\nskills: [{0}, Rust, Technical Writing, 中文写作]\nupwork_skills: [{0}, Rust, Technical Writing, 中文写作]\n",
             skills.join(", ")
         ),
     );
@@ -224,10 +292,150 @@ fn too_many_skills() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("content/profile.yaml:4: skills is 19 entries; Upwork allows 15"),
+            .contains("content/profile.yaml:5: skills is 19 entries; Upwork allows 15"),
         "{}",
         r.stderr
     );
+    // A specialized profile's own list is judged the same way.
+    let list: Vec<String> = (1..=16).map(|i| format!("Skill {i}")).collect();
+    site.write(
+        "content/profiles/writer.yaml",
+        &format!("title: W\n{OVERVIEW}\nskills: [{}]\n", list.join(", ")),
+    );
+    let r = profile(&site, &["--profile", "writer"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("content/profiles/writer.yaml:3: skills is 16 entries; Upwork allows 15"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A site whose profile.yaml declares `n` skills; project `p{i}` uses the skills listed for it.
+fn site_with_skills(n: usize, uses: &[&[usize]]) -> Site {
+    let site = Site::new();
+    let names: Vec<String> = (1..=n).map(|i| format!("Skill {i}")).collect();
+    site.write(
+        "content/profile.yaml",
+        &format!(
+            "name: Ana\ntitle: W\n{OVERVIEW}\nskills: [{}]\n",
+            names.join(", ")
+        ),
+    );
+    site.remove("content/profiles/writer.yaml");
+    site.remove("content/projects/alpha.md");
+    std::fs::remove_dir_all(site.p("content/projects/beta")).unwrap();
+    for (i, used) in uses.iter().enumerate() {
+        let skills: Vec<String> = used.iter().map(|k| format!("Skill {k}")).collect();
+        site.write(
+            &format!("content/projects/p{i}.md"),
+            &format!(
+                "---\ntitle: P{i}\ndate: 2024\nsummary: Project {i}.\nskills: [{}]\n---\n",
+                skills.join(", ")
+            ),
+        );
+    }
+    site
+}
+
+fn json_skills(r: &Run, profile: usize) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let skills = v["profiles"][profile]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "skills")
+        .unwrap()
+        .clone();
+    serde_json::from_value(skills["items"].clone()).unwrap()
+}
+
+#[test]
+fn without_a_list_upwork_gets_the_15_most_used_skills_and_is_told_which() {
+    // 102 skills (tags turned into skills); projects use 30, 5 and 20 most.
+    let site = site_with_skills(102, &[&[30, 5, 20], &[5, 20, 1], &[5], &[20]]);
+    let r = profile(&site, &["--format", "json"]);
+    assert_eq!(
+        r.code, 0,
+        "the site may show any number of skills: {}",
+        r.stderr
+    );
+    let chosen = json_skills(&r, 0);
+    assert_eq!(chosen.len(), 15);
+    let expected: Vec<String> = [5, 20, 1, 30, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13]
+        .iter()
+        .map(|k| format!("Skill {k}"))
+        .collect();
+    assert_eq!(chosen, expected, "most used first, then declared order");
+    assert!(
+        r.stderr.contains("note: content/profile.yaml has no `upwork_skills:`, so folio chose 15 skills for Upwork")
+            && r.stderr.contains(&format!("chosen: {}", expected.join(", "))),
+        "{}",
+        r.stderr
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v["profiles"][0]["fields"][2]["note"].is_string());
+    // check stays quiet about it: nothing is wrong.
+    let c = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(c.code, 0, "{}", c.stderr);
+    assert!(!c.stderr.contains("Upwork allows 15"), "{}", c.stderr);
+    // LinkedIn takes every skill the site shows (it allows 100): 102 is a warning in check.
+    assert!(
+        c.stderr.contains(
+            "warning[linkedin]: content/profile.yaml:4: skills is 102 entries; LinkedIn allows 100"
+        ),
+        "{}",
+        c.stderr
+    );
+}
+
+#[test]
+fn the_profiles_own_list_goes_to_upwork() {
+    let site = site_with_skills(20, &[&[3, 4], &[4]]);
+    site.write(
+        "content/profile.yaml",
+        &format!(
+            "{}upwork_skills: [Skill 9, Skill 2]\n",
+            std::fs::read_to_string(site.path().join("content/profile.yaml")).unwrap()
+        ),
+    );
+    site.write(
+        "content/profiles/dev.yaml",
+        &format!("title: Dev\n{OVERVIEW}\nskills: [Skill 7]\n"),
+    );
+    site.write(
+        "content/profiles/docs.yaml",
+        &format!("title: Docs\n{OVERVIEW}\nprojects: [p0]\n"),
+    );
+    let r = profile(&site, &["--all", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(json_skills(&r, 0), ["Skill 9", "Skill 2"]);
+    assert_eq!(json_skills(&r, 1), ["Skill 7"]);
+    // No list: the skills of its own projects first.
+    let docs = json_skills(&r, 2);
+    assert_eq!(docs.len(), 15);
+    assert_eq!(docs[..3], ["Skill 3", "Skill 4", "Skill 1"]);
+    assert!(
+        r.stderr.contains(
+            "note: content/profiles/docs.yaml has no `skills:`, so folio chose 15 skills"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("note: content/profile.yaml"),
+        "{}",
+        r.stderr
+    );
+    // An unknown skill in the list is the site's error, with a hint.
+    site.write(
+        "content/profile.yaml",
+        &format!("name: Ana\ntitle: W\n{OVERVIEW}\nskills: [Rust]\nupwork_skills: [Rusty]\n"),
+    );
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("content/profile.yaml:5"), "{}", r.stderr);
 }
 
 #[test]
@@ -386,4 +594,59 @@ fn linkedin_uses_its_own_limits() {
         r.stdout
     );
     assert!(r.stdout.contains("── About ("), "{}", r.stdout);
+}
+
+#[test]
+fn out_writes_each_cover_at_4_3_and_1000_by_750_for_upwork() {
+    let site = Site::new();
+    // alpha: a wide PNG; beta keeps its SVG cover; gamma: a small JPEG.
+    let png = site.p("content/projects/alpha-wide.png");
+    image::RgbImage::from_fn(1600, 900, |x, _| image::Rgb([(x % 256) as u8, 80, 160]))
+        .save(&png)
+        .unwrap();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024-05-01\nsummary: The first project.\nskills: [Rust]\nfeatured: true\ncover: alpha-wide.png\ncover_alt: A chart\n---\n\nText.\n",
+    );
+    let jpg = site.p("content/projects/gamma.jpg");
+    image::RgbImage::from_fn(800, 800, |_, y| image::Rgb([20, (y % 256) as u8, 40]))
+        .save(&jpg)
+        .unwrap();
+    site.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\ndate: 2022\nsummary: The third project.\ncover: gamma.jpg\ncover_alt: A photo\n---\n",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("upwork");
+    let r = profile(&site, &["--out", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("with 2 cover images for Upwork's portfolio (4:3, 1000×750)"),
+        "{}",
+        r.stdout
+    );
+    let a = image::open(out.join("portfolio/01-alpha-cover.png")).unwrap();
+    assert_eq!((a.width(), a.height()), (1000, 750));
+    let g = image::open(out.join("portfolio/03-gamma-cover.jpg")).unwrap();
+    assert_eq!((g.width(), g.height()), (1000, 750));
+    assert!(
+        r.stderr.contains("warning: content/projects/beta/index.md: the cover `cover.svg` is a vector image (SVG); Upwork takes JPEG or PNG"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("warning: content/projects/gamma.md: the cover `gamma.jpg` is 800×800; cropped to 4:3 it is 800 pixels wide, less than the 1000 Upwork shows"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("2 warnings"), "{}", r.stderr);
+    // LinkedIn takes no covers from folio.
+    let li = tmp.path().join("linkedin");
+    let r = profile(
+        &site,
+        &["--platform", "linkedin", "--out", li.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!li.join("portfolio/01-alpha-cover.png").exists());
 }

@@ -136,6 +136,58 @@ impl Browser {
         .unwrap();
     }
 
+    /// Grants or denies a permission to the page (`clipboard-read`, ...).
+    pub fn set_permission(&self, name: &str, state: &str) {
+        http(
+            self.port,
+            "POST",
+            &format!("/session/{}/permissions", self.session),
+            Some(&json!({"descriptor": {"name": name}, "state": state})),
+        )
+        .unwrap();
+    }
+
+    /// The WebDriver id of the first element matching `css`.
+    fn element(&self, css: &str) -> String {
+        let el = http(
+            self.port,
+            "POST",
+            &format!("/session/{}/element", self.session),
+            Some(&json!({"using": "css selector", "value": css})),
+        )
+        .unwrap();
+        el["element-6066-11e4-a52e-4f735466cecf"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// Clicks the first element matching `css` as a user would (a real click,
+    /// with the user activation that pages may require).
+    pub fn click(&self, css: &str) {
+        let id = self.element(css);
+        http(
+            self.port,
+            "POST",
+            &format!("/session/{}/element/{id}/click", self.session),
+            Some(&json!({})),
+        )
+        .unwrap();
+    }
+
+    /// Focuses the first element matching `css` and types `keys` into it, as a
+    /// keyboard would (`\u{E007}` is Enter).
+    pub fn send_keys(&self, css: &str, keys: &str) {
+        let id = self.element(css);
+        http(
+            self.port,
+            "POST",
+            &format!("/session/{}/element/{id}/value", self.session),
+            Some(&json!({"text": keys})),
+        )
+        .unwrap();
+    }
+
     /// Runs `script` (a function body; `return` gives the value) in the page.
     pub fn eval(&self, script: &str) -> Value {
         http(

@@ -4,13 +4,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use folio::Diagnostic;
 use folio::export::{self, ProfileExport, Which};
 use folio::platform::Platform;
 
 use super::Format;
 use super::report::{Outcome, Ui, distinct, load_site, out, outln, plural};
 
-pub const AFTER_HELP: &str = "Each field is printed under a header line such as `── Title (52/70) ──` with its\ncount and limit; paste the text below it. Problems go to stderr with file and line.\nExit status: 0 no errors (warnings allowed), 1 a limit or rule is broken, 2 wrong usage.";
+pub const AFTER_HELP: &str = "Each field is printed under a header line such as `── Title (52/70) ──` with its\ncount and limit; paste the text below it. Problems go to stderr with file and line.\nThe platform's rules fail here only: `folio check` shows them as warnings and\n`folio build` ignores them. Upwork gets at most 15 skills: `upwork_skills:` in\ncontent/profile.yaml (a specialized profile: its `skills:`), else the 15 most used.\n`folio serve` shows the same fields laid out as on Upwork at BASE/__folio/profile/.\nExit status: 0 no errors (warnings allowed), 1 a limit or rule is broken, 2 wrong usage.";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,7 +30,7 @@ pub struct Args {
     /// text: headers and paste-ready text; json: the same as data, with counts, limits and findings.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Write one text file per field (title.txt, overview.txt, portfolio/01-SLUG.txt, ...) and profile.json here.
+    /// Write one text file per field (title.txt, overview.txt, portfolio/01-SLUG.txt, ...), profile.json and, for Upwork, each portfolio cover at 4:3, 1000×750 (portfolio/01-SLUG-cover.jpg) here.
     #[arg(long, value_name = "FOLDER")]
     out: Option<PathBuf>,
 }
@@ -42,23 +43,51 @@ pub fn execute(args: Args, ui: &Ui) -> Outcome {
     };
     let (site, _) = load_site(&args.dir)?;
     let exports = export::export(&site, args.platform, &which)?;
+    // Warnings about the cover images `--out` writes.
+    let mut extra = Vec::new();
     match &args.out {
         Some(folder) => {
             let files = export::write_files(&exports, folder)?;
-            outln!("Wrote {} files to {}", files.len(), folder.display())?;
+            let (covers, warnings) = export::write_covers(&site, &exports, folder)?;
+            extra = warnings;
+            let note = match covers.len() {
+                0 => String::new(),
+                n => format!(
+                    ", with {} for Upwork's portfolio (4:3, 1000×750)",
+                    plural(n, "cover image")
+                ),
+            };
+            outln!(
+                "Wrote {} files to {}{note}",
+                files.len() + covers.len(),
+                folder.display()
+            )?;
         }
         None => match args.format {
             Format::Text => out!("{}", export::to_text(&exports))?,
             Format::Json => out!("{}", export::to_json(&exports))?,
         },
     }
-    Ok(report_findings(&exports, args.platform, ui))
+    Ok(report_findings(&exports, &extra, args.platform, ui))
 }
 
 /// Every finding once on stderr, then the summary line; exit status 1 on errors.
-fn report_findings(exports: &[ProfileExport], platform: Platform, ui: &Ui) -> ExitCode {
-    let findings = distinct(exports.iter().flat_map(|e| &e.findings));
+fn report_findings(
+    exports: &[ProfileExport],
+    extra: &[Diagnostic],
+    platform: Platform,
+    ui: &Ui,
+) -> ExitCode {
+    let findings = distinct(exports.iter().flat_map(|e| &e.findings).chain(extra));
     ui.diagnostics(findings.iter().copied());
+    for f in exports.iter().flat_map(|e| &e.fields) {
+        if let (Some(note), Some(items)) = (&f.note, &f.items) {
+            ui.note(format_args!(
+                "note: {note}\n  chosen: {}\n",
+                items.join(", ")
+            ));
+        }
+    }
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
     ui.note(format_args!(

@@ -7,7 +7,7 @@ use folio::serve::{self, ServeOptions};
 
 use super::report::{Outcome, Ui, outln};
 
-pub const AFTER_HELP: &str = "Builds in memory (your output folder is never touched) and serves the site under\nthe path of its base_url. Errors show in the terminal and over the page; the last good\nversion stays served until the file is fixed.\nExit status: 1 when the server cannot start, 2 wrong usage.";
+pub const AFTER_HELP: &str = "Builds in memory (your output folder is never touched) and serves the site under\nthe path of its base_url. Errors show in the terminal and over the page; the last good\nversion stays served until the file is fixed. BASE/__folio/profile/ shows every profile\nas Upwork (and LinkedIn) lays it out, with counts, limits and Copy buttons; it is\nnever part of the built site.\nExit status: 1 when the server cannot start, 2 wrong usage.";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -44,6 +44,12 @@ pub fn execute(args: Args, _ui: &Ui) -> Outcome {
         // The banner is information only: the server goes on serving when
         // nobody reads stdout any more (the rest of its reports go to stderr).
         let _ = outln!("Serving {url}")
+            .and_then(|()| {
+                outln!(
+                    "Your Upwork and LinkedIn profiles, live: {url}{}",
+                    folio::preview::PATH
+                )
+            })
             .and_then(|()| outln!("Watching for changes; press Ctrl-C to stop."))
             .and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
     })?;

@@ -40,6 +40,9 @@ pub struct ProfileFile {
     pub links: Links,
     #[serde(default)]
     pub skills: Vec<SkillEntry>,
+    /// The general profile's skills on Upwork (at most 15), chosen from `skills:`.
+    #[serde(default)]
+    pub upwork_skills: Option<Vec<SkillEntry>>,
     #[serde(default)]
     pub experience: Vec<ExperienceEntry>,
     #[serde(default)]

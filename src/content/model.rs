@@ -125,6 +125,8 @@ pub struct Profile {
     pub languages: Vec<LanguageEntry>,
     pub links: Vec<Link>,
     pub skills: Vec<SkillRef>,
+    /// `upwork_skills:`: the general profile's skills on Upwork, when chosen.
+    pub upwork_skills: Option<Vec<SkillRef>>,
     pub experience: Vec<Experience>,
     pub education: Vec<Education>,
     pub certifications: Vec<Certification>,

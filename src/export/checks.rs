@@ -6,12 +6,9 @@ use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::platform::{Limits, Measure, Platform};
 
-pub(super) fn check_field(
-    f: &Field,
-    limits: &Limits,
-    sources: &mut Sources,
-    findings: &mut Vec<Diagnostic>,
-) {
+/// The findings of one field.
+pub(super) fn check_field(f: &Field, limits: &Limits, sources: &mut Sources) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
     let platform = limits.platform.name();
     // "portfolio title", "employment description", "overview": the file and line say which one.
     let what = if f.rule.is_empty() {
@@ -81,6 +78,7 @@ pub(super) fn check_field(
             findings.push(d);
         }
     }
+    findings
 }
 
 /// Upwork publishes a limited number of specialized profiles.

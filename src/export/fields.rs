@@ -2,6 +2,7 @@
 //! fields, in the order they are pasted.
 
 use super::checks::{check_field, specialized_profile_count};
+use super::skills;
 use super::{Field, Place, ProfileExport, Sources};
 use crate::content::model::{Project, Site, SpecializedProfile};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -38,6 +39,8 @@ impl Builder<'_, '_> {
             max,
             source: at.source.clone(),
             line: at.line,
+            note: None,
+            findings: Vec::new(),
             file: at.file.clone(),
             rule,
             check_contact: true,
@@ -48,12 +51,16 @@ impl Builder<'_, '_> {
         self.limits.platform
     }
 
-    /// A finding in `source` at `line` (line 1 when unknown), with that line shown.
+    /// A finding about the field added last, in `source` at `line` (line 1
+    /// when unknown), with that line shown.
     fn find(&mut self, d: Diagnostic, source: &str, line: Option<usize>) {
         let d = d
             .in_file(source)
             .at(line.unwrap_or(1), None, Some(self.sources.text(source)));
-        self.findings.push(d);
+        match self.fields.last_mut() {
+            Some(f) => f.findings.push(d),
+            None => self.findings.push(d),
+        }
     }
 }
 
@@ -65,32 +72,27 @@ struct Subject<'a> {
     src: String,
     title: &'a str,
     overview: &'a str,
-    skills: Vec<String>,
+    skills: skills::Chosen,
 }
 
 impl<'a> Subject<'a> {
-    fn new(site: &'a Site, sp: Option<&'a SpecializedProfile>) -> Subject<'a> {
+    fn new(site: &'a Site, sp: Option<&'a SpecializedProfile>, limits: &Limits) -> Subject<'a> {
         let profile = &site.profile;
-        let skill_names = |skills: &[_]| -> Vec<String> {
-            skills
-                .iter()
-                .map(|s: &crate::content::model::SkillRef| s.name.clone())
-                .collect()
-        };
+        let skills = skills::choose(site, sp, limits);
         match sp {
             None => Subject {
                 name: "general".to_string(),
                 src: profile.source.clone(),
                 title: &profile.title,
                 overview: &profile.overview,
-                skills: skill_names(&profile.skills),
+                skills,
             },
             Some(sp) => Subject {
                 name: sp.slug.clone(),
                 src: sp.source.clone(),
                 title: &sp.title,
                 overview: &sp.overview,
-                skills: skill_names(&sp.skills),
+                skills,
             },
         }
     }
@@ -102,7 +104,7 @@ pub(super) fn export_one(
     sp: Option<&SpecializedProfile>,
     sources: &mut Sources,
 ) -> ProfileExport {
-    let subject = Subject::new(site, sp);
+    let subject = Subject::new(site, sp, limits);
     let mut b = Builder {
         limits,
         sources,
@@ -116,21 +118,26 @@ pub(super) fn export_one(
     employment(&mut b, site);
     education(&mut b, site);
     certifications(&mut b, site);
-    for (i, p) in portfolio(site, sp).into_iter().enumerate() {
+    let projects = portfolio(site, sp);
+    for (i, p) in projects.iter().enumerate() {
         portfolio_item(&mut b, i + 1, p);
     }
     let Builder {
-        fields,
+        mut fields,
         sources,
-        mut findings,
+        findings: mut general,
         ..
     } = b;
-    for f in &fields {
-        check_field(f, limits, sources, &mut findings);
+    for f in &mut fields {
+        let found = check_field(f, limits, sources);
+        f.findings.extend(found);
+        f.findings.sort_by_key(|d| d.severity != Severity::Error);
     }
     if sp.is_none() {
-        specialized_profile_count(site, limits, &mut findings);
+        specialized_profile_count(site, limits, &mut general);
     }
+    let mut findings: Vec<Diagnostic> = fields.iter().flat_map(|f| f.findings.clone()).collect();
+    findings.extend(general.iter().cloned());
     findings.sort_by_key(|d| d.severity != Severity::Error);
     ProfileExport {
         profile: subject.name,
@@ -138,6 +145,8 @@ pub(super) fn export_one(
         source: subject.src,
         fields,
         findings,
+        profile_findings: general,
+        portfolio: projects.iter().map(|p| p.slug.clone()).collect(),
     }
 }
 
@@ -164,23 +173,25 @@ fn title_and_overview(b: &mut Builder, s: &Subject) {
 
 /// The skills, one a line (counted as entries), and the same comma-separated.
 fn skills(b: &mut Builder, s: &Subject) {
-    let line = b.sources.key_line(&s.src, "skills");
+    let names = &s.skills.names;
+    let line = b.sources.key_line(&s.src, s.skills.key);
     b.add(
         "skills".into(),
         "Skills".into(),
         "skills",
-        s.skills.join("\n"),
+        names.join("\n"),
         &Place::new(&s.src, line, "skills"),
     );
     if let Some(f) = b.fields.last_mut() {
-        f.count = s.skills.len();
-        f.items = Some(s.skills.clone());
+        f.count = names.len();
+        f.items = Some(names.clone());
+        f.note = s.skills.note.clone();
     }
     b.add(
         "skills_comma".into(),
         "Skills, comma-separated".into(),
         "",
-        s.skills.join(", "),
+        names.join(", "),
         &Place::new(&s.src, line, "skills-comma"),
     );
 }
@@ -439,8 +450,10 @@ fn portfolio_item(b: &mut Builder, n: usize, p: &Project) {
         // The project's own page on the portfolio site is the one link Upwork's portfolio takes.
         f.check_contact = false;
     }
-    if !p.location.permalink.starts_with("http") {
-        b.findings.push(
+    if !p.location.permalink.starts_with("http")
+        && let Some(f) = b.fields.last_mut()
+    {
+        f.findings.push(
             Diagnostic::warning(format!("the link to project `{}` is not a full URL: {}", p.slug, p.location.permalink))
                 .in_file(crate::config::CONFIG_FILE)
                 .with_help("set `base_url:` in folio.yaml to the published address, e.g. https://ana.github.io/portfolio/"),
@@ -450,7 +463,7 @@ fn portfolio_item(b: &mut Builder, n: usize, p: &Project) {
 
 /// The projects a profile shows: its own list, or for the general profile every
 /// project, featured first, then newest.
-fn portfolio<'a>(site: &'a Site, sp: Option<&SpecializedProfile>) -> Vec<&'a Project> {
+pub(super) fn portfolio<'a>(site: &'a Site, sp: Option<&SpecializedProfile>) -> Vec<&'a Project> {
     match sp {
         Some(sp) => sp.projects.iter().filter_map(|s| site.project(s)).collect(),
         None => {

@@ -14,10 +14,13 @@ use crate::platform::{Limits, Platform};
 use crate::slug::slugify;
 
 mod checks;
+mod covers;
 mod fields;
+mod skills;
 mod text;
 
-pub use text::{header, to_json, to_text, write_files};
+pub use covers::write_covers;
+pub use text::{fold_split, header, to_json, to_text, write_files};
 
 /// Which profiles to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +52,12 @@ pub struct Field {
     /// The file it comes from, and the line where known.
     pub source: String,
     pub line: Option<usize>,
+    /// Set when folio chose the text (skills without a list): how, and how to choose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The findings about this field (also in [`ProfileExport::findings`]).
+    #[serde(skip)]
+    pub findings: Vec<Diagnostic>,
     /// The file `--out` writes it to (without `.txt`).
     #[serde(skip)]
     file: String,
@@ -66,7 +75,14 @@ pub struct ProfileExport {
     pub platform: Platform,
     pub source: String,
     pub fields: Vec<Field>,
+    /// Every finding: those of the fields, then those of the whole profile.
     pub findings: Vec<Diagnostic>,
+    /// The findings about the whole profile, not about one field (also in `findings`).
+    #[serde(skip)]
+    pub profile_findings: Vec<Diagnostic>,
+    /// The slugs of the projects in its portfolio, in order (`portfolio.N` is the N-th).
+    #[serde(skip)]
+    pub portfolio: Vec<String>,
 }
 
 impl ProfileExport {
@@ -137,6 +153,72 @@ pub fn export(site: &Site, platform: Platform, which: &Which) -> Result<Vec<Prof
         }
     }
     Ok(out)
+}
+
+/// What `folio check` reports of the platforms' rules: every finding of every
+/// profile on every platform, once, with the platform it comes from, as a
+/// warning (an Upwork limit is the profile's business, not the site's; `folio
+/// profile` fails on it). An error in the platforms' settings (`upwork.limits`
+/// in folio.yaml) is the site's, so it is an error here.
+pub fn platform_findings(site: &Site) -> Result<Vec<PlatformFinding>> {
+    let mut out: Vec<PlatformFinding> = Vec::new();
+    // Each finding once (a project in several profiles, a rule of both platforms).
+    let mut seen = std::collections::HashSet::new();
+    let mut errors = Vec::new();
+    for platform in [Platform::Upwork, Platform::Linkedin] {
+        let exports = match export(site, platform, &Which::All) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.extend(e.diagnostics);
+                continue;
+            }
+        };
+        for d in exports.into_iter().flat_map(|e| e.findings) {
+            if !seen.insert((d.file.clone(), d.line, d.message.clone(), d.is_error())) {
+                continue;
+            }
+            out.push(PlatformFinding {
+                platform,
+                diagnostic: Diagnostic {
+                    severity: crate::diagnostics::Severity::Warning,
+                    ..d.clone()
+                },
+                original: d,
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::new(errors))
+    }
+}
+
+/// A platform's finding as `folio check` reports it.
+#[derive(Debug, Clone)]
+pub struct PlatformFinding {
+    pub platform: Platform,
+    /// The finding as a warning.
+    pub diagnostic: Diagnostic,
+    /// The finding as `folio profile` reports it (an error or a warning).
+    pub original: Diagnostic,
+}
+
+impl PlatformFinding {
+    /// Whether `folio profile` fails on it.
+    pub fn fails_profile(&self) -> bool {
+        self.original.is_error()
+    }
+
+    /// `warning[upwork]: content/profile.yaml:4: …`
+    pub fn render(&self, color: bool) -> String {
+        // The label is the first word of a rendered diagnostic (painted or not).
+        self.diagnostic.render(color).replacen(
+            "warning",
+            &format!("warning[{}]", self.platform.key()),
+            1,
+        )
+    }
 }
 
 /// Source texts, read once, for finding lines.

@@ -64,9 +64,21 @@ pub fn to_text(exports: &[ProfileExport]) -> String {
                 out.push_str(&fold_note(&f.text));
                 out.push_str("\n\n");
             }
+            if f.note.is_some() {
+                out.push_str("── ↑ chosen by folio: the note at the end says how to choose them yourself ──\n\n");
+            }
         }
     }
     out.trim_end().to_string() + "\n"
+}
+
+/// The overview split where Upwork folds it with "More": the part shown, and
+/// the rest (empty when all of it shows). Counted in characters.
+pub fn fold_split(text: &str) -> (&str, &str) {
+    match text.char_indices().nth(platform::UPWORK_OVERVIEW_FOLD) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    }
 }
 
 /// Where Upwork folds the overview with "More".
@@ -182,5 +194,15 @@ mod tests {
         let expected = format!("\"…{} and here\"", "a".repeat(30));
         assert!(note.contains(&expected), "{note}");
         assert!(fold_note("short").contains("all of it shows"));
+    }
+
+    #[test]
+    fn fold_split_counts_characters() {
+        let text = "é".repeat(249) + "中文 rest";
+        let (shown, rest) = fold_split(&text);
+        assert_eq!(shown.chars().count(), 250);
+        assert!(shown.ends_with('中'));
+        assert_eq!(rest, "文 rest");
+        assert_eq!(fold_split("short"), ("short", ""));
     }
 }

@@ -68,6 +68,8 @@ struct Shared {
     generation: Mutex<u64>,
     changed: Condvar,
     event_clients: AtomicUsize,
+    /// The last good site, for the profile preview (`BASE/__folio/profile/`).
+    site: RwLock<Option<Arc<crate::content::Site>>>,
 }
 
 impl Shared {
@@ -117,6 +119,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
         generation: Mutex::new(0),
         changed: Condvar::new(),
         event_clients: AtomicUsize::new(0),
+        site: RwLock::new(None),
     });
     let builder = Builder {
         opts: opts.clone(),
@@ -246,6 +249,8 @@ impl Builder {
                     },
                     cache.render.last_reused
                 );
+                *self.shared.site.write().unwrap_or_else(|e| e.into_inner()) =
+                    Some(rendered.site.clone());
                 self.shared.publish(snap);
             }
             Err(e) => {
@@ -384,6 +389,21 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
     let no_store = header("Cache-Control", "no-store");
     // Closed after each answer, so idle keep-alive connections do not hold server threads.
     let close = header("Connection", "close");
+    let site = shared
+        .site
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    if let Some(page) = site.and_then(|s| crate::preview::page_at(&s, &snap.base_path, req.url())) {
+        // The profile preview, rendered from the last good site when asked.
+        let _ = req.respond(
+            Response::from_string(http::inject(&page, &snap))
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                .with_header(no_store)
+                .with_header(close),
+        );
+        return;
+    }
     match http::route(&snap, req.url()) {
         http::Route::Events => events(req, shared),
         http::Route::Redirect(location) => {

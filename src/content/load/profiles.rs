@@ -30,6 +30,10 @@ impl Loader {
         }
         let photo = self.photo(&file, &p, out);
         let skill_refs = self.resolve_skills(&p.skills, skills, &file, out);
+        let upwork_skills = p
+            .upwork_skills
+            .as_ref()
+            .map(|s| self.resolve_skills(s, skills, &file, out));
         let links = self.check_links(&p.links, &file, out);
         let experience = self.experience(&file, &p, &lang, out);
         let education = education(&p, &lang);
@@ -50,6 +54,7 @@ impl Loader {
             languages: p.languages,
             links,
             skills: skill_refs,
+            upwork_skills,
             experience,
             education,
             certifications,

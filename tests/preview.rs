@@ -1,0 +1,83 @@
+//! The live profile preview page (`BASE/__folio/profile/`), as HTML: what
+//! `folio serve` adds to the site it serves. The browser tests (tests/browser.rs)
+//! click it; these read it.
+
+mod common;
+use common::*;
+
+use folio::platform::Platform;
+use folio::preview;
+
+fn load(site: &Site) -> folio::content::Site {
+    folio::content::load(site.path(), &Default::default())
+        .unwrap()
+        .0
+}
+
+/// The page without its inline style and script (snapshotted on their own terms: they are files).
+fn structure(html: &str) -> String {
+    let cut = |s: &str, open: &str, close: &str| -> String {
+        let (a, rest) = s.split_once(open).unwrap();
+        let (_, b) = rest.split_once(close).unwrap();
+        format!("{a}{open}…{close}{b}")
+    };
+    cut(&cut(html, "<style>", "</style>"), "<script>", "</script>")
+}
+
+#[test]
+fn the_upwork_page_of_a_small_site() {
+    let site = Site::new();
+    let html = preview::render_page(&load(&site), Platform::Upwork);
+    insta::assert_snapshot!("small_site_upwork", structure(&html));
+}
+
+#[test]
+fn the_linkedin_page_of_a_small_site() {
+    let site = Site::new();
+    let html = preview::render_page(&load(&site), Platform::Linkedin);
+    insta::assert_snapshot!("small_site_linkedin", structure(&html));
+}
+
+#[test]
+fn findings_show_beside_the_field_with_its_count() {
+    let site = Site::new();
+    site.write(
+        "content/profile.yaml",
+        "name: Ana\ntitle: Writer\noverview: I write developer docs and build small Rust tools for teams.\nskills: [Rust, Technical Writing, 中文写作]\nupwork_skills: [Rust]\n",
+    );
+    let html = preview::render_page(&load(&site), Platform::Upwork);
+    let overview = html
+        .split("id=\"profile-general-overview\"")
+        .nth(1)
+        .unwrap()
+        .split("id=\"profile-general-skills\"")
+        .next()
+        .unwrap();
+    assert!(
+        overview.contains("<span class=\"count under\" data-count=\"60\">60 / 5,000 characters, at least 100</span>"),
+        "{overview}"
+    );
+    assert!(overview.contains("<li class=\"finding error\"><strong>Error</strong> <span class=\"where\">content/profile.yaml:3</span> overview is 60 characters; Upwork asks for at least 100"), "{overview}");
+    // All of it shows before "More": no fold marker.
+    assert!(!overview.contains("class=\"fold\""));
+    // The chosen list has no note; the tally counts the error.
+    assert!(!html.contains("has no `upwork_skills:`"));
+    assert!(html.contains(
+        "<a href=\"#profile-general\">General profile</a> <span class=\"tally\">1 error</span>"
+    ));
+}
+
+#[test]
+fn a_long_portfolio_shows_60_items_and_says_how_many_more() {
+    let site = Site::new();
+    for i in 0..63 {
+        site.write(
+            &format!("content/projects/p{i:02}.md"),
+            &format!("---\ntitle: P{i}\ndate: 2020\nsummary: Project {i}.\n---\n"),
+        );
+    }
+    let html = preview::render_page(&load(&site), Platform::Upwork);
+    let general = html.split("id=\"profile-writer\"").next().unwrap();
+    assert_eq!(general.matches("<article class=\"entry\"").count(), 60);
+    assert!(general.contains("And 5 more: <code>folio profile</code> prints them all."));
+}
