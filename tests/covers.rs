@@ -76,7 +76,7 @@ fn a_missing_static_cover_names_the_line_and_where_it_looked() {
     beta(&site, "summary: S.\ncover: /thumbs/nope.jpg\ncover_alt: A\n", "");
     let err = fails(&site);
     assert!(
-        err.contains("error: content/projects/beta/index.md:6:8: cover image: `/thumbs/nope.jpg` does not exist (looked for static/thumbs/nope.jpg)"),
+        err.contains("error: content/projects/beta/index.md:6: cover image: `/thumbs/nope.jpg` does not exist (looked for static/thumbs/nope.jpg)"),
         "{err}"
     );
     assert!(err.contains("a file in static/"), "{err}");
@@ -128,7 +128,7 @@ fn an_svg_saved_as_jpg_is_an_error_at_the_cover_line() {
     beta(&site, "summary: S.\ncover: cover.jpg\ncover_alt: A\n", "");
     let err = fails(&site);
     assert!(
-        err.contains("error: content/projects/beta/index.md:6:8: cover image: `cover.jpg` is an SVG image, not a JPEG: rename it to `cover.svg`"),
+        err.contains("error: content/projects/beta/index.md:6: cover image: `cover.jpg` is an SVG image, not a JPEG: rename it to `cover.svg`"),
         "{err}"
     );
     assert!(err.contains("6 | cover: cover.jpg"), "{err}");
@@ -158,7 +158,7 @@ fn a_broken_png_and_a_web_page_saved_as_an_image_are_errors() {
     beta(&site, "summary: S.\ncover: shot.png\ncover_alt: A\n", "");
     let err = fails(&site);
     assert!(
-        err.contains("index.md:6:8: cover image: `shot.png` is a PNG image that folio cannot read"),
+        err.contains("index.md:6: cover image: `shot.png` is a PNG image that folio cannot read"),
         "{err}"
     );
     site.write(
@@ -167,7 +167,7 @@ fn a_broken_png_and_a_web_page_saved_as_an_image_are_errors() {
     );
     let err = fails(&site);
     assert!(
-        err.contains("index.md:6:8: cover image: `shot.png` is an HTML page, not an image browsers show"),
+        err.contains("index.md:6: cover image: `shot.png` is an HTML page, not an image browsers show"),
         "{err}"
     );
     assert!(err.contains("saved instead of the image"), "{err}");

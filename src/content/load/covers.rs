@@ -3,7 +3,6 @@
 //! (used as is); without it, a bundle's `cover.*` or `featured.*` image is the
 //! cover. The file must be the image its name says.
 
-use super::projects::value_column;
 use super::*;
 use crate::images::Kind;
 
@@ -141,7 +140,7 @@ impl Loader {
     ) -> Diagnostic {
         d = d.in_file(&e.file.display);
         match named.line {
-            Some(line) => d.at(line, value_column(&e.file.text, line), Some(&e.file.text)),
+            Some(line) => d.at(line, None, Some(&e.file.text)),
             None => {
                 d.message = format!(
                     "{} (the bundle's `{}` is its cover because of its name)",

@@ -14,7 +14,7 @@ pub(super) struct Summary {
 
 /// The 1-based column of the value on `line` of a `key: value` line (after
 /// the colon and its spaces).
-pub(super) fn value_column(text: &str, line: usize) -> Option<usize> {
+fn value_column(text: &str, line: usize) -> Option<usize> {
     let l = text.lines().nth(line.checked_sub(1)?)?;
     let colon = l.find(':')?;
     let value = l[colon + 1..].trim_start();
