@@ -12,7 +12,9 @@ const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
 fn beta(site: &Site, front: &str, body: &str) {
     site.write(
         "content/projects/beta/index.md",
-        &format!("---\ntitle: Beta\ndate: 2023-02\nskills: [Technical Writing]\n{front}---\n{body}"),
+        &format!(
+            "---\ntitle: Beta\ndate: 2023-02\nskills: [Technical Writing]\n{front}---\n{body}"
+        ),
     );
 }
 
@@ -32,9 +34,11 @@ fn fails(site: &Site) -> String {
 fn save_jpeg(site: &Site, rel: &str, w: u32, h: u32) {
     let p = site.p(rel);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]))
-        .save(&p)
-        .unwrap();
+    image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(&p)
+    .unwrap();
 }
 
 /// The content of `<meta name="description">` of a page.
@@ -48,7 +52,11 @@ fn description(html: &str) -> &str {
 fn a_cover_in_static_is_published_from_there_with_its_variants() {
     let site = Site::new();
     save_jpeg(&site, "static/thumbs/b01.jpg", 1000, 500);
-    beta(&site, "summary: S.\ncover: /thumbs/b01.jpg\ncover_alt: A thumb\n", "");
+    beta(
+        &site,
+        "summary: S.\ncover: /thumbs/b01.jpg\ncover_alt: A thumb\n",
+        "",
+    );
     builds(&site);
     let page = site.read("public/projects/beta/index.html");
     assert!(page.contains("src=\"/portfolio/thumbs/b01.jpg\""), "{page}");
@@ -64,7 +72,11 @@ fn a_cover_in_static_is_published_from_there_with_its_variants() {
     assert!(site.p("public/thumbs/b01.jpg").is_file());
     assert!(site.p("public/thumbs/b01-480w.jpg").is_file());
     // Written with the base path in front, it is the same file.
-    beta(&site, "summary: S.\ncover: /portfolio/thumbs/b01.jpg\ncover_alt: A thumb\n", "");
+    beta(
+        &site,
+        "summary: S.\ncover: /portfolio/thumbs/b01.jpg\ncover_alt: A thumb\n",
+        "",
+    );
     builds(&site);
     let page = site.read("public/projects/beta/index.html");
     assert!(page.contains("src=\"/portfolio/thumbs/b01.jpg\""), "{page}");
@@ -73,7 +85,11 @@ fn a_cover_in_static_is_published_from_there_with_its_variants() {
 #[test]
 fn a_missing_static_cover_names_the_line_and_where_it_looked() {
     let site = Site::new();
-    beta(&site, "summary: S.\ncover: /thumbs/nope.jpg\ncover_alt: A\n", "");
+    beta(
+        &site,
+        "summary: S.\ncover: /thumbs/nope.jpg\ncover_alt: A\n",
+        "",
+    );
     let err = fails(&site);
     assert!(
         err.contains("error: content/projects/beta/index.md:6: cover image: `/thumbs/nope.jpg` does not exist (looked for static/thumbs/nope.jpg)"),
@@ -86,11 +102,21 @@ fn a_missing_static_cover_names_the_line_and_where_it_looked() {
 fn a_cover_url_is_used_as_it_is() {
     let site = Site::new();
     let url = "https://cdn.example.com/shots/beta.png";
-    beta(&site, &format!("summary: S.\ncover: {url}\ncover_alt: A shot\n"), "");
+    beta(
+        &site,
+        &format!("summary: S.\ncover: {url}\ncover_alt: A shot\n"),
+        "",
+    );
     builds(&site);
     let page = site.read("public/projects/beta/index.html");
-    assert!(page.contains(&format!("src=\"{url}\" alt=\"A shot\"")), "{page}");
-    assert!(!page.contains("srcset=\"https://cdn"), "not resized: {page}");
+    assert!(
+        page.contains(&format!("src=\"{url}\" alt=\"A shot\"")),
+        "{page}"
+    );
+    assert!(
+        !page.contains("srcset=\"https://cdn"),
+        "not resized: {page}"
+    );
     assert!(
         page.contains(&format!("<meta property=\"og:image\" content=\"{url}\">")),
         "{page}"
@@ -113,7 +139,10 @@ fn a_bundle_image_named_cover_or_featured_is_the_cover() {
     site.write("content/projects/beta/Cover.svg", SVG);
     builds(&site);
     let page = site.read("public/projects/beta/index.html");
-    assert!(page.contains("src=\"/portfolio/projects/beta/Cover.svg\""), "{page}");
+    assert!(
+        page.contains("src=\"/portfolio/projects/beta/Cover.svg\""),
+        "{page}"
+    );
     // A flat write-up has no bundle: an image beside it is not its cover.
     site.write("content/projects/cover.svg", SVG);
     builds(&site);
@@ -167,7 +196,9 @@ fn a_broken_png_and_a_web_page_saved_as_an_image_are_errors() {
     );
     let err = fails(&site);
     assert!(
-        err.contains("index.md:6: cover image: `shot.png` is an HTML page, not an image browsers show"),
+        err.contains(
+            "index.md:6: cover image: `shot.png` is an HTML page, not an image browsers show"
+        ),
         "{err}"
     );
     assert!(err.contains("saved instead of the image"), "{err}");
@@ -195,7 +226,11 @@ fn without_summary_the_first_paragraph_is_the_summary_as_plain_text() {
 #[test]
 fn the_text_before_more_is_the_summary() {
     let site = Site::new();
-    beta(&site, "", "\nFirst part.\n\nSecond part.\n\n<!--more-->\n\nThe rest.\n");
+    beta(
+        &site,
+        "",
+        "\nFirst part.\n\nSecond part.\n\n<!--more-->\n\nThe rest.\n",
+    );
     builds(&site);
     let page = site.read("public/projects/beta/index.html");
     assert_eq!(description(&page), "First part. Second part.");
@@ -220,7 +255,10 @@ fn an_empty_summary_is_an_error_at_its_value() {
         err.contains("error: content/projects/beta/index.md:5:10: `summary:` is empty"),
         "{err}"
     );
-    assert!(err.contains("remove `summary:` to use the first paragraph"), "{err}");
+    assert!(
+        err.contains("remove `summary:` to use the first paragraph"),
+        "{err}"
+    );
     beta(&site, "summary:   \n", "\nText.\n");
     let err = fails(&site);
     assert!(err.contains("index.md:5:"), "{err}");
@@ -233,7 +271,8 @@ fn no_summary_and_no_paragraph_is_a_warning() {
     beta(&site, "", "\n- only\n- a list\n");
     let r = builds(&site);
     assert!(
-        r.stderr.contains("warning: content/projects/beta/index.md: this project has no summary"),
+        r.stderr
+            .contains("warning: content/projects/beta/index.md: this project has no summary"),
         "{}",
         r.stderr
     );
@@ -242,7 +281,11 @@ fn no_summary_and_no_paragraph_is_a_warning() {
 #[test]
 fn a_written_summary_becomes_text_without_spaces_between_its_markup() {
     let site = Site::new();
-    beta(&site, "summary: 我们**重写**了文档，工单减少了 40 %。\n", "");
+    beta(
+        &site,
+        "summary: 我们**重写**了文档，工单减少了 40 %。\n",
+        "",
+    );
     builds(&site);
     let page = site.read("public/projects/beta/index.html");
     assert_eq!(description(&page), "我们重写了文档，工单减少了 40 %。");
