@@ -290,3 +290,22 @@ fn a_written_summary_becomes_text_without_spaces_between_its_markup() {
     let page = site.read("public/projects/beta/index.html");
     assert_eq!(description(&page), "我们重写了文档，工单减少了 40 %。");
 }
+
+#[test]
+fn an_imported_project_without_description_gets_no_empty_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let resume = dir.path().join("resume.json");
+    std::fs::write(
+        &resume,
+        r#"{"basics": {"name": "Ana Silva", "label": "Writer"},
+            "projects": [{"name": "Docs Site", "startDate": "2023-04", "highlights": ["Moved 900 pages."]}]}"#,
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    let r = folio(&["import", "jsonresume", resume.to_str().unwrap(), site.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let file = std::fs::read_to_string(site.join("content/projects/docs-site.md")).unwrap();
+    assert!(!file.contains("summary:"), "{file}");
+    let b = folio(&["build", site.to_str().unwrap()]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+}
