@@ -216,6 +216,13 @@ fn without_summary_the_first_paragraph_is_the_summary_as_plain_text() {
     let text = "Rebuilt the getting-started guide for Streamline; tickets fell 40 %.";
     let page = site.read("public/projects/beta/index.html");
     assert_eq!(description(&page), text);
+    // The page shows the paragraph once, in the write-up, not again as a lead.
+    assert_eq!(
+        page.matches("tickets fell 40 %.").count(),
+        4,
+        "meta, og, JSON-LD, body: {page}"
+    );
+    assert!(!page.contains("class=\"prose lead\""), "{page}");
     let list = site.read("public/projects/index.html");
     assert!(
         list.contains(&format!("<div class=\"card-summary\"><p>{text}</p>")),
@@ -302,7 +309,12 @@ fn an_imported_project_without_description_gets_no_empty_summary() {
     )
     .unwrap();
     let site = dir.path().join("site");
-    let r = folio(&["import", "jsonresume", resume.to_str().unwrap(), site.to_str().unwrap()]);
+    let r = folio(&[
+        "import",
+        "jsonresume",
+        resume.to_str().unwrap(),
+        site.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let file = std::fs::read_to_string(site.join("content/projects/docs-site.md")).unwrap();
     assert!(!file.contains("summary:"), "{file}");

@@ -228,6 +228,9 @@ pub struct Project {
     /// Plain text on one line, for meta descriptions (a summary taken from
     /// the body is cut to about 160 characters).
     pub summary_text: String,
+    /// The summary was taken from the body (no `summary:`): a page that shows
+    /// the body does not show it again.
+    pub summary_from_body: bool,
     pub role: Option<String>,
     pub client: Option<String>,
     pub skills: Vec<SkillRef>,

@@ -10,6 +10,7 @@ pub(super) struct Summary {
     markdown: String,
     html: String,
     text: String,
+    from_body: bool,
 }
 
 /// The 1-based column of the value on `line` of a `key: value` line (after
@@ -248,6 +249,7 @@ impl Loader {
             summary: summary.markdown,
             summary_html: summary.html,
             summary_text: summary.text,
+            summary_from_body: summary.from_body,
             role: e.fm.role.clone(),
             client: e.fm.client.clone(),
             skills: skill_refs,
@@ -283,6 +285,7 @@ impl Loader {
                 markdown: md.to_string(),
                 html: markdown::render_simple(md),
                 text: summary::plain(md),
+                from_body: false,
             },
             None => match summary::derive(&e.body) {
                 Some(md) => {
@@ -291,6 +294,7 @@ impl Loader {
                         markdown: md.to_string(),
                         html: format!("<p>{}</p>\n", markdown::escape_markup(&text)),
                         text,
+                        from_body: true,
                     }
                 }
                 None => {
