@@ -128,6 +128,8 @@ fn a_bundle_image_named_cover_or_featured_is_the_cover() {
     let site = Site::new();
     site.remove("content/projects/beta/cover.svg");
     site.write("content/projects/beta/featured.svg", SVG);
+    // A cover letter is not a cover image.
+    site.write("content/projects/beta/cover.pdf", "%PDF-1.4\n");
     beta(&site, "summary: S.\ncover_alt: Featured\n", "");
     builds(&site);
     let list = site.read("public/projects/index.html");

@@ -35,7 +35,8 @@ fn is_url(cover: &str) -> bool {
 
 impl Loader {
     /// The cover named in the front matter, or the bundle's `cover.*` or
-    /// `featured.*` image (the first in name order when there are several).
+    /// `featured.*` image (the first in name order when there are several; a
+    /// `cover.pdf` is a document, not the cover).
     pub(super) fn cover_named(&self, e: &Entry<ProjectFrontMatter>) -> Option<Named> {
         if let Some(value) = &e.fm.cover {
             let line = key_line(&e.file.text, "cover");
@@ -54,7 +55,8 @@ impl Loader {
                     .iter()
                     .position(|s| s.eq_ignore_ascii_case(stem))?;
                 let kind = Kind::of_extension(ext)?;
-                (kind != Kind::Html && dir.join(&name).is_file()).then_some((rank, name))
+                let image = !matches!(kind, Kind::Html | Kind::Pdf);
+                (image && dir.join(&name).is_file()).then_some((rank, name))
             })
             .collect();
         found.sort();
