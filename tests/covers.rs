@@ -323,3 +323,23 @@ fn an_imported_project_without_description_gets_no_empty_summary() {
     let b = folio(&["build", site.to_str().unwrap()]);
     assert_eq!(b.code, 0, "{}", b.stderr);
 }
+
+#[test]
+fn a_webp_cover_gets_its_size_and_no_variants() {
+    let site = Site::new();
+    image::RgbaImage::from_pixel(640, 360, image::Rgba([10, 20, 30, 255]))
+        .save(site.p("content/projects/beta/shot.webp"))
+        .unwrap();
+    beta(
+        &site,
+        "summary: S.\ncover: shot.webp\ncover_alt: A shot\n",
+        "",
+    );
+    builds(&site);
+    let page = site.read("public/projects/beta/index.html");
+    assert!(
+        page.contains("src=\"/portfolio/projects/beta/shot.webp\" width=\"640\" height=\"360\""),
+        "{page}"
+    );
+    assert!(!site.p("public/projects/beta/shot-480w.webp").exists());
+}
