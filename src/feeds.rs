@@ -19,8 +19,16 @@ pub fn origin(base_url: &str) -> &str {
     }
 }
 
-/// An absolute URL for a site URL path (`/portfolio/a.png`), when the base URL is absolute.
+/// An absolute URL for a site URL path (`/portfolio/a.png`), when the base URL
+/// is absolute; a URL that is already absolute (a cover on another host) as is.
 pub fn absolute(base_url: &str, url: &str) -> String {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        return url.to_string();
+    }
+    if url.starts_with("//") {
+        let scheme = base_url.split_once("://").map_or("https", |(s, _)| s);
+        return format!("{scheme}:{url}");
+    }
     format!("{}{url}", origin(base_url))
 }
 

@@ -1,13 +1,14 @@
 //! Resized and converted copies of cover images, for `srcset` and `<picture>`:
 //! never wider than the original; JPEG at quality 82, PNG, or lossless WebP.
+//! And what an image file really is, from its first bytes, whatever its name.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use image::ImageFormat;
 use image::imageops::FilterType;
 
-use crate::diagnostics::Error;
+use crate::diagnostics::{Diagnostic, Error};
 
 /// An image that could not be decoded or encoded.
 fn failed(e: image::ImageError) -> Error {
@@ -51,6 +52,252 @@ pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> crate::Result<Vec<
     Ok(out.into_inner())
 }
 
+/// What a file is, as told by its first bytes (or, from [`Kind::of_extension`], its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Png,
+    Jpeg,
+    Gif,
+    WebP,
+    Avif,
+    Svg,
+    Bmp,
+    Ico,
+    Tiff,
+    /// HEIC/HEIF, the format of iPhone photos (browsers other than Safari cannot show it).
+    Heic,
+    Pdf,
+    /// A web page, often saved by mistake instead of the image it showed.
+    Html,
+}
+
+impl Kind {
+    /// The name used in messages: "a PNG image", "an SVG image".
+    pub fn described(self) -> &'static str {
+        match self {
+            Kind::Png => "a PNG image",
+            Kind::Jpeg => "a JPEG image",
+            Kind::Gif => "a GIF image",
+            Kind::WebP => "a WebP image",
+            Kind::Avif => "an AVIF image",
+            Kind::Svg => "an SVG image",
+            Kind::Bmp => "a BMP image",
+            Kind::Ico => "an icon (ICO)",
+            Kind::Tiff => "a TIFF image",
+            Kind::Heic => "a HEIC photo",
+            Kind::Pdf => "a PDF document",
+            Kind::Html => "an HTML page",
+        }
+    }
+
+    /// The short name: "PNG", "JPEG".
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Png => "PNG",
+            Kind::Jpeg => "JPEG",
+            Kind::Gif => "GIF",
+            Kind::WebP => "WebP",
+            Kind::Avif => "AVIF",
+            Kind::Svg => "SVG",
+            Kind::Bmp => "BMP",
+            Kind::Ico => "ICO",
+            Kind::Tiff => "TIFF",
+            Kind::Heic => "HEIC",
+            Kind::Pdf => "PDF",
+            Kind::Html => "HTML",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Png => "png",
+            Kind::Jpeg => "jpg",
+            Kind::Gif => "gif",
+            Kind::WebP => "webp",
+            Kind::Avif => "avif",
+            Kind::Svg => "svg",
+            Kind::Bmp => "bmp",
+            Kind::Ico => "ico",
+            Kind::Tiff => "tif",
+            Kind::Heic => "heic",
+            Kind::Pdf => "pdf",
+            Kind::Html => "html",
+        }
+    }
+
+    /// What a file extension (any case) promises, if it is one of these.
+    pub fn of_extension(ext: &str) -> Option<Kind> {
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "png" => Kind::Png,
+            "jpg" | "jpeg" | "jpe" | "jfif" => Kind::Jpeg,
+            "gif" => Kind::Gif,
+            "webp" => Kind::WebP,
+            "avif" => Kind::Avif,
+            "svg" => Kind::Svg,
+            "bmp" => Kind::Bmp,
+            "ico" => Kind::Ico,
+            "tif" | "tiff" => Kind::Tiff,
+            "heic" | "heif" => Kind::Heic,
+            "pdf" => Kind::Pdf,
+            "html" | "htm" => Kind::Html,
+            _ => return None,
+        })
+    }
+
+    /// Whether every common browser shows it in `<img>`.
+    pub fn shows_in_browsers(self) -> bool {
+        matches!(
+            self,
+            Kind::Png
+                | Kind::Jpeg
+                | Kind::Gif
+                | Kind::WebP
+                | Kind::Avif
+                | Kind::Svg
+                | Kind::Bmp
+                | Kind::Ico
+        )
+    }
+}
+
+/// What `head` (the first bytes of a file, see [`head`]) is, if it is an
+/// image, a PDF or a web page folio can tell.
+pub fn sniff(head: &[u8]) -> Option<Kind> {
+    // ISO base media files (AVIF, HEIC): a box size, then `ftyp` and the brand.
+    if head.len() >= 12 && &head[4..8] == b"ftyp" {
+        return match &head[8..12] {
+            b"avif" | b"avis" => Some(Kind::Avif),
+            b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" | b"mif1" | b"msf1" => {
+                Some(Kind::Heic)
+            }
+            _ => None,
+        };
+    }
+    if head.starts_with(b"%PDF-") {
+        return Some(Kind::Pdf);
+    }
+    if let Ok(format) = image::guess_format(head) {
+        return match format {
+            ImageFormat::Png => Some(Kind::Png),
+            ImageFormat::Jpeg => Some(Kind::Jpeg),
+            ImageFormat::Gif => Some(Kind::Gif),
+            ImageFormat::WebP => Some(Kind::WebP),
+            ImageFormat::Avif => Some(Kind::Avif),
+            ImageFormat::Bmp => Some(Kind::Bmp),
+            ImageFormat::Ico => Some(Kind::Ico),
+            ImageFormat::Tiff => Some(Kind::Tiff),
+            _ => None,
+        };
+    }
+    sniff_markup(head)
+}
+
+/// SVG or HTML, from the start of a text file (after a BOM, spaces, an XML
+/// declaration, comments or a doctype).
+fn sniff_markup(head: &[u8]) -> Option<Kind> {
+    let text = String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head));
+    let text = text.trim_start().to_ascii_lowercase();
+    if !text.starts_with('<') {
+        return None;
+    }
+    let svg = text.find("<svg");
+    let html = text.find("<html").or_else(|| text.find("<!doctype html"));
+    match (svg, html) {
+        (Some(s), Some(h)) if h < s => Some(Kind::Html),
+        (Some(_), _) => Some(Kind::Svg),
+        (None, Some(_)) => Some(Kind::Html),
+        (None, None) => None,
+    }
+}
+
+/// The first bytes of the file at `path` (up to 4 KiB: an SVG may start with
+/// a long comment), for [`sniff`].
+pub fn head(path: &Path) -> crate::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(4096);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut buf))
+        .map_err(|e| Error::io("cannot read", path, e))?;
+    Ok(buf)
+}
+
+/// Checks that the file at `path` is the image its name says, of a kind
+/// browsers show; `shown` names it in messages (as the user wrote it).
+pub fn identify(path: &Path, shown: &str) -> crate::Result<Kind> {
+    let head = head(path)?;
+    let named = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .and_then(Kind::of_extension);
+    let actual = sniff(&head);
+    let problem = |message: String, help: &str| {
+        Err(Error::single(Diagnostic::error(message).with_help(help)))
+    };
+    match (named, actual) {
+        _ if head.is_empty() => problem(
+            format!("`{shown}` is an empty file"),
+            "copy or export the image again",
+        ),
+        (Some(n), Some(a)) if n == a && a.shows_in_browsers() => Ok(a),
+        (Some(n), Some(a)) if n == a => problem(
+            format!("`{shown}` is {}, which browsers do not show", a.described()),
+            convert_help(a),
+        ),
+        (_, Some(a)) if a.shows_in_browsers() => problem(
+            format!(
+                "`{shown}` is {}, {}: rename it to `{}`",
+                a.described(),
+                match named {
+                    Some(n) => format!("not a {}", n.name()),
+                    None => "but its name does not say so".to_string(),
+                },
+                renamed(shown, a.extension())
+            ),
+            "browsers and web servers go by the extension: under the wrong one the image does not show; rename the file and every place that names it",
+        ),
+        (_, Some(a)) => problem(
+            format!("`{shown}` is {}, not an image browsers show", a.described()),
+            convert_help(a),
+        ),
+        (named, None) => problem(
+            format!(
+                "`{shown}` is {}, not {}",
+                if std::str::from_utf8(&head).is_ok() {
+                    "a text file"
+                } else {
+                    "a file folio does not know"
+                },
+                named.map_or("an image".to_string(), |n| n.described().to_string())
+            ),
+            "check that this is the file you meant, or export the image again as PNG, JPEG, WebP, AVIF, GIF or SVG",
+        ),
+    }
+}
+
+/// How to turn a file of this kind into one browsers show.
+fn convert_help(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Heic => {
+            "export it as JPEG: on a Mac, open it in Preview and choose File › Export › JPEG; on an iPhone, Settings › Camera › Formats › Most Compatible takes JPEG photos"
+        }
+        Kind::Html => {
+            "this is the web page the image was on, saved instead of the image: open the image on its own and save that"
+        }
+        Kind::Pdf => "export the page you want as PNG or JPEG",
+        _ => "export it as PNG, JPEG or WebP",
+    }
+}
+
+/// `images/x.jpg` with extension `svg` → `images/x.svg`.
+fn renamed(shown: &str, ext: &str) -> String {
+    let name_at = shown.rfind('/').map_or(0, |i| i + 1);
+    let stem = match shown[name_at..].rfind('.') {
+        Some(i) if i > 0 => &shown[..name_at + i],
+        _ => shown,
+    };
+    format!("{stem}.{ext}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +321,85 @@ mod tests {
         assert_eq!((&webp[..4], &webp[8..12]), (&b"RIFF"[..], &b"WEBP"[..]));
         let img = image::load_from_memory(&webp).unwrap();
         assert_eq!((img.width(), img.height()), (200, 100));
+    }
+
+    #[test]
+    fn sniffs_what_a_file_really_is() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert_eq!(sniff(png), Some(Kind::Png));
+        assert_eq!(sniff(&[0xff, 0xd8, 0xff, 0xe0]), Some(Kind::Jpeg));
+        assert_eq!(sniff(b"GIF89a.."), Some(Kind::Gif));
+        assert_eq!(sniff(b"RIFF\x10\0\0\0WEBPVP8L"), Some(Kind::WebP));
+        assert_eq!(sniff(b"\0\0\0\x1cftypavif\0\0\0\0"), Some(Kind::Avif));
+        assert_eq!(sniff(b"\0\0\0\x18ftypheic\0\0\0\0"), Some(Kind::Heic));
+        assert_eq!(sniff(b"%PDF-1.7\n"), Some(Kind::Pdf));
+        let svg = "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- Generator: x -->\n<svg xmlns=\"http://www.w3.org/2000/svg\">";
+        assert_eq!(sniff(svg.as_bytes()), Some(Kind::Svg));
+        assert_eq!(sniff(b"  <svg viewBox=\"0 0 1 1\"/>"), Some(Kind::Svg));
+        let page = b"<!DOCTYPE html><html><body><svg></svg>";
+        assert_eq!(sniff(page), Some(Kind::Html));
+        assert_eq!(sniff(b"just some text"), None);
+        assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn a_file_must_be_what_its_name_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p
+        };
+        let message = |p: &Path, shown: &str| {
+            let e = identify(p, shown).unwrap_err();
+            let d = &e.diagnostics[0];
+            format!("{} | {}", d.message, d.help.clone().unwrap_or_default())
+        };
+        let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        assert_eq!(
+            identify(&write("ok.svg", svg), "ok.svg").unwrap(),
+            Kind::Svg
+        );
+        let m = message(&write("cover.jpg", svg), "images/cover.jpg");
+        assert!(
+            m.starts_with(
+                "`images/cover.jpg` is an SVG image, not a JPEG: rename it to `images/cover.svg`"
+            ),
+            "{m}"
+        );
+        let m = message(&write("cover", svg), "cover");
+        assert!(
+            m.starts_with(
+                "`cover` is an SVG image, but its name does not say so: rename it to `cover.svg`"
+            ),
+            "{m}"
+        );
+        let m = message(
+            &write("photo.jpg", b"\0\0\0\x18ftypheic\0\0\0\0"),
+            "photo.jpg",
+        );
+        assert!(
+            m.starts_with(
+                "`photo.jpg` is a HEIC photo, not an image browsers show | export it as JPEG"
+            ),
+            "{m}"
+        );
+        let m = message(&write("x.png", b"<!doctype html><html>"), "x.png");
+        assert!(
+            m.starts_with("`x.png` is an HTML page, not an image"),
+            "{m}"
+        );
+        let m = message(&write("x.heic", b"\0\0\0\x18ftypheic\0\0\0\0"), "x.heic");
+        assert!(
+            m.starts_with("`x.heic` is a HEIC photo, which browsers do not show"),
+            "{m}"
+        );
+        let m = message(&write("notes.jpg", b"hello"), "notes.jpg");
+        assert!(
+            m.starts_with("`notes.jpg` is a text file, not a JPEG image"),
+            "{m}"
+        );
+        let m = message(&write("empty.png", b""), "empty.png");
+        assert!(m.starts_with("`empty.png` is an empty file"), "{m}");
     }
 }

@@ -49,11 +49,11 @@ fn missing_required_key_is_named() {
     let site = Site::new();
     site.write(
         "content/projects/alpha.md",
-        "---\ntitle: Alpha\ndate: 2024\n---\nBody\n",
+        "---\ndate: 2024\nsummary: x\n---\nBody\n",
     );
     let err = fails(&site);
     assert!(err.contains("content/projects/alpha.md"), "{err}");
-    assert!(err.contains("missing required key `summary`"), "{err}");
+    assert!(err.contains("missing required key `title`"), "{err}");
 }
 
 #[test]

@@ -78,7 +78,10 @@ pub struct SpecializedProfileFile {
 pub struct ProjectFrontMatter {
     pub title: String,
     pub date: Date,
-    pub summary: String,
+    /// Markdown; without it the body gives one. Written but empty (`summary:`,
+    /// `summary: ''`) is `Some("")`, an error reported where it is loaded.
+    #[serde(default, deserialize_with = "written")]
+    pub summary: Option<String>,
     #[serde(default)]
     pub role: Option<String>,
     #[serde(default)]
@@ -207,6 +210,11 @@ pub struct TestimonialEntry {
     pub project: Option<String>,
     #[serde(default)]
     pub rating: Option<f64>,
+}
+
+/// A key that is written is `Some`, even with no value (`key:` is `Some("")`).
+fn written<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Some(Option::<String>::deserialize(d)?.unwrap_or_default()))
 }
 
 /// An hourly rate: `45` (USD) or `{amount: 45, currency: EUR}`.

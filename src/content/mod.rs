@@ -6,6 +6,7 @@ pub mod files;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
+pub mod summary;
 
 pub use cache::{LoadCache, Revisions};
 pub use load::{LoadOptions, load, load_cached};

@@ -223,9 +223,16 @@ pub struct Project {
     pub date: DateView,
     #[serde(skip)]
     pub date_raw: Date,
-    /// Markdown as written (for the Upwork export).
+    /// Markdown as written, or the part of the body it was taken from (for
+    /// the Upwork export).
     pub summary: String,
     pub summary_html: String,
+    /// Plain text on one line, for meta descriptions (a summary taken from
+    /// the body is cut to about 160 characters).
+    pub summary_text: String,
+    /// The summary was taken from the body (no `summary:`): a page that shows
+    /// the body does not show it again.
+    pub summary_from_body: bool,
     pub role: Option<String>,
     pub client: Option<String>,
     pub skills: Vec<SkillRef>,
@@ -252,6 +259,7 @@ pub struct ProjectCard<'a> {
     pub title: &'a str,
     pub date: &'a DateView,
     pub summary_html: &'a str,
+    pub summary_text: &'a str,
     pub role: &'a Option<String>,
     pub client: &'a Option<String>,
     pub skills: &'a [SkillRef],
@@ -270,6 +278,7 @@ impl Project {
             title: &self.title,
             date: &self.date,
             summary_html: &self.summary_html,
+            summary_text: &self.summary_text,
             role: &self.role,
             client: &self.client,
             skills: &self.skills,

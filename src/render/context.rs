@@ -142,7 +142,7 @@ impl<'a> Pages<'a> {
         let mut m = self.meta(
             "project",
             p.title.clone(),
-            Some(plain_text(&p.summary_html)),
+            (!p.summary_text.is_empty()).then(|| p.summary_text.clone()),
             &p.location.path,
         );
         if let Some(cover) = &p.cover {

@@ -1,7 +1,9 @@
 //! Stage 4, assets and covers: the files published beside pages, and the
 //! resized variants of cover images.
 
+use super::covers::Found;
 use super::*;
+use crate::images::Kind;
 
 /// Widths of the resized variants of cover images: cards at 1x and 2x, the
 /// project page at 1x and 2x.
@@ -49,35 +51,54 @@ impl Loader {
         assets
     }
 
-    /// A project's cover: its file found once, published with its resized
-    /// variants; a missing file or alt text goes to `out`.
+    /// A project's cover: its file found once, checked, published with its
+    /// resized variants; a URL as is. Problems go to `out`.
     pub(super) fn cover(&self, e: &Entry<ProjectFrontMatter>, out: &mut Out) -> Option<Image> {
-        let cover = e.fm.cover.as_ref()?;
-        let line = key_line(&e.file.text, "cover").unwrap_or(1);
-        let asset = match self.asset_for(e, cover) {
-            Ok(asset) => asset,
+        let named = self.cover_named(e)?;
+        let found = match self.find_cover(e, &named.value) {
+            Ok(found) => found,
             Err(err) => {
-                out.diags.push(
-                    Diagnostic::error(format!("cover image: {}", err.message()))
-                        .in_file(&e.file.display)
-                        .at(line, None, Some(&e.file.text))
-                        .with_help("`cover:` is a path relative to this file, e.g. `cover: cover.png` beside index.md"),
-                );
+                for mut d in err.diagnostics {
+                    d.message = format!("cover image: {}", d.message);
+                    out.diags.push(self.at_cover(e, &named, d));
+                }
                 return None;
             }
         };
-        let url = self.asset_url(&asset);
-        out.assets.push(asset.clone());
         let alt = e.fm.cover_alt.clone().unwrap_or_default();
         if alt.trim().is_empty() {
-            out.diags.push(
+            out.diags.push(self.at_cover(e, &named,
                 Diagnostic::warning("the cover image has no alt text")
-                    .in_file(&e.file.display)
-                    .at(line, None, Some(&e.file.text))
                     .with_help("add `cover_alt:` describing the image, for visitors who cannot see it and for search engines"),
-            );
+            ));
         }
-        let v = self.cover_variants(e, cover, &asset, &url, out);
+        let (asset, publish) = match found {
+            Found::Url(url) => {
+                return Some(Image {
+                    url,
+                    alt,
+                    width: None,
+                    height: None,
+                    srcset: None,
+                    webp_srcset: None,
+                });
+            }
+            Found::File { asset, publish } => (asset, publish),
+        };
+        let kind = self.check_cover_file(e, &named, &asset, out)?;
+        let url = self.asset_url(&asset);
+        if publish {
+            out.assets.push(asset.clone());
+        }
+        let v = match self.cover_variants(&named.value, kind, &asset, &url, out) {
+            Ok(v) => v,
+            Err(err) => {
+                for d in err.diagnostics {
+                    out.diags.push(self.at_cover(e, &named, d));
+                }
+                Variants::default()
+            }
+        };
         Some(Image {
             url,
             alt,
@@ -88,34 +109,37 @@ impl Loader {
         })
     }
 
-    /// For a raster cover: its size, and resized variants (never upscaled)
-    /// published beside it for `srcset`; for a PNG, the same sizes as lossless
-    /// WebP too (smaller than PNG). Vector images need none.
-    pub(super) fn cover_variants<FM>(
+    /// For a raster cover: its size, and (PNG and JPEG) resized variants,
+    /// never upscaled, published beside it for `srcset`; for a PNG, the same
+    /// sizes as lossless WebP too (smaller than PNG). Vector images need none.
+    pub(super) fn cover_variants(
         &self,
-        e: &Entry<FM>,
         rel: &str,
+        kind: Kind,
         asset: &Asset,
         url: &str,
         out: &mut Out,
-    ) -> Variants {
-        let src = &asset.src;
-        let ext = src
-            .extension()
-            .and_then(|x| x.to_str())
-            .map(str::to_ascii_lowercase);
-        if !matches!(ext.as_deref(), Some("png" | "jpg" | "jpeg")) {
-            return Variants::default();
+    ) -> crate::Result<Variants> {
+        if !matches!(kind, Kind::Png | Kind::Jpeg | Kind::WebP) {
+            return Ok(Variants::default());
         }
-        let Ok((w, h)) = image::image_dimensions(src) else {
-            out.diags.push(
-                Diagnostic::warning(format!("cannot read the size of the cover image `{rel}`"))
-                    .in_file(&e.file.display)
-                    .with_help("check that the file is a valid PNG or JPEG"),
-            );
-            return Variants::default();
-        };
-        let png = ext.as_deref() == Some("png");
+        let (w, h) = image::image_dimensions(&asset.src).map_err(|err| {
+            Error::single(
+                Diagnostic::error(format!(
+                    "cover image: `{rel}` is {} that folio cannot read: {err}",
+                    kind.described()
+                ))
+                .with_help("open it in an image editor and export it again"),
+            )
+        })?;
+        if kind == Kind::WebP {
+            return Ok(Variants {
+                width: Some(w),
+                height: Some(h),
+                ..Variants::default()
+            });
+        }
+        let png = kind == Kind::Png;
         let mut srcset = Vec::new();
         let mut webp = Vec::new();
         let widths: Vec<u32> = COVER_WIDTHS
@@ -158,12 +182,12 @@ impl Loader {
             }
         }
         srcset.push(format!("{url} {w}w"));
-        Variants {
+        Ok(Variants {
             width: Some(w),
             height: Some(h),
             srcset: Some(srcset.join(", ")),
             webp_srcset: png.then(|| webp.join(", ")),
-        }
+        })
     }
 
     pub(super) fn asset_url(&self, asset: &Asset) -> String {

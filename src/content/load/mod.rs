@@ -30,6 +30,7 @@ use crate::util::phase;
 use crate::yaml;
 
 mod assets;
+mod covers;
 mod edits;
 mod links;
 mod list;

@@ -2,6 +2,25 @@
 //! reusing what the cache kept when their inputs are the same.
 
 use super::*;
+use crate::content::summary;
+
+/// A project's summary three ways: Markdown, HTML and plain text.
+#[derive(Default)]
+pub(super) struct Summary {
+    markdown: String,
+    html: String,
+    text: String,
+    from_body: bool,
+}
+
+/// The 1-based column of the value on `line` of a `key: value` line (after
+/// the colon and its spaces).
+fn value_column(text: &str, line: usize) -> Option<usize> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let colon = l.find(':')?;
+    let value = l[colon + 1..].trim_start();
+    Some(l[..l.len() - value.len()].chars().count() + 1)
+}
 
 /// The order of projects on the site: newest first; then by weight, then
 /// title, so the order never depends on the disk.
@@ -219,7 +238,7 @@ impl Loader {
         let skill_refs = self.resolve_skills(&names, skills, &e.file, out);
         let lang = self.config.language.clone();
         let content = self.render_markdown(e, &e.body, e.body_first_line, targets, out);
-        let summary_html = markdown::render_simple(&e.fm.summary);
+        let summary = self.summary(e, out);
         let cover = self.cover(e, out);
         let links = self.check_links(&e.fm.links, &e.file, out);
         Project {
@@ -227,8 +246,10 @@ impl Loader {
             title: e.fm.title.clone(),
             date: DateView::new(&e.fm.date, &lang),
             date_raw: e.fm.date,
-            summary: e.fm.summary.clone(),
-            summary_html,
+            summary: summary.markdown,
+            summary_html: summary.html,
+            summary_text: summary.text,
+            summary_from_body: summary.from_body,
             role: e.fm.role.clone(),
             client: e.fm.client.clone(),
             skills: skill_refs,
@@ -243,6 +264,48 @@ impl Loader {
             location: e.location.clone(),
             extra: e.fm.extra.clone(),
             source: e.file.display.to_string_lossy().into_owned(),
+        }
+    }
+
+    /// The summary as written, else taken from the body (see
+    /// [`crate::content::summary`]); one written empty is an error.
+    pub(super) fn summary(&self, e: &Entry<ProjectFrontMatter>, out: &mut Out) -> Summary {
+        match e.fm.summary.as_deref() {
+            Some(md) if md.trim().is_empty() => {
+                let line = key_line(&e.file.text, "summary").unwrap_or(1);
+                out.diags.push(
+                    Diagnostic::error("`summary:` is empty")
+                        .in_file(&e.file.display)
+                        .at(line, value_column(&e.file.text, line), Some(&e.file.text))
+                        .with_help("write one or two sentences on what you did and what came of it, or remove `summary:` to use the first paragraph of the write-up"),
+                );
+                Summary::default()
+            }
+            Some(md) => Summary {
+                markdown: md.to_string(),
+                html: markdown::render_simple(md),
+                text: summary::plain(md),
+                from_body: false,
+            },
+            None => match summary::derive(&e.body) {
+                Some(md) => {
+                    let text = summary::shorten(&summary::plain(md), summary::MAX_COLUMNS);
+                    Summary {
+                        markdown: md.to_string(),
+                        html: format!("<p>{}</p>\n", markdown::escape_markup(&text)),
+                        text,
+                        from_body: true,
+                    }
+                }
+                None => {
+                    out.diags.push(
+                        Diagnostic::warning("this project has no summary: cards and search results will show none")
+                            .in_file(&e.file.display)
+                            .with_help("add `summary:` to the front matter, or start the write-up with a paragraph"),
+                    );
+                    Summary::default()
+                }
+            },
         }
     }
 

@@ -79,8 +79,13 @@ fn fields(
     let mut fm = Mapping::new();
     fm.insert(ystr("title"), ystr(title));
     fm.insert(ystr("date"), ystr(&date.iso()));
-    let summary = e.text(&["description"]).unwrap_or_default();
-    fm.insert(ystr("summary"), ystr(&summary));
+    // Without a description the write-up's first paragraph is the summary
+    // (an empty `summary:` is an error).
+    put(
+        &mut fm,
+        "summary",
+        e.text(&["description"]).filter(|s| !s.trim().is_empty()),
+    );
     let roles = e.list("roles");
     if !roles.is_empty() {
         fm.insert(ystr("role"), ystr(&roles.join(", ")));
