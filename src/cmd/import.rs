@@ -33,15 +33,22 @@ enum Kind {
         #[arg(long)]
         force: bool,
     },
+    /// Move a portfolio made with Hugo, Zola, Jekyll (al-folio) or Astro into a
+    /// folio site: write-ups as bundles with their images, the profile, folio.yaml.
+    #[command(after_help = super::import_site::AFTER_HELP)]
+    Site(super::import_site::Args),
 }
 
-pub fn execute(args: Args, _ui: &Ui) -> Outcome {
-    let Kind::Jsonresume {
-        file,
-        dir,
-        merge,
-        force,
-    } = args.what;
+pub fn execute(args: Args, ui: &Ui) -> Outcome {
+    let (file, dir, merge, force) = match args.what {
+        Kind::Jsonresume {
+            file,
+            dir,
+            merge,
+            force,
+        } => (file, dir, merge, force),
+        Kind::Site(site) => return super::import_site::execute(site, ui),
+    };
     let text =
         std::fs::read_to_string(&file).map_err(|e| folio::Error::io("cannot read", &file, e))?;
     let r = jsonresume::import(&text, &file, &dir, &ImportOptions { merge, force })?;

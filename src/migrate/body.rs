@@ -100,9 +100,13 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             cx.converted("MDX import line (removed)");
             continue;
         }
-        let line = convert_line(cx, line, mdx);
-        leftovers(cx, &line, mdx);
-        out.push_str(&line);
+        let converted = convert_line(cx, line, mdx);
+        leftovers(cx, &converted, mdx);
+        // A line that held only a shortcode with no output (a gallery's end) goes.
+        if converted.trim().is_empty() && !line.trim().is_empty() {
+            continue;
+        }
+        out.push_str(&converted);
     }
     out
 }
@@ -179,7 +183,8 @@ fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
         }
     }
     let liquid = line.contains("{%") && !ZOLA_CALL.is_match(line) && !line.contains("{% end");
-    if liquid || line.contains("{{ site.") || line.contains("{{ page.") {
+    let told = cx.hands.last().is_some_and(|h| h.line == cx.line);
+    if !told && liquid || line.contains("{{ site.") || line.contains("{{ page.") {
         cx.hand(format!("Liquid template code: `{}`", snippet(line)));
     }
     if mdx && let Some(c) = JSX.captures(line) {

@@ -310,11 +310,40 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
         .map_or(raw.len(), |(i, _)| i);
     let (date, time) = raw.split_at(end);
     let date = date.trim_end_matches('-');
-    let parsed = crate::date::Date::parse(date).ok()?;
+    let Ok(parsed) = crate::date::Date::parse(date) else {
+        return worded_date(raw).map(|d| (d, String::new()));
+    };
     if !(time.is_empty() || time.starts_with(['T', ' ', 't'])) {
         return None;
     }
     Some((parsed.iso(), time.trim().to_string()))
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `Jul 08 2022`, `July 8, 2022`, `8 July 2022` (Astro's starter) → `2022-07-08`.
+fn worded_date(raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.len() != 3 {
+        return None;
+    }
+    let month = words.iter().find_map(|w| {
+        let w = w.to_ascii_lowercase();
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && w.starts_with(m))
+            .map(|i| i + 1)
+    })?;
+    let year = words
+        .iter()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    let day = words
+        .iter()
+        .find(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))?;
+    let iso = format!("{year}-{month:02}-{:02}", day.parse::<u8>().ok()?);
+    crate::date::Date::parse(&iso).ok().map(|d| d.iso())
 }
 
 fn collect_words(v: &Value, out: &mut Vec<String>) {
@@ -408,6 +437,15 @@ mod tests {
         );
         assert_eq!(date_part("2021"), Some(("2021".into(), String::new())));
         assert_eq!(date_part("March 2021"), None);
+        assert_eq!(
+            date_part("Jul 08 2022"),
+            Some(("2022-07-08".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("8 July, 2022"),
+            Some(("2022-07-08".into(), String::new()))
+        );
+        assert_eq!(date_part("Jul 32 2022"), None);
         assert_eq!(date_part("2021-02-30"), None);
     }
 

@@ -74,6 +74,8 @@ pub struct Report {
     pub profile: Vec<String>,
     /// Profile keys written as placeholders.
     pub profile_missing: Vec<String>,
+    /// Other problems of the profile (an overview too short for Upwork).
+    pub profile_hands: Vec<String>,
     pub written: Vec<PathBuf>,
     pub kept: Vec<PathBuf>,
     pub merged: Vec<PathBuf>,

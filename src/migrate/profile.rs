@@ -134,8 +134,10 @@ fn y(s: &str) -> serde_yaml::Value {
 /// Reads the owner of the site in `src`.
 pub fn extract(src: &Path, generator: Generator) -> Owner {
     let mut s = settings(src);
-    if generator == Generator::Jekyll {
-        about_page(src, &mut s);
+    match generator {
+        Generator::Jekyll => about_page(src, &mut s),
+        Generator::Astro => astro_site(src, &mut s),
+        _ => {}
     }
     let mut o = Owner::default();
     let full_name = [
@@ -243,6 +245,48 @@ fn about_page(src: &Path, s: &mut Map<String, Value>) {
     s.insert("about".into(), Value::Object(about));
 }
 
+/// Astro: `site:` of astro.config.*, and the starter's SITE_TITLE and
+/// SITE_DESCRIPTION constants (src/consts.ts).
+fn astro_site(src: &Path, s: &mut Map<String, Value>) {
+    let read = |names: &[&str]| -> String {
+        names
+            .iter()
+            .filter_map(|n| std::fs::read_to_string(src.join(n)).ok())
+            .collect()
+    };
+    let config = read(&[
+        "astro.config.mjs",
+        "astro.config.ts",
+        "astro.config.js",
+        "astro.config.mts",
+    ]);
+    let consts = read(&["src/consts.ts", "src/consts.js", "src/config.ts"]);
+    let grab = |text: &str, pattern: &str| -> Option<String> {
+        let re = regex::Regex::new(pattern).ok()?;
+        re.captures(text).map(|c| c[1].to_string())
+    };
+    let found = [
+        ("url", grab(&config, r#"\bsite\s*:\s*['"]([^'"]+)['"]"#)),
+        (
+            "title",
+            grab(&consts, r#"SITE_TITLE\s*=\s*['"]([^'"]+)['"]"#),
+        ),
+        (
+            "description",
+            grab(&consts, r#"SITE_DESCRIPTION\s*=\s*['"]([^'"]+)['"]"#),
+        ),
+        (
+            "author",
+            grab(&consts, r#"(?:AUTHOR|SITE_AUTHOR)\s*=\s*['"]([^'"]+)['"]"#),
+        ),
+    ];
+    for (k, v) in found {
+        if let Some(v) = v {
+            s.entry(k.to_string()).or_insert(Value::String(v));
+        }
+    }
+}
+
 fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
     let mut out = serde_yaml::Mapping::new();
     let mut add = |name: &str, url: String| {
@@ -299,7 +343,8 @@ fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
 
 fn site_config(s: &Map<String, Value>) -> serde_yaml::Mapping {
     let mut c = serde_yaml::Mapping::new();
-    if let Some((_, t)) = first_text(s, &["title"]) {
+    // al-folio's `title: blank` means "show the name".
+    if let Some((_, t)) = first_text(s, &["title"]).filter(|(_, t)| t != "blank") {
         c.insert(y("title"), y(&t));
     }
     let url = first_text(s, &["baseURL", "baseurl_full", "base_url", "url"])

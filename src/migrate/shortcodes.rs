@@ -142,7 +142,7 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
             ("ref" | "relref", false) => args.id("path", 0).map(|p| relref(cx, p)),
             _ => None,
         };
-        if converted.is_some() {
+        if converted.is_some() && !closing && name != "load-photoswipe" {
             cx.converted(&name);
         }
         converted.unwrap_or_else(|| c[0].to_string())

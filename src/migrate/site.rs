@@ -198,6 +198,16 @@ fn owner_files(owner: &profile::Owner, report: &mut Report) -> Vec<Planned> {
             .unwrap_or("Portfolio");
         config.insert(y("title"), y(&format!("{name} — Portfolio")));
     }
+    let overview = profile
+        .get("overview")
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
+    let chars = overview.chars().count();
+    if !owner.missing.iter().any(|m| m == "overview") && chars < 100 {
+        report.profile_hands.push(format!(
+            "content/profile.yaml: the overview is {chars} characters; Upwork asks for at least 100 (`folio check` says so)"
+        ));
+    }
     report.profile = owner.mapped.clone();
     report.profile_missing = owner.missing.clone();
     let text = |m: serde_yaml::Mapping| {
