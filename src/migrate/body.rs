@@ -187,6 +187,12 @@ fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
     if !told && liquid || line.contains("{{ site.") || line.contains("{{ page.") {
         cx.hand(format!("Liquid template code: `{}`", snippet(line)));
     }
+    if line.trim_start().starts_with("{:") {
+        cx.hand(format!(
+            "kramdown attribute list `{}` (Jekyll only): remove it",
+            snippet(line)
+        ));
+    }
     if mdx && let Some(c) = JSX.captures(line) {
         cx.hand(format!(
             "MDX component `<{}>` has no folio equivalent",
@@ -207,6 +213,8 @@ mod tests {
             section_url: "/projects/".into(),
             pages: Default::default(),
             names: Default::default(),
+            bundles: Default::default(),
+            taxonomies: vec![],
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);

@@ -35,6 +35,10 @@ const DATES: &[&str] = &[
     "pubDate",
     "published",
     "pub_date",
+    "startDate",
+    "start_date",
+    "date_start",
+    "dateStart",
     "lastmod",
     "updatedDate",
     "updated",
@@ -67,6 +71,7 @@ const COVERS: &[&str] = &[
     "featuredImage",
     "featureImage",
     "heroImage",
+    "heroImg",
     "hero",
     "banner",
     "local_image",
@@ -130,20 +135,29 @@ fn is_url(s: &str) -> bool {
 
 impl Fields {
     /// Maps `front`; what has no place in folio goes to `extra`.
-    pub fn map(front: &Front) -> Fields {
+    /// `taxonomies`: front matter keys the site declared as taxonomies (Hugo's
+    /// `[taxonomies]` in its config), mapped to tags like `tags` and `categories`.
+    pub fn map(front: &Front, taxonomies: &[String]) -> Fields {
         let mut f = Fields::default();
         let mut rest = front.map.clone();
         // Zola keeps its custom keys under [extra]: they stay there, and
         // theme keys inside it (github, cover) are mapped like top-level ones.
-        if let Some(Value::Object(extra)) = rest.remove("extra") {
-            for (k, v) in extra {
-                rest.entry(k).or_insert(v);
+        // Hugo (0.123+) puts theme keys under [params]: the same.
+        for table in ["extra", "params"] {
+            if let Some(Value::Object(inner)) = rest.remove(table) {
+                for (k, v) in inner {
+                    rest.entry(k).or_insert(v);
+                }
             }
         }
+        // An empty value (`image = ''`, `link = ''`) says nothing: it goes.
+        rest.retain(|_, v| {
+            !matches!(v, Value::Null) && v.as_str().is_none_or(|s| !s.trim().is_empty())
+        });
         f.take_title(&mut rest);
         f.take_date(&mut rest, front);
         f.take_summary(&mut rest);
-        f.take_tags(&mut rest);
+        f.take_tags(&mut rest, taxonomies);
         f.take_cover(&mut rest);
         f.take_links(&mut rest);
         f.take_flags(&mut rest);
@@ -205,15 +219,17 @@ impl Fields {
         }
     }
 
-    fn take_tags(&mut self, rest: &mut Map<String, Value>) {
-        for key in TAGS {
-            let Some(v) = rest.get(*key) else { continue };
+    fn take_tags(&mut self, rest: &mut Map<String, Value>, taxonomies: &[String]) {
+        let declared = taxonomies.iter().map(String::as_str);
+        let keys: Vec<&str> = TAGS.iter().copied().chain(declared).collect();
+        for key in keys {
+            let Some(v) = rest.get(key) else { continue };
             let mut words = Vec::new();
             collect_words(v, &mut words);
             if words.is_empty() {
                 continue;
             }
-            rest.remove(*key);
+            rest.remove(key);
             self.note(key, "tags");
             for w in words {
                 if !self.tags.iter().any(|t| t.eq_ignore_ascii_case(&w)) {
@@ -224,10 +240,12 @@ impl Fields {
     }
 
     fn take_cover(&mut self, rest: &mut Map<String, Value>) {
-        if let Some(Value::Bool(b)) = rest.get("featured") {
-            self.featured = *b;
-            rest.remove("featured");
-            self.note("featured", "featured");
+        for key in ["featured", "highlight", "top_project", "pinned"] {
+            if let Some(Value::Bool(b)) = rest.get(key) {
+                self.featured |= *b;
+                rest.remove(key);
+                self.note(key, "featured");
+            }
         }
         for key in COVERS {
             let Some((src, alt)) = rest.get(*key).and_then(image_of) else {
@@ -452,7 +470,7 @@ mod tests {
     #[test]
     fn maps_al_folio_keys() {
         let f = parse("---\nlayout: page\ntitle: Beacon\ndescription: A map of lights\nimg: assets/img/3.jpg\nimportance: 2\ncategory: work\ngithub: https://github.com/a/b\nrelated_publications: false\n---\n").unwrap();
-        let m = Fields::map(&f);
+        let m = Fields::map(&f, &[]);
         assert_eq!(m.title.as_deref(), Some("Beacon"));
         assert_eq!(m.summary.as_deref(), Some("A map of lights"));
         assert_eq!(m.cover.as_deref(), Some("assets/img/3.jpg"));
@@ -472,7 +490,7 @@ mod tests {
     #[test]
     fn maps_zola_keys() {
         let f = parse("+++\ntitle = \"T\"\ndate = 2024-05-01T10:00:00Z\n[taxonomies]\ntags = [\"rust\", \"cli\"]\n[extra]\nrepo = \"https://example.org/r\"\nlocal_image = \"x.png\"\n+++\n").unwrap();
-        let m = Fields::map(&f);
+        let m = Fields::map(&f, &[]);
         assert_eq!(m.date.as_deref(), Some("2024-05-01"));
         assert_eq!(m.tags, vec!["rust", "cli"]);
         assert_eq!(m.links[0].0, "Source");

@@ -33,7 +33,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
             return Ok((report, Vec::new()));
         }
     };
-    let mut fields = Fields::map(&front);
+    let mut fields = Fields::map(&front, &map.taxonomies);
     let mut refs = Refs::new(map, &s.path, s.bundle.as_deref());
     let cover_line = cover_line(&front);
     let cover = cover(&mut fields, &mut refs, s, cover_line);

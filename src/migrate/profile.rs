@@ -36,6 +36,19 @@ const CONFIGS: &[&str] = &[
     "_config.yml",
     "_config.yaml",
 ];
+/// Where themes keep the profile's keys, first found wins.
+#[rustfmt::skip]
+const PROFILE_FIELDS: [(&str, &[&str]); 4] = [
+    ("name", &["full_name", "params.author.name", "params.author", "author.name", "author",
+        "params.name", "extra.author.name", "extra.author", "name"]),
+    ("title", &["about.subtitle", "params.jobTitle", "params.job_title", "params.role",
+        "params.subtitle", "params.tagline", "params.profile.subtitle", "extra.subtitle",
+        "subtitle", "tagline"]),
+    ("overview", &["about.body", "params.bio", "params.description", "params.summary",
+        "extra.description", "description"]),
+    ("email", &["params.email", "params.author.email", "author.email", "socials.email",
+        "email", "extra.email"]),
+];
 /// Username keys (al-folio, Jekyll themes, Hugo params) and their profile URLs.
 const USERNAMES: &[(&str, &str, &str)] = &[
     ("github", "GitHub", "https://github.com/"),
@@ -54,6 +67,7 @@ const USERNAMES: &[(&str, &str, &str)] = &[
     ("dribbble", "Dribbble", "https://dribbble.com/"),
     ("behance", "Behance", "https://www.behance.net/"),
     ("mastodon", "Mastodon", ""),
+    ("telegram", "Telegram", "https://t.me/"),
     (
         "stackoverflow",
         "Stack Overflow",
@@ -95,6 +109,19 @@ fn settings(src: &Path) -> Map<String, Value> {
         }
     }
     all
+}
+
+/// Hugo's custom taxonomies (`[taxonomies] language = "languages"`): the
+/// front matter keys (`languages`) that hold free words.
+pub fn taxonomies(src: &Path) -> Vec<String> {
+    let s = settings(src);
+    let Some(Value::Object(t)) = s.get("taxonomies") else {
+        return Vec::new();
+    };
+    t.values()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
 }
 
 fn at<'v>(v: &'v Map<String, Value>, path: &str) -> Option<&'v Value> {
@@ -153,60 +180,7 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
     if !full_name.is_empty() {
         s.insert("full_name".into(), Value::String(full_name));
     }
-    let fields: [(&str, &[&str]); 4] = [
-        (
-            "name",
-            &[
-                "full_name",
-                "params.author.name",
-                "params.author",
-                "author.name",
-                "author",
-                "params.name",
-                "extra.author.name",
-                "extra.author",
-                "name",
-            ],
-        ),
-        (
-            "title",
-            &[
-                "about.subtitle",
-                "params.jobTitle",
-                "params.job_title",
-                "params.role",
-                "params.subtitle",
-                "params.tagline",
-                "params.profile.subtitle",
-                "extra.subtitle",
-                "subtitle",
-                "tagline",
-            ],
-        ),
-        (
-            "overview",
-            &[
-                "about.body",
-                "params.bio",
-                "params.description",
-                "params.summary",
-                "extra.description",
-                "description",
-            ],
-        ),
-        (
-            "email",
-            &[
-                "params.email",
-                "params.author.email",
-                "author.email",
-                "socials.email",
-                "email",
-                "extra.email",
-            ],
-        ),
-    ];
-    for (key, paths) in fields {
+    for (key, paths) in PROFILE_FIELDS {
         match first_text(&s, paths) {
             Some((from, v)) => {
                 o.profile.insert(y(key), y(&v));
@@ -300,22 +274,23 @@ fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
         "params.social",
         "params.socials",
         "extra.social",
+        "extra.socials",
         "params.socialIcons",
         "social",
     ] {
         match at(s, base) {
             Some(Value::Object(m)) => sources.extend(m.iter().map(|(k, v)| (k.clone(), v))),
-            Some(Value::Array(a)) => {
-                for item in a {
-                    let name = ["name", "title", "icon"]
-                        .iter()
-                        .find_map(|k| item.get(*k)?.as_str());
-                    if let Some(n) = name {
-                        sources.push((n.to_string(), item.get("url").unwrap_or(&Value::Null)));
-                    }
-                }
-            }
+            Some(Value::Array(a)) => sources.extend(a.iter().filter_map(social_item)),
             _ => {}
+        }
+    }
+    // Theme keys such as `params.github` or `extra.linkedin`, known names only.
+    for base in ["params", "extra"] {
+        if let Some(Value::Object(m)) = at(s, base) {
+            let known = m
+                .iter()
+                .filter(|(k, _)| USERNAMES.iter().any(|u| u.0 == k.to_ascii_lowercase()));
+            sources.extend(known.map(|(k, v)| (k.clone(), v)));
         }
     }
     sources.extend(
@@ -339,6 +314,31 @@ fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
         }
     }
     out
+}
+
+/// `{name, url}` or `{icon: "fa-brands fa-github", url}`: the name, or the
+/// known network the icon names, or the URL's host.
+fn social_item(item: &Value) -> Option<(String, &Value)> {
+    let url = item.get("url").or(item.get("link"))?;
+    let named = ["name", "title"]
+        .iter()
+        .find_map(|k| item.get(*k)?.as_str());
+    let icon = item
+        .get("icon")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let from_icon = USERNAMES
+        .iter()
+        .find(|u| u.0.len() > 1 && icon.contains(u.0))
+        .map(|u| u.1);
+    let host = url
+        .as_str()
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|rest| rest.split('/').next())
+        .map(|h| h.trim_start_matches("www."));
+    let name = named.or(from_icon).or(host)?;
+    Some((name.to_string(), url))
 }
 
 fn site_config(s: &Map<String, Value>) -> serde_yaml::Mapping {

@@ -15,6 +15,10 @@ pub struct SiteMap {
     pub pages: HashMap<PathBuf, String>,
     /// Old URL name (file stem or bundle folder) → folio slug.
     pub names: HashMap<String, String>,
+    /// Old URL name of a bundle → its folder (`/projects/a/pic.png` is a file of it).
+    pub bundles: HashMap<String, PathBuf>,
+    /// Front matter keys the site declared as taxonomies (read as tags).
+    pub taxonomies: Vec<String>,
 }
 
 /// A file to copy into the new site.
@@ -158,6 +162,13 @@ impl<'a> Refs<'a> {
         if let Some(slug) = name.and_then(|n| self.site.names.get(n)) {
             return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
         }
+        let in_bundle = name.and_then(|n| n.split_once('/')).and_then(|(b, file)| {
+            let path = normalize(&self.site.bundles.get(b)?.join(file))?;
+            path.is_file().then_some(path)
+        });
+        if let Some(file) = in_bundle {
+            return self.file(file, None, fragment, into_bundle);
+        }
         Ref::Broken(format!(
             "`/{site_path}` is neither a file of the old site's static folders nor an imported write-up"
         ))
@@ -295,11 +306,15 @@ mod tests {
         pages.insert(root.join("content/projects/b/index.md"), "b".to_string());
         let mut names = HashMap::new();
         names.insert("b".to_string(), "b".to_string());
+        let mut bundles = HashMap::new();
+        bundles.insert("b".to_string(), root.join("content/projects/b"));
         SiteMap {
             static_roots: vec![root.join("static")],
             section_url: "/projects/".into(),
             pages,
             names,
+            bundles,
+            taxonomies: vec![],
         }
     }
 
@@ -311,6 +326,7 @@ mod tests {
             "static/img/x.png",
             "content/projects/a/pic.jpg",
             "assets/c.jpg",
+            "content/projects/b/d.png",
         ] {
             std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
             std::fs::write(root.join(f), "x").unwrap();
@@ -339,6 +355,10 @@ mod tests {
             r.bundle_file("../../../assets/c.jpg"),
             Ref::Rewrite("c.jpg".into())
         );
-        assert_eq!(r.copies.len(), 3);
+        assert_eq!(
+            r.bundle_file("/projects/b/d.png"),
+            Ref::Rewrite("d.png".into())
+        );
+        assert_eq!(r.copies.len(), 4);
     }
 }

@@ -30,10 +30,34 @@ fn is_markdown(p: &Path) -> bool {
         .is_some_and(|x| MARKDOWN.contains(&x.to_string_lossy().to_ascii_lowercase().as_str()))
 }
 
+/// The file name without extension nor language suffix (`about` of `about.hu.md`).
 fn stem(p: &Path) -> String {
-    p.file_stem()
+    let stem = p
+        .file_stem()
         .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match stem.rsplit_once('.') {
+        Some((base, lang)) if is_language(lang) => base.to_string(),
+        _ => stem,
+    }
+}
+
+/// `hu`, `zh-cn`, `pt-BR`: the language suffix of Hugo's and Zola's translations.
+fn is_language(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|r| (2..=4).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Whether the file name has a language suffix (a translation).
+fn translated(p: &Path) -> bool {
+    let full = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().len())
+        .unwrap_or_default();
+    stem(p).len() != full
 }
 
 /// The write-ups of `section`, and the files skipped with why.
@@ -45,7 +69,15 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
         .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
         .map(|e| e.into_path())
         .collect();
-    files.sort();
+    // The page in the default language (no suffix) first, then its translations.
+    files.sort_by_key(|f| {
+        (
+            f.parent().map(Path::to_path_buf),
+            stem(f),
+            translated(f),
+            f.clone(),
+        )
+    });
     let bundles: Vec<PathBuf> = files
         .iter()
         .filter(|f| stem(f) == "index" && f.parent() != Some(section))
@@ -54,8 +86,18 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
     let mut taken: Vec<String> = Vec::new();
+    let mut seen: Vec<(Option<PathBuf>, String)> = Vec::new();
     for f in files {
         let name = stem(&f);
+        let key = (f.parent().map(Path::to_path_buf), name.clone());
+        if seen.contains(&key) {
+            skipped.push((
+                f,
+                "a translation of a page already imported (folio sites have one language)".into(),
+            ));
+            continue;
+        }
+        seen.push(key);
         let bundle = bundles.iter().find(|b| f.starts_with(b)).cloned();
         if name.starts_with("_index") || name == "index" && bundle.is_none() {
             skipped.push((f, "the section's own page, not a write-up".into()));
@@ -132,6 +174,7 @@ pub fn plan(
     let (sources, skipped) = discover(&src.join(section));
     let mut pages = HashMap::new();
     let mut names = HashMap::new();
+    let mut bundles = HashMap::new();
     for s in &sources {
         pages.insert(s.path.clone(), s.slug.clone());
         let old = match &s.bundle {
@@ -141,6 +184,9 @@ pub fn plan(
                 .unwrap_or_default(),
             None => stem(&s.path),
         };
+        if let Some(b) = &s.bundle {
+            bundles.insert(old.clone(), b.clone());
+        }
         names.insert(old, s.slug.clone());
         names.insert(s.slug.clone(), s.slug.clone());
     }
@@ -149,6 +195,8 @@ pub fn plan(
         section_url: detect::section_url(section),
         pages,
         names,
+        bundles,
+        taxonomies: profile::taxonomies(src),
     };
     let mut report = Report {
         generator: Some(generator),
@@ -183,7 +231,7 @@ fn owner_files(owner: &profile::Owner, report: &mut Report) -> Vec<Planned> {
         ("title", "Freelancer"),
         (
             "overview",
-            "Write two or three sentences: what you do, for whom, and what changes after working with you.",
+            "Replace this text: two or three sentences on what you do, for whom, and what changes for your clients after working with you.",
         ),
     ] {
         if !profile.contains_key(key) {
@@ -236,21 +284,24 @@ mod tests {
         for f in [
             "_index.md",
             "a/index.md",
+            "a/index.de.md",
             "a/notes.md",
             "a/pic.png",
             "2024-05-01-Big Thing.markdown",
             "c.mdx",
+            "c.zh-cn.md",
             "index.md",
+            "d.hu.md",
         ] {
             std::fs::create_dir_all(s.join(f).parent().unwrap()).unwrap();
             std::fs::write(s.join(f), "x").unwrap();
         }
         let (found, skipped) = discover(s);
         let slugs: Vec<&str> = found.iter().map(|f| f.slug.as_str()).collect();
-        assert_eq!(slugs, vec!["big-thing", "a", "c"]);
+        assert_eq!(slugs, vec!["big-thing", "c", "d", "a"]);
         assert_eq!(found[0].file_date.as_deref(), Some("2024-05-01"));
-        assert!(found[1].bundle.is_some());
-        assert!(found[2].mdx);
-        assert_eq!(skipped.len(), 3);
+        assert!(found[3].bundle.is_some());
+        assert!(found[1].mdx);
+        assert_eq!(skipped.len(), 5, "{skipped:?}");
     }
 }
