@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 
 use crate::content::{self, LoadOptions, Site};
 use crate::diagnostics::{Diagnostic, Error};
-use crate::output;
-use crate::render::{self, OutputFile};
+use crate::output::{self, OutputFile, Sink};
+use crate::render;
 use crate::theme::{self, Theme};
+use crate::util::phase;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -65,13 +66,6 @@ impl BuildReport {
     }
 }
 
-/// With `FOLIO_TIMINGS=1`, prints how long each phase took (for profiling).
-pub(crate) fn phase(name: &str, since: Instant) {
-    if std::env::var_os("FOLIO_TIMINGS").is_some() {
-        eprintln!("  {name}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
-    }
-}
-
 /// A loaded site with its theme and templates, ready to render.
 struct Prepared {
     site: Arc<Site>,
@@ -92,7 +86,7 @@ fn prepare(opts: &BuildOptions, cache: Option<&mut content::LoadCache>) -> Resul
     };
     phase("load", t);
     let t = Instant::now();
-    let theme = theme::load(&opts.root, &site.config.theme).map_err(Error::single)?;
+    let theme = theme::open(&opts.root, &site.config.theme)?;
     let templates = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
     phase("templates", t);
     Ok(Prepared {
@@ -153,6 +147,7 @@ pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Resul
         _ => cache.pending = None,
     }
     cache.render.only = cache.pending.clone();
+    cache.render.revisions = cache.load.revisions().unwrap_or_default();
     let rendered = render_prepared(prepared?, &mut cache.render)?;
     cache.pending = Some(Default::default());
     Ok(rendered)
@@ -166,7 +161,7 @@ fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rende
         warnings,
     } = p;
     let t = Instant::now();
-    let sink = render::Collect::default();
+    let sink = output::Collect::default();
     let partial = render::render_site(&site, &theme, &mut templates, cache, &sink)
         .map_err(|e| with_warnings(e, &warnings))?;
     phase("render", t);
@@ -203,7 +198,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         warnings,
     } = prepare(opts, None)?;
     let out = output_dir(opts, &site);
-    output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    output::check_output_dir(&opts.root, &out)?;
     let staging = output::Staging::new(&out)?;
     let t = Instant::now();
     let files = CountingSink {
@@ -236,12 +231,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
 
 /// Counts the files passing through to another sink.
 struct CountingSink<'a> {
-    inner: &'a dyn render::Sink,
+    inner: &'a dyn Sink,
     count: std::sync::atomic::AtomicUsize,
 }
 
-impl render::Sink for CountingSink<'_> {
-    fn put(&self, file: render::OutputFile) -> Result<(), Error> {
+impl Sink for CountingSink<'_> {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
         self.count
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.inner.put(file)
@@ -253,7 +248,7 @@ impl render::Sink for CountingSink<'_> {
 pub fn check(opts: &BuildOptions) -> Result<Rendered, Error> {
     let mut rendered = render_site(opts)?;
     let out = output_dir(opts, &rendered.site);
-    output::check_output_dir(&opts.root, &out).map_err(Error::single)?;
+    output::check_output_dir(&opts.root, &out)?;
     let exports = crate::export::export(
         &rendered.site,
         crate::platform::Platform::Upwork,

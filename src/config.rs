@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Error};
 use crate::source::{self, SourceFile};
 use crate::yaml;
 
@@ -91,17 +91,17 @@ fn default_output_dir() -> PathBuf {
 
 impl Config {
     /// Reads and validates `DIR/folio.yaml`.
-    pub fn load(root: &Path) -> Result<(Config, SourceFile), Diagnostic> {
+    pub fn load(root: &Path) -> crate::Result<(Config, SourceFile)> {
         let path = root.join(CONFIG_FILE);
         if !path.is_file() {
-            return Err(Diagnostic::error(format!(
+            return Err(Error::single(Diagnostic::error(format!(
                 "no {CONFIG_FILE} in {}: this folder is not a folio site",
                 if root.as_os_str().is_empty() { Path::new(".") } else { root }.display()
             ))
             .with_help(format!(
                 "run `folio init {}` to create a site here, or pass the site folder: `folio build path/to/site`",
                 root.display()
-            )));
+            ))));
         }
         let file = source::read(root, &path)?;
         let mut config: Config = yaml::parse(&file, &file.text, 1)?;
@@ -109,13 +109,15 @@ impl Config {
         Ok((config, file))
     }
 
-    fn validate(&mut self, file: &SourceFile) -> Result<(), Diagnostic> {
+    fn validate(&mut self, file: &SourceFile) -> crate::Result<()> {
         let at_key = |key: &str, message: String, help: &str| {
             let line = key_line(&file.text, key).unwrap_or(1);
-            Diagnostic::error(message)
-                .in_file(&file.display)
-                .at(line, None, Some(&file.text))
-                .with_help(help.to_string())
+            Error::single(
+                Diagnostic::error(message)
+                    .in_file(&file.display)
+                    .at(line, None, Some(&file.text))
+                    .with_help(help.to_string()),
+            )
         };
         if self.title.trim().is_empty() {
             return Err(at_key(
@@ -130,10 +132,10 @@ impl Config {
             // A custom domain serves the site at its root.
             self.base_url = format!("https://{}/", cname.trim().trim_end_matches('/'));
         }
-        self.base_url = normalize_base_url(&self.base_url).map_err(|m| {
+        self.base_url = normalize_base_url(&self.base_url).map_err(|e| {
             at_key(
                 "base_url",
-                m,
+                e.message().to_string(),
                 "use the address the site will live at, e.g. https://ana.github.io/portfolio/ or /",
             )
         })?;
@@ -154,15 +156,15 @@ impl Config {
 }
 
 /// Checks a base URL and gives it a trailing slash.
-pub fn normalize_base_url(url: &str) -> Result<String, String> {
+pub fn normalize_base_url(url: &str) -> crate::Result<String> {
     let url = url.trim();
     let ok = url.starts_with('/')
         || url.starts_with("http://") && url.len() > 7
         || url.starts_with("https://") && url.len() > 8;
     if !ok || url.contains(char::is_whitespace) || url.contains(['?', '#']) {
-        return Err(format!(
+        return Err(Error::msg(format!(
             "`{url}` is not a usable base_url: it must start with https://, http:// or /"
-        ));
+        )));
     }
     let mut url = url.to_string();
     if !url.ends_with('/') {
@@ -197,12 +199,7 @@ fn is_language_tag(tag: &str) -> bool {
 
 /// The 1-based line where a top-level `key:` is written, if it is.
 pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
+    yaml::top_key_line(text, key)
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostics::Error;
+
 /// A calendar date with optional month and day, validated (no 2023-02-30).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -19,7 +21,9 @@ const MONTHS_EN: [&str; 12] = [
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -28,7 +32,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the error says what is wrong.
-    pub fn parse(s: &str) -> Result<Date, String> {
+    pub fn parse(s: &str) -> crate::Result<Date> {
         let s = s.trim();
         let hint = "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03-15";
         let parts: Vec<&str> = s.split('-').collect();
@@ -38,17 +42,20 @@ impl Date {
                 .flatten()
         };
         if parts.is_empty() || parts.len() > 3 {
-            return Err(format!("`{s}` is not a date; {hint}"));
+            return Err(Error::msg(format!("`{s}` is not a date; {hint}")));
         }
-        let year = num(parts[0], 4).ok_or_else(|| format!("`{s}` is not a date; {hint}"))? as u16;
+        let year = num(parts[0], 4)
+            .ok_or_else(|| Error::msg(format!("`{s}` is not a date; {hint}")))?
+            as u16;
         let month = match parts.get(1) {
             None => None,
             Some(p) => {
-                let m = num(p, 2).ok_or_else(|| format!("`{s}` is not a date; {hint}"))?;
+                let m =
+                    num(p, 2).ok_or_else(|| Error::msg(format!("`{s}` is not a date; {hint}")))?;
                 if !(1..=12).contains(&m) {
-                    return Err(format!(
+                    return Err(Error::msg(format!(
                         "`{s}` is an impossible date: there is no month {m}"
-                    ));
+                    )));
                 }
                 Some(m as u8)
             }
@@ -56,14 +63,15 @@ impl Date {
         let day = match parts.get(2) {
             None => None,
             Some(p) => {
-                let d = num(p, 2).ok_or_else(|| format!("`{s}` is not a date; {hint}"))?;
+                let d =
+                    num(p, 2).ok_or_else(|| Error::msg(format!("`{s}` is not a date; {hint}")))?;
                 let m = month.unwrap_or(1);
                 let max = days_in_month(year, m) as u32;
                 if d < 1 || d > max {
-                    return Err(format!(
+                    return Err(Error::msg(format!(
                         "`{s}` is an impossible date: {} {year} has {max} days",
                         MONTHS_EN[m as usize - 1]
-                    ));
+                    )));
                 }
                 Some(d as u8)
             }
@@ -135,13 +143,13 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date written YYYY, YYYY-MM or YYYY-MM-DD")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
-                Date::parse(&v.to_string()).map_err(E::custom)
+                Date::parse(&v.to_string()).map_err(|e| E::custom(e.message()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
-                Date::parse(&v.to_string()).map_err(E::custom)
+                Date::parse(&v.to_string()).map_err(|e| E::custom(e.message()))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse(v).map_err(E::custom)
+                Date::parse(v).map_err(|e| E::custom(e.message()))
             }
         }
         d.deserialize_any(V)
@@ -182,11 +190,27 @@ mod tests {
         assert!(
             Date::parse("2023-02-29")
                 .unwrap_err()
+                .message()
                 .contains("impossible")
         );
-        assert!(Date::parse("2024-13").unwrap_err().contains("no month 13"));
-        assert!(Date::parse("2024-04-31").unwrap_err().contains("30 days"));
-        assert!(Date::parse("24-01-01").unwrap_err().contains("not a date"));
+        assert!(
+            Date::parse("2024-13")
+                .unwrap_err()
+                .message()
+                .contains("no month 13")
+        );
+        assert!(
+            Date::parse("2024-04-31")
+                .unwrap_err()
+                .message()
+                .contains("30 days")
+        );
+        assert!(
+            Date::parse("24-01-01")
+                .unwrap_err()
+                .message()
+                .contains("not a date")
+        );
         assert!(Date::parse("March 2024").is_err());
     }
 

@@ -7,11 +7,21 @@ use std::path::Path;
 use image::ImageFormat;
 use image::imageops::FilterType;
 
+use crate::diagnostics::Error;
+
+/// An image that could not be decoded or encoded.
+fn failed(e: image::ImageError) -> Error {
+    Error::msg(e.to_string())
+}
+
 /// The bytes of `src`, resized to `width` when given, as lossless WebP when
 /// `webp`, else in its own format (JPEG at quality 82, or PNG).
-pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> Result<Vec<u8>, String> {
-    let format = ImageFormat::from_path(src).map_err(|e| e.to_string())?;
-    let img = image::open(src).map_err(|e| format!("cannot read {}: {e}", src.display()))?;
+pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> crate::Result<Vec<u8>> {
+    let format = ImageFormat::from_path(src).map_err(failed)?;
+    let img = image::open(src).map_err(|e| match e {
+        image::ImageError::IoError(e) => Error::io("cannot read", src, e),
+        e => Error::msg(format!("cannot read {}: {e}", src.display())),
+    })?;
     let width = width.unwrap_or(img.width()).min(img.width()).max(1);
     let height = ((u64::from(img.height()) * u64::from(width)) / u64::from(img.width().max(1)))
         .max(1) as u32;
@@ -23,25 +33,19 @@ pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> Result<Vec<u8>, St
     let mut out = Cursor::new(Vec::new());
     if webp {
         let enc = image::codecs::webp::WebPEncoder::new_lossless(&mut out);
-        small
-            .to_rgba8()
-            .write_with_encoder(enc)
-            .map_err(|e| e.to_string())?;
+        small.to_rgba8().write_with_encoder(enc).map_err(failed)?;
         return Ok(out.into_inner());
     }
     match format {
         ImageFormat::Jpeg => {
             let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
-            small
-                .to_rgb8()
-                .write_with_encoder(enc)
-                .map_err(|e| e.to_string())?;
+            small.to_rgb8().write_with_encoder(enc).map_err(failed)?;
         }
         _ => {
             use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
             let enc =
                 PngEncoder::new_with_quality(&mut out, CompressionType::Best, PngFilter::Adaptive);
-            small.write_with_encoder(enc).map_err(|e| e.to_string())?;
+            small.write_with_encoder(enc).map_err(failed)?;
         }
     }
     Ok(out.into_inner())

@@ -3,7 +3,8 @@
 //! One content folder (Markdown write-ups of projects, YAML profiles) becomes a
 //! portfolio site, and later the text of platform profiles. Data flows one way:
 //! [`content::load`] reads the folder into one typed [`content::Site`], which
-//! [`render`] turns into pages and [`output`] writes atomically.
+//! [`render`] turns into pages and [`output`] writes atomically. Modules are in
+//! layers and import only downward; `tests/layers.rs` holds the table and checks it.
 
 // Diagnostics travel on the error path only (once per problem, never in a hot
 // loop), so their size does not matter; boxing them would only add noise.
@@ -33,6 +34,8 @@ pub mod slug;
 pub mod source;
 pub mod template_vars;
 pub mod theme;
+pub mod util;
+pub mod version;
 pub mod workflow;
 pub mod yaml;
 

@@ -13,7 +13,7 @@ use cmd::report::Ui;
 ///
 /// Exit status: 0 success, 1 content or build error, 2 wrong usage.
 #[derive(Parser)]
-#[command(name = "folio", version, about, long_about = None, after_help = "Exit status: 0 success, 1 content or build error, 2 wrong usage.\nRun `folio <COMMAND> --help` for a command's options.")]
+#[command(name = "folio", version = folio::version::LONG, about, long_about = None, after_help = "Exit status: 0 success, 1 content or build error, 2 wrong usage.\nRun `folio <COMMAND> --help` for a command's options.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -4,20 +4,68 @@
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Error};
-use crate::render::{Contents, OutputFile};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Output-relative path, `/`-separated (`projects/a/index.html`).
+    pub path: String,
+    pub contents: Contents,
+}
+
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Arc<[u8]>),
+    /// Copied from this file when written.
+    Copy(PathBuf),
+    /// This image, resized to `width` when given and as WebP when `webp`, when written.
+    Image {
+        src: PathBuf,
+        width: Option<u32>,
+        webp: bool,
+    },
+}
+
+/// Where rendered files go: written as they come (a build), or collected.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Error>;
+}
+
+/// A sink that keeps every file in memory (check, serve, deploy).
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
 
 /// Refuses an output folder that is the site, holds the site, or lies inside the
 /// folders folio reads (`content/`, `static/`, `templates/`, `themes/`).
-pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+pub fn check_output_dir(root: &Path, out: &Path) -> crate::Result<()> {
     let root = absolute(root);
     let out = absolute(out);
     let refuse = |why: String| {
-        Diagnostic::error(format!("refusing to use {} as the output folder: {why}", out.display()))
-            .with_help("choose a separate folder such as `public` (set `output_dir:` in folio.yaml or pass -o)")
+        Error::single(
+            Diagnostic::error(format!("refusing to use {} as the output folder: {why}", out.display()))
+                .with_help("choose a separate folder such as `public` (set `output_dir:` in folio.yaml or pass -o)"),
+        )
     };
     if out == root {
         return Err(refuse("it is the site folder itself".into()));
@@ -76,10 +124,6 @@ pub fn absolute(path: &Path) -> PathBuf {
     resolved
 }
 
-fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
-    Error::io(what, path, e)
-}
-
 /// A temporary folder beside the output folder that files are written into as
 /// they are produced; [`Staging::commit`] swaps it in place of the output.
 /// Dropped without a commit, it is removed and the output stays as it was.
@@ -103,7 +147,7 @@ impl Staging {
             ));
         }
         let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
-        std::fs::create_dir_all(&parent).map_err(|e| io_error("cannot create", &parent, e))?;
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
         let name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -111,7 +155,7 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.folio-new-"))
             .tempdir_in(&parent)
-            .map_err(|e| io_error("cannot create a temporary folder in", &parent, e))?;
+            .map_err(|e| Error::io("cannot create a temporary folder in", &parent, e))?;
         Ok(Staging {
             out,
             parent,
@@ -130,7 +174,7 @@ impl Staging {
         })?;
         let dest = self.dir.path().join(&rel);
         if let Some(dir) = dest.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io_error("cannot create", dir, e))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
         }
         // A file the previous build wrote with the same bytes is kept as it
         // was (linked into the new output, not written again), so its
@@ -142,21 +186,22 @@ impl Staging {
         }
         match &f.contents {
             Contents::Bytes(b) => {
-                let mut file =
-                    std::fs::File::create(&dest).map_err(|e| io_error("cannot write", &dest, e))?;
+                let mut file = std::fs::File::create(&dest)
+                    .map_err(|e| Error::io("cannot write", &dest, e))?;
                 file.write_all(b)
-                    .map_err(|e| io_error("cannot write", &dest, e))?;
+                    .map_err(|e| Error::io("cannot write", &dest, e))?;
             }
             Contents::Copy(src) => {
-                std::fs::copy(src, &dest).map_err(|e| io_error("cannot copy", src, e))?;
+                std::fs::copy(src, &dest).map_err(|e| Error::io("cannot copy", src, e))?;
             }
             Contents::Image { src, width, webp } => {
                 let bytes = crate::images::convert(src, *width, *webp).map_err(|e| {
                     Error::single(
-                        Diagnostic::error(format!("cannot resize the image: {e}")).in_file(src),
+                        Diagnostic::error(format!("cannot resize the image: {}", e.message()))
+                            .in_file(src),
                     )
                 })?;
-                std::fs::write(&dest, bytes).map_err(|e| io_error("cannot write", &dest, e))?;
+                std::fs::write(&dest, bytes).map_err(|e| Error::io("cannot write", &dest, e))?;
             }
         }
         Ok(())
@@ -175,23 +220,23 @@ impl Staging {
             let old = tempfile::Builder::new()
                 .prefix(&format!(".{name}.folio-old-"))
                 .tempdir_in(&parent)
-                .map_err(|e| io_error("cannot create a temporary folder in", &parent, e))?
+                .map_err(|e| Error::io("cannot create a temporary folder in", &parent, e))?
                 .keep();
             // rename() onto an empty folder replaces it.
             if let Err(e) = std::fs::rename(&out, &old) {
                 let _ = std::fs::remove_dir_all(&staged);
                 let _ = std::fs::remove_dir(&old);
-                return Err(io_error("cannot move the previous output aside:", &out, e));
+                return Err(Error::io("cannot move the previous output aside:", &out, e));
             }
             if let Err(e) = std::fs::rename(&staged, &out) {
                 let _ = std::fs::rename(&old, &out);
                 let _ = std::fs::remove_dir_all(&staged);
-                return Err(io_error("cannot move the new output into place:", &out, e));
+                return Err(Error::io("cannot move the new output into place:", &out, e));
             }
             remove_tree(&old);
         } else if let Err(e) = std::fs::rename(&staged, &out) {
             let _ = std::fs::remove_dir_all(&staged);
-            return Err(io_error("cannot move the new output into place:", &out, e));
+            return Err(Error::io("cannot move the new output into place:", &out, e));
         }
         Ok(())
     }
@@ -225,7 +270,7 @@ fn unchanged(previous: &Path, contents: &Contents) -> bool {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), Error> {
         Staging::put(self, &file)
     }

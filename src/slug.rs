@@ -4,6 +4,8 @@
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
+use crate::diagnostics::Error;
+
 /// Turns a name into a URL segment: lower case, letters and digits kept (any
 /// script), everything else folded into single dashes. `C++` → `c-plus-plus`,
 /// `C#` → `c-sharp`, `Node.js` → `node-js`.
@@ -46,25 +48,26 @@ pub fn slugify(name: &str) -> String {
 }
 
 /// Why a user-given slug is not usable as one URL segment, if it is not.
-pub fn check_slug(slug: &str) -> Result<(), String> {
+pub fn check_slug(slug: &str) -> crate::Result<()> {
+    let bad = |m: String| Err(Error::msg(m));
     if slug.is_empty() {
-        return Err("the slug is empty".into());
+        return bad("the slug is empty".into());
     }
     if slug.contains(['/', '\\']) {
-        return Err(format!(
+        return bad(format!(
             "the slug `{slug}` contains a slash; a slug is one name, such as `my-project`"
         ));
     }
     if slug == "." || slug == ".." || slug.starts_with('.') {
-        return Err(format!("the slug `{slug}` may not start with a dot"));
+        return bad(format!("the slug `{slug}` may not start with a dot"));
     }
     if slug.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(format!(
+        return bad(format!(
             "the slug `{slug}` contains spaces or control characters"
         ));
     }
     if slug.contains(['?', '#', '%', '"', '<', '>', ':', '*', '|']) {
-        return Err(format!(
+        return bad(format!(
             "the slug `{slug}` contains a character that is not allowed in a URL or file name (? # % \" < > : * |)"
         ));
     }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Error};
 
 /// A text file of the site, ready to parse.
 #[derive(Debug, Clone)]
@@ -16,16 +16,23 @@ pub struct SourceFile {
 }
 
 /// Reads `path` as UTF-8 text. `root` is the site folder, used for the displayed path.
-pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+pub fn read(root: &Path, path: &Path) -> crate::Result<SourceFile> {
     let display = display_path(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(&display))?;
-    let text = decode(&bytes).map_err(|d| d.in_file(&display))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io("cannot read", &display, e))?;
+    let text = decode(&bytes).map_err(|e| in_file(e, &display))?;
     Ok(SourceFile {
         display,
         path: path.to_path_buf(),
         text,
     })
+}
+
+/// Gives the diagnostics of `err` that name no file this one.
+pub fn in_file(mut err: Error, file: &Path) -> Error {
+    for d in err.diagnostics.iter_mut().filter(|d| d.file.is_none()) {
+        d.file = Some(file.to_path_buf());
+    }
+    err
 }
 
 /// The path relative to `root` when it is inside it.
@@ -34,7 +41,7 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// Decodes bytes as UTF-8 text, strips a BOM, normalises CRLF and lone CR to LF.
-pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+pub fn decode(bytes: &[u8]) -> crate::Result<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -60,7 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             d.line = Some(line);
             d.column = Some(column);
             d.snippet = Some(snippet);
-            return Err(d);
+            return Err(Error::single(d));
         }
     };
     if text.contains('\r') {
@@ -84,7 +91,8 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_located() {
-        let d = decode(b"title: ok\nsummary: caf\xE9 time\n").unwrap_err();
+        let e = decode(b"title: ok\nsummary: caf\xE9 time\n").unwrap_err();
+        let d = &e.diagnostics[0];
         assert_eq!(d.line, Some(2));
         assert_eq!(d.column, Some(13));
         assert!(d.message.contains("not valid UTF-8"), "{}", d.message);

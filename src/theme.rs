@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Error};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");
 
@@ -58,7 +58,7 @@ pub struct Theme {
 impl Theme {
     /// The theme's strings for `language` (`zh-CN` → `zh-CN`, then `zh`),
     /// on top of English, with the site's `i18n/` files over the theme's.
-    pub fn strings(&self, language: &str) -> Result<BTreeMap<String, String>, Diagnostic> {
+    pub fn strings(&self, language: &str) -> crate::Result<BTreeMap<String, String>> {
         let primary = language
             .split('-')
             .next()
@@ -79,10 +79,12 @@ impl Theme {
                 .filter(|(l, _)| l.to_ascii_lowercase() == lang)
             {
                 let _ = l;
-                let bytes = file.bytes().map_err(|e| {
-                    Diagnostic::error(format!("cannot read: {e}")).in_file(&file.display)
-                })?;
-                let text = crate::source::decode(&bytes).map_err(|d| d.in_file(&file.display))?;
+                let display = Path::new(&file.display);
+                let bytes = file
+                    .bytes()
+                    .map_err(|e| Error::io("cannot read", display, e))?;
+                let text = crate::source::decode(&bytes)
+                    .map_err(|e| crate::source::in_file(e, display))?;
                 let source = crate::source::SourceFile {
                     display: PathBuf::from(&file.display),
                     path: PathBuf::from(&file.display),
@@ -104,8 +106,19 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect()
 }
 
-/// Loads theme `name` for the site in `root`, with the site's overrides.
+/// [`open`], for callers written before the one error type: the first
+/// diagnostic of the error.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    open(root, name).map_err(|e| {
+        e.diagnostics
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Diagnostic::error("cannot load the theme"))
+    })
+}
+
+/// Loads theme `name` for the site in `root`, with the site's overrides.
+pub fn open(root: &Path, name: &str) -> crate::Result<Theme> {
     let mut theme = Theme {
         name: name.to_string(),
         ..Theme::default()
@@ -134,12 +147,14 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         collect_builtin(dir, "static", name, &mut theme.static_files);
         collect_builtin(dir, "i18n", name, &mut theme_i18n);
     } else {
-        return Err(Diagnostic::error(format!("there is no theme `{name}`"))
-            .in_file(crate::config::CONFIG_FILE)
-            .with_help(format!(
-                "built-in themes: {}; a theme of your own goes in themes/{name}/ beside folio.yaml",
-                builtin_names().join(", ")
-            )));
+        return Err(Error::single(
+            Diagnostic::error(format!("there is no theme `{name}`"))
+                .in_file(crate::config::CONFIG_FILE)
+                .with_help(format!(
+                    "built-in themes: {}; a theme of your own goes in themes/{name}/ beside folio.yaml",
+                    builtin_names().join(", ")
+                )),
+        ));
     }
     theme.templates = theme.theme_templates.clone();
     collect_dir(&root.join("templates"), "templates", &mut theme.templates)?;
@@ -202,17 +217,22 @@ fn collect_dir(
     dir: &Path,
     display_prefix: &str,
     out: &mut BTreeMap<String, ThemeFile>,
-) -> Result<(), Diagnostic> {
+) -> crate::Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
     for entry in WalkDir::new(dir).follow_links(true).min_depth(1) {
         let entry = entry.map_err(|e| {
-            Diagnostic::error(format!("cannot read {display_prefix}: {e}"))
-                .in_file(display_prefix)
-                .with_help("check the folder's permissions and remove symbolic links that loop")
+            Error::single(
+                Diagnostic::error(format!("cannot read {display_prefix}: {e}"))
+                    .in_file(display_prefix)
+                    .with_help(
+                        "check the folder's permissions and remove symbolic links that loop",
+                    ),
+            )
+            .with_kind(crate::ErrorKind::Io)
         })?;
-        if !entry.file_type().is_file() || crate::content::load::is_ignored_name(entry.path()) {
+        if !entry.file_type().is_file() || crate::util::is_ignored_name(entry.path()) {
             continue;
         }
         let rel = entry

@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, nearest};
+use crate::diagnostics::{Diagnostic, Error, nearest};
 use crate::source::SourceFile;
 
 /// Parses `yaml`, a part of `file` starting at 1-based line `first_line`
@@ -12,7 +12,7 @@ pub fn parse<T: DeserializeOwned>(
     file: &SourceFile,
     yaml: &str,
     first_line: usize,
-) -> Result<T, Diagnostic> {
+) -> crate::Result<T> {
     let result = if yaml.lines().all(|l| {
         let t = l.trim();
         t.is_empty() || t.starts_with('#')
@@ -21,7 +21,7 @@ pub fn parse<T: DeserializeOwned>(
     } else {
         serde_yaml::from_str(yaml)
     };
-    result.map_err(|e| to_diagnostic(file, yaml, &e, first_line))
+    result.map_err(|e| Error::single(to_diagnostic(file, yaml, &e, first_line)))
 }
 
 fn to_diagnostic(
@@ -72,10 +72,20 @@ fn leading_key(message: &str) -> Option<&str> {
 
 /// The 1-based line where `key:` is written, at any indentation (or as `- key:`).
 pub(crate) fn any_key_line(text: &str, key: &str) -> Option<usize> {
+    line_of_key(text, key, |l| l.trim_start().trim_start_matches("- "))
+}
+
+/// The 1-based line where a top-level `key:` is written, if it is.
+pub fn top_key_line(text: &str, key: &str) -> Option<usize> {
+    line_of_key(text, key, |l| l)
+}
+
+/// The first 1-based line that is `key:` once `strip` took its start off.
+fn line_of_key(text: &str, key: &str, strip: impl Fn(&str) -> &str) -> Option<usize> {
     text.lines()
         .position(|l| {
-            let t = l.trim_start().trim_start_matches("- ");
-            t.strip_prefix(key)
+            strip(l)
+                .strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map(|i| i + 1)
@@ -164,7 +174,8 @@ mod tests {
     #[test]
     fn unknown_key_suggests_nearest() {
         let text = "---\ntitle: A\nsumary: B\n---\n";
-        let d = parse::<Fm>(&file(text), "title: A\nsumary: B\n", 2).unwrap_err();
+        let e = parse::<Fm>(&file(text), "title: A\nsumary: B\n", 2).unwrap_err();
+        let d = &e.diagnostics[0];
         assert_eq!(d.message, "unknown key `sumary`");
         assert_eq!(d.help.as_deref(), Some("did you mean `summary`?"));
         assert_eq!(d.line, Some(3));
@@ -173,14 +184,16 @@ mod tests {
 
     #[test]
     fn missing_key_is_named() {
-        let d = parse::<Fm>(&file("title: A\n"), "title: A\n", 1).unwrap_err();
+        let e = parse::<Fm>(&file("title: A\n"), "title: A\n", 1).unwrap_err();
+        let d = &e.diagnostics[0];
         assert_eq!(d.message, "missing required key `summary`");
     }
 
     #[test]
     fn wrong_type_is_explained_with_position() {
         let text = "title: A\nsummary: B\nweight: heavy\n";
-        let d = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let e = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let d = &e.diagnostics[0];
         assert!(d.message.starts_with("weight: wrong type"), "{}", d.message);
         assert_eq!(d.line, Some(3));
         assert_eq!(d.column, Some(9));
@@ -189,7 +202,8 @@ mod tests {
     #[test]
     fn syntax_error_is_located() {
         let text = "title: A\nsummary: [unclosed\n";
-        let d = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let e = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let d = &e.diagnostics[0];
         assert!(d.line.is_some());
     }
 }

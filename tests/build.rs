@@ -228,7 +228,7 @@ fn init_scaffolds_a_site_that_builds_and_refuses_to_overwrite() {
         &std::fs::read_to_string(dir.join(".github/workflows/pages.yml")).unwrap(),
     )
     .unwrap();
-    assert_eq!(workflow["permissions"]["pages"], "write");
+    assert_eq!(workflow["jobs"]["deploy"]["permissions"]["pages"], "write");
     let r = folio(&["build", dir.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "", "a new site builds without warnings");

@@ -32,6 +32,26 @@ enum Kind {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        /// The site's language (zh, ja, ...); by default meta.language or the text's.
+        #[arg(long)]
+        language: Option<String>,
+    },
+    /// The same from LinkedIn's "Get a copy of your data" archive (the .zip or its folder).
+    Linkedin {
+        /// The export .zip, or the folder it unzips to.
+        file: PathBuf,
+        /// The site folder (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Keep existing files and add only what is missing.
+        #[arg(long, conflicts_with = "force")]
+        merge: bool,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+        /// The site's language (zh, ja, ...); by default the text's.
+        #[arg(long)]
+        language: Option<String>,
     },
     /// Move a portfolio made with Hugo, Zola, Jekyll (al-folio) or Astro into a
     /// folio site: write-ups as bundles with their images, the profile, folio.yaml.
@@ -40,19 +60,39 @@ enum Kind {
 }
 
 pub fn execute(args: Args, ui: &Ui) -> Outcome {
-    let (file, dir, merge, force) = match args.what {
+    match args.what {
         Kind::Jsonresume {
             file,
             dir,
             merge,
             force,
-        } => (file, dir, merge, force),
-        Kind::Site(site) => return super::import_site::execute(site, ui),
-    };
-    let text =
-        std::fs::read_to_string(&file).map_err(|e| folio::Error::io("cannot read", &file, e))?;
-    let r = jsonresume::import(&text, &file, &dir, &ImportOptions { merge, force })?;
-    print(&r, &file, &dir)
+            language,
+        } => {
+            let opts = ImportOptions {
+                merge,
+                force,
+                language,
+            };
+            let r = jsonresume::import_file(&file, &dir, &opts)?;
+            print(&r, &file, &dir)
+        }
+        Kind::Linkedin {
+            file,
+            dir,
+            merge,
+            force,
+            language,
+        } => {
+            let opts = ImportOptions {
+                merge,
+                force,
+                language,
+            };
+            let r = jsonresume::linkedin::import(&file, &dir, &opts)?;
+            print(&r, &file, &dir)
+        }
+        Kind::Site(site) => super::import_site::execute(site, ui),
+    }
 }
 
 fn print(r: &ImportReport, file: &Path, dir: &Path) -> Outcome {
@@ -64,9 +104,7 @@ fn print(r: &ImportReport, file: &Path, dir: &Path) -> Outcome {
         outln!("  kept     {} (exists)", f.display())?;
     }
     if !r.unmapped.is_empty() {
-        outln!(
-            "\nNot shown on the site (kept in content/profile.yaml under extra.jsonresume where possible):"
-        )?;
+        outln!("\nTo know (JSON path: what folio did; nothing else was left out):")?;
         for u in &r.unmapped {
             outln!("  {u}")?;
         }

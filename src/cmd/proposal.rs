@@ -9,7 +9,7 @@ use folio::proposal::{self, Proposal, ProposalOptions};
 use super::Format;
 use super::report::{Outcome, Ui, load_site, out, outln, read_input};
 
-pub const AFTER_HELP: &str = "JOB is a text file with the job post as pasted from Upwork, or - for standard input.\nThe letter goes to stdout, then a report (requirements covered and not, projects\nchosen, length against Upwork's 5,000 characters). Offline and deterministic.\nExit status: 0 drafted, 1 an error (or the letter breaks Upwork's rules), 2 wrong usage.";
+pub const AFTER_HELP: &str = "JOB is a text file with the job post as pasted from Upwork, or - for standard input.\nThe letter goes to stdout, then a report (requirements covered and not, projects\nchosen, length against Upwork's 5,000 characters). Offline and deterministic.\nExit status: 0 drafted, 1 an error (or the letter breaks Upwork's rules), 2 wrong usage,\n3 the job is outside your work (no letter; the report says why).";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -46,6 +46,8 @@ pub fn execute(args: Args, ui: &Ui) -> Outcome {
     ui.diagnostics(&p.findings);
     if p.findings.iter().any(|d| d.is_error()) {
         Ok(ExitCode::from(1))
+    } else if !p.fit.fits {
+        Ok(ExitCode::from(3))
     } else {
         Ok(ExitCode::SUCCESS)
     }

@@ -57,6 +57,33 @@ pub(super) struct Last {
     pub(super) failed: std::collections::HashSet<String>,
     /// Project file → its position in `site.projects`.
     pub(super) position: HashMap<PathBuf, usize>,
+    /// The revisions of `site.projects`.
+    pub(super) revisions: Arc<Revisions>,
+}
+
+impl Last {
+    /// The last load, with the revisions of its projects as `projects` holds them.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn new(
+        site: Arc<Site>,
+        diags: Vec<Diagnostic>,
+        targets: HashMap<String, Target>,
+        skills: Vec<Skill>,
+        failed: std::collections::HashSet<String>,
+        position: HashMap<PathBuf, usize>,
+        projects: &HashMap<PathBuf, CachedProject>,
+    ) -> Last {
+        let revisions = Arc::new(Revisions::of(&position, projects));
+        Last {
+            site,
+            diags,
+            targets,
+            skills,
+            failed,
+            position,
+            revisions,
+        }
+    }
 }
 
 /// One project file.
@@ -74,6 +101,53 @@ pub(super) struct Built {
     pub(super) from: Arc<Entry<ProjectFrontMatter>>,
     pub(super) project: Arc<Project>,
     pub(super) out: Arc<Out>,
+    /// Its revisions (see [`Revisions`]).
+    pub(super) rev: u64,
+    pub(super) card_rev: u64,
+}
+
+/// Per project of a site loaded with a cache (by position in
+/// [`Site::projects`]), two revision numbers within the `serve` session: `rev`
+/// is new whenever the project is built again from a changed file; `card` is
+/// kept when an edit left the [card](Project::card) as it was (only the body
+/// changed), so lists that show the card need no re-render. Empty (every
+/// revision 0) for a site loaded without a cache.
+#[derive(Debug, Clone, Default)]
+pub struct Revisions {
+    rev: Vec<u64>,
+    card: Vec<u64>,
+}
+
+impl Revisions {
+    /// The revisions of the projects at these positions (`position`: file → position).
+    fn of(position: &HashMap<PathBuf, usize>, projects: &HashMap<PathBuf, CachedProject>) -> Self {
+        let mut revs = Revisions {
+            rev: vec![0; position.len()],
+            card: vec![0; position.len()],
+        };
+        for (path, &pos) in position {
+            if let Some(b) = projects.get(path).and_then(|c| c.built.as_ref()) {
+                revs.set(pos, b.rev, b.card_rev);
+            }
+        }
+        revs
+    }
+
+    pub(super) fn set(&mut self, pos: usize, rev: u64, card: u64) {
+        if let (Some(r), Some(c)) = (self.rev.get_mut(pos), self.card.get_mut(pos)) {
+            (*r, *c) = (rev, card);
+        }
+    }
+
+    /// The revision of the project at `pos` (0 when not known).
+    pub fn rev(&self, pos: usize) -> u64 {
+        self.rev.get(pos).copied().unwrap_or(0)
+    }
+
+    /// The revision of the card of the project at `pos` (0 when not known).
+    pub fn card(&self, pos: usize) -> u64 {
+        self.card.get(pos).copied().unwrap_or(0)
+    }
 }
 
 /// A file's size and modification time.
@@ -127,6 +201,11 @@ fn fingerprint(text: &str) -> u64 {
 }
 
 impl LoadCache {
+    /// The revisions of the projects of the last site loaded, if it loaded.
+    pub fn revisions(&self) -> Option<Arc<Revisions>> {
+        self.last.as_ref().map(|l| l.revisions.clone())
+    }
+
     /// A new, unique revision number for a project built now.
     pub(super) fn next_rev() -> u64 {
         static NEXT: AtomicU64 = AtomicU64::new(1);

@@ -16,7 +16,9 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 #[serde(deny_unknown_fields)]
 pub struct ProfileFile {
     pub name: String,
+    #[serde(default)]
     pub title: String,
+    #[serde(default)]
     pub overview: String,
     #[serde(default)]
     pub photo: Option<String>,
@@ -121,16 +123,28 @@ pub struct LanguageEntry {
     pub name: String,
     #[serde(default)]
     pub level: Option<String>,
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExperienceEntry {
+    #[serde(default)]
     pub company: String,
+    #[serde(default)]
     pub title: String,
-    pub start: Date,
+    #[serde(default)]
+    pub start: Option<Date>,
     #[serde(default)]
     pub end: Option<Date>,
+    /// A start or end date as written when it is not a date folio can read.
+    #[serde(default)]
+    pub start_text: Option<String>,
+    #[serde(default)]
+    pub end_text: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
     #[serde(default)]
     pub location: Option<String>,
     #[serde(default)]
@@ -154,6 +168,12 @@ pub struct EducationEntry {
     pub start: Option<Date>,
     #[serde(default)]
     pub end: Option<Date>,
+    #[serde(default)]
+    pub start_text: Option<String>,
+    #[serde(default)]
+    pub end_text: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -166,6 +186,10 @@ pub struct CertificationEntry {
     pub date: Option<Date>,
     #[serde(default)]
     pub url: Option<String>,
+    #[serde(default)]
+    pub date_text: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -200,7 +224,7 @@ impl<'de> Deserialize<'de> for Rate {
         match &v {
             serde_yaml::Value::Number(n) => {
                 let amount = n.as_f64().ok_or_else(|| bad(&n.to_string()))?;
-                check_amount(amount).map_err(de::Error::custom)?;
+                check_amount(amount).map_err(|e| de::Error::custom(e.message()))?;
                 Ok(Rate {
                     amount,
                     currency: "USD".into(),
@@ -219,7 +243,7 @@ impl<'de> Deserialize<'de> for Rate {
                 }
                 let full: Full = serde_yaml::from_value(serde_yaml::Value::Mapping(m.clone()))
                     .map_err(|e| de::Error::custom(format!("hourly_rate: {e}")))?;
-                check_amount(full.amount).map_err(de::Error::custom)?;
+                check_amount(full.amount).map_err(|e| de::Error::custom(e.message()))?;
                 let currency = full.currency.trim().to_ascii_uppercase();
                 if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
                     return Err(de::Error::custom(format!(
@@ -238,9 +262,11 @@ impl<'de> Deserialize<'de> for Rate {
     }
 }
 
-fn check_amount(amount: f64) -> Result<(), String> {
+fn check_amount(amount: f64) -> crate::Result<()> {
     if !amount.is_finite() || amount <= 0.0 {
-        return Err(format!("hourly_rate must be more than 0; found {amount}"));
+        return Err(crate::Error::msg(format!(
+            "hourly_rate must be more than 0; found {amount}"
+        )));
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Splitting a Markdown file into its YAML front matter and its body.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Error};
 use crate::source::SourceFile;
 
 /// The two parts of a content file.
@@ -17,7 +17,7 @@ pub struct Split<'a> {
 const HOW: &str = "a content file starts with front matter: a line `---`, keys such as `title: My project`, then a closing line `---`";
 
 /// Splits `file.text` at its `---` fences.
-pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
+pub fn split(file: &SourceFile) -> crate::Result<Split<'_>> {
     let text = file.text.as_str();
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
@@ -25,10 +25,12 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
             .lines()
             .position(|l| !l.trim().is_empty())
             .map_or(1, |i| i + 1);
-        return Err(Diagnostic::error("the file has no front matter")
-            .in_file(&file.display)
-            .at(first_nonblank, Some(1), Some(text))
-            .with_help(HOW));
+        return Err(Error::single(
+            Diagnostic::error("the file has no front matter")
+                .in_file(&file.display)
+                .at(first_nonblank, Some(1), Some(text))
+                .with_help(HOW),
+        ));
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
@@ -45,10 +47,14 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("the front matter is not closed")
-        .in_file(&file.display)
-        .at(1, Some(1), Some(text))
-        .with_help("add a line `---` after the last front matter key, before the text of the page"))
+    Err(Error::single(
+        Diagnostic::error("the front matter is not closed")
+            .in_file(&file.display)
+            .at(1, Some(1), Some(text))
+            .with_help(
+                "add a line `---` after the last front matter key, before the text of the page",
+            ),
+    ))
 }
 
 #[cfg(test)]
@@ -83,10 +89,12 @@ mod tests {
 
     #[test]
     fn unclosed_and_missing() {
-        let d = split(&file("---\ntitle: A\nBody\n")).unwrap_err();
+        let e = split(&file("---\ntitle: A\nBody\n")).unwrap_err();
+        let d = &e.diagnostics[0];
         assert!(d.message.contains("not closed"));
         assert_eq!(d.line, Some(1));
-        let d = split(&file("\n# Just markdown\n")).unwrap_err();
+        let e = split(&file("\n# Just markdown\n")).unwrap_err();
+        let d = &e.diagnostics[0];
         assert!(d.message.contains("no front matter"));
         assert_eq!(d.line, Some(2));
     }

@@ -7,6 +7,6 @@ pub mod frontmatter;
 pub mod load;
 pub mod model;
 
-pub use cache::LoadCache;
+pub use cache::{LoadCache, Revisions};
 pub use load::{LoadOptions, load, load_cached};
 pub use model::Site;

@@ -137,17 +137,22 @@ pub struct Profile {
 pub struct Experience {
     pub company: String,
     pub title: String,
-    pub start: DateView,
-    /// `None` = present.
+    /// `None` = undated (see `start_text`).
+    pub start: Option<DateView>,
+    /// `None` = present, unless `end_text` says otherwise.
     pub end: Option<DateView>,
     #[serde(skip)]
-    pub start_date: Date,
+    pub start_date: Option<Date>,
     #[serde(skip)]
     pub end_date: Option<Date>,
     pub location: Option<String>,
     pub url: Option<String>,
     pub description: Option<String>,
     pub description_html: Option<String>,
+    /// Dates as written when folio cannot read them (`Spring 2020`, `至今`).
+    pub start_text: Option<String>,
+    pub end_text: Option<String>,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -158,6 +163,9 @@ pub struct Education {
     pub url: Option<String>,
     pub start: Option<DateView>,
     pub end: Option<DateView>,
+    pub start_text: Option<String>,
+    pub end_text: Option<String>,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -166,6 +174,8 @@ pub struct Certification {
     pub issuer: Option<String>,
     pub date: Option<DateView>,
     pub url: Option<String>,
+    pub date_text: Option<String>,
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -231,14 +241,6 @@ pub struct Project {
     pub location: Location,
     pub extra: Extra,
     pub source: String,
-    /// Identifies this version of the project within a `serve` session: a new
-    /// value whenever it is built again from a changed file. 0 in a one-shot build.
-    #[serde(skip)]
-    pub rev: u64,
-    /// Like `rev`, but kept when an edit left the [card](Project::card) as it was
-    /// (only the body changed), so lists that show the card need no re-render.
-    #[serde(skip)]
-    pub card_rev: u64,
 }
 
 /// A project as shown in lists: everything but the body.

@@ -279,9 +279,14 @@ fn employment(b: &mut Builder, site: &Site) {
         let line = b.sources.find_line(src, &x.company, None);
         let period = format!(
             "{} – {}",
-            x.start_date.display("en"),
+            x.start_date
+                .map(|d| d.display("en"))
+                .or_else(|| x.start_text.clone())
+                .unwrap_or_default(),
             x.end_date
-                .map_or_else(|| "Present".to_string(), |d| d.display("en"))
+                .map(|d| d.display("en"))
+                .or_else(|| x.end_text.clone())
+                .unwrap_or_else(|| "Present".to_string())
         );
         let head = format!("Employment {n}");
         let at = Place::new(src, line, &file);

@@ -26,7 +26,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer, new_debouncer_op
 
 use crate::build::{self, BuildOptions};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Error};
+use crate::diagnostics::{Diagnostic, Error, ErrorKind};
 use site::{Body, Snapshot};
 
 /// At most this many pages listening for reloads at once (one thread each).
@@ -99,6 +99,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
                 "another program may use this port; try another one with --port, e.g. --port 1112",
             ),
         )
+        .with_kind(ErrorKind::Io)
     })?;
     let port = server.server_addr().to_ip().map_or(opts.port, |a| a.port());
     let host = if opts.interface.contains(':') {
@@ -130,7 +131,9 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
     std::thread::Builder::new()
         .name("folio-builder".into())
         .spawn(move || builder.run(rx))
-        .map_err(|e| Error::msg(format!("cannot start the builder: {e}")))?;
+        .map_err(|e| {
+            Error::msg(format!("cannot start the builder: {e}")).with_kind(ErrorKind::Io)
+        })?;
 
     let server = Arc::new(server);
     let mut workers = Vec::new();
@@ -145,7 +148,9 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
                         handle(req, &shared);
                     }
                 })
-                .map_err(|e| Error::msg(format!("cannot start the server: {e}")))?,
+                .map_err(|e| {
+                    Error::msg(format!("cannot start the server: {e}")).with_kind(ErrorKind::Io)
+                })?,
         );
     }
     on_ready(&url);
@@ -271,7 +276,7 @@ fn clock() -> String {
 
 /// Whether a changed path can change the site (not the output, not editor files).
 fn relevant(root: &Path, output: &Path, path: &Path) -> bool {
-    if crate::content::load::is_ignored_name(path) || path.starts_with(output) {
+    if crate::util::is_ignored_name(path) || path.starts_with(output) {
         return false;
     }
     let Ok(rel) = path.strip_prefix(root) else {
@@ -339,6 +344,7 @@ fn watch(
             Diagnostic::error(format!("cannot watch {} for changes: {e}", root.display()))
                 .with_help("on network or container file systems, try --poll"),
         )
+        .with_kind(ErrorKind::Io)
     };
     if opts.poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
@@ -379,24 +385,7 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
     // Closed after each answer, so idle keep-alive connections do not hold server threads.
     let close = header("Connection", "close");
     match http::route(&snap, req.url()) {
-        http::Route::Events => {
-            if shared.event_clients.fetch_add(1, Ordering::SeqCst) >= MAX_EVENT_CLIENTS {
-                shared.event_clients.fetch_sub(1, Ordering::SeqCst);
-                let _ = req
-                    .respond(Response::from_string("Too many open pages\n").with_status_code(503));
-                return;
-            }
-            let stream_shared = shared.clone();
-            let spawned = std::thread::Builder::new()
-                .name("folio-events".into())
-                .spawn(move || {
-                    event_stream(req, &stream_shared);
-                    stream_shared.event_clients.fetch_sub(1, Ordering::SeqCst);
-                });
-            if spawned.is_err() {
-                shared.event_clients.fetch_sub(1, Ordering::SeqCst);
-            }
-        }
+        http::Route::Events => events(req, shared),
         http::Route::Redirect(location) => {
             let _ = req.respond(
                 Response::empty(301)
@@ -405,61 +394,86 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
                     .with_header(close),
             );
         }
-        http::Route::File { path, status } => {
-            let bytes: Vec<u8> = match snap.files.get(&path) {
-                Some(Body::Bytes(b)) => b.to_vec(),
-                Some(Body::Image(p, w, webp)) => match crate::images::convert(p, *w, *webp) {
-                    Ok(b) => b,
-                    Err(_) => {
-                        let _ =
-                            req.respond(Response::from_string("Not Found\n").with_status_code(404));
-                        return;
-                    }
-                },
-                Some(Body::File(p)) => match std::fs::read(p) {
-                    Ok(b) => b,
-                    Err(_) => {
-                        let _ =
-                            req.respond(Response::from_string("Not Found\n").with_status_code(404));
-                        return;
-                    }
-                },
-                None => Vec::new(),
-            };
-            let ctype = http::content_type(&path);
-            let body = if ctype.starts_with("text/html") {
-                http::inject(&String::from_utf8_lossy(&bytes), &snap).into_bytes()
-            } else {
-                bytes
-            };
-            let _ = req.respond(
-                Response::from_data(body)
-                    .with_status_code(status)
-                    .with_header(header("Content-Type", ctype))
-                    .with_header(no_store)
-                    .with_header(close),
-            );
-        }
-        http::Route::NotFound => {
-            // No site yet (the first build failed): show the errors.
-            let (status, page) = if snap.files.is_empty() {
-                let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>folio: build failed</title></head><body></body></html>";
-                (500, http::inject(page, &snap))
-            } else {
-                (
-                    404,
-                    "<!doctype html><title>Not Found</title><h1>Not Found</h1>".to_string(),
-                )
-            };
-            let _ = req.respond(
-                Response::from_string(page)
-                    .with_status_code(status)
-                    .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                    .with_header(no_store)
-                    .with_header(close),
-            );
-        }
+        http::Route::File { path, status } => serve_file(req, &snap, &path, status),
+        http::Route::NotFound => not_found(req, &snap),
     }
+}
+
+/// Opens an event stream for a page, on its own thread (at most
+/// [`MAX_EVENT_CLIENTS`] at once).
+fn events(req: tiny_http::Request, shared: &Arc<Shared>) {
+    use tiny_http::Response;
+    if shared.event_clients.fetch_add(1, Ordering::SeqCst) >= MAX_EVENT_CLIENTS {
+        shared.event_clients.fetch_sub(1, Ordering::SeqCst);
+        let _ = req.respond(Response::from_string("Too many open pages\n").with_status_code(503));
+        return;
+    }
+    let stream_shared = shared.clone();
+    let spawned = std::thread::Builder::new()
+        .name("folio-events".into())
+        .spawn(move || {
+            event_stream(req, &stream_shared);
+            stream_shared.event_clients.fetch_sub(1, Ordering::SeqCst);
+        });
+    if spawned.is_err() {
+        shared.event_clients.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Answers with a file of the snapshot (HTML with the live-reload script).
+fn serve_file(req: tiny_http::Request, snap: &Snapshot, path: &str, status: u16) {
+    use tiny_http::Response;
+    let bytes: Vec<u8> = match snap.files.get(path) {
+        Some(Body::Bytes(b)) => b.to_vec(),
+        Some(Body::Image(p, w, webp)) => match crate::images::convert(p, *w, *webp) {
+            Ok(b) => b,
+            Err(_) => {
+                let _ = req.respond(Response::from_string("Not Found\n").with_status_code(404));
+                return;
+            }
+        },
+        Some(Body::File(p)) => match std::fs::read(p) {
+            Ok(b) => b,
+            Err(_) => {
+                let _ = req.respond(Response::from_string("Not Found\n").with_status_code(404));
+                return;
+            }
+        },
+        None => Vec::new(),
+    };
+    let ctype = http::content_type(path);
+    let body = if ctype.starts_with("text/html") {
+        http::inject(&String::from_utf8_lossy(&bytes), snap).into_bytes()
+    } else {
+        bytes
+    };
+    let _ = req.respond(
+        Response::from_data(body)
+            .with_status_code(status)
+            .with_header(header("Content-Type", ctype))
+            .with_header(header("Cache-Control", "no-store"))
+            .with_header(header("Connection", "close")),
+    );
+}
+
+/// No such file; with no site yet (the first build failed), the errors.
+fn not_found(req: tiny_http::Request, snap: &Snapshot) {
+    let (status, page) = if snap.files.is_empty() {
+        let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>folio: build failed</title></head><body></body></html>";
+        (500, http::inject(page, snap))
+    } else {
+        (
+            404,
+            "<!doctype html><title>Not Found</title><h1>Not Found</h1>".to_string(),
+        )
+    };
+    let _ = req.respond(
+        tiny_http::Response::from_string(page)
+            .with_status_code(status)
+            .with_header(header("Content-Type", "text/html; charset=utf-8"))
+            .with_header(header("Cache-Control", "no-store"))
+            .with_header(header("Connection", "close")),
+    );
 }
 
 /// Streams the site's state to one page: now, then after every change.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::render::{Contents, OutputFile};
+use crate::output::{Contents, OutputFile};
 
 /// A file of the snapshot.
 #[derive(Debug, Clone)]

@@ -186,10 +186,10 @@ impl Server {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(s).lines().map_while(Result::ok) {
-                if let Some(d) = line.strip_prefix("data: ") {
-                    if tx.send(d.to_string()).is_err() {
-                        return;
-                    }
+                if let Some(d) = line.strip_prefix("data: ")
+                    && tx.send(d.to_string()).is_err()
+                {
+                    return;
                 }
             }
         });

@@ -1,0 +1,267 @@
+//! Stage 4, assets and covers: the files published beside pages, and the
+//! resized variants of cover images.
+
+use super::*;
+
+/// Widths of the resized variants of cover images: cards at 1x and 2x, the
+/// project page at 1x and 2x.
+pub(super) const COVER_WIDTHS: [u32; 4] = [480, 960, 1200, 2400];
+
+/// What [`Loader::cover_variants`] found.
+#[derive(Default)]
+pub(super) struct Variants {
+    pub(super) width: Option<u32>,
+    pub(super) height: Option<u32>,
+    pub(super) srcset: Option<String>,
+    pub(super) webp_srcset: Option<String>,
+}
+
+/// `projects/a/cover-480w.png` → `projects/a/cover-480w.webp`.
+pub(super) fn webp_name(dest: &str) -> String {
+    match dest.rsplit_once('.') {
+        Some((stem, _)) => format!("{stem}.webp"),
+        None => format!("{dest}.webp"),
+    }
+}
+
+/// `projects/a/cover.png` → `projects/a/cover-480w.png`.
+pub(super) fn variant_name(dest: &str, width: u32) -> String {
+    match dest.rsplit_once('.') {
+        Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}-{width}w.{ext}"),
+        _ => format!("{dest}-{width}w"),
+    }
+}
+
+impl Loader {
+    /// Every file to publish beside the pages (those the pages use, and
+    /// every file in a bundle folder), sorted, each once; two files at the
+    /// same place are reported.
+    pub(super) fn publish_assets(
+        &self,
+        projects: &[Arc<Entry<ProjectFrontMatter>>],
+        out: &mut Out,
+    ) -> Vec<Asset> {
+        self.collect_bundle_assets(projects, out);
+        let mut assets = std::mem::take(&mut out.assets);
+        assets.sort();
+        assets.dedup();
+        self.check_asset_collisions(&assets, out);
+        assets
+    }
+
+    /// A project's cover: its file found once, published with its resized
+    /// variants; a missing file or alt text goes to `out`.
+    pub(super) fn cover(&self, e: &Entry<ProjectFrontMatter>, out: &mut Out) -> Option<Image> {
+        let cover = e.fm.cover.as_ref()?;
+        let line = key_line(&e.file.text, "cover").unwrap_or(1);
+        let asset = match self.asset_for(e, cover) {
+            Ok(asset) => asset,
+            Err(err) => {
+                out.diags.push(
+                    Diagnostic::error(format!("cover image: {}", err.message()))
+                        .in_file(&e.file.display)
+                        .at(line, None, Some(&e.file.text))
+                        .with_help("`cover:` is a path relative to this file, e.g. `cover: cover.png` beside index.md"),
+                );
+                return None;
+            }
+        };
+        let url = self.asset_url(&asset);
+        out.assets.push(asset.clone());
+        let alt = e.fm.cover_alt.clone().unwrap_or_default();
+        if alt.trim().is_empty() {
+            out.diags.push(
+                Diagnostic::warning("the cover image has no alt text")
+                    .in_file(&e.file.display)
+                    .at(line, None, Some(&e.file.text))
+                    .with_help("add `cover_alt:` describing the image, for visitors who cannot see it and for search engines"),
+            );
+        }
+        let v = self.cover_variants(e, cover, &asset, &url, out);
+        Some(Image {
+            url,
+            alt,
+            width: v.width,
+            height: v.height,
+            srcset: v.srcset,
+            webp_srcset: v.webp_srcset,
+        })
+    }
+
+    /// For a raster cover: its size, and resized variants (never upscaled)
+    /// published beside it for `srcset`; for a PNG, the same sizes as lossless
+    /// WebP too (smaller than PNG). Vector images need none.
+    pub(super) fn cover_variants<FM>(
+        &self,
+        e: &Entry<FM>,
+        rel: &str,
+        asset: &Asset,
+        url: &str,
+        out: &mut Out,
+    ) -> Variants {
+        let src = &asset.src;
+        let ext = src
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase);
+        if !matches!(ext.as_deref(), Some("png" | "jpg" | "jpeg")) {
+            return Variants::default();
+        }
+        let Ok((w, h)) = image::image_dimensions(src) else {
+            out.diags.push(
+                Diagnostic::warning(format!("cannot read the size of the cover image `{rel}`"))
+                    .in_file(&e.file.display)
+                    .with_help("check that the file is a valid PNG or JPEG"),
+            );
+            return Variants::default();
+        };
+        let png = ext.as_deref() == Some("png");
+        let mut srcset = Vec::new();
+        let mut webp = Vec::new();
+        let widths: Vec<u32> = COVER_WIDTHS
+            .iter()
+            .copied()
+            .filter(|&t| t < w)
+            .chain([w])
+            .collect();
+        // Each copy: its URL in a srcset list, and the asset that writes it.
+        let mut publish =
+            |dest: String, width: Option<u32>, webp: bool, label: u32, list: &mut Vec<String>| {
+                list.push(format!("{} {label}w", self.dest_url(&dest)));
+                out.assets.push(Asset {
+                    src: asset.src.clone(),
+                    dest,
+                    width,
+                    webp,
+                });
+            };
+        for target in widths {
+            let original = target == w;
+            let resized = (!original).then_some(target);
+            if !original {
+                publish(
+                    variant_name(&asset.dest, target),
+                    resized,
+                    false,
+                    target,
+                    &mut srcset,
+                );
+            }
+            if png {
+                publish(
+                    webp_name(&variant_name(&asset.dest, target)),
+                    resized,
+                    true,
+                    target,
+                    &mut webp,
+                );
+            }
+        }
+        srcset.push(format!("{url} {w}w"));
+        Variants {
+            width: Some(w),
+            height: Some(h),
+            srcset: Some(srcset.join(", ")),
+            webp_srcset: png.then(|| webp.join(", ")),
+        }
+    }
+
+    pub(super) fn asset_url(&self, asset: &Asset) -> String {
+        self.dest_url(&asset.dest)
+    }
+
+    /// The URL of an output-relative path.
+    pub(super) fn dest_url(&self, dest: &str) -> String {
+        format!("{}{}", self.base_path, crate::slug::encode_path(dest))
+    }
+
+    pub(super) fn asset_for<FM>(&self, e: &Entry<FM>, rel: &str) -> crate::Result<Asset> {
+        let rel = percent_encoding::percent_decode_str(rel)
+            .decode_utf8_lossy()
+            .into_owned();
+        let Some(inner) = normalize(&rel) else {
+            return Err(Error::msg(format!(
+                "`{rel}` points outside this page's folder; put shared files in static/ and link them as /file"
+            )));
+        };
+        let dir = e.file.path.parent().unwrap_or(&self.content);
+        let src = dir.join(&inner);
+        if !src.is_file() {
+            return Err(Error::msg(format!(
+                "`{rel}` does not exist (looked for {})",
+                source::display_path(&self.root, &src).display()
+            )));
+        }
+        Ok(Asset {
+            src,
+            dest: format!("{}{inner}", e.location.path),
+            width: None,
+            webp: false,
+        })
+    }
+
+    /// Every file in a project's bundle folder, published with its page.
+    pub(super) fn collect_bundle_assets(
+        &self,
+        projects: &[Arc<Entry<ProjectFrontMatter>>],
+        out: &mut Out,
+    ) {
+        let bundles = projects
+            .iter()
+            .filter_map(|e| Some((e.bundle.as_ref()?, &e.location.path)));
+        for (dir, page) in bundles {
+            for entry in WalkDir::new(dir).follow_links(true).min_depth(1) {
+                match entry {
+                    Ok(entry) => {
+                        let path = entry.path();
+                        if !entry.file_type().is_file()
+                            || path == dir.join("index.md")
+                            || is_ignored_name(path)
+                        {
+                            continue;
+                        }
+                        let rel = path
+                            .strip_prefix(dir)
+                            .unwrap_or(path)
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        out.assets.push(Asset {
+                            src: path.to_path_buf(),
+                            dest: format!("{page}{rel}"),
+                            width: None,
+                            webp: false,
+                        });
+                    }
+                    Err(err) => {
+                        let at = err
+                            .path()
+                            .map(|p| source::display_path(&self.root, p))
+                            .unwrap_or_else(|| source::display_path(&self.root, dir));
+                        let msg = if err.loop_ancestor().is_some() {
+                            "a symbolic link here loops back to a folder that contains it; it is skipped".to_string()
+                        } else {
+                            format!("cannot read this file or folder: {err}")
+                        };
+                        out.diags.push(Diagnostic::warning(msg).in_file(at));
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn check_asset_collisions(&self, assets: &[Asset], out: &mut Out) {
+        for pair in assets.windows(2) {
+            if pair[0].dest == pair[1].dest && pair[0].src != pair[1].src {
+                out.diags.push(
+                    Diagnostic::error(format!(
+                        "two files would be published at the same place, {}: {} and {}",
+                        pair[1].dest,
+                        source::display_path(&self.root, &pair[0].src).display(),
+                        source::display_path(&self.root, &pair[1].src).display()
+                    ))
+                    .with_help("rename one of them"),
+                );
+            }
+        }
+    }
+}

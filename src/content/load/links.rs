@@ -1,0 +1,165 @@
+//! Stage 3, links: Markdown rendered with its links resolved to pages and files.
+
+use super::*;
+
+/// Every `.md` file a link may point at (content-relative path → its URL),
+/// with drafts marked (a link to one is an error).
+pub(super) fn link_targets(
+    projects: &[Arc<Entry<ProjectFrontMatter>>],
+    draft_projects: &[Arc<Entry<ProjectFrontMatter>>],
+    draft_pages: &[Arc<Entry<PageFrontMatter>>],
+    pages: &[Arc<Entry<PageFrontMatter>>],
+) -> HashMap<String, Target> {
+    let mut targets: HashMap<String, Target> = HashMap::new();
+    let mut add = |rel: &String, location: &Location, draft: bool| {
+        let url = location.url.clone();
+        targets.insert(rel.clone(), Target { url, draft });
+    };
+    for p in projects {
+        add(&p.rel, &p.location, false);
+    }
+    for p in draft_projects {
+        add(&p.rel, &p.location, true);
+    }
+    for p in draft_pages {
+        add(&p.rel, &p.location, true);
+    }
+    for p in pages {
+        add(&p.rel, &p.location, false);
+    }
+    targets
+}
+
+impl Loader {
+    pub(super) fn check_links(
+        &self,
+        links: &Links,
+        file: &SourceFile,
+        out: &mut Out,
+    ) -> Vec<crate::content::files::Link> {
+        for l in &links.0 {
+            let u = l.url.trim();
+            if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:"))
+            {
+                out.diags.push(
+                    Diagnostic::warning(format!(
+                        "the link `{}` is not a full URL: `{}`",
+                        l.name, l.url
+                    ))
+                    .in_file(&file.display)
+                    .at(find_line(&file.text, &l.url), None, Some(&file.text))
+                    .with_help("write it with https://, e.g. https://github.com/ana"),
+                );
+            }
+        }
+        links.0.clone()
+    }
+
+    /// Renders a Markdown body, resolving its links; link problems become diagnostics.
+    pub(super) fn render_markdown<FM>(
+        &self,
+        e: &Entry<FM>,
+        md: &str,
+        first_line: usize,
+        targets: &HashMap<String, Target>,
+        out: &mut Out,
+    ) -> String {
+        let mut assets: Vec<Asset> = Vec::new();
+        let mut lookups: Vec<Lookup> = Vec::new();
+        let rendered = {
+            let this = self;
+            markdown::render(md, |dest, _is_image| {
+                this.resolve_link(e, dest, targets, &mut assets, &mut lookups)
+                    .map_err(|e| e.message().to_string())
+            })
+        };
+        out.assets.extend(assets);
+        out.lookups.extend(lookups);
+        for p in rendered.problems {
+            out.diags.push(
+                Diagnostic::error(p.message.clone())
+                    .in_file(&e.file.display)
+                    .at(p.line + first_line - 1, Some(p.column), Some(&e.file.text))
+                    .with_help(
+                        "link to another page by its file (`../other.md`, `@/projects/other.md`); link files beside this page by name",
+                    ),
+            );
+        }
+        rendered.html
+    }
+
+    pub(super) fn resolve_link<FM>(
+        &self,
+        e: &Entry<FM>,
+        dest: &str,
+        targets: &HashMap<String, Target>,
+        assets: &mut Vec<Asset>,
+        lookups: &mut Vec<Lookup>,
+    ) -> crate::Result<Resolved> {
+        if markdown::is_external_or_fragment(dest) || dest.is_empty() {
+            return Ok(Resolved::Keep);
+        }
+        let (path, fragment) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let path = percent_encoding::percent_decode_str(path)
+            .decode_utf8_lossy()
+            .into_owned();
+        if let Some(site_path) = path.strip_prefix('/') {
+            // Site-absolute: make it honour the base path.
+            if self.base_path != "/" && path.starts_with(&self.base_path) {
+                return Ok(Resolved::Keep);
+            }
+            return Ok(Resolved::Url(format!(
+                "{}{}{fragment}",
+                self.base_path,
+                crate::slug::encode_path(site_path)
+            )));
+        }
+        let (target, from_root) = match path.strip_prefix("@/") {
+            Some(rest) => (normalize(rest), true),
+            None => {
+                let dir = Path::new(&e.rel)
+                    .parent()
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or_default();
+                (normalize(&format!("{dir}/{path}")), false)
+            }
+        };
+        let Some(target) = target else {
+            return Err(Error::msg(format!(
+                "the link `{dest}` points outside the content folder"
+            )));
+        };
+        if target.ends_with(".md") {
+            if self.caching {
+                lookups.push(Lookup::new(
+                    &target,
+                    targets.get(&target),
+                    self.failed.contains(&target),
+                ));
+            }
+            return match targets.get(&target) {
+                Some(t) if t.draft => Err(Error::msg(format!(
+                    "the link `{dest}` points at a draft; it would be broken on the published site"
+                ))),
+                Some(t) => Ok(Resolved::Url(format!("{}{fragment}", t.url))),
+                // Reported already where it failed to load.
+                None if self.failed.contains(&target) => Ok(Resolved::Keep),
+                None => Err(Error::msg(format!(
+                    "broken link `{dest}`: there is no content/{target}"
+                ))),
+            };
+        }
+        if from_root {
+            return Err(Error::msg(format!(
+                "`@/` links point at Markdown pages; `{dest}` is not one (put files in static/ and link them as /file)"
+            )));
+        }
+        let asset = self.asset_for(e, &path)?;
+        let url = self.asset_url(&asset);
+        assets.push(asset);
+        Ok(Resolved::Url(format!("{url}{fragment}")))
+    }
+}

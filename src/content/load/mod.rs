@@ -1,0 +1,340 @@
+//! Loading a content folder into a validated [`Site`].
+//!
+//! Every file is read and checked; problems are collected (not stopped at) so
+//! one run reports them all. Order: config → profile → specialized profiles →
+//! projects and pages (front matter, slugs, URLs) → Markdown with links
+//! resolved → skills, testimonials and profile project lists cross-checked.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::{Config, key_line};
+use crate::content::cache::{Built, CachedProject, Last, LoadCache, Lookup, Stamp};
+use crate::content::files::{
+    Links, PageFrontMatter, ProfileFile, ProjectFrontMatter, SkillEntry, SpecializedProfileFile,
+};
+use crate::content::frontmatter;
+use crate::content::model::*;
+use crate::date::DateView;
+use crate::diagnostics::{Diagnostic, Diagnostics, Error, nearest};
+use crate::markdown::{self, Resolved};
+use crate::slug::{check_slug, slugify};
+use crate::source::{self, SourceFile};
+use crate::util::paths::{is_ignored_name, normalize};
+use crate::util::phase;
+use crate::yaml;
+
+mod assets;
+mod edits;
+mod links;
+mod list;
+mod profiles;
+mod projects;
+mod read;
+mod reuse;
+
+use edits::Keep;
+use links::link_targets;
+pub(super) use list::Listing;
+use projects::{newest_first, skills_with_projects};
+use read::Draft;
+use reuse::{BuiltNow, last_built, record_built, revisions};
+
+/// Options that change what is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include drafts.
+    pub drafts: bool,
+    /// Overrides `base_url` from the config.
+    pub base_url: Option<String>,
+}
+
+/// Paths of generated sections; a page may not take these slugs.
+const RESERVED: &[&str] = &[
+    "projects",
+    "skills",
+    "profiles",
+    "resume",
+    "static",
+    "404",
+    "feed.xml",
+    "sitemap.xml",
+];
+
+/// Loads and validates the site in `root`. On success returns the site and its warnings.
+pub fn load(root: &Path, opts: &LoadOptions) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let mut loader = Loader::new(root, opts)?;
+    let mut out = Out::default();
+    let site = loader.run(&mut out);
+    finish(site, out.diags)
+}
+
+/// A loaded site, shared, and its warnings.
+pub type Loaded = Result<(Arc<Site>, Vec<Diagnostic>), Error>;
+
+/// [`load`], reusing what `cache` holds from an earlier load of the same site
+/// (`serve`): a project file whose size and modification time are unchanged is
+/// not read again, and its page is not built again unless something it
+/// depends on (the config, the declared skills, a page it links to) changed.
+///
+/// When the watcher reported only in-place edits of project files, and the
+/// edits left each project where it was (same card, same place in the order,
+/// same files), the last site is updated in place: nothing else is looked at.
+/// [`LoadCache::changed`] then says which projects changed.
+pub fn load_cached(root: &Path, opts: &LoadOptions, cache: &mut LoadCache) -> Loaded {
+    let mut loader = Loader::new(root, opts)?;
+    loader.caching = true;
+    // Owned by the loader while it runs (its parallel parts read it).
+    let mut taken = std::mem::take(cache);
+    taken.start(&format!("{:?} {}", loader.config, loader.drafts));
+    let fast = std::mem::replace(&mut taken.only_edits, true);
+    if fast && let Some(result) = loader.run_edits(&mut taken) {
+        *cache = taken;
+        return result;
+    }
+    taken.changed = None;
+    taken.last = None;
+    loader.cache = Some(taken);
+    let mut out = Out::default();
+    let site = loader.run(&mut out);
+    let mut taken = loader.cache.take().unwrap_or_default();
+    let keep = loader.keep.take();
+    let result = finish(site, out.diags).map(|(s, d)| (Arc::new(s), d));
+    if let (Ok((site, diags)), Some(keep)) = (&result, keep) {
+        taken.last = Some(Last::new(
+            site.clone(),
+            diags.clone(),
+            keep.targets,
+            keep.skills,
+            std::mem::take(&mut loader.failed),
+            keep.position,
+            &taken.projects,
+        ));
+    }
+    *cache = taken;
+    result
+}
+
+impl Loader {
+    fn new(root: &Path, opts: &LoadOptions) -> Result<Loader, Error> {
+        let (mut config, _) = Config::load(root)?;
+        if let Some(url) = &opts.base_url {
+            config.base_url = crate::config::normalize_base_url(url)
+                .map_err(|e| Error::msg(format!("--base-url: {}", e.message())))?;
+        }
+        Ok(Loader {
+            root: root.to_path_buf(),
+            content: root.join("content"),
+            base_path: config.base_path(),
+            config,
+            drafts: opts.drafts,
+            failed: Default::default(),
+            cache: None,
+            caching: false,
+            keep: None,
+        })
+    }
+}
+
+fn finish(site: Option<Site>, problems: Vec<Diagnostic>) -> Result<(Site, Vec<Diagnostic>), Error> {
+    let mut diags = Diagnostics::new();
+    diags.extend(problems);
+    match site {
+        Some(site) if !diags.has_errors() => Ok((site, diags.into_sorted())),
+        _ => Err(Error::new(diags.into_sorted())),
+    }
+}
+
+struct Loader {
+    root: PathBuf,
+    content: PathBuf,
+    config: Config,
+    base_path: String,
+    drafts: bool,
+    /// Content-relative paths of Markdown files that failed to load (already
+    /// reported; links to them are not reported again).
+    failed: std::collections::HashSet<String>,
+    /// What `serve` kept from the previous load; `None` in a one-shot build.
+    cache: Option<LoadCache>,
+    /// Loading for a cache (`serve`): record what it needs (links' lookups).
+    caching: bool,
+    /// Set by a full load with a cache, for the next load's fast path.
+    keep: Option<Keep>,
+}
+
+/// A project or page read from disk, before its Markdown is rendered.
+pub(super) struct Entry<FM> {
+    pub(super) file: SourceFile,
+    fm: FM,
+    body: String,
+    body_first_line: usize,
+    /// Content-relative path of the Markdown file (`projects/a.md`).
+    rel: String,
+    /// The bundle folder of an `index.md` (published with its page).
+    bundle: Option<PathBuf>,
+    slug: String,
+    location: Location,
+}
+
+#[cfg(test)]
+impl Entry<ProjectFrontMatter> {
+    /// An entry for the file at `path`, for tests of what is kept around it.
+    pub(super) fn for_test(path: &str) -> Self {
+        Entry {
+            file: SourceFile {
+                display: PathBuf::from(path),
+                path: PathBuf::from(path),
+                text: String::new(),
+            },
+            fm: serde_yaml::from_str("{title: T, date: 2024-01-01, summary: S}").unwrap(),
+            body: String::new(),
+            body_first_line: 1,
+            rel: String::new(),
+            bundle: None,
+            slug: "t".into(),
+            location: Location {
+                path: String::new(),
+                url: String::new(),
+                permalink: String::new(),
+            },
+        }
+    }
+}
+
+/// What a stage produced besides its value: problems, files to publish, and
+/// (building one entry for a cache) the links to other pages it resolved.
+/// Every stage writes to one, in order; parallel stages to one per entry,
+/// merged in file order.
+#[derive(Default)]
+pub(super) struct Out {
+    pub(super) diags: Vec<Diagnostic>,
+    pub(super) assets: Vec<Asset>,
+    pub(super) lookups: Vec<Lookup>,
+}
+
+impl Out {
+    /// Adds another's problems and files (not its lookups, which stay with its entry).
+    pub(super) fn merge(&mut self, other: &Out) {
+        self.diags.extend(other.diags.iter().cloned());
+        self.assets.extend(other.assets.iter().cloned());
+    }
+}
+
+/// Entries kept and entries left out.
+type Entries<FM> = (Vec<Arc<Entry<FM>>>, Vec<Arc<Entry<FM>>>);
+
+/// What a content-relative `.md` path links to.
+#[derive(Clone, PartialEq, Debug)]
+pub(super) struct Target {
+    url: String,
+    draft: bool,
+}
+
+impl Loader {
+    /// Loads the site, stage by stage: each returns its value and writes its
+    /// problems (and the files to publish) to `out`.
+    fn run(&mut self, out: &mut Out) -> Option<Site> {
+        if !self.content.is_dir() {
+            out.diags.push(
+                Diagnostic::error("the site has no `content/` folder")
+                    .in_file("content")
+                    .with_help("create content/profile.yaml and content/projects/, or run `folio init` in a new folder"),
+            );
+            return None;
+        }
+        let t = Instant::now();
+        let profile_file = self.read_profile(out);
+        let specialized = self.read_specialized(out);
+        let projects = self.read_projects(out);
+        let pages = self
+            .read_entries::<PageFrontMatter>("pages", None, None, out)
+            .entries;
+        phase("load: read and parse", t);
+        let t = Instant::now();
+
+        // Drafts are read and checked, but left out unless asked for.
+        let (projects, draft_projects) = self.without_drafts(projects);
+        let (pages, draft_pages) = self.without_drafts(pages);
+        self.check_duplicate_slugs(&projects, "project", out);
+        self.check_duplicate_slugs(&pages, "page", out);
+        self.check_reserved(&pages, out);
+        let targets = link_targets(&projects, &draft_projects, &draft_pages, &pages);
+
+        let profile_file = profile_file?;
+        let skills = self.declared_skills(&profile_file, out);
+        let built = self.build_projects(&projects, &targets, &skills, out);
+        let (projects, entries) = (built, projects);
+        let order = newest_first(&projects);
+        let projects: Vec<Arc<Project>> = order.iter().map(|&i| projects[i].clone()).collect();
+        let pages = self.build_pages(pages, &targets, out);
+        self.keep_for_edits(targets, &skills, &entries, &order);
+        phase("load: markdown", t);
+        let t = Instant::now();
+
+        let profile = self.build_profile(profile_file, &skills, &projects, out);
+        let profiles = specialized
+            .into_iter()
+            .map(|(file, raw)| self.build_specialized(file, raw, &skills, &projects, out))
+            .collect();
+        let skills = skills_with_projects(skills, &projects);
+        let assets = self.publish_assets(&entries, out);
+        phase("load: cross-checks", t);
+        Some(Site {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            base_path: self.base_path.clone(),
+            profile,
+            profiles,
+            projects,
+            pages,
+            skills,
+            assets,
+        })
+    }
+
+    /// Leaves out drafts unless asked for them: (kept, left out).
+    fn without_drafts<FM: Draft>(&self, entries: Vec<Arc<Entry<FM>>>) -> Entries<FM> {
+        entries
+            .into_iter()
+            .partition(|e| self.drafts || !e.fm.draft())
+    }
+
+    fn location(&self, path: &str) -> Location {
+        Location::new(&self.config, &self.base_path, path)
+    }
+}
+
+/// The first 1-based line containing `needle`, or 1.
+fn find_line(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i + 1)
+}
+
+/// Minutes to read: 220 words a minute, or 400 characters for CJK text.
+fn reading_minutes(md: &str) -> usize {
+    let cjk = md.chars().filter(|c| crate::plaintext::is_cjk(*c)).count();
+    let words = md.split_whitespace().count();
+    ((words as f64 / 220.0 + cjk as f64 / 400.0).ceil() as usize).max(1)
+}
+
+/// Whether two versions of a project show the same card in lists.
+fn same_card(a: &Project, b: &Project) -> bool {
+    serde_json::to_vec(&a.card()).ok() == serde_json::to_vec(&b.card()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time() {
+        assert_eq!(reading_minutes("word "), 1);
+        assert_eq!(reading_minutes(&"word ".repeat(660)), 3);
+    }
+}

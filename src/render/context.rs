@@ -1,0 +1,222 @@
+//! What each page's context is made from: its `page` variable (title,
+//! description, URLs, image, structured data), and a project page's context.
+
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::content::model::{Location, Site};
+use crate::feeds::absolute;
+
+/// What every page's `page` variable holds.
+#[derive(Debug, Serialize)]
+pub(super) struct PageMeta<'a> {
+    /// home, projects, project, skills, skill, profile, resume, page, 404
+    kind: &'a str,
+    title: String,
+    description: String,
+    path: String,
+    url: String,
+    permalink: String,
+    /// An absolute URL of the page's image (a project's cover, else the photo).
+    image: Option<String>,
+    image_alt: Option<String>,
+    /// Structured data (schema.org JSON-LD) for the page, ready for a
+    /// `<script type="application/ld+json">` element.
+    pub(super) jsonld: Option<String>,
+}
+
+/// JSON for a `<script>` element: `</` cannot close it early.
+pub(super) fn script_json(v: &serde_json::Value) -> String {
+    v.to_string().replace("</", "<\\/")
+}
+
+/// schema.org `Person` for the site's owner.
+pub(super) fn person(site: &Site) -> serde_json::Value {
+    let p = &site.profile;
+    let home = Location::new(&site.config, &site.base_path, "");
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": p.name,
+        "jobTitle": p.title,
+        "url": home.permalink,
+        "knowsAbout": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
+    });
+    if let Some(photo) = &p.photo {
+        v["image"] = serde_json::json!(absolute(&site.config.base_url, &photo.url));
+    }
+    if !p.links.is_empty() {
+        v["sameAs"] = serde_json::json!(p.links.iter().map(|l| l.url.clone()).collect::<Vec<_>>());
+    }
+    if let Some(l) = &p.location {
+        v["homeLocation"] = serde_json::json!({"@type": "Place", "name": l});
+    }
+    v
+}
+
+/// schema.org `BreadcrumbList` from (name, url) pairs.
+pub(super) fn breadcrumbs(items: &[(&str, &str)]) -> serde_json::Value {
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": items.iter().enumerate().map(|(i, (name, url))| serde_json::json!({
+            "@type": "ListItem", "position": i + 1, "name": name, "item": url,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `projects/a/` → `projects/a/index.html`.
+pub(super) fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// What page contexts are made from, shared by every page of one render.
+pub(super) struct Pages<'a> {
+    site: &'a Site,
+    strings: &'a std::collections::BTreeMap<String, String>,
+    default_description: String,
+    pub(super) home_url: String,
+    projects_url: String,
+    pub(super) skills_url: String,
+}
+
+impl<'a> Pages<'a> {
+    pub(super) fn new(
+        site: &'a Site,
+        strings: &'a std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        let permalink = |path: &str| Location::new(&site.config, &site.base_path, path).permalink;
+        Pages {
+            site,
+            strings,
+            default_description: site
+                .config
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("{} — {}", site.profile.name, site.profile.title)),
+            home_url: permalink(""),
+            projects_url: permalink("projects/"),
+            skills_url: permalink("skills/"),
+        }
+    }
+
+    /// A string of the theme's translations.
+    pub(super) fn tr(&self, key: &str, fallback: &str) -> String {
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| fallback.to_string())
+    }
+
+    pub(super) fn meta(
+        &self,
+        kind: &'static str,
+        title: String,
+        description: Option<String>,
+        path: &str,
+    ) -> PageMeta<'static> {
+        let site = self.site;
+        let photo = site.profile.photo.as_ref();
+        let loc = Location::new(&site.config, &site.base_path, path);
+        PageMeta {
+            kind,
+            title,
+            description: description.unwrap_or_else(|| self.default_description.clone()),
+            path: loc.path,
+            url: loc.url,
+            permalink: loc.permalink,
+            image: photo.map(|p| absolute(&site.config.base_url, &p.url)),
+            image_alt: photo.map(|p| p.alt.clone()),
+            jsonld: None,
+        }
+    }
+
+    /// The context of the page of the `i`th project; `card` gives a project's card.
+    pub(super) fn project(&self, i: usize, card: &dyn Fn(usize) -> Value) -> Context {
+        let site = self.site;
+        let p = &site.projects[i];
+        let mut m = self.meta(
+            "project",
+            p.title.clone(),
+            Some(plain_text(&p.summary_html)),
+            &p.location.path,
+        );
+        if let Some(cover) = &p.cover {
+            m.image = Some(absolute(&site.config.base_url, &cover.url));
+            m.image_alt = Some(cover.alt.clone());
+        }
+        let mut work = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "name": p.title,
+            "description": m.description,
+            "url": p.location.permalink,
+            "dateCreated": p.date_raw.iso(),
+            "creator": {"@type": "Person", "name": site.profile.name, "url": self.home_url},
+            "keywords": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+        });
+        if let Some(image) = &m.image {
+            work["image"] = serde_json::json!(image);
+        }
+        if let Some(client) = &p.client {
+            work["sourceOrganization"] =
+                serde_json::json!({"@type": "Organization", "name": client});
+        }
+        let crumbs = breadcrumbs(&[
+            (&site.config.title, &self.home_url),
+            (&self.tr("projects", "Projects"), &self.projects_url),
+            (&p.title, &p.location.permalink),
+        ]);
+        m.jsonld = Some(script_json(&serde_json::json!([work, crumbs])));
+        let mut ctx = Context::new();
+        ctx.insert("page", &m);
+        ctx.insert("project", &**p);
+        // Newer and older neighbours, for "next project" links.
+        let newer = i.checked_sub(1);
+        let older = (i + 1 < site.projects.len()).then_some(i + 1);
+        ctx.insert_value("newer", Value::from(newer.map(card)));
+        ctx.insert_value("older", Value::from(older.map(card)));
+        ctx
+    }
+}
+
+/// Text of an HTML fragment, for meta descriptions.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let text = out
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_of_html() {
+        assert_eq!(
+            plain_text("<p>Hello <em>big</em> &amp; small</p>\n"),
+            "Hello big & small"
+        );
+    }
+}
