@@ -82,6 +82,9 @@ pub struct ProjectFrontMatter {
     pub client: Option<String>,
     #[serde(default)]
     pub skills: Vec<String>,
+    /// Free words (not declared, not exported as skills): a page per tag.
+    #[serde(default)]
+    pub tags: Vec<String>,
     #[serde(default)]
     pub cover: Option<String>,
     #[serde(default)]

@@ -27,6 +27,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Every skill declared in `profile.yaml`, in the order written.
     pub skills: Vec<Skill>,
+    /// The tags of the published projects, by name; empty when tag pages are hidden.
+    pub tags: Vec<Tag>,
     /// Files from `content/` to publish (bundle files, covers, the photo).
     pub assets: Vec<Asset>,
 }
@@ -227,6 +229,8 @@ pub struct Project {
     pub role: Option<String>,
     pub client: Option<String>,
     pub skills: Vec<SkillRef>,
+    /// Free words from `tags:`, in the order written.
+    pub tags: Vec<TagRef>,
     pub cover: Option<Image>,
     pub links: Vec<Link>,
     pub featured: bool,
@@ -310,6 +314,28 @@ pub struct Skill {
     pub location: Location,
 }
 
+/// A tag as shown on a project: its page's URL is empty when the site hides
+/// tag pages (`taxonomies: { tags: false }`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TagRef {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+}
+
+/// A tag with the projects that have it (a page `tags/<slug>/`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    /// Slugs of its projects, in site order.
+    pub projects: Vec<String>,
+    #[serde(skip)]
+    pub project_indexes: Vec<usize>,
+    #[serde(flatten)]
+    pub location: Location,
+}
+
 impl Site {
     pub fn project(&self, slug: &str) -> Option<&Project> {
         self.projects
@@ -325,6 +351,10 @@ impl Site {
     /// The number of pages a build writes (HTML files).
     pub fn page_count(&self) -> usize {
         // home, projects index, skills index, resume, 404
-        5 + self.projects.len() + self.skills.len() + self.profiles.len() + self.pages.len()
+        5 + self.projects.len()
+            + self.skills.len()
+            + self.tags.len()
+            + self.profiles.len()
+            + self.pages.len()
     }
 }

@@ -19,6 +19,47 @@ pub(super) fn newest_first(projects: &[Arc<Project>]) -> Vec<usize> {
     order
 }
 
+/// The tags of `projects` by name (the first spelling of a slug wins), each
+/// with its projects in site order; none when the site hides tag pages.
+pub(super) fn tags_with_projects(
+    projects: &[Arc<Project>],
+    shown: bool,
+    loader: &Loader,
+) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = Vec::new();
+    if !shown {
+        return tags;
+    }
+    for (i, p) in projects.iter().enumerate() {
+        for r in &p.tags {
+            let tag = match tags.iter_mut().position(|t| t.slug == r.slug) {
+                Some(at) => &mut tags[at],
+                None => {
+                    tags.push(Tag {
+                        name: r.name.clone(),
+                        slug: r.slug.clone(),
+                        projects: Vec::new(),
+                        project_indexes: Vec::new(),
+                        location: loader.location(&format!("tags/{}/", r.slug)),
+                    });
+                    tags.last_mut().expect("just pushed")
+                }
+            };
+            if tag.project_indexes.last() != Some(&i) {
+                tag.projects.push(p.slug.clone());
+                tag.project_indexes.push(i);
+            }
+        }
+    }
+    tags.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.slug.cmp(&b.slug))
+    });
+    tags
+}
+
 /// The declared skills, each with the projects (in site order) that use it.
 pub(super) fn skills_with_projects(
     mut skills: Vec<Skill>,
@@ -217,6 +258,7 @@ impl Loader {
                 })
                 .collect();
         let skill_refs = self.resolve_skills(&names, skills, &e.file, out);
+        let tags = self.tag_refs(&e.fm.tags);
         let lang = self.config.language.clone();
         let content = self.render_markdown(e, &e.body, e.body_first_line, targets, out);
         let summary_html = markdown::render_simple(&e.fm.summary);
@@ -232,6 +274,7 @@ impl Loader {
             role: e.fm.role.clone(),
             client: e.fm.client.clone(),
             skills: skill_refs,
+            tags,
             cover,
             links,
             featured: e.fm.featured,
@@ -244,6 +287,28 @@ impl Loader {
             extra: e.fm.extra.clone(),
             source: e.file.display.to_string_lossy().into_owned(),
         }
+    }
+
+    /// `tags:` as written, without blanks or repeats; each links to its page
+    /// unless the site hides tag pages.
+    fn tag_refs(&self, names: &[String]) -> Vec<TagRef> {
+        let mut refs: Vec<TagRef> = Vec::new();
+        for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            let slug = slugify(name);
+            if slug.is_empty() || refs.iter().any(|r| r.slug == slug) {
+                continue;
+            }
+            let url = match self.config.taxonomies.tags {
+                true => self.location(&format!("tags/{slug}/")).url,
+                false => String::new(),
+            };
+            refs.push(TagRef {
+                name: name.to_string(),
+                slug,
+                url,
+            });
+        }
+        refs
     }
 
     pub(super) fn build_page(
