@@ -111,7 +111,7 @@ fn foreign_key(key: &str) -> Option<&'static str> {
 }
 
 /// Splits serde's `path: message` form and rewrites the common messages.
-fn explain(message: &str) -> (String, Option<String>) {
+pub(crate) fn explain(message: &str) -> (String, Option<String>) {
     // "experience[0]: missing field `company`" → path "experience[0]"
     let (path, rest) = match message.split_once(": ") {
         Some((p, r)) if !p.contains(' ') && !p.is_empty() => (Some(p), r),

@@ -132,7 +132,7 @@ impl Loader {
                 "the link `{dest}` points outside the content folder"
             )));
         };
-        if target.ends_with(".md") {
+        if target.ends_with(".md") || target.ends_with(".markdown") {
             if self.caching {
                 lookups.push(Lookup::new(
                     &target,

@@ -3,7 +3,8 @@
 
 use super::*;
 
-/// The order of projects on the site: newest first; then by weight, then
+/// The order of projects on the site: newest first (the time of a date-time
+/// orders one day's projects); then by weight, then
 /// title, so the order never depends on the disk.
 pub(super) fn newest_first(projects: &[Arc<Project>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..projects.len()).collect();
@@ -12,6 +13,7 @@ pub(super) fn newest_first(projects: &[Arc<Project>]) -> Vec<usize> {
         b.date_raw
             .sort_key()
             .cmp(&a.date_raw.sort_key())
+            .then(b.date_raw.time.cmp(&a.date_raw.time))
             .then(a.weight.cmp(&b.weight))
             .then(a.title.cmp(&b.title))
             .then(a.slug.cmp(&b.slug))
