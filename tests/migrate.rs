@@ -43,7 +43,7 @@ fn check(dir: &tempfile::TempDir) -> Vec<String> {
 fn hugo_bundles_toml_and_shortcodes() {
     let (d, report) = import("hugo");
     let tide = read(&d, "content/projects/tide-tables/index.md");
-    assert!(tide.starts_with("---\ntitle: Tide Tables\ndate: 2025-04-16\nsummary: An offline tide app for a fishing co-op.\ncover: featured.png\ntags:\n- Flutter\n- Offline\n- Mobile\nlinks:\n  GitHub: https://github.com/example/tide-tables\nweight: 2\nextra:\n  layout: project\n---\n"), "{tide}");
+    assert!(tide.starts_with("---\ntitle: Tide Tables\ndate: 2025-04-16T17:36:46+08:00\nsummary: An offline tide app for a fishing co-op.\ncover: featured.png\ntags:\n- Flutter\n- Offline\n- Mobile\nlinks:\n  GitHub: https://github.com/example/tide-tables\nweight: 2\nextra:\n  layout: project\n---\n"), "{tide}");
     assert!(tide.contains("{{ youtube(id=\"dQw4w9WgXcQ\") }}"));
     assert!(tide.contains(
         "{{ figure(src=\"diagram.png\", caption=\"How the data flows\", alt=\"A diagram\") }}"
@@ -136,7 +136,7 @@ fn zola_toml_and_own_shortcodes() {
     assert!(kite.contains("[the lantern](@/projects/lantern/index.md)"));
     let lantern = read(&d, "content/projects/lantern/index.md");
     assert!(
-        lantern.contains("date: 2023-06-01\nsummary: A solar lamp controller.\n"),
+        lantern.contains("date: 2023-06-01T09:30:00Z\nsummary: A solar lamp controller.\n"),
         "{lantern}"
     );
     assert!(lantern.contains("![The lamp](/img/lantern.png)"));

@@ -197,10 +197,13 @@ impl Fields {
             Some((date, time)) => {
                 rest.remove(*key);
                 self.note(key, "date");
-                if !time.is_empty() {
-                    self.mapped.push(format!("date: the time `{time}` was dropped (folio takes a date)"));
+                // folio reads a date-time as written; another time format is dropped.
+                let whole = format!("{date}T{}", time.trim_start_matches(['T', 't', ' ']));
+                let keep = !time.is_empty() && crate::date::Date::parse(&whole).is_ok();
+                if !time.is_empty() && !keep {
+                    self.mapped.push(format!("date: the time `{time}` was dropped"));
                 }
-                self.date = Some(date);
+                self.date = Some(if keep { whole } else { date });
             }
             None => self.hands.push(Hand {
                 line,
@@ -491,7 +494,7 @@ mod tests {
     fn maps_zola_keys() {
         let f = parse("+++\ntitle = \"T\"\ndate = 2024-05-01T10:00:00Z\n[taxonomies]\ntags = [\"rust\", \"cli\"]\n[extra]\nrepo = \"https://example.org/r\"\nlocal_image = \"x.png\"\n+++\n").unwrap();
         let m = Fields::map(&f, &[]);
-        assert_eq!(m.date.as_deref(), Some("2024-05-01"));
+        assert_eq!(m.date.as_deref(), Some("2024-05-01T10:00:00Z"));
         assert_eq!(m.tags, vec!["rust", "cli"]);
         assert_eq!(m.links[0].0, "Source");
         assert_eq!(m.cover.as_deref(), Some("x.png"));
