@@ -74,7 +74,7 @@ pub fn detect(src: &Path) -> Option<Generator> {
 pub fn find_section(src: &Path) -> Option<PathBuf> {
     SECTIONS
         .iter()
-        .map(|s| PathBuf::from(s))
+        .map(PathBuf::from)
         .find(|s| src.join(s).is_dir())
 }
 
