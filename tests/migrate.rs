@@ -108,7 +108,6 @@ fn jekyll_al_folio_projects_and_liquid() {
     assert!(profile.contains("email: mei@example.org"));
     assert!(!read(&d, "folio.yaml").contains("title: blank"));
     for hand in [
-        "_projects/1_project.md:1: no date",
         "_projects/1_project.md:24: broken link: `/assets/pdf/poster.pdf`",
         "_projects/2_project.md:5: cover image: `assets/img/missing.jpg` does not exist",
         "_projects/2_project.md:11: Liquid template code",
@@ -214,15 +213,14 @@ fn wrong_source_or_section() {
 }
 
 /// What `folio check` still finds in the imported fixtures: only what the
-/// report named as needing a hand (no date in al-folio, a short overview,
-/// the broken links of the old site).
+/// report named as needing a hand (a short overview, the broken links of
+/// the old site).
 #[test]
 fn imported_sites_check_except_what_the_report_names() {
     for name in ["hugo", "jekyll", "zola", "astro"] {
         let (d, report) = import(name);
         for m in check(&d) {
-            let named = (m.contains("`date`") && report.contains("no date"))
-                || (m.contains("Upwork asks") && report.contains("Upwork asks"))
+            let named = (m.contains("Upwork asks") && report.contains("Upwork asks"))
                 || m.split('`').nth(1).is_some_and(|link| {
                     m.contains("broken link") && report.contains(&format!("broken link: `{link}`"))
                 });

@@ -74,7 +74,9 @@ pub struct SpecializedProfileFile {
 #[serde(deny_unknown_fields)]
 pub struct ProjectFrontMatter {
     pub title: String,
-    pub date: Date,
+    /// Optional: an undated project is listed after the dated ones.
+    #[serde(default)]
+    pub date: Option<Date>,
     pub summary: String,
     #[serde(default)]
     pub role: Option<String>,

@@ -159,7 +159,7 @@ mod tests {
         assert_eq!(s.body, "Body\n");
         let fm: ProjectFrontMatter = parse(&f, &s).unwrap();
         assert_eq!(fm.title, "Kite");
-        assert_eq!(fm.date.iso(), "2025-04-16");
+        assert_eq!(fm.date.unwrap().iso(), "2025-04-16");
         assert_eq!(fm.tags, vec!["rust"]);
         assert_eq!(fm.extra["repo"], "x");
         let f = file(

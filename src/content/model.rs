@@ -220,9 +220,10 @@ pub struct SpecializedProfile {
 pub struct Project {
     pub slug: String,
     pub title: String,
-    pub date: DateView,
+    /// None for an undated project (shown without a date, listed after dated ones).
+    pub date: Option<DateView>,
     #[serde(skip)]
-    pub date_raw: Date,
+    pub date_raw: Option<Date>,
     /// Markdown as written (for the Upwork export).
     pub summary: String,
     pub summary_html: String,
@@ -252,7 +253,7 @@ pub struct Project {
 pub struct ProjectCard<'a> {
     pub slug: &'a str,
     pub title: &'a str,
-    pub date: &'a DateView,
+    pub date: &'a Option<DateView>,
     pub summary_html: &'a str,
     pub role: &'a Option<String>,
     pub client: &'a Option<String>,

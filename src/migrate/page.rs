@@ -137,10 +137,9 @@ fn fill_required(f: &mut Fields, report: &mut FileReport, s: &Source, body: &str
                 f.date = Some(d.clone());
                 f.mapped.push("file name → date".into());
             }
-            None => report.hands.push(Hand {
-                line: 1,
-                message: "no date: add `date: YYYY-MM-DD` (folio needs one for now)".into(),
-            }),
+            None => f
+                .mapped
+                .push("no date: listed after the dated projects (add `date:` to place it)".into()),
         }
     }
     if f.summary.is_none() {

@@ -36,7 +36,7 @@ impl Loader {
             let o = &old.project;
             let in_place = same_card(o, &p)
                 && o.weight == p.weight
-                && o.date_raw.sort_key() == p.date_raw.sort_key()
+                && o.date_raw == p.date_raw
                 && out.assets == old.out.assets;
             if !in_place {
                 return None;

@@ -4,19 +4,21 @@
 use super::*;
 
 /// The order of projects on the site: newest first (the time of a date-time
-/// orders one day's projects); then by weight, then
+/// orders one day's projects), undated ones last; then by weight, then
 /// title, so the order never depends on the disk.
 pub(super) fn newest_first(projects: &[Arc<Project>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..projects.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&projects[a], &projects[b]);
-        b.date_raw
-            .sort_key()
-            .cmp(&a.date_raw.sort_key())
-            .then(b.date_raw.time.cmp(&a.date_raw.time))
-            .then(a.weight.cmp(&b.weight))
-            .then(a.title.cmp(&b.title))
-            .then(a.slug.cmp(&b.slug))
+        // Dated projects newest first, undated ones after them.
+        let when = |d: &Option<crate::date::Date>| d.map(|d| (d.sort_key(), d.time));
+        match (when(&a.date_raw), when(&b.date_raw)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (x, y) => x.is_none().cmp(&y.is_none()),
+        }
+        .then(a.weight.cmp(&b.weight))
+        .then(a.title.cmp(&b.title))
+        .then(a.slug.cmp(&b.slug))
     });
     order
 }
@@ -269,7 +271,7 @@ impl Loader {
         Project {
             slug: e.slug.clone(),
             title: e.fm.title.clone(),
-            date: DateView::new(&e.fm.date, &lang),
+            date: e.fm.date.as_ref().map(|d| DateView::new(d, &lang)),
             date_raw: e.fm.date,
             summary: e.fm.summary.clone(),
             summary_html,
