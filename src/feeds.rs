@@ -59,6 +59,14 @@ pub fn sitemap(site: &Site) -> String {
             .max_by_key(|d| d.sort_key());
         entries.push((&s.location, d));
     }
+    for t in &site.tags {
+        let d = t
+            .projects
+            .iter()
+            .filter_map(|slug| date_of.get(slug.as_str()).copied())
+            .max_by_key(|d| d.sort_key());
+        entries.push((&t.location, d));
+    }
     for sp in &site.profiles {
         entries.push((&sp.location, None));
     }

@@ -293,6 +293,8 @@ fn tags_have_pages_unless_hidden() {
         tag.contains("#embedded") && tag.contains("Kite telemetry"),
         "{tag}"
     );
+    let sitemap = std::fs::read_to_string(site.join("public/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/tags/embedded/</loc>"), "{sitemap}");
     let kite = std::fs::read_to_string(site.join("public/projects/kite/index.html")).unwrap();
     assert!(kite.contains("href=\"/tags/rust/\">#rust</a>"), "{kite}");
     let config = std::fs::read_to_string(site.join("folio.yaml")).unwrap();
