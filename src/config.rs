@@ -36,6 +36,9 @@ pub struct Config {
     /// Publish the résumé as JSON Resume at `/resume.json`.
     #[serde(default)]
     pub jsonresume: bool,
+    /// Which free-word pages the site has: `taxonomies: { tags: false }` hides tag pages.
+    #[serde(default)]
+    pub taxonomies: Taxonomies,
     /// Free data passed to templates as `site.extra`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -74,6 +77,24 @@ pub struct GithubPagesConfig {
     /// A custom domain: written to `CNAME` in the output.
     #[serde(default)]
     pub cname: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomies {
+    /// A page per tag (`tags:` of projects), linked from the projects.
+    #[serde(default = "yes")]
+    pub tags: bool,
+}
+
+impl Default for Taxonomies {
+    fn default() -> Self {
+        Taxonomies { tags: true }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_base_url() -> String {

@@ -13,6 +13,9 @@ pub struct Date {
     pub year: u16,
     pub month: Option<u8>,
     pub day: Option<u8>,
+    /// The time of day as written (`2025-04-16T17:36:46+08:00` → 17:36:46), in
+    /// seconds: not shown, it orders the projects of one day.
+    pub time: Option<u32>,
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -30,10 +33,56 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+/// `2025-04-16T17:36:46+08:00` → (`2025-04-16`, `17:36:46+08:00`); also with a space.
+fn split_time(s: &str) -> Option<(&str, &str)> {
+    let sep = s.as_bytes().get(10)?;
+    (matches!(sep, b'T' | b't' | b' ') && s.is_char_boundary(10) && s.is_char_boundary(11))
+        .then(|| (&s[..10], s[11..].trim()))
+}
+
+/// `HH:MM[:SS[.frac]]` with an optional `Z` or `±HH[:]MM` offset → seconds of the day.
+fn parse_time(t: &str) -> Option<u32> {
+    let end = t.find(['Z', 'z', '+', '-']).unwrap_or(t.len());
+    let (clock, zone) = t.split_at(end);
+    let zone_ok = zone.is_empty()
+        || zone.eq_ignore_ascii_case("z")
+        || (zone.len() >= 3 && zone[1..].bytes().all(|b| b.is_ascii_digit() || b == b':'));
+    let mut parts = clock.trim().split(':');
+    let num = |p: Option<&str>, max: u32| -> Option<u32> {
+        let p = p?;
+        let whole = p.split('.').next()?;
+        (whole.len() == 2 && whole.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| whole.parse().ok())
+            .flatten()
+            .filter(|v| *v <= max)
+    };
+    let h = num(parts.next(), 23)?;
+    let m = num(parts.next(), 59)?;
+    let sec = match parts.next() {
+        Some(p) => num(Some(p), 60)?,
+        None => 0,
+    };
+    (zone_ok && parts.next().is_none()).then_some(h * 3600 + m * 60 + sec)
+}
+
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the error says what is wrong.
     pub fn parse(s: &str) -> crate::Result<Date> {
         let s = s.trim();
+        if let Some((date, time)) = split_time(s) {
+            let mut d = Date::parse(date)?;
+            if d.day.is_none() {
+                return Err(Error::msg(format!(
+                    "`{s}` has a time but no day; write YYYY-MM-DDTHH:MM"
+                )));
+            }
+            d.time = Some(parse_time(time).ok_or_else(|| {
+                Error::msg(format!(
+                    "`{s}` has a time folio cannot read; write e.g. 2025-04-16T17:36:46+08:00, or only the date"
+                ))
+            })?);
+            return Ok(d);
+        }
         let hint = "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03-15";
         let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str, len: usize| -> Option<u32> {
@@ -76,7 +125,12 @@ impl Date {
                 Some(d as u8)
             }
         };
-        Ok(Date { year, month, day })
+        Ok(Date {
+            year,
+            month,
+            day,
+            time: None,
+        })
     }
 
     /// A key that sorts dates; a missing month or day sorts as the start of the period.
@@ -177,6 +231,43 @@ impl DateView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_times() {
+        let d = Date::parse("2025-04-16T17:36:46+08:00").unwrap();
+        assert_eq!(
+            (d.iso(), d.time),
+            ("2025-04-16".to_string(), Some(17 * 3600 + 36 * 60 + 46))
+        );
+        assert_eq!(
+            Date::parse("2024-03-31 07:59:00-0400").unwrap().time,
+            Some(7 * 3600 + 59 * 60)
+        );
+        assert_eq!(
+            Date::parse("2023-06-01T09:30Z").unwrap().time,
+            Some(9 * 3600 + 30 * 60)
+        );
+        assert_eq!(
+            Date::parse("2023-06-01T09:30:00.123Z").unwrap().time,
+            Some(9 * 3600 + 30 * 60)
+        );
+        assert!(Date::parse("2023-06-01T25:00").is_err());
+        assert!(
+            Date::parse("2023-06-01Tnoon")
+                .unwrap_err()
+                .message()
+                .contains("time")
+        );
+        assert!(
+            Date::parse("2023-02-30T10:00")
+                .unwrap_err()
+                .message()
+                .contains("impossible")
+        );
+        assert!(
+            Date::parse("2023-06-01T10:00").unwrap() > Date::parse("2023-06-01T09:00").unwrap()
+        );
+    }
 
     #[test]
     fn parses_three_precisions() {

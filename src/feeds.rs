@@ -35,7 +35,7 @@ pub fn absolute(base_url: &str, url: &str) -> String {
 fn latest(site: &Site) -> Option<Date> {
     site.projects
         .iter()
-        .map(|p| p.date_raw)
+        .filter_map(|p| p.date_raw)
         .max_by_key(|d| d.sort_key())
 }
 
@@ -51,13 +51,13 @@ pub fn sitemap(site: &Site) -> String {
     entries.push((&home, newest));
     entries.push((&projects, newest));
     for p in &site.projects {
-        entries.push((&p.location, Some(p.date_raw)));
+        entries.push((&p.location, p.date_raw));
     }
     entries.push((&skills, newest));
     let date_of: std::collections::HashMap<&str, Date> = site
         .projects
         .iter()
-        .map(|p| (p.slug.as_str(), p.date_raw))
+        .filter_map(|p| Some((p.slug.as_str(), p.date_raw?)))
         .collect();
     for s in &site.skills {
         let d = s
@@ -66,6 +66,14 @@ pub fn sitemap(site: &Site) -> String {
             .filter_map(|slug| date_of.get(slug.as_str()).copied())
             .max_by_key(|d| d.sort_key());
         entries.push((&s.location, d));
+    }
+    for t in &site.tags {
+        let d = t
+            .projects
+            .iter()
+            .filter_map(|slug| date_of.get(slug.as_str()).copied())
+            .max_by_key(|d| d.sort_key());
+        entries.push((&t.location, d));
     }
     for sp in &site.profiles {
         entries.push((&sp.location, None));
@@ -128,7 +136,8 @@ pub fn atom(site: &Site) -> String {
             escape_xml(&p.title),
             escape_xml(&p.location.permalink),
             escape_xml(&p.location.permalink),
-            rfc3339(&p.date_raw),
+            // Atom needs a date: an undated project takes the newest one.
+            p.date_raw.or(latest(site)).map_or("1970-01-01T00:00:00Z".into(), |d| rfc3339(&d)),
             escape_xml(&p.summary_html),
         ));
         for s in &p.skills {

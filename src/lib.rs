@@ -24,6 +24,7 @@ pub mod images;
 pub mod init;
 pub mod jsonresume;
 pub mod markdown;
+pub mod migrate;
 pub mod output;
 pub mod plaintext;
 pub mod platform;

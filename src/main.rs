@@ -39,7 +39,7 @@ enum Command {
     /// Draft a cover letter for a job post, with your most relevant projects.
     #[command(after_help = cmd::proposal::AFTER_HELP)]
     Proposal(cmd::proposal::Args),
-    /// Import a JSON Resume (resume.json) into a folio site.
+    /// Import a JSON Resume (resume.json) or a Hugo, Zola, Jekyll or Astro site into a folio site.
     Import(cmd::import::Args),
     /// Export the site's content in another format.
     Export(cmd::export::Args),

@@ -91,8 +91,27 @@ fn line_of_key(text: &str, key: &str, strip: impl Fn(&str) -> &str) -> Option<us
         .map(|i| i + 1)
 }
 
+/// folio's name for a key other generators (Hugo, Zola, Jekyll, Astro) use.
+fn foreign_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "description" | "excerpt" | "abstract" | "subtitle" => "summary",
+        "image" | "img" | "thumbnail" | "featured_image" | "featuredImage" | "heroImage"
+        | "heroImg" | "banner" | "images" => "cover",
+        "image_alt" | "alt" | "heroImageAlt" => "cover_alt",
+        "categories" | "category" | "keywords" | "taxonomies" => "tags",
+        "publishDate" | "pubDate" | "published" | "startDate" | "lastmod" | "updated" => "date",
+        "importance" | "order" | "sort" | "priority" => "weight",
+        "github" | "repo" | "demo" | "url" | "link" | "website" | "redirect" => "links",
+        "company" | "customer" => "client",
+        "author" | "fullname" | "full_name" => "name",
+        "bio" | "about" => "overview",
+        "params" => "extra",
+        _ => return None,
+    })
+}
+
 /// Splits serde's `path: message` form and rewrites the common messages.
-fn explain(message: &str) -> (String, Option<String>) {
+pub(crate) fn explain(message: &str) -> (String, Option<String>) {
     // "experience[0]: missing field `company`" → path "experience[0]"
     let (path, rest) = match message.split_once(": ") {
         Some((p, r)) if !p.contains(' ') && !p.is_empty() => (Some(p), r),
@@ -110,7 +129,8 @@ fn explain(message: &str) -> (String, Option<String>) {
             .filter(|(i, _)| i % 2 == 1)
             .map(|(_, s)| s)
             .collect();
-        let help = match nearest(key, known.iter().copied()) {
+        let foreign = foreign_key(key).filter(|k| known.contains(k));
+        let help = match foreign.or_else(|| nearest(key, known.iter().copied())) {
             Some(k) => format!("did you mean `{k}`?"),
             None if known.is_empty() => "remove this key".to_string(),
             None => format!(
@@ -180,6 +200,23 @@ mod tests {
         assert_eq!(d.help.as_deref(), Some("did you mean `summary`?"));
         assert_eq!(d.line, Some(3));
         assert_eq!(d.snippet.as_deref(), Some("sumary: B"));
+    }
+
+    #[test]
+    fn foreign_keys_are_named() {
+        let hint = |key: &str| {
+            let yaml = format!("title: A\nsummary: B\n{key}: x\n");
+            let e = parse::<Fm>(&file(&yaml), &yaml, 2).unwrap_err();
+            e.diagnostics[0].help.clone().unwrap_or_default()
+        };
+        assert_eq!(hint("description"), "did you mean `summary`?");
+        assert_eq!(hint("importance"), "did you mean `weight`?");
+        // `cover` is not a key of this shape: no hint towards it.
+        assert!(
+            hint("thumbnail").starts_with("remove it"),
+            "{}",
+            hint("thumbnail")
+        );
     }
 
     #[test]

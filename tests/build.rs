@@ -634,3 +634,40 @@ fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
     );
     assert_eq!(ino(files[3]), before[3], "an unchanged page is kept");
 }
+
+/// A project without a date is kept, shown without one, and listed after the
+/// dated ones by weight, then title; date-times order one day's projects
+/// (issue 20 item 2).
+#[test]
+fn undated_projects_come_last_and_times_order_a_day() {
+    let site = Site::new();
+    site.write(
+        "content/projects/zeta.md",
+        "---\ntitle: Zeta\nsummary: Undated, weight 1.\nweight: 1\n---\n\nText.\n",
+    );
+    site.write(
+        "content/projects/eta.md",
+        "---\ntitle: Eta\nsummary: Undated, weight 0.\n---\n\nText.\n",
+    );
+    site.write(
+        "content/projects/morning.md",
+        "---\ntitle: Morning\ndate: 2024-05-01T08:00:00+02:00\nsummary: Same day, earlier.\n---\n",
+    );
+    site.write(
+        "content/projects/evening.md",
+        "---\ntitle: Evening\ndate: 2024-05-01T20:00:00+02:00\nsummary: Same day, later.\n---\n",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let list = site.read("public/projects/index.html");
+    let at = |t: &str| {
+        list.find(&format!(">{t}<"))
+            .unwrap_or_else(|| panic!("{t} in {list}"))
+    };
+    assert!(at("Evening") < at("Morning") && at("Morning") < at("Alpha"));
+    assert!(at("Beta") < at("Eta") && at("Eta") < at("Zeta"));
+    let zeta = site.read("public/projects/zeta/index.html");
+    assert!(!zeta.contains("<time"), "no date shown");
+    let evening = site.read("public/projects/evening/index.html");
+    assert!(evening.contains("datetime=\"2024-05-01\""), "{evening}");
+}

@@ -189,7 +189,8 @@ fn a_failing_build_pushes_nothing() {
 #[test]
 fn a_failing_first_build_creates_no_branch() {
     let (site, bare) = repo();
-    site.write("content/projects/alpha.md", "---\ntitle: Alpha\n---\n");
+    // No title: a content error.
+    site.write("content/projects/alpha.md", "---\nsummary: Alpha\n---\n");
     assert_eq!(deploy(&site, &[]).code, 1);
     let out = Command::new("git")
         .args(["rev-parse", "--verify", "-q", "gh-pages"])

@@ -418,3 +418,32 @@ fn a_cover_without_alt_text_is_a_warning() {
         r.stderr
     );
 }
+
+/// Root-relative links (`/x/y`) must name a file of static/, a page, a file
+/// of a project's bundle or a generated page; a broken one is an error with
+/// file:line:col, like a broken relative link (issue 20 item 5).
+#[test]
+fn root_relative_links_are_checked() {
+    let site = Site::new();
+    site.write("static/files/cv.pdf", "%PDF");
+    site.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\ndate: 2024-01-01\nsummary: G.\n---\n\n[cv](/files/cv.pdf), [alpha](/projects/alpha/), [skills](/skills/), [home](/), ![c](/projects/beta/chart.svg)\n\nSee [old](/files/old.pdf) and ![x](/zh/posts/x.png).\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("content/projects/gamma.md:9:5: broken link `/files/old.pdf`"),
+        "{err}"
+    );
+    assert!(err.contains("broken link `/zh/posts/x.png`"), "{err}");
+    assert!(
+        !err.contains("/files/cv.pdf`") && !err.contains("/projects/alpha/`"),
+        "{err}"
+    );
+    site.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\ndate: 2024-01-01\nsummary: G.\n---\n\n[cv](/files/cv.pdf), [alpha](/projects/alpha/), [skills](/skills/), [home](/)\n",
+    );
+    let r = site.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

@@ -237,3 +237,17 @@ fn bundle_files_and_shared_images_are_picked_up() {
     s.edit(&index, "title: ", "title: Bundle ");
     s.check("bundle index edited", &[&index]);
 }
+
+/// Tags added, renamed and removed in a project: the tag pages follow, as in
+/// a fresh build (issue 20 item 3).
+#[test]
+fn tag_edits_rebuild_the_tag_pages() {
+    let (_d, mut s) = example();
+    s.edit(P, "title: ", "tags: [benchmarks, rust]\ntitle: ");
+    s.check("tags added", &[P]);
+    s.edit(P, "tags: [benchmarks, rust]", "tags: [perf, rust]");
+    s.check("tag renamed", &[P]);
+    assert!(!s.partial, "a tag change reloads the site");
+    s.edit(P, "tags: [perf, rust]\n", "");
+    s.check("tags removed", &[P]);
+}

@@ -62,7 +62,7 @@ const LAYERS: &[(usize, &[&str])] = &[
     (
         6,
         &[
-            "serve", "deploy", "init", "workflow", "proposal", "cmd", "version", "main",
+            "serve", "deploy", "init", "workflow", "proposal", "migrate", "cmd", "version", "main",
         ],
     ),
 ];

@@ -53,9 +53,13 @@ enum Kind {
         #[arg(long)]
         language: Option<String>,
     },
+    /// Move a portfolio made with Hugo, Zola, Jekyll (al-folio) or Astro into a
+    /// folio site: write-ups as bundles with their images, the profile, folio.yaml.
+    #[command(after_help = super::import_site::AFTER_HELP)]
+    Site(super::import_site::Args),
 }
 
-pub fn execute(args: Args, _ui: &Ui) -> Outcome {
+pub fn execute(args: Args, ui: &Ui) -> Outcome {
     match args.what {
         Kind::Jsonresume {
             file,
@@ -87,6 +91,7 @@ pub fn execute(args: Args, _ui: &Ui) -> Outcome {
             let r = jsonresume::linkedin::import(&file, &dir, &opts)?;
             print(&r, &file, &dir)
         }
+        Kind::Site(site) => super::import_site::execute(site, ui),
     }
 }
 

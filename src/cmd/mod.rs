@@ -8,6 +8,7 @@ pub mod check;
 pub mod deploy;
 pub mod export;
 pub mod import;
+pub mod import_site;
 pub mod init;
 pub mod profile;
 pub mod proposal;

@@ -77,7 +77,9 @@ pub struct SpecializedProfileFile {
 #[serde(deny_unknown_fields)]
 pub struct ProjectFrontMatter {
     pub title: String,
-    pub date: Date,
+    /// Optional: an undated project is listed after the dated ones.
+    #[serde(default)]
+    pub date: Option<Date>,
     /// Markdown; without it the body gives one. Written but empty (`summary:`,
     /// `summary: ''`) is `Some("")`, an error reported where it is loaded.
     #[serde(default, deserialize_with = "written")]
@@ -88,6 +90,9 @@ pub struct ProjectFrontMatter {
     pub client: Option<String>,
     #[serde(default)]
     pub skills: Vec<String>,
+    /// Free words (not declared, not exported as skills): a page per tag.
+    #[serde(default)]
+    pub tags: Vec<String>,
     #[serde(default)]
     pub cover: Option<String>,
     #[serde(default)]

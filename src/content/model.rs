@@ -27,6 +27,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Every skill declared in `profile.yaml`, in the order written.
     pub skills: Vec<Skill>,
+    /// The tags of the published projects, by name; empty when tag pages are hidden.
+    pub tags: Vec<Tag>,
     /// Files from `content/` to publish (bundle files, covers, the photo).
     pub assets: Vec<Asset>,
 }
@@ -220,9 +222,10 @@ pub struct SpecializedProfile {
 pub struct Project {
     pub slug: String,
     pub title: String,
-    pub date: DateView,
+    /// None for an undated project (shown without a date, listed after dated ones).
+    pub date: Option<DateView>,
     #[serde(skip)]
-    pub date_raw: Date,
+    pub date_raw: Option<Date>,
     /// Markdown as written, or the part of the body it was taken from (for
     /// the Upwork export).
     pub summary: String,
@@ -236,6 +239,8 @@ pub struct Project {
     pub role: Option<String>,
     pub client: Option<String>,
     pub skills: Vec<SkillRef>,
+    /// Free words from `tags:`, in the order written.
+    pub tags: Vec<TagRef>,
     pub cover: Option<Image>,
     pub links: Vec<Link>,
     pub featured: bool,
@@ -257,7 +262,7 @@ pub struct Project {
 pub struct ProjectCard<'a> {
     pub slug: &'a str,
     pub title: &'a str,
-    pub date: &'a DateView,
+    pub date: &'a Option<DateView>,
     pub summary_html: &'a str,
     pub summary_text: &'a str,
     pub role: &'a Option<String>,
@@ -321,6 +326,28 @@ pub struct Skill {
     pub location: Location,
 }
 
+/// A tag as shown on a project: its page's URL is empty when the site hides
+/// tag pages (`taxonomies: { tags: false }`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TagRef {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+}
+
+/// A tag with the projects that have it (a page `tags/<slug>/`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    /// Slugs of its projects, in site order.
+    pub projects: Vec<String>,
+    #[serde(skip)]
+    pub project_indexes: Vec<usize>,
+    #[serde(flatten)]
+    pub location: Location,
+}
+
 impl Site {
     pub fn project(&self, slug: &str) -> Option<&Project> {
         self.projects
@@ -336,6 +363,10 @@ impl Site {
     /// The number of pages a build writes (HTML files).
     pub fn page_count(&self) -> usize {
         // home, projects index, skills index, resume, 404
-        5 + self.projects.len() + self.skills.len() + self.profiles.len() + self.pages.len()
+        5 + self.projects.len()
+            + self.skills.len()
+            + self.tags.len()
+            + self.profiles.len()
+            + self.pages.len()
     }
 }

@@ -187,7 +187,11 @@ pub fn rank(docs: &[Doc], post: &Post, reqs: &[Requirement], t: &Thesaurus) -> V
     out.sort_by(|a, b| {
         b.0.score
             .total_cmp(&a.0.score)
-            .then(b.1.date_raw.sort_key().cmp(&a.1.date_raw.sort_key()))
+            .then(
+                b.1.date_raw
+                    .map(|d| d.sort_key())
+                    .cmp(&a.1.date_raw.map(|d| d.sort_key())),
+            )
             .then(a.0.slug.cmp(&b.0.slug))
     });
     out.into_iter().map(|(r, _)| r).collect()

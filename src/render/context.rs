@@ -155,7 +155,7 @@ impl<'a> Pages<'a> {
             "name": p.title,
             "description": m.description,
             "url": p.location.permalink,
-            "dateCreated": p.date_raw.iso(),
+            "dateCreated": p.date_raw.map(|d| d.iso()),
             "creator": {"@type": "Person", "name": site.profile.name, "url": self.home_url},
             "keywords": p.skills.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
         });

@@ -101,18 +101,18 @@ impl<'a> Keys<'a> {
     }
 
     /// The key of the sitemap, robots.txt and feed: they show the projects'
-    /// cards (not their bodies), skills, profiles and pages.
+    /// cards (not their bodies), skills, tags, profiles and pages.
     pub(super) fn lists(&self) -> u64 {
         hash_of((
             self.meta,
-            ["projects", "skills", "profiles", "pages"].map(|g| self.global(g)),
+            ["projects", "skills", "tags", "profiles", "pages"].map(|g| self.global(g)),
         ))
     }
 }
 
 /// The site-wide variables, in the order they are hashed.
-const GLOBALS: [&str; 8] = [
-    "site", "profile", "projects", "skills", "profiles", "pages", "nav", "t",
+const GLOBALS: [&str; 9] = [
+    "site", "profile", "projects", "skills", "tags", "profiles", "pages", "nav", "t",
 ];
 
 /// Identifies the cards of these projects (by position).
@@ -201,11 +201,12 @@ pub(super) fn site_wide(
     };
     let mut old = kept.as_deref_mut().map(std::mem::take).unwrap_or_default();
     let old = &mut old;
-    let globals: [(&'static str, (u64, Value)); 8] = [
+    let globals: [(&'static str, (u64, Value)); 9] = [
         ("site", global(old, caching, "site", &site_vars)),
         ("profile", global(old, caching, "profile", &site.profile)),
         ("projects", (projects_key, Value::from(cards.to_vec()))),
         ("skills", global(old, caching, "skills", &site.skills)),
+        ("tags", global(old, caching, "tags", &site.tags)),
         ("profiles", global(old, caching, "profiles", &site.profiles)),
         ("pages", global(old, caching, "pages", &site.pages)),
         ("nav", global(old, caching, "nav", &nav)),

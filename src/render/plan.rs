@@ -209,6 +209,33 @@ impl<'a> Planner<'a> {
         jobs
     }
 
+    /// A page per tag with its projects (none when the site hides them:
+    /// the loader then has no tags).
+    pub(super) fn tag_pages(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let tags = self.tr("tags", "Tags");
+        let tag_key = self.keys.site("tag.html");
+        let mut jobs = Vec::with_capacity(site.tags.len());
+        for g in &site.tags {
+            let mut ctx = self.context();
+            let title = format!("#{}", g.name);
+            let mut m = self
+                .pages
+                .meta("tag", title.clone(), None, &g.location.path);
+            m.jsonld = Some(script_json(&breadcrumbs(&[
+                (&site.config.title, &self.pages.home_url),
+                (&tags, &g.location.permalink),
+                (&title, &g.location.permalink),
+            ])));
+            ctx.insert("page", m);
+            ctx.insert("tag", g);
+            let (value, key) = self.card_list(&g.project_indexes);
+            ctx.insert_value("tag_projects", value, key);
+            jobs.push(ctx.finish("tag.html", &g.location.path, tag_key));
+        }
+        jobs
+    }
+
     /// A page per specialized profile, with its projects.
     pub(super) fn profile_pages(&self) -> Vec<Job<'a>> {
         let site = self.site;
@@ -367,6 +394,7 @@ impl<'a> Planner<'a> {
         jobs.push(self.project_list());
         jobs.extend(self.project_pages(0..site.projects.len()));
         jobs.extend(self.skill_pages());
+        jobs.extend(self.tag_pages());
         jobs.extend(self.profile_pages());
         jobs.push(self.resume());
         jobs.extend(self.content_pages());

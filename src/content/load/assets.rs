@@ -240,6 +240,7 @@ impl Loader {
                         let path = entry.path();
                         if !entry.file_type().is_file()
                             || path == dir.join("index.md")
+                            || path == dir.join("index.markdown")
                             || is_ignored_name(path)
                         {
                             continue;

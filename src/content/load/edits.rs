@@ -36,7 +36,9 @@ impl Loader {
             let o = &old.project;
             let in_place = same_card(o, &p)
                 && o.weight == p.weight
-                && o.date_raw.sort_key() == p.date_raw.sort_key()
+                && o.date_raw == p.date_raw
+                // Tag pages list projects by tag: a changed tag reloads the site.
+                && o.tags == p.tags
                 && out.assets == old.out.assets;
             if !in_place {
                 return None;

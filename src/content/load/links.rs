@@ -88,6 +88,68 @@ impl Loader {
         rendered.html
     }
 
+    /// A root-relative link (`/x/y`, without the base path) must name a file
+    /// of `static/`, a page of the site, a file of a project's bundle, or a
+    /// generated page (skills, tags, feeds).
+    fn check_site_path(
+        &self,
+        site_path: &str,
+        dest: &str,
+        targets: &HashMap<String, Target>,
+    ) -> crate::Result<()> {
+        let p = site_path.trim_start_matches('/');
+        let page = p.trim_end_matches("index.html").trim_end_matches('/');
+        let static_file = normalize(p).map(|r| self.root.join("static").join(r));
+        if page.is_empty()
+            || static_file.is_some_and(|f| f.is_file() || f.join("index.html").is_file())
+        {
+            return Ok(());
+        }
+        const GENERATED: &[&str] = &[
+            "projects",
+            "skills",
+            "resume",
+            "resume.json",
+            "feed.xml",
+            "sitemap.xml",
+            "404.html",
+            "robots.txt",
+        ];
+        let first = page.split('/').next().unwrap_or_default();
+        if GENERATED.contains(&page) || ["skills", "tags", "profiles"].contains(&first) {
+            return Ok(());
+        }
+        for (rel, t) in targets {
+            let url = t
+                .url
+                .strip_prefix(&self.base_path)
+                .unwrap_or(&t.url)
+                .trim_matches('/');
+            if url == page {
+                return match t.draft {
+                    true => Err(Error::msg(format!(
+                        "the link `{dest}` points at a draft; it would be broken on the published site"
+                    ))),
+                    false => Ok(()),
+                };
+            }
+            // A file of a bundle: `/projects/a/pic.png` beside content/projects/a/index.md.
+            let in_bundle = page.strip_prefix(url).and_then(|f| f.strip_prefix('/'));
+            let dir = Path::new(rel)
+                .parent()
+                .filter(|_| rel.ends_with("/index.md") || rel.ends_with("/index.markdown"));
+            if let (Some(file), Some(dir)) = (in_bundle, dir)
+                && !url.is_empty()
+                && self.content.join(dir).join(file).is_file()
+            {
+                return Ok(());
+            }
+        }
+        Err(Error::msg(format!(
+            "broken link `{dest}`: there is no static/{p} and no page at /{p}"
+        )))
+    }
+
     pub(super) fn resolve_link<FM>(
         &self,
         e: &Entry<FM>,
@@ -109,8 +171,10 @@ impl Loader {
         if let Some(site_path) = path.strip_prefix('/') {
             // Site-absolute: make it honour the base path.
             if self.base_path != "/" && path.starts_with(&self.base_path) {
+                self.check_site_path(&path[self.base_path.len()..], dest, targets)?;
                 return Ok(Resolved::Keep);
             }
+            self.check_site_path(site_path, dest, targets)?;
             return Ok(Resolved::Url(format!(
                 "{}{}{fragment}",
                 self.base_path,
@@ -132,7 +196,7 @@ impl Loader {
                 "the link `{dest}` points outside the content folder"
             )));
         };
-        if target.ends_with(".md") {
+        if target.ends_with(".md") || target.ends_with(".markdown") {
             if self.caching {
                 lookups.push(Lookup::new(
                     &target,

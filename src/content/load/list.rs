@@ -9,12 +9,29 @@ pub(in crate::content) struct Listing {
     pub(super) warnings: Vec<Diagnostic>,
 }
 
+/// The extensions of Markdown files folio reads.
+const MARKDOWN: &[&str] = &["md", "markdown"];
+
+/// Whether `path` ends in one of `exts` (any case).
+fn has_ext(path: &Path, exts: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// Whether a folder directly holds Markdown files (a bundle missing its index.md).
 pub(super) fn has_markdown(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|rd| {
         rd.filter_map(|e| e.ok())
-            .any(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .any(|e| has_ext(&e.path(), MARKDOWN))
     })
+}
+
+/// `.mdx` files are not read: MDX is JSX, not Markdown. Said, not skipped silently.
+fn mdx_warning(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::warning("this .mdx file is not read: folio reads Markdown (.md, .markdown), not MDX")
+        .in_file(source::display_path(root, path))
+        .with_help("rename it to .md and replace its components and import lines (`folio import site` does this for an Astro site)")
 }
 
 impl Loader {
@@ -51,9 +68,14 @@ impl Loader {
                     continue;
                 }
                 if path.is_dir() {
-                    let index = path.join("index.md");
-                    if index.is_file() {
+                    let index = ["index.md", "index.markdown"]
+                        .map(|n| path.join(n))
+                        .into_iter()
+                        .find(|i| i.is_file());
+                    if let Some(index) = index {
                         found.push((index, Some(path)));
+                    } else if path.join("index.mdx").is_file() {
+                        warnings.push(mdx_warning(&self.root, &path.join("index.mdx")));
                     } else if section == "projects" && has_markdown(&path) {
                         warnings.push(
                             Diagnostic::warning(
@@ -63,8 +85,10 @@ impl Loader {
                             .with_help("a project bundle is a folder with index.md and its images beside it"),
                         );
                     }
-                } else if path.extension().is_some_and(|e| e == "md") {
+                } else if has_ext(&path, MARKDOWN) {
                     found.push((path, None));
+                } else if has_ext(&path, &["mdx"]) {
+                    warnings.push(mdx_warning(&self.root, &path));
                 }
             }
         }

@@ -42,7 +42,7 @@ mod reuse;
 use edits::Keep;
 use links::link_targets;
 pub(super) use list::Listing;
-use projects::{newest_first, skills_with_projects};
+use projects::{newest_first, skills_with_projects, tags_with_projects};
 use read::Draft;
 use reuse::{BuiltNow, last_built, record_built, revisions};
 
@@ -283,6 +283,7 @@ impl Loader {
             .map(|(file, raw)| self.build_specialized(file, raw, &skills, &projects, out))
             .collect();
         let skills = skills_with_projects(skills, &projects);
+        let tags = tags_with_projects(&projects, self.config.taxonomies.tags, self);
         let assets = self.publish_assets(&entries, out);
         phase("load: cross-checks", t);
         Some(Site {
@@ -294,6 +295,7 @@ impl Loader {
             projects,
             pages,
             skills,
+            tags,
             assets,
         })
     }

@@ -22,20 +22,65 @@ fn value_column(text: &str, line: usize) -> Option<usize> {
     Some(l[..l.len() - value.len()].chars().count() + 1)
 }
 
-/// The order of projects on the site: newest first; then by weight, then
+/// The order of projects on the site: newest first (the time of a date-time
+/// orders one day's projects), undated ones last; then by weight, then
 /// title, so the order never depends on the disk.
 pub(super) fn newest_first(projects: &[Arc<Project>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..projects.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&projects[a], &projects[b]);
-        b.date_raw
-            .sort_key()
-            .cmp(&a.date_raw.sort_key())
-            .then(a.weight.cmp(&b.weight))
-            .then(a.title.cmp(&b.title))
-            .then(a.slug.cmp(&b.slug))
+        // Dated projects newest first, undated ones after them.
+        let when = |d: &Option<crate::date::Date>| d.map(|d| (d.sort_key(), d.time));
+        match (when(&a.date_raw), when(&b.date_raw)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (x, y) => x.is_none().cmp(&y.is_none()),
+        }
+        .then(a.weight.cmp(&b.weight))
+        .then(a.title.cmp(&b.title))
+        .then(a.slug.cmp(&b.slug))
     });
     order
+}
+
+/// The tags of `projects` by name (the first spelling of a slug wins), each
+/// with its projects in site order; none when the site hides tag pages.
+pub(super) fn tags_with_projects(
+    projects: &[Arc<Project>],
+    shown: bool,
+    loader: &Loader,
+) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = Vec::new();
+    if !shown {
+        return tags;
+    }
+    for (i, p) in projects.iter().enumerate() {
+        for r in &p.tags {
+            let tag = match tags.iter_mut().position(|t| t.slug == r.slug) {
+                Some(at) => &mut tags[at],
+                None => {
+                    tags.push(Tag {
+                        name: r.name.clone(),
+                        slug: r.slug.clone(),
+                        projects: Vec::new(),
+                        project_indexes: Vec::new(),
+                        location: loader.location(&format!("tags/{}/", r.slug)),
+                    });
+                    tags.last_mut().expect("just pushed")
+                }
+            };
+            if tag.project_indexes.last() != Some(&i) {
+                tag.projects.push(p.slug.clone());
+                tag.project_indexes.push(i);
+            }
+        }
+    }
+    tags.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.slug.cmp(&b.slug))
+    });
+    tags
 }
 
 /// The declared skills, each with the projects (in site order) that use it.
@@ -236,6 +281,7 @@ impl Loader {
                 })
                 .collect();
         let skill_refs = self.resolve_skills(&names, skills, &e.file, out);
+        let tags = self.tag_refs(&e.fm.tags);
         let lang = self.config.language.clone();
         let content = self.render_markdown(e, &e.body, e.body_first_line, targets, out);
         let summary = self.summary(e, out);
@@ -244,7 +290,7 @@ impl Loader {
         Project {
             slug: e.slug.clone(),
             title: e.fm.title.clone(),
-            date: DateView::new(&e.fm.date, &lang),
+            date: e.fm.date.as_ref().map(|d| DateView::new(d, &lang)),
             date_raw: e.fm.date,
             summary: summary.markdown,
             summary_html: summary.html,
@@ -253,6 +299,7 @@ impl Loader {
             role: e.fm.role.clone(),
             client: e.fm.client.clone(),
             skills: skill_refs,
+            tags,
             cover,
             links,
             featured: e.fm.featured,
@@ -307,6 +354,28 @@ impl Loader {
                 }
             },
         }
+    }
+
+    /// `tags:` as written, without blanks or repeats; each links to its page
+    /// unless the site hides tag pages.
+    fn tag_refs(&self, names: &[String]) -> Vec<TagRef> {
+        let mut refs: Vec<TagRef> = Vec::new();
+        for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            let slug = slugify(name);
+            if slug.is_empty() || refs.iter().any(|r| r.slug == slug) {
+                continue;
+            }
+            let url = match self.config.taxonomies.tags {
+                true => self.location(&format!("tags/{slug}/")).url,
+                false => String::new(),
+            };
+            refs.push(TagRef {
+                name: name.to_string(),
+                slug,
+                url,
+            });
+        }
+        refs
     }
 
     pub(super) fn build_page(

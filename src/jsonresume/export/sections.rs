@@ -212,7 +212,10 @@ pub fn projects(site: &Site, kept: &Map<String, Value>) -> Value {
 
 fn project(site: &Site, pr: &crate::content::model::Project) -> Value {
     let _ = site;
-    let mut o = json!({"name": pr.title, "startDate": pr.date_raw.iso()});
+    let mut o = json!({"name": pr.title});
+    if let Some(d) = pr.date_raw {
+        o["startDate"] = json!(d.iso());
+    }
     if !pr.summary.trim().is_empty() {
         o["description"] = json!(pr.summary.trim());
     }

@@ -1,0 +1,257 @@
+//! The text of a write-up: shortcodes converted ([`super::shortcodes`]),
+//! links and images pointed at their new places, Liquid and MDX leftovers
+//! named with their line, for the report.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::Hand;
+use super::refs::{Ref, Refs};
+use super::shortcodes;
+
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(!?\[(?:[^\]\\]|\\.)*\]\(\s*)(<[^>]*>|[^)\s]+)").expect("valid regex")
+});
+static REF_DEF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)").expect("valid regex"));
+static HTML_ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(\s(?:src|href)\s*=\s*")([^"{}]*)""#).expect("valid regex"));
+static BASEURL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}").expect("valid regex"));
+static RELATIVE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\{\{-?\s*['"]([^'"]*)['"]\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.baseurl)\s*-?\}\}"#)
+        .expect("valid regex")
+});
+static ZOLA_CALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{[{%]\s*([\w-]+)\s*\(").expect("valid regex"));
+static JSX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<([A-Z][\w.]*)[\s/>]").expect("valid regex"));
+
+/// The state of one write-up's conversion.
+pub struct Convert<'r, 'a> {
+    pub refs: &'r mut Refs<'a>,
+    pub hands: Vec<Hand>,
+    /// Shortcode name → how many were converted.
+    pub done: BTreeMap<String, usize>,
+    pub in_gallery: bool,
+    line: usize,
+}
+
+impl<'r, 'a> Convert<'r, 'a> {
+    pub fn new(refs: &'r mut Refs<'a>) -> Self {
+        Convert {
+            refs,
+            hands: Vec::new(),
+            done: BTreeMap::new(),
+            in_gallery: false,
+            line: 0,
+        }
+    }
+
+    pub fn hand(&mut self, message: String) {
+        self.hands.push(Hand {
+            line: self.line,
+            message,
+        });
+    }
+
+    pub fn converted(&mut self, name: &str) {
+        *self.done.entry(name.to_string()).or_default() += 1;
+    }
+
+    /// Copies the images of the old site's folder `dir` into the bundle.
+    pub fn copy_folder(&mut self, dir: &str) -> usize {
+        self.refs.copy_images_of(dir)
+    }
+}
+
+fn fence_of(line: &str) -> Option<&'static str> {
+    let t = line.trim_start();
+    if t.starts_with("```") {
+        Some("```")
+    } else if t.starts_with("~~~") {
+        Some("~~~")
+    } else {
+        None
+    }
+}
+
+/// Converts `body` (which starts on line `first_line` of its file).
+pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut fence: Option<&str> = None;
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        cx.line = first_line + i;
+        if let Some(open) = fence {
+            if fence_of(line) == Some(open) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if let Some(f) = fence_of(line) {
+            fence = Some(f);
+            out.push_str(line);
+            continue;
+        }
+        if mdx && is_mdx_import(line) {
+            cx.converted("MDX import line (removed)");
+            continue;
+        }
+        let converted = convert_line(cx, line, mdx);
+        leftovers(cx, &converted, mdx);
+        // A line that held only a shortcode with no output (a gallery's end) goes.
+        if converted.trim().is_empty() && !line.trim().is_empty() {
+            continue;
+        }
+        out.push_str(&converted);
+    }
+    out
+}
+
+fn is_mdx_import(line: &str) -> bool {
+    let t = line.trim_start();
+    (t.starts_with("import ") && (t.contains(" from ") || t.contains('\'') || t.contains('"')))
+        || t.starts_with("export const ")
+}
+
+fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
+    let line = RELATIVE_URL.replace_all(line, "$1");
+    let line = BASEURL.replace_all(&line, "");
+    let line = shortcodes::liquid(cx, &line);
+    let line = shortcodes::hugo(cx, &line);
+    let line = if mdx {
+        shortcodes::mdx(cx, &line)
+    } else {
+        line
+    };
+    let line = rewrite(cx, &MD_LINK, &line);
+    let line = rewrite(cx, &REF_DEF, &line);
+    rewrite(cx, &HTML_ATTR, &line)
+}
+
+/// Points the destinations that `re` captures (group 2) at their new place.
+fn rewrite(cx: &mut Convert, re: &Regex, line: &str) -> String {
+    re.replace_all(line, |c: &Captures| {
+        let raw = &c[2];
+        let (dest, angle) = match raw.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+            Some(inner) => (inner, true),
+            None => (raw, false),
+        };
+        let new = match cx.refs.link(dest) {
+            Ref::Keep => return c[0].to_string(),
+            Ref::Rewrite(s) => s,
+            Ref::Broken(why) => {
+                cx.hand(format!("broken link: {why}"));
+                return c[0].to_string();
+            }
+        };
+        let new = if angle || new.contains(' ') {
+            format!("<{new}>")
+        } else {
+            new
+        };
+        format!("{}{new}", &c[1])
+    })
+    .into_owned()
+}
+
+/// Reports what is left of another generator's syntax on `line`.
+fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
+    let snippet = |s: &str| -> String {
+        let s = s.trim();
+        match s.char_indices().nth(60) {
+            Some((i, _)) => format!("{}…", &s[..i]),
+            None => s.to_string(),
+        }
+    };
+    if let Some(i) = line.find("{{<").or_else(|| line.find("{{%")) {
+        cx.hand(format!(
+            "Hugo shortcode with no folio equivalent: `{}`",
+            snippet(&line[i..])
+        ));
+    }
+    for c in ZOLA_CALL.captures_iter(line) {
+        if !shortcodes::FOLIO.contains(&&c[1]) {
+            cx.hand(format!(
+                "shortcode `{}` is not one of folio's ({})",
+                &c[1],
+                shortcodes::FOLIO.join(", ")
+            ));
+        }
+    }
+    let liquid = line.contains("{%") && !ZOLA_CALL.is_match(line) && !line.contains("{% end");
+    let told = cx.hands.last().is_some_and(|h| h.line == cx.line);
+    if !told && liquid || line.contains("{{ site.") || line.contains("{{ page.") {
+        cx.hand(format!("Liquid template code: `{}`", snippet(line)));
+    }
+    if line.trim_start().starts_with("{:") {
+        cx.hand(format!(
+            "kramdown attribute list `{}` (Jekyll only): remove it",
+            snippet(line)
+        ));
+    }
+    if mdx && let Some(c) = JSX.captures(line) {
+        cx.hand(format!(
+            "MDX component `<{}>` has no folio equivalent",
+            &c[1]
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrate::refs::SiteMap;
+    use std::path::Path;
+
+    fn run(body: &str, mdx: bool) -> (String, Vec<Hand>, BTreeMap<String, usize>) {
+        let map = SiteMap {
+            static_roots: vec![],
+            section_url: "/projects/".into(),
+            pages: Default::default(),
+            names: Default::default(),
+            bundles: Default::default(),
+            taxonomies: vec![],
+        };
+        let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
+        let mut cx = Convert::new(&mut refs);
+        let out = convert(&mut cx, body, 5, mdx);
+        (out, cx.hands, cx.done)
+    }
+
+    #[test]
+    fn converts_shortcodes_and_names_leftovers() {
+        let (out, hands, done) = run(
+            "{{< youtube dQw4w9WgXcQ >}}\n```\n{{< vimeo 1 >}}\n```\n{{< tweet user=\"x\" id=\"1\" >}}\n{{ quote(text=\"x\") }}\n",
+            false,
+        );
+        assert!(out.starts_with("{{ youtube(id=\"dQw4w9WgXcQ\") }}\n```\n{{< vimeo 1 >}}\n```\n"));
+        assert_eq!(done["youtube"], 1);
+        assert_eq!(hands.len(), 2);
+        assert_eq!(hands[0].line, 9);
+        assert!(hands[0].message.contains("tweet"));
+        assert!(hands[1].message.contains("quote"));
+    }
+
+    #[test]
+    fn liquid_and_mdx() {
+        let (out, hands, _) = run(
+            "{% include video.liquid path=\"https://www.youtube.com/embed/abcdefg\" class=\"x\" %}\n[cv]({{ '/cv.pdf' | relative_url }})\n",
+            false,
+        );
+        assert!(out.starts_with("{{ youtube(id=\"abcdefg\") }}\n"));
+        assert_eq!(hands.len(), 1, "{hands:?}");
+        assert!(hands[0].message.contains("/cv.pdf"));
+        let (out, hands, done) = run(
+            "import { YouTube } from 'astro-embed';\n\n<YouTube id=\"abcdefg\" />\n<Chart data={x} />\n",
+            true,
+        );
+        assert_eq!(out, "\n{{ youtube(id=\"abcdefg\") }}\n<Chart data={x} />\n");
+        assert_eq!(done.len(), 2);
+        assert!(hands[0].message.contains("Chart"));
+        assert_eq!(hands[0].line, 8);
+    }
+}

@@ -1,0 +1,503 @@
+//! Front matter of another generator → folio's project keys. Each key is
+//! either mapped (`publishDate → date`), or kept under `extra:`; nothing is lost.
+
+use serde_json::{Map, Value};
+
+use super::Hand;
+use super::frontmatter::Front;
+
+/// folio project front matter, before it is written.
+#[derive(Debug, Default)]
+pub struct Fields {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub summary: Option<String>,
+    pub role: Option<String>,
+    pub client: Option<String>,
+    pub tags: Vec<String>,
+    /// The cover as the old site names it (resolved later).
+    pub cover: Option<String>,
+    pub cover_alt: Option<String>,
+    pub links: Vec<(String, String)>,
+    pub featured: bool,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub slug: Option<String>,
+    pub extra: Map<String, Value>,
+    /// `old → new` for the report.
+    pub mapped: Vec<String>,
+    pub hands: Vec<Hand>,
+}
+
+const DATES: &[&str] = &[
+    "date",
+    "publishDate",
+    "pubDate",
+    "published",
+    "pub_date",
+    "startDate",
+    "start_date",
+    "date_start",
+    "dateStart",
+    "lastmod",
+    "updatedDate",
+    "updated",
+];
+const SUMMARIES: &[&str] = &[
+    "summary",
+    "description",
+    "excerpt",
+    "subtitle",
+    "abstract",
+    "tagline",
+];
+const TAGS: &[&str] = &[
+    "tags",
+    "categories",
+    "category",
+    "keywords",
+    "topics",
+    "taxonomies",
+    "tech",
+    "stack",
+    "technologies",
+];
+const COVERS: &[&str] = &[
+    "cover",
+    "image",
+    "img",
+    "thumbnail",
+    "featured_image",
+    "featuredImage",
+    "featureImage",
+    "heroImage",
+    "heroImg",
+    "hero",
+    "banner",
+    "local_image",
+    "images",
+    "featured",
+];
+const ALTS: &[&str] = &[
+    "cover_alt",
+    "alt",
+    "image_alt",
+    "imageAlt",
+    "heroImageAlt",
+    "coverAlt",
+];
+const WEIGHTS: &[&str] = &["weight", "importance", "order", "sort", "priority"];
+const CLIENTS: &[&str] = &["client", "company", "customer"];
+/// Link keys of themes and the name folio shows for them.
+const LINKS: &[(&str, &str)] = &[
+    ("github", "GitHub"),
+    ("repo", "Source"),
+    ("repository", "Source"),
+    ("source", "Source"),
+    ("source_code", "Source"),
+    ("code", "Source"),
+    ("url_code", "Source"),
+    ("repoUrl", "Source"),
+    ("demo", "Demo"),
+    ("demoUrl", "Demo"),
+    ("demo_url", "Demo"),
+    ("url_demo", "Demo"),
+    ("live", "Demo"),
+    ("liveUrl", "Demo"),
+    ("live_url", "Demo"),
+    ("preview", "Demo"),
+    ("url", "Website"),
+    ("link", "Website"),
+    ("website", "Website"),
+    ("homepage", "Website"),
+    ("external_url", "Website"),
+    ("externalUrl", "Website"),
+    ("redirect", "Website"),
+    ("url_pdf", "PDF"),
+    ("pdf", "PDF"),
+    ("url_slides", "Slides"),
+    ("url_video", "Video"),
+    ("video", "Video"),
+    ("url_project", "Website"),
+];
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+impl Fields {
+    /// Maps `front`; what has no place in folio goes to `extra`.
+    /// `taxonomies`: front matter keys the site declared as taxonomies (Hugo's
+    /// `[taxonomies]` in its config), mapped to tags like `tags` and `categories`.
+    pub fn map(front: &Front, taxonomies: &[String]) -> Fields {
+        let mut f = Fields::default();
+        let mut rest = front.map.clone();
+        // Zola keeps its custom keys under [extra]: they stay there, and
+        // theme keys inside it (github, cover) are mapped like top-level ones.
+        // Hugo (0.123+) puts theme keys under [params]: the same.
+        for table in ["extra", "params"] {
+            if let Some(Value::Object(inner)) = rest.remove(table) {
+                for (k, v) in inner {
+                    rest.entry(k).or_insert(v);
+                }
+            }
+        }
+        // An empty value (`image = ''`, `link = ''`) says nothing: it goes.
+        rest.retain(|_, v| {
+            !matches!(v, Value::Null) && v.as_str().is_none_or(|s| !s.trim().is_empty())
+        });
+        f.take_title(&mut rest);
+        f.take_date(&mut rest, front);
+        f.take_summary(&mut rest);
+        f.take_tags(&mut rest, taxonomies);
+        f.take_cover(&mut rest);
+        f.take_links(&mut rest);
+        f.take_flags(&mut rest);
+        f.extra = rest;
+        f
+    }
+
+    fn note(&mut self, from: &str, to: &str) {
+        self.mapped.push(if from == to {
+            to.to_string()
+        } else {
+            format!("{from} → {to}")
+        });
+    }
+
+    fn take_title(&mut self, rest: &mut Map<String, Value>) {
+        for key in ["title", "name"] {
+            if let Some(t) = rest.get(key).and_then(text) {
+                rest.remove(key);
+                self.title = Some(t);
+                self.note(key, "title");
+                return;
+            }
+        }
+    }
+
+    fn take_date(&mut self, rest: &mut Map<String, Value>, front: &Front) {
+        let Some(key) = DATES
+            .iter()
+            .find(|k| rest.get(**k).and_then(text).is_some())
+        else {
+            return;
+        };
+        let raw = rest.get(*key).and_then(text).unwrap_or_default();
+        let line = front.key_line(key).unwrap_or(1);
+        match date_part(&raw) {
+            Some((date, time)) => {
+                rest.remove(*key);
+                self.note(key, "date");
+                // folio reads a date-time as written; another time format is dropped.
+                let whole = format!("{date}T{}", time.trim_start_matches(['T', 't', ' ']));
+                let keep = !time.is_empty() && crate::date::Date::parse(&whole).is_ok();
+                if !time.is_empty() && !keep {
+                    self.mapped.push(format!("date: the time `{time}` was dropped"));
+                }
+                self.date = Some(if keep { whole } else { date });
+            }
+            None => self.hands.push(Hand {
+                line,
+                message: format!("`{key}: {raw}` is not a date folio reads (kept under extra); write date: YYYY-MM-DD"),
+            }),
+        }
+    }
+
+    fn take_summary(&mut self, rest: &mut Map<String, Value>) {
+        if let Some(key) = SUMMARIES
+            .iter()
+            .find(|k| rest.get(**k).and_then(text).is_some())
+        {
+            self.summary = rest.remove(*key).as_ref().and_then(text);
+            self.note(key, "summary");
+        }
+    }
+
+    fn take_tags(&mut self, rest: &mut Map<String, Value>, taxonomies: &[String]) {
+        let declared = taxonomies.iter().map(String::as_str);
+        let keys: Vec<&str> = TAGS.iter().copied().chain(declared).collect();
+        for key in keys {
+            let Some(v) = rest.get(key) else { continue };
+            let mut words = Vec::new();
+            collect_words(v, &mut words);
+            if words.is_empty() {
+                continue;
+            }
+            rest.remove(key);
+            self.note(key, "tags");
+            for w in words {
+                if !self.tags.iter().any(|t| t.eq_ignore_ascii_case(&w)) {
+                    self.tags.push(w);
+                }
+            }
+        }
+    }
+
+    fn take_cover(&mut self, rest: &mut Map<String, Value>) {
+        for key in ["featured", "highlight", "top_project", "pinned"] {
+            if let Some(Value::Bool(b)) = rest.get(key) {
+                self.featured |= *b;
+                rest.remove(key);
+                self.note(key, "featured");
+            }
+        }
+        for key in COVERS {
+            let Some((src, alt)) = rest.get(*key).and_then(image_of) else {
+                continue;
+            };
+            rest.remove(*key);
+            self.note(key, "cover");
+            self.cover = Some(src);
+            self.cover_alt = alt;
+            break;
+        }
+        if let Some(key) = ALTS.iter().find(|k| rest.get(**k).and_then(text).is_some()) {
+            self.cover_alt = rest.remove(*key).as_ref().and_then(text);
+            self.note(key, "cover_alt");
+        }
+    }
+
+    fn take_links(&mut self, rest: &mut Map<String, Value>) {
+        if let Some(v) = rest.get("links").cloned() {
+            let before = self.links.len();
+            link_list(&v, &mut self.links);
+            if self.links.len() > before {
+                rest.remove("links");
+                self.note("links", "links");
+            }
+        }
+        for (key, name) in LINKS {
+            let Some(url) = rest.get(*key).and_then(text).filter(|u| is_url(u)) else {
+                continue;
+            };
+            rest.remove(*key);
+            self.note(key, &format!("links.{name}"));
+            push_link(&mut self.links, name, url);
+        }
+    }
+
+    fn take_flags(&mut self, rest: &mut Map<String, Value>) {
+        if let Some(Value::Bool(b)) = rest.get("draft") {
+            self.draft = *b;
+            rest.remove("draft");
+            self.note("draft", "draft");
+        }
+        if let Some(Value::Bool(false)) = rest.get("published") {
+            self.draft = true;
+            rest.remove("published");
+            self.note("published: false", "draft: true");
+        }
+        if let Some(key) = WEIGHTS
+            .iter()
+            .find(|k| rest.get(**k).is_some_and(Value::is_i64))
+        {
+            self.weight = rest.remove(*key).and_then(|v| v.as_i64());
+            self.note(key, "weight");
+        }
+        for (keys, slot) in [(&["role"][..], &mut self.role), (CLIENTS, &mut self.client)] {
+            if let Some(key) = keys.iter().find(|k| rest.get(**k).and_then(text).is_some()) {
+                *slot = rest.remove(*key).as_ref().and_then(text);
+                self.mapped.push(format!(
+                    "{key} → {}",
+                    if keys.len() == 1 { "role" } else { "client" }
+                ));
+            }
+        }
+        if let Some(slug) = rest.get("slug").and_then(text)
+            && crate::slug::check_slug(&slug).is_ok()
+        {
+            rest.remove("slug");
+            self.slug = Some(slug);
+        }
+    }
+}
+
+/// `2025-04-16T17:36:46+08:00` → (`2025-04-16`, `T17:36:46+08:00`); `None`
+/// when the text does not start with a valid YYYY[-MM[-DD]] date.
+pub fn date_part(raw: &str) -> Option<(String, String)> {
+    let raw = raw.trim();
+    let end = raw
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '-' && i < 8))
+        .map_or(raw.len(), |(i, _)| i);
+    let (date, time) = raw.split_at(end);
+    let date = date.trim_end_matches('-');
+    let Ok(parsed) = crate::date::Date::parse(date) else {
+        return worded_date(raw).map(|d| (d, String::new()));
+    };
+    if !(time.is_empty() || time.starts_with(['T', ' ', 't'])) {
+        return None;
+    }
+    Some((parsed.iso(), time.trim().to_string()))
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `Jul 08 2022`, `July 8, 2022`, `8 July 2022` (Astro's starter) → `2022-07-08`.
+fn worded_date(raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.len() != 3 {
+        return None;
+    }
+    let month = words.iter().find_map(|w| {
+        let w = w.to_ascii_lowercase();
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && w.starts_with(m))
+            .map(|i| i + 1)
+    })?;
+    let year = words
+        .iter()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    let day = words
+        .iter()
+        .find(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))?;
+    let iso = format!("{year}-{month:02}-{:02}", day.parse::<u8>().ok()?);
+    crate::date::Date::parse(&iso).ok().map(|d| d.iso())
+}
+
+fn collect_words(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.extend(
+            s.split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_string),
+        ),
+        Value::Array(a) => a.iter().for_each(|x| collect_words(x, out)),
+        // Zola: taxonomies = { tags = [...], categories = [...] }
+        Value::Object(m) => m.values().for_each(|x| collect_words(x, out)),
+        _ => {}
+    }
+}
+
+/// The image of a cover value: a path, a list of paths (the first), or an
+/// object such as `{image: x.png, alt: …}` or `{src: …, alt: …}`.
+fn image_of(v: &Value) -> Option<(String, Option<String>)> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some((s.trim().to_string(), None)),
+        Value::Array(a) => a.first().and_then(image_of),
+        Value::Object(m) => {
+            let src = ["image", "src", "filename", "url", "path"]
+                .iter()
+                .find_map(|k| m.get(*k).and_then(text))?;
+            let alt = ["alt", "caption"]
+                .iter()
+                .find_map(|k| m.get(*k).and_then(text));
+            Some((src, alt))
+        }
+        _ => None,
+    }
+}
+
+fn push_link(links: &mut Vec<(String, String)>, name: &str, url: String) {
+    if links.iter().any(|(_, u)| *u == url) {
+        return;
+    }
+    let mut label = name.to_string();
+    let mut n = 2;
+    while links.iter().any(|(l, _)| *l == label) {
+        label = format!("{name} {n}");
+        n += 1;
+    }
+    links.push((label, url));
+}
+
+/// `links:` as a map of names to URLs or a list of `{name, url}` (Hugo Academic).
+fn link_list(v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, u) in m {
+                if let Some(u) = text(u).filter(|u| is_url(u)) {
+                    push_link(out, k, u);
+                }
+            }
+        }
+        Value::Array(a) => {
+            for item in a {
+                let name = ["name", "title", "label", "icon"]
+                    .iter()
+                    .find_map(|k| item.get(*k).and_then(text));
+                let url = ["url", "href", "link"]
+                    .iter()
+                    .find_map(|k| item.get(*k).and_then(text));
+                if let (Some(n), Some(u)) = (name, url.filter(|u| is_url(u))) {
+                    push_link(out, &n, u);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrate::frontmatter::parse;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            date_part("2025-04-16T17:36:46+08:00"),
+            Some(("2025-04-16".into(), "T17:36:46+08:00".into()))
+        );
+        assert_eq!(
+            date_part("2024-03"),
+            Some(("2024-03".into(), String::new()))
+        );
+        assert_eq!(date_part("2021"), Some(("2021".into(), String::new())));
+        assert_eq!(date_part("March 2021"), None);
+        assert_eq!(
+            date_part("Jul 08 2022"),
+            Some(("2022-07-08".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("8 July, 2022"),
+            Some(("2022-07-08".into(), String::new()))
+        );
+        assert_eq!(date_part("Jul 32 2022"), None);
+        assert_eq!(date_part("2021-02-30"), None);
+    }
+
+    #[test]
+    fn maps_al_folio_keys() {
+        let f = parse("---\nlayout: page\ntitle: Beacon\ndescription: A map of lights\nimg: assets/img/3.jpg\nimportance: 2\ncategory: work\ngithub: https://github.com/a/b\nrelated_publications: false\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert_eq!(m.title.as_deref(), Some("Beacon"));
+        assert_eq!(m.summary.as_deref(), Some("A map of lights"));
+        assert_eq!(m.cover.as_deref(), Some("assets/img/3.jpg"));
+        assert_eq!(m.weight, Some(2));
+        assert_eq!(m.tags, vec!["work"]);
+        assert_eq!(
+            m.links,
+            vec![("GitHub".to_string(), "https://github.com/a/b".to_string())]
+        );
+        assert_eq!(
+            m.extra.keys().collect::<Vec<_>>(),
+            vec!["layout", "related_publications"]
+        );
+        assert!(m.date.is_none());
+    }
+
+    #[test]
+    fn maps_zola_keys() {
+        let f = parse("+++\ntitle = \"T\"\ndate = 2024-05-01T10:00:00Z\n[taxonomies]\ntags = [\"rust\", \"cli\"]\n[extra]\nrepo = \"https://example.org/r\"\nlocal_image = \"x.png\"\n+++\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert_eq!(m.date.as_deref(), Some("2024-05-01T10:00:00Z"));
+        assert_eq!(m.tags, vec!["rust", "cli"]);
+        assert_eq!(m.links[0].0, "Source");
+        assert_eq!(m.cover.as_deref(), Some("x.png"));
+        assert!(m.extra.is_empty());
+    }
+}

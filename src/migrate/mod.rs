@@ -1,0 +1,143 @@
+//! `folio import site`: a portfolio made with Hugo, Zola, Jekyll (al-folio)
+//! or Astro, moved into a folio site in one run.
+//!
+//! [`detect`] finds the generator and the portfolio section; each write-up is
+//! parsed ([`frontmatter`], YAML or TOML), its keys mapped ([`fields`]), its
+//! text converted ([`body`], [`shortcodes`]) and its files gathered
+//! ([`refs`]); [`write`] writes it all as bundles
+//! (`content/projects/<slug>/index.md` with their images) without overwriting
+//! anything. The [`Report`] says, per file, what was mapped, what went under
+//! `extra:` and what needs a hand, with line numbers.
+
+pub mod body;
+pub mod detect;
+pub mod fields;
+pub mod frontmatter;
+pub mod page;
+pub mod profile;
+pub mod refs;
+pub mod shortcodes;
+pub mod site;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+pub use detect::Generator;
+
+use crate::diagnostics::Error;
+
+/// Something the import could not do by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hand {
+    /// 1-based line in the source file.
+    pub line: usize,
+    pub message: String,
+}
+
+/// Options of `folio import site`.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The generator, when detection should not guess.
+    pub from: Option<Generator>,
+    /// The portfolio section, relative to the source site.
+    pub section: Option<PathBuf>,
+    pub merge: bool,
+    pub force: bool,
+}
+
+/// What happened to one write-up.
+#[derive(Debug, Default)]
+pub struct FileReport {
+    /// Relative to the source site.
+    pub source: PathBuf,
+    /// Relative to the new site; `None` when it could not be imported.
+    pub dest: Option<PathBuf>,
+    pub mapped: Vec<String>,
+    /// Keys kept under `extra:`.
+    pub extra: Vec<String>,
+    /// Shortcodes converted: `youtube ×2`.
+    pub converted: Vec<String>,
+    /// Files copied with it (bundle files, images, static files).
+    pub files: usize,
+    pub hands: Vec<Hand>,
+}
+
+/// What `folio import site` did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub generator: Option<Generator>,
+    pub section: PathBuf,
+    pub files: Vec<FileReport>,
+    /// Files of the section that are not write-ups (section pages, extra Markdown of a bundle).
+    pub skipped: Vec<(PathBuf, String)>,
+    /// Where the profile came from (`params.author → name`).
+    pub profile: Vec<String>,
+    /// Profile keys written as placeholders.
+    pub profile_missing: Vec<String>,
+    /// Other problems of the profile (an overview too short for Upwork).
+    pub profile_hands: Vec<String>,
+    pub written: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
+    pub merged: Vec<PathBuf>,
+}
+
+impl Report {
+    /// How many write-ups need no hand.
+    pub fn clean(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.dest.is_some() && f.hands.is_empty())
+            .count()
+    }
+}
+
+/// Imports the site in `src` into the folio site folder `dir`.
+pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Report> {
+    if !src.is_dir() {
+        return Err(Error::msg(format!(
+            "{} is not a folder; give the folder of the site to import",
+            src.display()
+        )));
+    }
+    let generator = match opts.from.or_else(|| detect::detect(src)) {
+        Some(g) => g,
+        None => {
+            return Err(Error::msg(format!(
+                "cannot tell which generator made {}: no hugo.toml, config.toml, _config.yml or astro.config.*; say it with --from hugo|zola|jekyll|astro",
+                src.display()
+            )));
+        }
+    };
+    let section = match &opts.section {
+        Some(s) => s.strip_prefix(src).unwrap_or(s).to_path_buf(),
+        None => detect::find_section(src).ok_or_else(|| {
+            Error::msg(format!(
+                "no portfolio section in {} (looked for {}); choose one with --section PATH",
+                src.display(),
+                detect::SECTIONS.join(", ")
+            ))
+        })?,
+    };
+    if !src.join(&section).is_dir() {
+        return Err(Error::msg(format!(
+            "{} is not a folder of {}",
+            section.display(),
+            src.display()
+        )));
+    }
+    let (report, plan) = site::plan(src, generator, &section)?;
+    finish(dir, report, plan, opts)
+}
+
+fn finish(
+    dir: &Path,
+    mut report: Report,
+    plan: Vec<write::Planned>,
+    opts: &Options,
+) -> crate::Result<Report> {
+    let written = write::write_all(dir, plan, opts.merge, opts.force)?;
+    report.written = written.written;
+    report.kept = written.kept;
+    report.merged = written.merged;
+    Ok(report)
+}

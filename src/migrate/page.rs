@@ -1,0 +1,258 @@
+//! One write-up of the old site → a folio bundle: `index.md` with folio front
+//! matter and converted text, and the files it needs.
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value as Y};
+
+use super::body::{self, Convert};
+use super::fields::Fields;
+use super::frontmatter;
+use super::refs::{self, Copy, Ref, Refs, SiteMap};
+use super::site::Source;
+use super::write::{Planned, What};
+use super::{FileReport, Hand};
+use crate::diagnostics::Error;
+
+fn y(s: &str) -> Y {
+    Y::String(s.to_string())
+}
+
+/// Converts `s`; its report (source path filled in by the caller) and files.
+pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Planned>)> {
+    let bytes = std::fs::read(&s.path).map_err(|e| Error::io("cannot read", &s.path, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut report = FileReport::default();
+    let front = match frontmatter::parse(&text) {
+        Ok(f) => f,
+        Err(message) => {
+            report.hands.push(Hand {
+                line: 1,
+                message: format!("not imported: {message}"),
+            });
+            return Ok((report, Vec::new()));
+        }
+    };
+    let mut fields = Fields::map(&front, &map.taxonomies);
+    let mut refs = Refs::new(map, &s.path, s.bundle.as_deref());
+    let cover_line = cover_line(&front);
+    let cover = cover(&mut fields, &mut refs, s, cover_line);
+    let mut cx = Convert::new(&mut refs);
+    let text = body::convert(&mut cx, &front.body, front.body_first_line, s.mdx);
+    let (hands, done) = (cx.hands, cx.done);
+    report.hands.append(&mut fields.hands);
+    report.hands.extend(cover.1);
+    report.hands.extend(hands);
+    report.converted = done.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+    fill_required(&mut fields, &mut report, s, &text);
+    if s.mdx {
+        report.mapped.push("MDX → Markdown".into());
+    }
+    report.mapped.extend(fields.mapped.iter().cloned());
+    report.extra = fields.extra.keys().cloned().collect();
+    report.hands.sort_by_key(|h| h.line);
+    let dest = PathBuf::from(format!("content/projects/{}", s.slug));
+    let mut planned = vec![Planned {
+        rel: dest.join("index.md"),
+        what: What::Text(format!(
+            "---\n{}---\n{}",
+            yaml(&fields, cover.0.as_deref()),
+            text.trim_start_matches('\n')
+        )),
+    }];
+    planned.extend(files(s, &refs.copies, &dest));
+    report.files = planned.len() - 1;
+    report.dest = Some(dest.join("index.md"));
+    Ok((report, planned))
+}
+
+fn cover_line(front: &frontmatter::Front) -> usize {
+    [
+        "cover",
+        "image",
+        "img",
+        "thumbnail",
+        "heroImage",
+        "featured_image",
+        "images",
+    ]
+    .iter()
+    .find_map(|k| front.key_line(k))
+    .unwrap_or(1)
+}
+
+/// The cover as a bundle file name; hands when it cannot be one.
+fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<String>, Vec<Hand>) {
+    let mut hands = Vec::new();
+    let Some(raw) = f.cover.clone() else {
+        return (conventional_cover(s, f), hands);
+    };
+    match refs.bundle_file(&raw) {
+        Ref::Rewrite(name) => return (Some(name), hands),
+        Ref::Keep => hands.push(Hand {
+            line,
+            message: format!("the cover `{raw}` is a URL (kept under extra.cover): download it into the bundle and set `cover:`"),
+        }),
+        Ref::Broken(why) => hands.push(Hand { line, message: format!("cover image: {why} (kept under extra.cover)") }),
+    }
+    f.extra
+        .insert("cover".into(), serde_json::Value::String(raw));
+    (None, hands)
+}
+
+/// A bundle's `featured.*` or `cover.*` image (Hugo themes' convention).
+fn conventional_cover(s: &Source, f: &mut Fields) -> Option<String> {
+    let bundle = s.bundle.as_ref()?;
+    let mut names: Vec<String> = std::fs::read_dir(bundle)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| refs::is_image(p))
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+        .filter(|n| {
+            ["featured.", "cover.", "thumbnail."]
+                .iter()
+                .any(|c| n.to_ascii_lowercase().starts_with(c))
+        })
+        .collect();
+    names.sort();
+    let name = names.into_iter().next()?;
+    f.mapped.push(format!("{name} (bundle file) → cover"));
+    Some(name)
+}
+
+/// Title, date and summary, which folio needs: made up where possible, reported.
+fn fill_required(f: &mut Fields, report: &mut FileReport, s: &Source, body: &str) {
+    if f.title.is_none() {
+        let title = s.slug.replace('-', " ");
+        report.hands.push(Hand {
+            line: 1,
+            message: format!("no title: `{title}` was made from the file name"),
+        });
+        f.title = Some(title);
+    }
+    if f.date.is_none() {
+        match &s.file_date {
+            Some(d) => {
+                f.date = Some(d.clone());
+                f.mapped.push("file name → date".into());
+            }
+            None => f
+                .mapped
+                .push("no date: listed after the dated projects (add `date:` to place it)".into()),
+        }
+    }
+    if f.summary.is_none() {
+        match first_paragraph(body) {
+            Some(p) => {
+                f.summary = Some(p);
+                f.mapped.push("first paragraph → summary (check it)".into());
+            }
+            None => report.hands.push(Hand {
+                line: 1,
+                message: "no summary: add `summary:` (one or two sentences)".into(),
+            }),
+        }
+    }
+}
+
+/// The first paragraph of plain text (no heading, image, shortcode or HTML), shortened.
+fn first_paragraph(body: &str) -> Option<String> {
+    let para = body
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| !p.is_empty() && !p.starts_with(['#', '!', '<', '{', '|', '`', '>', '-', '*']))?;
+    let plain = crate::plaintext::to_plain(para);
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    if plain.is_empty() {
+        return None;
+    }
+    let cut = plain
+        .char_indices()
+        .find(|&(i, c)| i > 40 && matches!(c, '.' | '。' | '!' | '?'))
+        .map_or(plain.len(), |(i, c)| i + c.len_utf8());
+    let short: String = plain[..cut].chars().take(240).collect();
+    Some(short)
+}
+
+/// Front matter in folio's order.
+fn yaml(f: &Fields, cover: Option<&str>) -> String {
+    let mut m = Mapping::new();
+    let mut put = |k: &str, v: Option<&str>| {
+        if let Some(v) = v {
+            m.insert(y(k), y(v));
+        }
+    };
+    put("title", f.title.as_deref());
+    put("date", f.date.as_deref());
+    put("summary", f.summary.as_deref());
+    put("role", f.role.as_deref());
+    put("client", f.client.as_deref());
+    put("cover", cover);
+    put("cover_alt", cover.and(f.cover_alt.as_deref()));
+    put("slug", f.slug.as_deref());
+    if !f.tags.is_empty() {
+        m.insert(
+            y("tags"),
+            Y::Sequence(f.tags.iter().map(|t| y(t)).collect()),
+        );
+    }
+    if !f.links.is_empty() {
+        m.insert(
+            y("links"),
+            Y::Mapping(f.links.iter().map(|(k, v)| (y(k), y(v))).collect()),
+        );
+    }
+    for (k, on) in [("featured", f.featured), ("draft", f.draft)] {
+        if on {
+            m.insert(y(k), Y::Bool(true));
+        }
+    }
+    if let Some(w) = f.weight {
+        m.insert(y("weight"), Y::Number(w.into()));
+    }
+    if !f.extra.is_empty() {
+        let extra = serde_yaml::to_value(&f.extra).unwrap_or(Y::Null);
+        m.insert(y("extra"), extra);
+    }
+    serde_yaml::to_string(&Y::Mapping(m)).unwrap_or_default()
+}
+
+/// The files of the source bundle and the files the write-up points at.
+fn files(s: &Source, copies: &[Copy], dest: &Path) -> Vec<Planned> {
+    let mut out = Vec::new();
+    if let Some(bundle) = &s.bundle {
+        for e in walkdir::WalkDir::new(bundle)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let p = e.path();
+            let md = p
+                .extension()
+                .is_some_and(|x| ["md", "markdown", "mdx"].contains(&x.to_string_lossy().as_ref()));
+            if e.file_type().is_file()
+                && !md
+                && let Ok(inner) = p.strip_prefix(bundle)
+            {
+                out.push(Planned {
+                    rel: dest.join(inner),
+                    what: What::Copy(p.to_path_buf()),
+                });
+            }
+        }
+    }
+    for c in copies {
+        out.push(match c {
+            Copy::Bundle { src, name } => Planned {
+                rel: dest.join(name),
+                what: What::Copy(src.clone()),
+            },
+            Copy::Static { src, rel } => Planned {
+                rel: Path::new("static").join(rel),
+                what: What::Copy(src.clone()),
+            },
+        });
+    }
+    out
+}

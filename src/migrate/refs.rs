@@ -1,0 +1,364 @@
+//! Where a link or image of a write-up points in the old site, and what it
+//! becomes in the folio site: kept, rewritten, or a file to copy.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+/// What the old site publishes, shared by all write-ups.
+#[derive(Debug)]
+pub struct SiteMap {
+    /// Folders published at the site root (Hugo `static/`, Astro `public/`, Jekyll's root).
+    pub static_roots: Vec<PathBuf>,
+    /// The section's URL in the old site (`/projects/`).
+    pub section_url: String,
+    /// Source file of each imported write-up → its folio slug.
+    pub pages: HashMap<PathBuf, String>,
+    /// Old URL name (file stem or bundle folder) → folio slug.
+    pub names: HashMap<String, String>,
+    /// Old URL name of a bundle → its folder (`/projects/a/pic.png` is a file of it).
+    pub bundles: HashMap<String, PathBuf>,
+    /// Front matter keys the site declared as taxonomies (read as tags).
+    pub taxonomies: Vec<String>,
+}
+
+/// A file to copy into the new site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Copy {
+    /// Into the write-up's bundle folder, under `name`.
+    Bundle { src: PathBuf, name: String },
+    /// Into `static/`, at the same site path (`images/x.png`).
+    Static { src: PathBuf, rel: String },
+}
+
+/// What happens to one reference.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ref {
+    Keep,
+    Rewrite(String),
+    /// Not found: why, for the report.
+    Broken(String),
+}
+
+/// The references of one write-up and the files they need.
+#[derive(Debug)]
+pub struct Refs<'a> {
+    site: &'a SiteMap,
+    source: PathBuf,
+    /// The source bundle folder: its files are copied with the write-up.
+    bundle: Option<PathBuf>,
+    pub copies: Vec<Copy>,
+}
+
+/// Whether a link leaves the site or stays on the page.
+pub fn is_external(dest: &str) -> bool {
+    let lower = dest.to_ascii_lowercase();
+    dest.starts_with('#')
+        || dest.starts_with("//")
+        || ["http:", "https:", "mailto:", "tel:", "data:", "ftp:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+}
+
+/// `a/./b/../c` → `a/c`; `None` when it climbs above its start.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+impl<'a> Refs<'a> {
+    pub fn new(site: &'a SiteMap, source: &Path, bundle: Option<&Path>) -> Refs<'a> {
+        Refs {
+            site,
+            source: source.to_path_buf(),
+            bundle: bundle.map(Path::to_path_buf),
+            copies: Vec::new(),
+        }
+    }
+
+    /// A link or image in the text: files of the page's bundle stay, other
+    /// files are copied (beside the page, or into `static/` for root paths),
+    /// links to other write-ups become `@/projects/...`.
+    pub fn link(&mut self, dest: &str) -> Ref {
+        self.resolve(dest, false)
+    }
+
+    /// A cover or figure image: always a file of the bundle.
+    pub fn bundle_file(&mut self, dest: &str) -> Ref {
+        self.resolve(dest, true)
+    }
+
+    fn resolve(&mut self, dest: &str, into_bundle: bool) -> Ref {
+        let dest = dest.trim();
+        if dest.is_empty() || is_external(dest) || dest.starts_with("@/") && !into_bundle {
+            return self.zola_internal(dest);
+        }
+        let (path, fragment) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let path = percent_encoding::percent_decode_str(path)
+            .decode_utf8_lossy()
+            .into_owned();
+        if let Some(site_path) = path.strip_prefix('/') {
+            return self.root_relative(site_path, fragment, into_bundle);
+        }
+        let dir = self.source.parent().unwrap_or(Path::new(""));
+        let beside = normalize(&dir.join(&path)).filter(|p| p.is_file());
+        if let Some(file) = beside {
+            return self.file(file, None, fragment, into_bundle);
+        }
+        if let Some(slug) = self.page_slug(&dir.join(&path)) {
+            return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
+        }
+        // Jekyll and Hugo themes often write site paths without the leading slash.
+        match self.in_static(&path) {
+            Some((file, rel)) => self.file(file, Some(rel), fragment, into_bundle),
+            None => Ref::Broken(format!("`{dest}` does not exist in the old site")),
+        }
+    }
+
+    fn zola_internal(&self, dest: &str) -> Ref {
+        let Some(rest) = dest.strip_prefix("@/") else {
+            return Ref::Keep;
+        };
+        let (path, fragment) = match rest.find('#') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        let stem = Path::new(path)
+            .with_extension("")
+            .to_string_lossy()
+            .trim_end_matches("/index")
+            .trim_end_matches("/_index")
+            .to_string();
+        let name = stem.rsplit('/').next().unwrap_or_default();
+        match self.site.names.get(name) {
+            Some(slug) => Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}")),
+            None => Ref::Broken(format!("`{dest}` points at a page that was not imported")),
+        }
+    }
+
+    fn root_relative(&mut self, site_path: &str, fragment: &str, into_bundle: bool) -> Ref {
+        if let Some((file, rel)) = self.in_static(site_path) {
+            return self.file(file, Some(rel), fragment, into_bundle);
+        }
+        let section = self.site.section_url.trim_matches('/');
+        let rest = site_path.trim_end_matches('/');
+        let name = rest
+            .strip_prefix(section)
+            .map(|r| r.trim_start_matches('/'))
+            .map(|r| r.trim_end_matches(".html").trim_end_matches("/index"));
+        if let Some(slug) = name.and_then(|n| self.site.names.get(n)) {
+            return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
+        }
+        let in_bundle = name.and_then(|n| n.split_once('/')).and_then(|(b, file)| {
+            let path = normalize(&self.site.bundles.get(b)?.join(file))?;
+            path.is_file().then_some(path)
+        });
+        if let Some(file) = in_bundle {
+            return self.file(file, None, fragment, into_bundle);
+        }
+        Ref::Broken(format!(
+            "`/{site_path}` is neither a file of the old site's static folders nor an imported write-up"
+        ))
+    }
+
+    fn in_static(&self, site_path: &str) -> Option<(PathBuf, String)> {
+        let rel = normalize(Path::new(site_path))?;
+        if rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('_'))
+        {
+            return None;
+        }
+        self.site
+            .static_roots
+            .iter()
+            .map(|root| root.join(&rel))
+            .find(|p| p.is_file())
+            .map(|p| (p, rel.to_string_lossy().replace('\\', "/")))
+    }
+
+    fn page_slug(&self, path: &Path) -> Option<String> {
+        let path = normalize(path)?;
+        let candidates = [path.clone(), path.join("index.md"), path.join("index.mdx")];
+        candidates
+            .iter()
+            .find_map(|p| self.site.pages.get(p))
+            .cloned()
+    }
+
+    /// A file found in the old site: a page link, a bundle file, or a copy.
+    fn file(
+        &mut self,
+        file: PathBuf,
+        rel: Option<String>,
+        fragment: &str,
+        into_bundle: bool,
+    ) -> Ref {
+        if let Some(slug) = self.site.pages.get(&file) {
+            return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
+        }
+        if let Some(inner) = self.bundle.as_ref().and_then(|b| file.strip_prefix(b).ok()) {
+            let inner = inner.to_string_lossy().replace('\\', "/");
+            return Ref::Rewrite(format!("{inner}{fragment}"));
+        }
+        match rel {
+            Some(rel) if !into_bundle => {
+                self.copies.push(Copy::Static { src: file, rel });
+                Ref::Keep
+            }
+            _ => {
+                let name = self.bundle_name(&file);
+                Ref::Rewrite(format!("{name}{fragment}"))
+            }
+        }
+    }
+
+    /// The name `file` takes in the bundle: its own, unless another file has it.
+    fn bundle_name(&mut self, file: &Path) -> String {
+        let base = file
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "file".into());
+        let mut name = base.clone();
+        let mut n = 2;
+        loop {
+            let taken = self.copies.iter().find_map(|c| match c {
+                Copy::Bundle { src, name: used } if *used == name => Some(src == file),
+                _ => None,
+            });
+            match taken {
+                Some(true) => return name,
+                None if !self.bundle_has(&name) => break,
+                _ => {
+                    name = format!("{n}-{base}");
+                    n += 1;
+                }
+            }
+        }
+        self.copies.push(Copy::Bundle {
+            src: file.to_path_buf(),
+            name: name.clone(),
+        });
+        name
+    }
+
+    /// Copies the images of the old site's folder `dir` (a site path or a
+    /// path beside the page) into the bundle; how many there are.
+    pub fn copy_images_of(&mut self, dir: &str) -> usize {
+        let rel = dir.trim_matches('/');
+        let page_dir = self.source.parent().unwrap_or(Path::new("")).to_path_buf();
+        let mut candidates: Vec<PathBuf> =
+            self.site.static_roots.iter().map(|r| r.join(rel)).collect();
+        candidates.insert(0, page_dir.join(rel));
+        let Some(folder) = candidates.into_iter().find(|p| p.is_dir()) else {
+            return 0;
+        };
+        let mut images: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| is_image(p))
+            .collect();
+        images.sort();
+        let in_bundle = self.bundle.as_ref().is_some_and(|b| folder.starts_with(b));
+        if !in_bundle {
+            for img in &images {
+                self.bundle_name(img);
+            }
+        }
+        images.len()
+    }
+
+    fn bundle_has(&self, name: &str) -> bool {
+        self.bundle.as_ref().is_some_and(|b| b.join(name).exists())
+    }
+}
+
+/// Whether `path` names an image a browser shows.
+pub fn is_image(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|x| x.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"].contains(&ext.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(root: &Path) -> SiteMap {
+        let mut pages = HashMap::new();
+        pages.insert(root.join("content/projects/b/index.md"), "b".to_string());
+        let mut names = HashMap::new();
+        names.insert("b".to_string(), "b".to_string());
+        let mut bundles = HashMap::new();
+        bundles.insert("b".to_string(), root.join("content/projects/b"));
+        SiteMap {
+            static_roots: vec![root.join("static")],
+            section_url: "/projects/".into(),
+            pages,
+            names,
+            bundles,
+            taxonomies: vec![],
+        }
+    }
+
+    #[test]
+    fn resolves_each_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "static/img/x.png",
+            "content/projects/a/pic.jpg",
+            "assets/c.jpg",
+            "content/projects/b/d.png",
+        ] {
+            std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let map = site(root);
+        let a = root.join("content/projects/a");
+        let mut r = Refs::new(&map, &a.join("index.md"), Some(&a));
+        assert_eq!(r.link("https://x.org"), Ref::Keep);
+        assert_eq!(r.link("/img/x.png"), Ref::Keep);
+        assert_eq!(r.link("pic.jpg#top"), Ref::Rewrite("pic.jpg#top".into()));
+        assert_eq!(
+            r.link("/projects/b/"),
+            Ref::Rewrite("@/projects/b/index.md".into())
+        );
+        assert_eq!(
+            r.link("@/projects/b.md"),
+            Ref::Rewrite("@/projects/b/index.md".into())
+        );
+        assert_eq!(
+            r.link("../b/index.md"),
+            Ref::Rewrite("@/projects/b/index.md".into())
+        );
+        assert!(matches!(r.link("/nope.pdf"), Ref::Broken(_)));
+        assert_eq!(r.bundle_file("/img/x.png"), Ref::Rewrite("x.png".into()));
+        assert_eq!(
+            r.bundle_file("../../../assets/c.jpg"),
+            Ref::Rewrite("c.jpg".into())
+        );
+        assert_eq!(
+            r.bundle_file("/projects/b/d.png"),
+            Ref::Rewrite("d.png".into())
+        );
+        assert_eq!(r.copies.len(), 4);
+    }
+}

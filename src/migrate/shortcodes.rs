@@ -1,0 +1,274 @@
+//! Shortcodes of other generators in folio's syntax (Zola's: `{{ youtube(id="…") }}`):
+//! Hugo's `{{< youtube ID >}}`, `{{< vimeo ID >}}`, `{{< figure src=… >}}` and
+//! galleries, al-folio's `{% include figure.liquid path=… %}` and
+//! `video.liquid`, Astro MDX `<YouTube id="…" />`. What has no equivalent is left
+//! as it is and reported by [`crate::migrate::body`].
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::body::Convert;
+use super::refs::Ref;
+
+/// folio's shortcodes (a Zola-style `{{ name(...) }}` of another name needs a hand).
+pub const FOLIO: &[&str] = &[
+    "youtube", "vimeo", "figure", "gallery", "video", "pdf", "download",
+];
+
+static HUGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{\{([<%])\s*(/?)\s*([\w.-]+)((?:[^>%]|[>%][^}]|[>%]\}[^}])*?)\s*/?\s*[>%]\}\}")
+        .expect("valid regex")
+});
+static LIQUID_INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{%-?\s*include\s+(figure|video|image)\.(?:liquid|html)\s+(.*?)\s*-?%\}")
+        .expect("valid regex")
+});
+static MDX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<(YouTube|Youtube|Vimeo|LiteYouTube)\s+(.*?)\s*/>").expect("valid regex")
+});
+static ARG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|\{?"?([^\s"'}]+)"?\}?)"#,
+    )
+    .expect("valid regex")
+});
+static YOUTUBE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=)|youtu\.be/)([\w-]{6,})")
+        .expect("valid regex")
+});
+static VIMEO_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"vimeo\.com/(?:video/)?(\d+)").expect("valid regex"));
+
+/// Arguments of a shortcode: positional ones, then named ones in order.
+#[derive(Debug, Default, PartialEq)]
+pub struct Args {
+    pub positional: Vec<String>,
+    pub named: Vec<(String, String)>,
+}
+
+impl Args {
+    pub fn parse(text: &str) -> Args {
+        let mut a = Args::default();
+        for c in ARG.captures_iter(text) {
+            let value = (2..=5)
+                .find_map(|i| c.get(i))
+                .map(|m| m.as_str().replace("\\\"", "\""))
+                .unwrap_or_default();
+            match c.get(1) {
+                Some(k) => a.named.push((k.as_str().to_string(), value)),
+                None => a.positional.push(value),
+            }
+        }
+        a
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.named
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// A named argument, or else the positional one at `i`.
+    fn id(&self, key: &str, i: usize) -> Option<&str> {
+        self.get(key).or(self.positional.get(i).map(String::as_str))
+    }
+}
+
+/// A string argument in folio's syntax, with a quote the value does not contain.
+pub fn quote(v: &str) -> String {
+    let v = v.replace('\n', " ");
+    if !v.contains('"') {
+        format!("\"{v}\"")
+    } else if !v.contains('\'') {
+        format!("'{v}'")
+    } else {
+        format!("`{}`", v.replace('`', "'"))
+    }
+}
+
+fn call(name: &str, args: &[(&str, Option<&str>)]) -> String {
+    let args: Vec<String> = args
+        .iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", quote(v))))
+        .collect();
+    format!("{{{{ {name}({}) }}}}", args.join(", "))
+}
+
+/// A figure whose image is copied into the bundle.
+fn figure(cx: &mut Convert, src: &str, caption: Option<&str>, alt: Option<&str>) -> String {
+    let src = match cx.refs.bundle_file(src) {
+        Ref::Rewrite(s) => s,
+        Ref::Keep => src.to_string(),
+        Ref::Broken(why) => {
+            cx.hand(format!("figure image: {why}"));
+            src.to_string()
+        }
+    };
+    if cx.in_gallery {
+        return String::new();
+    }
+    call(
+        "figure",
+        &[("src", Some(&src)), ("caption", caption), ("alt", alt)],
+    )
+}
+
+/// Converts Hugo shortcodes on one line; unknown ones stay.
+pub fn hugo(cx: &mut Convert, line: &str) -> String {
+    HUGO.replace_all(line, |c: &Captures| {
+        let closing = !c[2].is_empty();
+        let name = c[3].to_ascii_lowercase();
+        let args = Args::parse(&c[4]);
+        let converted = match (name.as_str(), closing) {
+            ("gallery" | "load-photoswipe", true) => {
+                cx.in_gallery = false;
+                Some(String::new())
+            }
+            ("gallery", false) => Some(gallery(cx, &args)),
+            ("load-photoswipe", false) => Some(String::new()),
+            ("youtube", false) => args
+                .id("id", 0)
+                .map(|id| call("youtube", &[("id", Some(id))])),
+            ("vimeo", false) => args
+                .id("id", 0)
+                .map(|id| call("vimeo", &[("id", Some(id))])),
+            ("figure", false) => args.id("src", 0).map(|src| {
+                let caption = args.get("caption").or(args.get("title"));
+                figure(cx, src, caption, args.get("alt"))
+            }),
+            ("ref" | "relref", false) => args.id("path", 0).map(|p| relref(cx, p)),
+            _ => None,
+        };
+        if converted.is_some() && !closing && name != "load-photoswipe" {
+            cx.converted(&name);
+        }
+        converted.unwrap_or_else(|| c[0].to_string())
+    })
+    .into_owned()
+}
+
+/// A Hugo gallery: its images go into the bundle, shown by `{{ gallery() }}`.
+fn gallery(cx: &mut Convert, args: &Args) -> String {
+    if let Some(dir) = args.get("dir") {
+        let found = cx.copy_folder(dir);
+        if found == 0 {
+            cx.hand(format!("gallery: no images in `{dir}`"));
+        }
+    }
+    cx.in_gallery = true;
+    call("gallery", &[])
+}
+
+fn relref(cx: &mut Convert, path: &str) -> String {
+    let name = path
+        .trim_end_matches('/')
+        .trim_end_matches(".md")
+        .trim_end_matches("/index")
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    match cx.refs.link(&format!("@/{name}.md")) {
+        Ref::Rewrite(s) => s,
+        _ => {
+            cx.hand(format!(
+                "`ref {path}` points at a page that was not imported"
+            ));
+            path.to_string()
+        }
+    }
+}
+
+/// al-folio's `{% include figure.liquid path=… %}` and `video.liquid`.
+pub fn liquid(cx: &mut Convert, line: &str) -> String {
+    LIQUID_INCLUDE
+        .replace_all(line, |c: &Captures| {
+            let args = Args::parse(&c[2]);
+            let path = args.get("path").or(args.get("url")).unwrap_or_default();
+            if path.starts_with("page.") || path.starts_with("include.") {
+                cx.hand(format!("`{}`: the image is a Liquid variable", &c[0]));
+                return c[0].to_string();
+            }
+            let out = if &c[1] == "video" {
+                video(path)
+            } else {
+                let caption = args.get("caption").or(args.get("title"));
+                Some(figure(cx, path, caption, args.get("alt")))
+            };
+            match out {
+                Some(s) => {
+                    cx.converted(&format!("{}.liquid", &c[1]));
+                    s
+                }
+                None => c[0].to_string(),
+            }
+        })
+        .into_owned()
+}
+
+fn video(url: &str) -> Option<String> {
+    if let Some(c) = YOUTUBE_URL.captures(url) {
+        return Some(call("youtube", &[("id", Some(&c[1]))]));
+    }
+    VIMEO_URL
+        .captures(url)
+        .map(|c| call("vimeo", &[("id", Some(&c[1]))]))
+}
+
+/// Astro MDX video components (astro-embed's `<YouTube id="…" />`).
+pub fn mdx(cx: &mut Convert, line: &str) -> String {
+    MDX.replace_all(line, |c: &Captures| {
+        let args = Args::parse(&c[2]);
+        let id = args.get("id").or(args.get("videoid")).unwrap_or_default();
+        let name = if c[1].eq_ignore_ascii_case("vimeo") {
+            "vimeo"
+        } else {
+            "youtube"
+        };
+        let id = YOUTUBE_URL
+            .captures(id)
+            .or_else(|| VIMEO_URL.captures(id))
+            .map_or(id.to_string(), |m| m[1].to_string());
+        if id.is_empty() {
+            return c[0].to_string();
+        }
+        cx.converted(name);
+        call(name, &[("id", Some(&id))])
+    })
+    .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_arguments() {
+        let a = Args::parse(r#" abc src="a b.png" caption='It "works"' width=300 "#);
+        assert_eq!(a.positional, vec!["abc"]);
+        assert_eq!(a.get("src"), Some("a b.png"));
+        assert_eq!(a.get("caption"), Some("It \"works\""));
+        assert_eq!(a.get("width"), Some("300"));
+    }
+
+    #[test]
+    fn quotes_and_calls() {
+        assert_eq!(quote("a"), "\"a\"");
+        assert_eq!(quote("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(
+            call("figure", &[("src", Some("a.png")), ("alt", None)]),
+            "{{ figure(src=\"a.png\") }}"
+        );
+        assert_eq!(
+            video("https://www.youtube.com/embed/jNQXAC9IVRw"),
+            Some("{{ youtube(id=\"jNQXAC9IVRw\") }}".into())
+        );
+        assert_eq!(
+            video("https://player.vimeo.com/video/76979871"),
+            Some("{{ vimeo(id=\"76979871\") }}".into())
+        );
+    }
+}
