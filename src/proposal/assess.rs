@@ -70,7 +70,14 @@ fn competition(f: &Facts, r: &mut Vec<String>) {
     if let Some(p) = &f.proposals {
         match first_number(p) {
             Some(n) if n >= 50.0 => r.push(format!("- {p} proposals already")),
-            Some(n) if n < 10.0 => r.push(format!("+ only {p} proposals so far")),
+            Some(n) if n < 10.0 => {
+                // Upwork writes "Less than 5": "only fewer than 5" reads as a seam.
+                let p = match p.to_lowercase().strip_prefix("less than ") {
+                    Some(rest) => format!("fewer than {rest}"),
+                    None => format!("only {p}"),
+                };
+                r.push(format!("+ {p} proposals so far"))
+            }
             _ => {}
         }
     }

@@ -442,7 +442,9 @@ fn body_questions(description: &str) -> Vec<String> {
         let lower = line.to_lowercase();
         let numbered =
             line.starts_with(|c: char| c.is_ascii_digit()) && strip_number(line).len() < line.len();
-        if (line.ends_with('?') || line.ends_with('？')) && line.chars().count() >= 8 {
+        if (line.ends_with('?') || line.ends_with('？') || opens_with_question(line))
+            && line.chars().count() >= 8
+        {
             let q = strip_number(line).to_string();
             if q.chars().count() <= 300 && !out.contains(&q) {
                 out.push(q);
@@ -464,6 +466,21 @@ fn body_questions(description: &str) -> Vec<String> {
             || (asking && numbered);
     }
     out
+}
+
+/// A line that starts with a question and goes on with a request, as in
+/// "Have you built a CLI in Rust before? Please link it."
+fn opens_with_question(line: &str) -> bool {
+    const ASKING: [&str; 16] = [
+        "have", "do", "did", "can", "could", "are", "is", "what", "which", "how", "why", "when",
+        "where", "will", "would", "who",
+    ];
+    let first = line
+        .split_whitespace()
+        .next()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    ASKING.contains(&first.as_str()) && line.find(['?', '？']).is_some_and(|i| i < line.len() - 1)
 }
 
 /// What the post tells applicants to do.
@@ -515,6 +532,14 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "Rust developer for a log tailing CLI\nPosted 2 hours ago\nWorldwide\nSummary\nWe need a CLI that tails rotating log files.\nStart your proposal with the word \"Blue\" and link to your code.\nLess than 30 hrs/week\nHourly\n1 to 3 months\nDuration\nIntermediate\nExperience Level\n$40.00-$70.00\nHourly\nProject Type: One-time project\nSkills and Expertise\nRust\nCommand Line Interface\nActivity on this job\nProposals: 10 to 15\nInterviewing: 2\nInvites sent: 3\nYou will be asked to answer the following questions when submitting a proposal:\n1. Have you written a CLI in Rust before? Please link it.\n2. What is your availability?\nAbout the client\nPayment method verified\nRating is 4.9 out of 5.\nUnited States\n24 jobs posted\n67% hire rate, 2 open jobs\n$12K total spent\nMember since Mar 12, 2019\n";
+
+    #[test]
+    fn a_question_followed_by_a_request_in_the_description() {
+        let q = body_questions(
+            "We need a small tool. Why? Our docs break.\nHave you built a tool in Rust before? Please link it.\n",
+        );
+        assert_eq!(q, ["Have you built a tool in Rust before? Please link it."]);
+    }
 
     #[test]
     fn an_upwork_page() {
