@@ -1,13 +1,12 @@
 //! The content model: the user's files ([`files`]), how they are read
 //! ([`load`], [`frontmatter`]) and the validated site they become ([`model`]).
 
-pub mod cache;
 pub mod files;
 pub mod frontmatter;
 pub mod load;
 pub mod model;
 pub mod summary;
 
-pub use cache::{LoadCache, Revisions};
+pub use load::cache::{LoadCache, Revisions};
 pub use load::{LoadOptions, load, load_cached};
 pub use model::Site;

@@ -14,7 +14,6 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{Config, key_line};
-use crate::content::cache::{Built, CachedProject, Last, LoadCache, Lookup, Stamp};
 use crate::content::files::{
     Links, PageFrontMatter, ProfileFile, ProjectFrontMatter, SkillEntry, SpecializedProfileFile,
 };
@@ -28,8 +27,10 @@ use crate::source::{self, SourceFile};
 use crate::util::paths::{is_ignored_name, normalize};
 use crate::util::phase;
 use crate::yaml;
+use cache::{Built, CachedProject, Last, LoadCache, Lookup, Stamp};
 
 mod assets;
+pub mod cache;
 mod covers;
 mod edits;
 mod links;

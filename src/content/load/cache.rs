@@ -19,8 +19,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
+use super::{Entry, Listing, Out, Target};
 use crate::content::files::ProjectFrontMatter;
-use crate::content::load::{Entry, Listing, Out, Target};
 use crate::content::model::{Project, Site, Skill};
 use crate::diagnostics::Diagnostic;
 
@@ -31,40 +31,40 @@ pub struct LoadCache {
     config: u64,
     /// Fingerprint of the declared skills the projects were built with.
     skills: u64,
-    pub(super) projects: HashMap<PathBuf, CachedProject>,
+    pub(in crate::content) projects: HashMap<PathBuf, CachedProject>,
     /// The project files found by the last load; dropped when the watcher
     /// reports a file that may have come or gone, so the folder is listed again.
-    pub(super) listing: Option<Arc<Listing>>,
+    pub(in crate::content) listing: Option<Arc<Listing>>,
     /// Since the last load, the watcher reported only in-place edits of
     /// known project files (nothing came or went, nothing else changed).
-    pub(super) only_edits: bool,
+    pub(in crate::content) only_edits: bool,
     /// The last load, for the fast path (`None` after a failed full load).
-    pub(super) last: Option<Last>,
+    pub(in crate::content) last: Option<Last>,
     /// After a fast load: the positions in [`Site::projects`] of the projects
     /// it changed (nothing else changed). `None` after a full load.
     pub changed: Option<Vec<usize>>,
 }
 
 /// The last load: its site and what was used to build it.
-pub(super) struct Last {
-    pub(super) site: Arc<Site>,
+pub(in crate::content) struct Last {
+    pub(in crate::content) site: Arc<Site>,
     /// Its messages (an edit's replace those of the project it edits).
-    pub(super) diags: Vec<Diagnostic>,
-    pub(super) targets: HashMap<String, Target>,
+    pub(in crate::content) diags: Vec<Diagnostic>,
+    pub(in crate::content) targets: HashMap<String, Target>,
     /// The skills declared in `profile.yaml`.
-    pub(super) skills: Vec<Skill>,
+    pub(in crate::content) skills: Vec<Skill>,
     /// Markdown files that failed to load.
-    pub(super) failed: std::collections::HashSet<String>,
+    pub(in crate::content) failed: std::collections::HashSet<String>,
     /// Project file → its position in `site.projects`.
-    pub(super) position: HashMap<PathBuf, usize>,
+    pub(in crate::content) position: HashMap<PathBuf, usize>,
     /// The revisions of `site.projects`.
-    pub(super) revisions: Arc<Revisions>,
+    pub(in crate::content) revisions: Arc<Revisions>,
 }
 
 impl Last {
     /// The last load, with the revisions of its projects as `projects` holds them.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn new(
+    pub(in crate::content) fn new(
         site: Arc<Site>,
         diags: Vec<Diagnostic>,
         targets: HashMap<String, Target>,
@@ -87,23 +87,23 @@ impl Last {
 }
 
 /// One project file.
-pub(super) struct CachedProject {
+pub(in crate::content) struct CachedProject {
     /// `None` once the watcher reported a change: read it again.
-    pub(super) stamp: Option<Stamp>,
-    pub(super) entry: Arc<Entry<ProjectFrontMatter>>,
+    pub(in crate::content) stamp: Option<Stamp>,
+    pub(in crate::content) entry: Arc<Entry<ProjectFrontMatter>>,
     /// The project last built from this file (from `entry`, or from an older
     /// version of the file, whose card an edit is compared with).
-    pub(super) built: Option<Built>,
+    pub(in crate::content) built: Option<Built>,
 }
 
-pub(super) struct Built {
+pub(in crate::content) struct Built {
     /// The entry it was built from.
-    pub(super) from: Arc<Entry<ProjectFrontMatter>>,
-    pub(super) project: Arc<Project>,
-    pub(super) out: Arc<Out>,
+    pub(in crate::content) from: Arc<Entry<ProjectFrontMatter>>,
+    pub(in crate::content) project: Arc<Project>,
+    pub(in crate::content) out: Arc<Out>,
     /// Its revisions (see [`Revisions`]).
-    pub(super) rev: u64,
-    pub(super) card_rev: u64,
+    pub(in crate::content) rev: u64,
+    pub(in crate::content) card_rev: u64,
 }
 
 /// Per project of a site loaded with a cache (by position in
@@ -133,7 +133,7 @@ impl Revisions {
         revs
     }
 
-    pub(super) fn set(&mut self, pos: usize, rev: u64, card: u64) {
+    pub(in crate::content) fn set(&mut self, pos: usize, rev: u64, card: u64) {
         if let (Some(r), Some(c)) = (self.rev.get_mut(pos), self.card.get_mut(pos)) {
             (*r, *c) = (rev, card);
         }
@@ -152,13 +152,13 @@ impl Revisions {
 
 /// A file's size and modification time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Stamp {
+pub(in crate::content) struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
 }
 
 impl Stamp {
-    pub(super) fn of(path: &Path) -> Option<Stamp> {
+    pub(in crate::content) fn of(path: &Path) -> Option<Stamp> {
         let m = std::fs::metadata(path).ok()?;
         Some(Stamp {
             len: m.len(),
@@ -169,14 +169,14 @@ impl Stamp {
 
 /// How a link to another Markdown file resolved when a page was built.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Lookup {
+pub(in crate::content) struct Lookup {
     target: String,
     found: Option<Target>,
     failed: bool,
 }
 
 impl Lookup {
-    pub(super) fn new(target: &str, found: Option<&Target>, failed: bool) -> Lookup {
+    pub(in crate::content) fn new(target: &str, found: Option<&Target>, failed: bool) -> Lookup {
         Lookup {
             target: target.to_string(),
             found: found.cloned(),
@@ -185,7 +185,7 @@ impl Lookup {
     }
 
     /// Whether the link resolves the same way now.
-    pub(super) fn same<'t>(
+    pub(in crate::content) fn same<'t>(
         &self,
         find: impl Fn(&str) -> Option<&'t Target>,
         failed: impl Fn(&str) -> bool,
@@ -207,14 +207,14 @@ impl LoadCache {
     }
 
     /// A new, unique revision number for a project built now.
-    pub(super) fn next_rev() -> u64 {
+    pub(in crate::content) fn next_rev() -> u64 {
         static NEXT: AtomicU64 = AtomicU64::new(1);
         NEXT.fetch_add(1, Ordering::Relaxed)
     }
 
     /// Starts a load with this config and options (their `Debug` text):
     /// if they differ from the last load's, nothing is reused.
-    pub(super) fn start(&mut self, config: &str) {
+    pub(in crate::content) fn start(&mut self, config: &str) {
         let f = fingerprint(config);
         if f != self.config {
             self.projects.clear();
@@ -225,7 +225,7 @@ impl LoadCache {
     }
 
     /// Before building: if the declared skills changed, every project is built again.
-    pub(super) fn check_skills(&mut self, skills: &str) {
+    pub(in crate::content) fn check_skills(&mut self, skills: &str) {
         let f = fingerprint(skills);
         if f != self.skills {
             for p in self.projects.values_mut() {
@@ -237,7 +237,7 @@ impl LoadCache {
 
     /// After reading: keeps the files that loaded now (`entries`) and records
     /// those read anew, whose projects must be built again.
-    pub(super) fn keep_read(
+    pub(in crate::content) fn keep_read(
         &mut self,
         entries: &[Arc<Entry<ProjectFrontMatter>>],
         read: Vec<(Stamp, Arc<Entry<ProjectFrontMatter>>)>,
