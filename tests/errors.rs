@@ -418,3 +418,21 @@ fn a_cover_without_alt_text_is_a_warning() {
         r.stderr
     );
 }
+
+#[test]
+fn json_ld_cannot_swallow_the_page() {
+    let site = Site::new();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: \"<!--<script>x & </script>\"\ndate: 2024-05-01\nsummary: s\nskills: [Rust]\n---\nBody\n",
+    );
+    let r = site.build(&["-o", site.p("out").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = site.read("out/projects/alpha/index.html");
+    let start = html.find("application/ld+json\">").expect("JSON-LD") + 21;
+    let json = &html[start..start + html[start..].find("</script>").unwrap()];
+    assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'), "{json}");
+    assert!(json.contains("\\u003c!--\\u003cscript\\u003ex \\u0026 \\u003c/script\\u003e"), "{json}");
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert!(v.to_string().contains("<!--<script>x & </script>"), "{v}");
+}
