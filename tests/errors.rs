@@ -193,7 +193,7 @@ fn unknown_skill_suggests_the_declared_one() {
     );
     let err = fails(&site);
     assert!(
-        err.contains("content/projects/alpha.md:5: unknown skill `Rsut`"),
+        err.contains("content/projects/alpha.md:5:10: unknown skill `Rsut`"),
         "{err}"
     );
     assert!(err.contains("did you mean `Rust`?"), "{err}");
@@ -435,4 +435,32 @@ fn json_ld_cannot_swallow_the_page() {
     assert!(json.contains("\\u003c!--\\u003cscript\\u003ex \\u0026 \\u003c/script\\u003e"), "{json}");
     let v: serde_json::Value = serde_json::from_str(json).unwrap();
     assert!(v.to_string().contains("<!--<script>x & </script>"), "{v}");
+}
+
+#[test]
+fn unknown_skill_points_at_the_skill_not_a_title_containing_it() {
+    let site = Site::new();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Go service\ndate: 2024\nsummary: x\nskills: [Rust, Go]\n---\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("content/projects/alpha.md:5:16: unknown skill `Go`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn profile_problems_point_at_their_values() {
+    let site = Site::new();
+    site.write(
+        "content/profile.yaml",
+        "name: Ana\ntitle: Writer at Acme\noverview: Hi\nskills: [Rust, Technical Writing, 中文写作, rust]\nexperience:\n  - company: Acme\n    title: Writer\n    start: 2024-01\n    end: 2023-01\ntestimonials:\n  - quote: Good\n    author: Bo\n    project: alpah\n    rating: 9\n",
+    );
+    let err = fails(&site);
+    assert!(err.contains("content/profile.yaml:4:41: the skill `rust` is listed twice"), "{err}");
+    assert!(err.contains("content/profile.yaml:9:10: experience at Acme"), "{err}");
+    assert!(err.contains("content/profile.yaml:13:14: the testimonial by Bo"), "{err}");
+    assert!(err.contains("content/profile.yaml:14:13: the rating 9"), "{err}");
 }

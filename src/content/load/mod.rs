@@ -33,6 +33,7 @@ mod assets;
 mod edits;
 mod links;
 mod list;
+mod places;
 mod profiles;
 mod projects;
 mod read;
@@ -40,6 +41,7 @@ mod reuse;
 
 use edits::Keep;
 use links::link_targets;
+use places::Places;
 pub(super) use list::Listing;
 use projects::{newest_first, skills_with_projects};
 use read::Draft;
@@ -307,13 +309,6 @@ impl Loader {
     fn location(&self, path: &str) -> Location {
         Location::new(&self.config, &self.base_path, path)
     }
-}
-
-/// The first 1-based line containing `needle`, or 1.
-fn find_line(text: &str, needle: &str) -> usize {
-    text.lines()
-        .position(|l| l.contains(needle))
-        .map_or(1, |i| i + 1)
 }
 
 /// Minutes to read: 220 words a minute, or 400 characters for CJK text.

@@ -202,13 +202,12 @@ impl Loader {
         let slug = match fm.slug() {
             Some(s) => {
                 if let Err(e) = check_slug(s) {
-                    let line = key_line(split.yaml, "slug").map_or(1, |l| l + 1);
+                    let d = Diagnostic::error(e.message());
                     return Err((
                         rel,
                         Error::single(
-                            Diagnostic::error(e.message())
-                                .in_file(&file.display)
-                                .at(line, None, Some(&file.text))
+                            places::Places::new(&file)
+                                .at(d, "slug")
                                 .with_help("a slug is one URL segment of letters, digits and dashes, e.g. `slug: my-project`"),
                         ),
                     ));
