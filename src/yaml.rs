@@ -59,9 +59,10 @@ fn to_diagnostic(
         path.and_then(|p| spans.key(p))
             .or_else(|| leading_key(&message).and_then(|k| spans.key_named(k)))
     };
+    let from_serde = loc.map(|(line, col)| (line + first_line - 1, col));
     let at = match loc {
-        Some((line, col)) if line > 1 || col > 1 => Some((line + first_line - 1, col)),
-        _ => named().map(|p| (p.line, p.column)),
+        Some((line, col)) if line > 1 || col > 1 => from_serde,
+        _ => named().map(|p| (p.line, p.column)).or(from_serde),
     };
     let (line, col) = at.map_or((first_line, None), |(l, c)| (l, Some(c)));
     d = d.at(line, col, Some(&file.text));

@@ -342,7 +342,7 @@ fn unknown_theme_and_bad_config() {
     site.write("folio.yaml", "title: T\nlanguage: english\n");
     let err = fails(&site);
     assert!(
-        err.contains("folio.yaml:2: `english` is not a language tag"),
+        err.contains("folio.yaml:2:11: `english` is not a language tag"),
         "{err}"
     );
     site.write("folio.yaml", "title: T\nbase_ur: /x/\n");
@@ -463,4 +463,32 @@ fn profile_problems_point_at_their_values() {
     assert!(err.contains("content/profile.yaml:9:10: experience at Acme"), "{err}");
     assert!(err.contains("content/profile.yaml:13:14: the testimonial by Bo"), "{err}");
     assert!(err.contains("content/profile.yaml:14:13: the rating 9"), "{err}");
+}
+
+#[test]
+fn a_front_matter_error_does_not_hide_the_broken_links_of_its_body() {
+    let site = Site::new();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024\nsummary: x\ndescription: x\n---\n\nSee [gone](gone.md).\n",
+    );
+    let err = fails(&site);
+    assert!(err.contains("alpha.md:5:1: unknown key `description`"), "{err}");
+    assert!(err.contains("alpha.md:8:5: broken link `gone.md`"), "{err}");
+}
+
+#[test]
+fn a_profile_syntax_error_does_not_hide_the_write_ups_problems() {
+    let site = Site::new();
+    site.write("content/profile.yaml", "name: Ana\ntitle: \"Writer\noverview: Hi\n");
+    site.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\ndate: 2024\nsummary: x\nskills: [Rust]\n---\n\n[x](nowhere.md)\n",
+    );
+    site.write("content/pages/about.md", "---\ntitle: About\n---\n\n![img](missing.png)\n");
+    let err = fails(&site);
+    assert!(err.contains("profile.yaml:2:8: this quote is not closed"), "{err}");
+    assert!(err.contains("gamma.md:8:1: broken link `nowhere.md`"), "{err}");
+    assert!(err.contains("about.md:5:1:"), "{err}");
+    assert!(!err.contains("unknown skill"), "no skill is unknown without a profile: {err}");
 }

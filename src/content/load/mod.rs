@@ -30,6 +30,7 @@ use crate::util::phase;
 use crate::yaml;
 
 mod assets;
+mod bodies;
 mod edits;
 mod links;
 mod list;
@@ -139,6 +140,8 @@ impl Loader {
             cache: None,
             caching: false,
             keep: None,
+            orphans: Default::default(),
+            no_profile: false,
         })
     }
 }
@@ -167,6 +170,10 @@ struct Loader {
     caching: bool,
     /// Set by a full load with a cache, for the next load's fast path.
     keep: Option<Keep>,
+    /// Bodies of files whose front matter failed, still checked for links.
+    orphans: bodies::Orphans,
+    /// The profile failed to load: skills are not checked against it.
+    no_profile: bool,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
@@ -267,8 +274,14 @@ impl Loader {
         self.check_reserved(&pages, out);
         let targets = link_targets(&projects, &draft_projects, &draft_pages, &pages);
 
-        let profile_file = profile_file?;
-        let skills = self.declared_skills(&profile_file, out);
+        self.check_orphan_bodies(&targets, out);
+        // Without a profile the write-ups are still checked (links, images),
+        // only not their skills; the site itself is not built.
+        self.no_profile = profile_file.is_none();
+        let skills = match &profile_file {
+            Some(p) => self.declared_skills(p, out),
+            None => Vec::new(),
+        };
         let built = self.build_projects(&projects, &targets, &skills, out);
         let (projects, entries) = (built, projects);
         let order = newest_first(&projects);
@@ -277,6 +290,7 @@ impl Loader {
         self.keep_for_edits(targets, &skills, &entries, &order);
         phase("load: markdown", t);
         let t = Instant::now();
+        let profile_file = profile_file?;
 
         let profile = self.build_profile(profile_file, &skills, &projects, out);
         let profiles = specialized

@@ -167,6 +167,7 @@ impl Loader {
                         });
                     }
                 }
+                None if self.no_profile => {}
                 None => {
                     let help = match nearest(&entry.name, skills.iter().map(|s| s.name.as_str())) {
                         Some(n) => format!(

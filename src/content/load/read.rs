@@ -189,8 +189,11 @@ impl Loader {
             .replace('\\', "/");
         let file = source::read(&self.root, path).map_err(|e| (rel.clone(), e))?;
         let split = frontmatter::split(&file).map_err(|e| (rel.clone(), e))?;
-        let fm: FM =
-            yaml::parse(&file, split.yaml, split.yaml_first_line).map_err(|e| (rel.clone(), e))?;
+        let fm: FM = yaml::parse(&file, split.yaml, split.yaml_first_line).map_err(|e| {
+            // Its body is still checked, so one run reports both.
+            self.orphans.keep(&file, &rel, bundle);
+            (rel.clone(), e)
+        })?;
         let body = split.body.to_string();
         let body_first_line = split.body_first_line;
         let stem = match bundle {
