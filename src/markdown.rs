@@ -8,6 +8,8 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html
 
 use crate::slug::slugify;
 
+mod tasks;
+
 /// What the resolver says about one link destination.
 pub enum Resolved {
     /// Leave the destination as written (external links, fragments, mailto:...).
@@ -177,6 +179,7 @@ where
         }
         i += 1;
     }
+    tasks::label_checkboxes(&mut out);
     let mut html_out = String::with_capacity(md.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
     Rendered {

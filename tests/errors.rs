@@ -492,3 +492,18 @@ fn a_profile_syntax_error_does_not_hide_the_write_ups_problems() {
     assert!(err.contains("about.md:5:1:"), "{err}");
     assert!(!err.contains("unknown skill"), "no skill is unknown without a profile: {err}");
 }
+
+#[test]
+fn a_relative_base_url_is_one_warning_at_its_line() {
+    let site = Site::new();
+    site.write("folio.yaml", "title: Test Site\nbase_url: /\n");
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warnings: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("not full URLs") || l.contains("not a full URL"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", r.stderr);
+    assert!(warnings[0].contains("folio.yaml:2:1:"), "{}", r.stderr);
+}
