@@ -79,10 +79,14 @@ fn corpus() -> Corpus {
         .collect();
     files.sort();
     let read = |p: &str| std::fs::read(root.join(p)).unwrap();
-    let posts = ["tests/jobs/rust.txt", "tests/jobs/writing.txt", "tests/jobs/zh.txt"]
-        .iter()
-        .map(|p| read(p))
-        .collect();
+    let posts = [
+        "tests/jobs/rust.txt",
+        "tests/jobs/writing.txt",
+        "tests/jobs/zh.txt",
+    ]
+    .iter()
+    .map(|p| read(p))
+    .collect();
     Corpus {
         site,
         files,
@@ -100,8 +104,16 @@ struct Input {
 
 fn pick(c: &Corpus, rng: &mut Rng) -> Input {
     let (kind, rel, original) = match rng.below(10) {
-        0 => (Kind::JsonResume, PathBuf::from("resume.json"), c.resume.clone()),
-        1 => (Kind::JobPost, PathBuf::from("job.txt"), c.posts[rng.below(c.posts.len())].clone()),
+        0 => (
+            Kind::JsonResume,
+            PathBuf::from("resume.json"),
+            c.resume.clone(),
+        ),
+        1 => (
+            Kind::JobPost,
+            PathBuf::from("job.txt"),
+            c.posts[rng.below(c.posts.len())].clone(),
+        ),
         _ => {
             let rel = c.files[rng.below(c.files.len())].clone();
             let bytes = std::fs::read(c.site.join(&rel)).unwrap();
@@ -155,13 +167,16 @@ static LOADED: std::sync::OnceLock<(folio::content::Site, folio::theme::Theme)> 
 
 /// Drafts are checked too, on some runs.
 fn rng_drafts(bytes: &[u8]) -> bool {
-    bytes.len() % 2 == 0
+    bytes.len().is_multiple_of(2)
 }
 
 /// A copy of the example site to mutate.
 fn fresh_copy(c: &Corpus) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for e in walkdir::WalkDir::new(&c.site).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(&c.site)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(&c.site).unwrap();
         let to = dir.path().join(rel);
         if e.file_type().is_dir() {
@@ -175,12 +190,22 @@ fn fresh_copy(c: &Corpus) -> tempfile::TempDir {
 
 /// Keeps a crashing input and what happened.
 fn save(o: &Opts, n: usize, input: &Input, what: &str) {
-    let dir = o.crashes.join(format!("{n:03}-{:?}", input.kind).to_lowercase());
+    let dir = o
+        .crashes
+        .join(format!("{n:03}-{:?}", input.kind).to_lowercase());
     let file = dir.join(&input.rel);
     let _ = std::fs::create_dir_all(file.parent().unwrap());
     let _ = std::fs::write(&file, &input.bytes);
-    let _ = std::fs::write(dir.join("what.txt"), format!("{:?} {}\n{what}\n", input.kind, input.rel.display()));
-    eprintln!("{what}: {:?} {} saved in {}", input.kind, input.rel.display(), dir.display());
+    let _ = std::fs::write(
+        dir.join("what.txt"),
+        format!("{:?} {}\n{what}\n", input.kind, input.rel.display()),
+    );
+    eprintln!(
+        "{what}: {:?} {} saved in {}",
+        input.kind,
+        input.rel.display(),
+        dir.display()
+    );
 }
 
 fn main() {
@@ -213,7 +238,12 @@ fn main() {
             }
             Err(_) => {
                 hangs += 1;
-                save(&o, panics + hangs, &input, &format!("no answer in {:?}", o.timeout));
+                save(
+                    &o,
+                    panics + hangs,
+                    &input,
+                    &format!("no answer in {:?}", o.timeout),
+                );
                 // The stuck thread keeps the old copy; the next runs get a new one.
                 std::mem::forget(std::mem::replace(&mut work, fresh_copy(&c)));
                 continue;

@@ -210,7 +210,11 @@ mod tests {
     fn syntax(text: &str) -> String {
         let e = parse::<serde_yaml::Value>(&file(text), text, 1).unwrap_err();
         let d = &e.diagnostics[0];
-        assert!(!d.message.contains(" at line "), "one position: {}", d.message);
+        assert!(
+            !d.message.contains(" at line "),
+            "one position: {}",
+            d.message
+        );
         format!(
             "{}:{} {} | {}",
             d.line.unwrap(),
@@ -222,9 +226,14 @@ mod tests {
 
     #[test]
     fn common_syntax_mistakes_are_found_where_they_are_written() {
-        let quote = syntax("name: Ana
-title: \"Writer\nskills:\n  - Go\n  - Rust\n");
-        assert!(quote.starts_with("2:8 this quote is not closed | end the value"), "{quote}");
+        let quote = syntax(
+            "name: Ana
+title: \"Writer\nskills:\n  - Go\n  - Rust\n",
+        );
+        assert!(
+            quote.starts_with("2:8 this quote is not closed | end the value"),
+            "{quote}"
+        );
         let comma = syntax("name: Ana\nskills: [Go, Rust],\ntitle: W\n");
         assert!(comma.starts_with("2:19 a comma after the list"), "{comma}");
         assert!(comma.contains("no comma after `]`"), "{comma}");
@@ -232,10 +241,16 @@ title: \"Writer\nskills:\n  - Go\n  - Rust\n");
         assert!(tab.starts_with("3:1 a tab is used"), "{tab}");
         assert!(tab.contains("spaces"), "{tab}");
         let colon = syntax("name: Ana\ntitle: Writer: and editor\n");
-        assert!(colon.starts_with("2:14 mapping values are not allowed"), "{colon}");
+        assert!(
+            colon.starts_with("2:14 mapping values are not allowed"),
+            "{colon}"
+        );
         assert!(colon.contains("must be quoted"), "{colon}");
         let indent = syntax("name: Ana\nskills:\n  - Go\n - Rust\ntitle: W\n");
-        assert!(indent.starts_with("4:2 this list item is not indented"), "{indent}");
+        assert!(
+            indent.starts_with("4:2 this list item is not indented"),
+            "{indent}"
+        );
         assert!(indent.contains("same column"), "{indent}");
     }
 

@@ -431,8 +431,14 @@ fn json_ld_cannot_swallow_the_page() {
     let html = site.read("out/projects/alpha/index.html");
     let start = html.find("application/ld+json\">").expect("JSON-LD") + 21;
     let json = &html[start..start + html[start..].find("</script>").unwrap()];
-    assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'), "{json}");
-    assert!(json.contains("\\u003c!--\\u003cscript\\u003ex \\u0026 \\u003c/script\\u003e"), "{json}");
+    assert!(
+        !json.contains('<') && !json.contains('>') && !json.contains('&'),
+        "{json}"
+    );
+    assert!(
+        json.contains("\\u003c!--\\u003cscript\\u003ex \\u0026 \\u003c/script\\u003e"),
+        "{json}"
+    );
     let v: serde_json::Value = serde_json::from_str(json).unwrap();
     assert!(v.to_string().contains("<!--<script>x & </script>"), "{v}");
 }
@@ -459,10 +465,22 @@ fn profile_problems_point_at_their_values() {
         "name: Ana\ntitle: Writer at Acme\noverview: Hi\nskills: [Rust, Technical Writing, 中文写作, rust]\nexperience:\n  - company: Acme\n    title: Writer\n    start: 2024-01\n    end: 2023-01\ntestimonials:\n  - quote: Good\n    author: Bo\n    project: alpah\n    rating: 9\n",
     );
     let err = fails(&site);
-    assert!(err.contains("content/profile.yaml:4:41: the skill `rust` is listed twice"), "{err}");
-    assert!(err.contains("content/profile.yaml:9:10: experience at Acme"), "{err}");
-    assert!(err.contains("content/profile.yaml:13:14: the testimonial by Bo"), "{err}");
-    assert!(err.contains("content/profile.yaml:14:13: the rating 9"), "{err}");
+    assert!(
+        err.contains("content/profile.yaml:4:41: the skill `rust` is listed twice"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/profile.yaml:9:10: experience at Acme"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/profile.yaml:13:14: the testimonial by Bo"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/profile.yaml:14:13: the rating 9"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -473,24 +491,42 @@ fn a_front_matter_error_does_not_hide_the_broken_links_of_its_body() {
         "---\ntitle: Alpha\ndate: 2024\nsummary: x\ndescription: x\n---\n\nSee [gone](gone.md).\n",
     );
     let err = fails(&site);
-    assert!(err.contains("alpha.md:5:1: unknown key `description`"), "{err}");
+    assert!(
+        err.contains("alpha.md:5:1: unknown key `description`"),
+        "{err}"
+    );
     assert!(err.contains("alpha.md:8:5: broken link `gone.md`"), "{err}");
 }
 
 #[test]
 fn a_profile_syntax_error_does_not_hide_the_write_ups_problems() {
     let site = Site::new();
-    site.write("content/profile.yaml", "name: Ana\ntitle: \"Writer\noverview: Hi\n");
+    site.write(
+        "content/profile.yaml",
+        "name: Ana\ntitle: \"Writer\noverview: Hi\n",
+    );
     site.write(
         "content/projects/gamma.md",
         "---\ntitle: Gamma\ndate: 2024\nsummary: x\nskills: [Rust]\n---\n\n[x](nowhere.md)\n",
     );
-    site.write("content/pages/about.md", "---\ntitle: About\n---\n\n![img](missing.png)\n");
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: About\n---\n\n![img](missing.png)\n",
+    );
     let err = fails(&site);
-    assert!(err.contains("profile.yaml:2:8: this quote is not closed"), "{err}");
-    assert!(err.contains("gamma.md:8:1: broken link `nowhere.md`"), "{err}");
+    assert!(
+        err.contains("profile.yaml:2:8: this quote is not closed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("gamma.md:8:1: broken link `nowhere.md`"),
+        "{err}"
+    );
     assert!(err.contains("about.md:5:1:"), "{err}");
-    assert!(!err.contains("unknown skill"), "no skill is unknown without a profile: {err}");
+    assert!(
+        !err.contains("unknown skill"),
+        "no skill is unknown without a profile: {err}"
+    );
 }
 
 #[test]

@@ -46,7 +46,9 @@ mod tests {
     fn checkboxes_are_named_by_their_item() {
         let html = super::super::render_simple("- [x] Ship *it* & `v2`\n- [ ] \n");
         assert!(
-            html.contains("<input type=\"checkbox\" disabled checked aria-label=\"Ship it &amp; v2\">"),
+            html.contains(
+                "<input type=\"checkbox\" disabled checked aria-label=\"Ship it &amp; v2\">"
+            ),
             "{html}"
         );
         assert!(html.contains("disabled aria-label=\"to do\">"), "{html}");

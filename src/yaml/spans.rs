@@ -104,7 +104,10 @@ impl Spans {
     /// Where the key of `path` is written (`experience[0].company` → `company:`),
     /// or the value for a list item.
     pub fn key(&self, path: &str) -> Option<Pos> {
-        self.keys.get(path).or_else(|| self.values.get(path)).copied()
+        self.keys
+            .get(path)
+            .or_else(|| self.values.get(path))
+            .copied()
     }
 
     /// The first key named `name` at any depth (`hourly_rate`, `slug`).

@@ -130,7 +130,10 @@ fn list_indent(yaml: &str) -> Option<Mistake> {
     for (i, l, n) in content_lines(yaml) {
         let t = &l[n..];
         let is_item = t == "-" || t.starts_with("- ");
-        while dashes.last().is_some_and(|&d| d > n || (!is_item && d >= n)) {
+        while dashes
+            .last()
+            .is_some_and(|&d| d > n || (!is_item && d >= n))
+        {
             dashes.pop();
         }
         if is_item && dashes.last() != Some(&n) {
@@ -176,7 +179,11 @@ mod tests {
         assert_eq!(at("skills: [Go,, Rust]\n"), Some((1, 12, comma)));
         assert_eq!(
             at("skills:\n  - Go\n - Rust\n"),
-            Some((3, 2, "this list item is not indented like the items before it"))
+            Some((
+                3,
+                2,
+                "this list item is not indented like the items before it"
+            ))
         );
     }
 

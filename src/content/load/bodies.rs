@@ -35,7 +35,10 @@ impl Orphans {
     }
 
     fn take(&self) -> Vec<Entry<()>> {
-        self.0.lock().map(|mut v| std::mem::take(&mut *v)).unwrap_or_default()
+        self.0
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default()
     }
 }
 

@@ -42,8 +42,8 @@ mod reuse;
 
 use edits::Keep;
 use links::link_targets;
-use places::Places;
 pub(super) use list::Listing;
+use places::Places;
 use projects::{newest_first, skills_with_projects};
 use read::Draft;
 use reuse::{BuiltNow, last_built, record_built, revisions};

@@ -17,8 +17,11 @@ impl Loader {
         for (key, value) in [("name", &p.name)] {
             if value.trim().is_empty() {
                 let d = Diagnostic::error(format!("`{key}` is empty"));
-                out.diags
-                    .push(Places::new(&file).at(d, key).with_help(format!("write your {key}")));
+                out.diags.push(
+                    Places::new(&file)
+                        .at(d, key)
+                        .with_help(format!("write your {key}")),
+                );
             }
         }
         let photo = self.photo(&file, &p, out);

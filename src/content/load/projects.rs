@@ -183,11 +183,8 @@ impl Loader {
                         "unknown skill `{}`: it is not in the skills of content/profile.yaml",
                         entry.name
                     ));
-                    out.diags.push(
-                        places
-                            .at_text(d, "skills", &entry.name)
-                            .with_help(help),
-                    );
+                    out.diags
+                        .push(places.at_text(d, "skills", &entry.name).with_help(help));
                 }
             }
         }
