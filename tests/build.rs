@@ -13,7 +13,7 @@ fn example_site_builds_without_warnings() {
     assert_eq!(r.stderr, "", "the example site must build with no warnings");
     assert!(
         r.stdout
-            .starts_with("Built 25 pages (8 projects, 9 skills) in "),
+            .starts_with("Built 26 pages (9 projects, 9 skills) in "),
         "{}",
         r.stdout
     );

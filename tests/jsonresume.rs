@@ -124,7 +124,7 @@ fn the_example_site_exports_a_valid_resume_and_publishes_it() {
     let doc: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(schema_errors(&doc), Vec::<String>::new());
     assert_eq!(doc["basics"]["name"], "Mei Lin");
-    assert_eq!(doc["projects"].as_array().unwrap().len(), 8);
+    assert_eq!(doc["projects"].as_array().unwrap().len(), 9);
     assert_eq!(
         doc["basics"]["image"],
         "https://meilin.github.io/portfolio/mei-lin.svg"

@@ -166,10 +166,13 @@ pub fn check(letter: &str, chars: usize, limit: usize, i: &Input) -> Vec<Diagnos
             .with_help("use --top 2, or shorten the template"),
         );
     }
+    // The freelancer's own work: the projects shown, and any project a
+    // screening answer cites (its page on the site, or its source link).
     let own: Vec<String> = shown_projects(i)
         .into_iter()
         .flat_map(|(s, _)| [Some(s.permalink), s.source])
         .flatten()
+        .chain(i.docs.iter().map(|d| d.project.location.permalink.clone()))
         .collect();
     for found in crate::contact::find(letter) {
         if found.kind == crate::contact::Kind::Link
