@@ -131,12 +131,14 @@ impl Config {
     }
 
     fn validate(&mut self, file: &SourceFile) -> crate::Result<()> {
+        let spans = yaml::Spans::of(&file.text, 1);
         let at_key = |key: &str, message: String, help: &str| {
-            let line = key_line(&file.text, key).unwrap_or(1);
+            let at = spans.value(key).or_else(|| spans.key(key));
+            let (line, col) = at.map_or((1, None), |p| (p.line, Some(p.column)));
             Error::single(
                 Diagnostic::error(message)
                     .in_file(&file.display)
-                    .at(line, None, Some(&file.text))
+                    .at(line, col, Some(&file.text))
                     .with_help(help.to_string()),
             )
         };
@@ -148,7 +150,7 @@ impl Config {
             ));
         }
         if let Some(cname) = &self.github_pages.cname
-            && key_line(&file.text, "base_url").is_none()
+            && spans.key("base_url").is_none()
         {
             // A custom domain serves the site at its root.
             self.base_url = format!("https://{}/", cname.trim().trim_end_matches('/'));
@@ -218,9 +220,10 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// The 1-based line where a top-level `key:` is written, if it is.
+/// The 1-based line where a top-level `key:` is written, if it is (from the
+/// parser's marks, not a text search: a `key:` inside a string is not it).
 pub fn key_line(text: &str, key: &str) -> Option<usize> {
-    yaml::top_key_line(text, key)
+    yaml::Spans::of(text, 1).key(key).map(|p| p.line)
 }
 
 #[cfg(test)]

@@ -6,6 +6,11 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostic, Error, nearest};
 use crate::source::SourceFile;
 
+mod spans;
+mod syntax;
+
+pub use spans::{Pos, Spans};
+
 /// Parses `yaml`, a part of `file` starting at 1-based line `first_line`
 /// (1 for a whole YAML file, 2 for front matter after its `---`).
 pub fn parse<T: DeserializeOwned>(
@@ -31,35 +36,50 @@ fn to_diagnostic(
     first_line: usize,
 ) -> Diagnostic {
     let raw = e.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match raw.rfind(" at line ") {
-        Some(i) if e.location().is_some() => raw[..i].to_string(),
-        _ => raw.clone(),
-    };
+    // serde_yaml appends " at line L column C" (and libyaml may name a second
+    // place inside the message): the one position is shown separately.
+    let message = INNER_POSITION.replace_all(&raw, "").into_owned();
+    let loc = e.location().map(|l| (l.line(), l.column()));
+    // A syntax error: the text is not YAML at all (not a wrong value).
+    if serde_yaml::from_str::<serde_yaml::Value>(yaml).is_err()
+        && let Some(m) = syntax::diagnose(yaml, loc.map_or(usize::MAX, |l| l.0))
+    {
+        return Diagnostic::error(m.message)
+            .in_file(&file.display)
+            .at(m.line + first_line - 1, Some(m.column), Some(&file.text))
+            .with_help(m.help);
+    }
     let (message, help) = explain(&message);
     let mut d = Diagnostic::error(message.clone()).in_file(&file.display);
-    // Errors raised after a value was read (custom checks) may point at the
-    // start of the document; point at the key the message names instead.
-    let named_line = || leading_key(&message).and_then(|k| any_key_line(yaml, k));
-    match (e.location(), named_line()) {
-        (Some(loc), Some(line)) if loc.line() == 1 && loc.column() == 1 => {
-            d = d.at(line + first_line - 1, None, Some(&file.text));
-        }
-        (Some(loc), _) => {
-            d = d.at(
-                loc.line() + first_line - 1,
-                Some(loc.column()),
-                Some(&file.text),
-            );
-        }
-        (None, line) => {
-            d = d.at(line.unwrap_or(1) + first_line - 1, None, Some(&file.text));
-        }
-    }
+    // Errors raised after a value was read (custom checks) point at the start
+    // of the document: point at the value the message names instead.
+    let named = || {
+        let spans = Spans::of(yaml, first_line);
+        let path = message.split_once(": ").map(|(p, _)| p);
+        path.and_then(|p| spans.key(p))
+            .or_else(|| leading_key(&message).and_then(|k| spans.key_named(k)))
+    };
+    let from_serde = loc.map(|(line, col)| (line + first_line - 1, col));
+    let at = match loc {
+        Some((line, col)) if line > 1 || col > 1 => from_serde,
+        _ => named().map(|p| (p.line, p.column)).or(from_serde),
+    };
+    let (line, col) = at.map_or((first_line, None), |(l, c)| (l, Some(c)));
+    d = d.at(line, col, Some(&file.text));
     if let Some(h) = help {
         d = d.with_help(h);
     }
     d
+}
+
+/// libyaml's own " at line L column C" inside a message.
+static INNER_POSITION: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r" at line \d+ column \d+").unwrap());
+
+/// The 1-based line where a key `key:` is written at any depth (`- key:` too),
+/// from the parser's marks. For a Markdown file, give its front matter.
+pub(crate) fn any_key_line(text: &str, key: &str) -> Option<usize> {
+    Spans::of(text, 1).key_named(key).map(|p| p.line)
 }
 
 /// The key a message starts with (`hourly_rate must be ...` → `hourly_rate`).
@@ -68,27 +88,6 @@ fn leading_key(message: &str) -> Option<&str> {
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(message.len());
     (end > 0).then(|| &message[..end])
-}
-
-/// The 1-based line where `key:` is written, at any indentation (or as `- key:`).
-pub(crate) fn any_key_line(text: &str, key: &str) -> Option<usize> {
-    line_of_key(text, key, |l| l.trim_start().trim_start_matches("- "))
-}
-
-/// The 1-based line where a top-level `key:` is written, if it is.
-pub fn top_key_line(text: &str, key: &str) -> Option<usize> {
-    line_of_key(text, key, |l| l)
-}
-
-/// The first 1-based line that is `key:` once `strip` took its start off.
-fn line_of_key(text: &str, key: &str, strip: impl Fn(&str) -> &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            strip(l)
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
 }
 
 /// folio's name for a key other generators (Hugo, Zola, Jekyll, Astro) use.
@@ -242,5 +241,66 @@ mod tests {
         let e = parse::<Fm>(&file(text), text, 1).unwrap_err();
         let d = &e.diagnostics[0];
         assert!(d.line.is_some());
+    }
+
+    /// Parses `text` as a whole file; the one diagnostic as `line:col message | help`.
+    fn syntax(text: &str) -> String {
+        let e = parse::<serde_yaml::Value>(&file(text), text, 1).unwrap_err();
+        let d = &e.diagnostics[0];
+        assert!(
+            !d.message.contains(" at line "),
+            "one position: {}",
+            d.message
+        );
+        format!(
+            "{}:{} {} | {}",
+            d.line.unwrap(),
+            d.column.unwrap_or(0),
+            d.message,
+            d.help.as_deref().unwrap_or("")
+        )
+    }
+
+    #[test]
+    fn common_syntax_mistakes_are_found_where_they_are_written() {
+        let quote = syntax(
+            "name: Ana
+title: \"Writer\nskills:\n  - Go\n  - Rust\n",
+        );
+        assert!(
+            quote.starts_with("2:8 this quote is not closed | end the value"),
+            "{quote}"
+        );
+        let comma = syntax("name: Ana\nskills: [Go, Rust],\ntitle: W\n");
+        assert!(comma.starts_with("2:19 a comma after the list"), "{comma}");
+        assert!(comma.contains("no comma after `]`"), "{comma}");
+        let tab = syntax("name: Ana\nskills:\n\t- Go\n");
+        assert!(tab.starts_with("3:1 a tab is used"), "{tab}");
+        assert!(tab.contains("spaces"), "{tab}");
+        let colon = syntax("name: Ana\ntitle: Writer: and editor\n");
+        assert!(
+            colon.starts_with("2:14 mapping values are not allowed"),
+            "{colon}"
+        );
+        assert!(colon.contains("must be quoted"), "{colon}");
+        let indent = syntax("name: Ana\nskills:\n  - Go\n - Rust\ntitle: W\n");
+        assert!(
+            indent.starts_with("4:2 this list item is not indented"),
+            "{indent}"
+        );
+        assert!(indent.contains("same column"), "{indent}");
+    }
+
+    #[test]
+    fn a_check_after_parsing_points_at_its_value() {
+        #[derive(Debug, Deserialize)]
+        struct Rate {
+            #[allow(dead_code)]
+            rates: Vec<Option<u8>>,
+        }
+        let text = "# rates\nrates:\n  - 1\n  - 300\n";
+        let e = parse::<Rate>(&file(text), text, 1).unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!((d.line, d.column), (Some(4), Some(5)), "{}", d.message);
     }
 }

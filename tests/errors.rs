@@ -193,7 +193,7 @@ fn unknown_skill_suggests_the_declared_one() {
     );
     let err = fails(&site);
     assert!(
-        err.contains("content/projects/alpha.md:5: unknown skill `Rsut`"),
+        err.contains("content/projects/alpha.md:5:10: unknown skill `Rsut`"),
         "{err}"
     );
     assert!(err.contains("did you mean `Rust`?"), "{err}");
@@ -342,7 +342,7 @@ fn unknown_theme_and_bad_config() {
     site.write("folio.yaml", "title: T\nlanguage: english\n");
     let err = fails(&site);
     assert!(
-        err.contains("folio.yaml:2: `english` is not a language tag"),
+        err.contains("folio.yaml:2:11: `english` is not a language tag"),
         "{err}"
     );
     site.write("folio.yaml", "title: T\nbase_ur: /x/\n");
@@ -446,4 +446,129 @@ fn root_relative_links_are_checked() {
     );
     let r = site.build(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn json_ld_cannot_swallow_the_page() {
+    let site = Site::new();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: \"<!--<script>x & </script>\"\ndate: 2024-05-01\nsummary: s\nskills: [Rust]\n---\nBody\n",
+    );
+    let r = site.build(&["-o", site.p("out").to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = site.read("out/projects/alpha/index.html");
+    let start = html.find("application/ld+json\">").expect("JSON-LD") + 21;
+    let json = &html[start..start + html[start..].find("</script>").unwrap()];
+    assert!(
+        !json.contains('<') && !json.contains('>') && !json.contains('&'),
+        "{json}"
+    );
+    assert!(
+        json.contains("\\u003c!--\\u003cscript\\u003ex \\u0026 \\u003c/script\\u003e"),
+        "{json}"
+    );
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert!(v.to_string().contains("<!--<script>x & </script>"), "{v}");
+}
+
+#[test]
+fn unknown_skill_points_at_the_skill_not_a_title_containing_it() {
+    let site = Site::new();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Go service\ndate: 2024\nsummary: x\nskills: [Rust, Go]\n---\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("content/projects/alpha.md:5:16: unknown skill `Go`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn profile_problems_point_at_their_values() {
+    let site = Site::new();
+    site.write(
+        "content/profile.yaml",
+        "name: Ana\ntitle: Writer at Acme\noverview: Hi\nskills: [Rust, Technical Writing, 中文写作, rust]\nexperience:\n  - company: Acme\n    title: Writer\n    start: 2024-01\n    end: 2023-01\ntestimonials:\n  - quote: Good\n    author: Bo\n    project: alpah\n    rating: 9\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("content/profile.yaml:4:41: the skill `rust` is listed twice"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/profile.yaml:9:10: experience at Acme"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/profile.yaml:13:14: the testimonial by Bo"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/profile.yaml:14:13: the rating 9"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_front_matter_error_does_not_hide_the_broken_links_of_its_body() {
+    let site = Site::new();
+    site.write(
+        "content/projects/alpha.md",
+        "---\ntitle: Alpha\ndate: 2024\nsummary: x\ndescription: x\n---\n\nSee [gone](gone.md).\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("alpha.md:5:1: unknown key `description`"),
+        "{err}"
+    );
+    assert!(err.contains("alpha.md:8:5: broken link `gone.md`"), "{err}");
+}
+
+#[test]
+fn a_profile_syntax_error_does_not_hide_the_write_ups_problems() {
+    let site = Site::new();
+    site.write(
+        "content/profile.yaml",
+        "name: Ana\ntitle: \"Writer\noverview: Hi\n",
+    );
+    site.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\ndate: 2024\nsummary: x\nskills: [Rust]\n---\n\n[x](nowhere.md)\n",
+    );
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: About\n---\n\n![img](missing.png)\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("profile.yaml:2:8: this quote is not closed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("gamma.md:8:1: broken link `nowhere.md`"),
+        "{err}"
+    );
+    assert!(err.contains("about.md:5:1:"), "{err}");
+    assert!(
+        !err.contains("unknown skill"),
+        "no skill is unknown without a profile: {err}"
+    );
+}
+
+#[test]
+fn a_relative_base_url_is_one_warning_at_its_line() {
+    let site = Site::new();
+    site.write("folio.yaml", "title: Test Site\nbase_url: /\n");
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warnings: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("not full URLs") || l.contains("not a full URL"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", r.stderr);
+    assert!(warnings[0].contains("folio.yaml:2:1:"), "{}", r.stderr);
 }

@@ -450,14 +450,20 @@ fn portfolio_item(b: &mut Builder, n: usize, p: &Project) {
         // The project's own page on the portfolio site is the one link Upwork's portfolio takes.
         f.check_contact = false;
     }
-    if !p.location.permalink.starts_with("http")
-        && let Some(f) = b.fields.last_mut()
-    {
-        f.findings.push(
-            Diagnostic::warning(format!("the link to project `{}` is not a full URL: {}", p.slug, p.location.permalink))
-                .in_file(crate::config::CONFIG_FILE)
-                .with_help("set `base_url:` in folio.yaml to the published address, e.g. https://ana.github.io/portfolio/"),
-        );
+    if !p.location.permalink.starts_with("http") {
+        // One warning for all projects, at the `base_url:` that causes it.
+        let config = crate::config::CONFIG_FILE;
+        let line = b.sources.key_line(config, "base_url");
+        let d = Diagnostic::warning("the links to project pages are not full URLs: `base_url` is not an https:// address")
+            .in_file(config)
+            .with_help("set `base_url:` in folio.yaml to the published address, e.g. https://ana.github.io/portfolio/");
+        let d = match line {
+            Some(l) => d.at(l, Some(1), Some(b.sources.text(config))),
+            None => d,
+        };
+        if !b.findings.contains(&d) {
+            b.findings.push(d);
+        }
     }
 }
 

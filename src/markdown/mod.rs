@@ -7,6 +7,7 @@
 
 mod calls;
 mod math;
+mod tasks;
 mod walk;
 
 use pulldown_cmark::{Options, Parser, html};
@@ -134,6 +135,7 @@ where
         }
     }
     w.run();
+    tasks::label_checkboxes(&mut w.out);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut html, w.out.drain(..));
     if expanded.as_ref().is_some_and(|e| e.state.needs_script) {

@@ -25,9 +25,20 @@ pub(super) struct PageMeta<'a> {
     pub(super) jsonld: Option<String>,
 }
 
-/// JSON for a `<script>` element: `</` cannot close it early.
+/// JSON for a `<script>` element: `<`, `>` and `&` are written as `\u003c`,
+/// `\u003e` and `\u0026` (still the same JSON), so neither `</script` nor
+/// `<!--<script` in a title can end the element or swallow the page after it.
 pub(super) fn script_json(v: &serde_json::Value) -> String {
-    v.to_string().replace("</", "<\\/")
+    let mut out = String::new();
+    for c in v.to_string().chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// schema.org `Person` for the site's owner.

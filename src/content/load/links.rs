@@ -41,14 +41,14 @@ impl Loader {
             let u = l.url.trim();
             if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:"))
             {
+                let d = Diagnostic::warning(format!(
+                    "the link `{}` is not a full URL: `{}`",
+                    l.name, l.url
+                ));
                 out.diags.push(
-                    Diagnostic::warning(format!(
-                        "the link `{}` is not a full URL: `{}`",
-                        l.name, l.url
-                    ))
-                    .in_file(&file.display)
-                    .at(find_line(&file.text, &l.url), None, Some(&file.text))
-                    .with_help("write it with https://, e.g. https://github.com/ana"),
+                    Places::new(file)
+                        .at_text(d, "links", &l.url)
+                        .with_help("write it with https://, e.g. https://github.com/ana"),
                 );
             }
         }

@@ -30,11 +30,13 @@ use crate::yaml;
 use cache::{Built, CachedProject, Last, LoadCache, Lookup, Stamp};
 
 mod assets;
+mod bodies;
 pub mod cache;
 mod covers;
 mod edits;
 mod links;
 mod list;
+mod places;
 mod profiles;
 mod projects;
 mod read;
@@ -43,6 +45,7 @@ mod reuse;
 use edits::Keep;
 use links::link_targets;
 pub(super) use list::Listing;
+use places::Places;
 use projects::{newest_first, skills_with_projects, tags_with_projects};
 use read::Draft;
 use reuse::{BuiltNow, last_built, record_built, revisions};
@@ -139,6 +142,8 @@ impl Loader {
             cache: None,
             caching: false,
             keep: None,
+            orphans: Default::default(),
+            no_profile: false,
         })
     }
 }
@@ -167,6 +172,10 @@ struct Loader {
     caching: bool,
     /// Set by a full load with a cache, for the next load's fast path.
     keep: Option<Keep>,
+    /// Bodies of files whose front matter failed, still checked for links.
+    orphans: bodies::Orphans,
+    /// The profile failed to load: skills are not checked against it.
+    no_profile: bool,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
@@ -267,8 +276,14 @@ impl Loader {
         self.check_reserved(&pages, out);
         let targets = link_targets(&projects, &draft_projects, &draft_pages, &pages);
 
-        let profile_file = profile_file?;
-        let skills = self.declared_skills(&profile_file, out);
+        self.check_orphan_bodies(&targets, out);
+        // Without a profile the write-ups are still checked (links, images),
+        // only not their skills; the site itself is not built.
+        self.no_profile = profile_file.is_none();
+        let skills = match &profile_file {
+            Some(p) => self.declared_skills(p, out),
+            None => Vec::new(),
+        };
         let built = self.build_projects(&projects, &targets, &skills, out);
         let (projects, entries) = (built, projects);
         let order = newest_first(&projects);
@@ -277,6 +292,7 @@ impl Loader {
         self.keep_for_edits(targets, &skills, &entries, &order);
         phase("load: markdown", t);
         let t = Instant::now();
+        let profile_file = profile_file?;
 
         let profile = self.build_profile(profile_file, &skills, &projects, out);
         let profiles = specialized
@@ -311,13 +327,6 @@ impl Loader {
     fn location(&self, path: &str) -> Location {
         Location::new(&self.config, &self.base_path, path)
     }
-}
-
-/// The first 1-based line containing `needle`, or 1.
-fn find_line(text: &str, needle: &str) -> usize {
-    text.lines()
-        .position(|l| l.contains(needle))
-        .map_or(1, |i| i + 1)
 }
 
 /// Minutes to read: 220 words a minute, or 400 characters for CJK text.

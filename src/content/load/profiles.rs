@@ -16,14 +16,10 @@ impl Loader {
         // or summary): folio never invents them; the platform checks flag them.
         for (key, value) in [("name", &p.name)] {
             if value.trim().is_empty() {
+                let d = Diagnostic::error(format!("`{key}` is empty"));
                 out.diags.push(
-                    Diagnostic::error(format!("`{key}` is empty"))
-                        .in_file(&file.display)
-                        .at(
-                            key_line(&file.text, key).unwrap_or(1),
-                            None,
-                            Some(&file.text),
-                        )
+                    Places::new(&file)
+                        .at(d, key)
                         .with_help(format!("write your {key}")),
                 );
             }
@@ -102,10 +98,9 @@ impl Loader {
             }
             (Some(rel), _, Some(s)) if s.is_file() => Some(image(&rel)),
             _ => {
+                let d = Diagnostic::error(format!("the photo `{photo}` does not exist"));
                 out.diags.push(
-                    Diagnostic::error(format!("the photo `{photo}` does not exist"))
-                        .in_file(&file.display)
-                        .at(key_line(&file.text, "photo").unwrap_or(1), None, Some(&file.text))
+                    Places::new(file).at(d, "photo")
                         .with_help("`photo:` is a path relative to content/, e.g. `photo: ana.jpg` for content/ana.jpg"),
                 );
                 None
@@ -121,24 +116,20 @@ impl Loader {
         lang: &str,
         out: &mut Out,
     ) -> Vec<Experience> {
+        let places = Places::new(file);
         p.experience
             .iter()
-            .map(|x| {
+            .enumerate()
+            .map(|(i, x)| {
                 if let (Some(start), Some(end)) = (x.start, x.end)
                     && end.sort_key() < start.sort_key()
                 {
-                    out.diags.push(
-                        Diagnostic::error(format!(
-                            "experience at {}: it ends ({end}) before it starts ({start})",
-                            x.company
-                        ))
-                        .in_file(&file.display)
-                        .at(
-                            find_line(&file.text, &x.company),
-                            None,
-                            Some(&file.text),
-                        ),
-                    );
+                    let d = Diagnostic::error(format!(
+                        "experience at {}: it ends ({end}) before it starts ({start})",
+                        x.company
+                    ));
+                    out.diags
+                        .push(places.at(d, &format!("experience[{i}].end")));
                 }
                 Experience {
                     company: x.company.clone(),
@@ -167,10 +158,11 @@ impl Loader {
         projects: &[Arc<Project>],
         out: &mut Out,
     ) -> Vec<Testimonial> {
-        p
-            .testimonials
+        let places = Places::new(file);
+        p.testimonials
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let project = t.project.as_ref().and_then(|slug| {
                     match projects.iter().find(|p| &p.slug == slug) {
                         Some(pr) => Some(ProjectRef {
@@ -184,15 +176,12 @@ impl Loader {
                                 Some(n) => format!("did you mean `{n}`?"),
                                 None => "`project:` is the slug of a project (its file name without .md)".into(),
                             };
-                            out.diags.push(
-                                Diagnostic::error(format!(
-                                    "the testimonial by {} is about project `{slug}`, which does not exist",
-                                    t.author
-                                ))
-                                .in_file(&file.display)
-                                .at(find_line(&file.text, slug), None, Some(&file.text))
-                                .with_help(help),
-                            );
+                            let d = Diagnostic::error(format!(
+                                "the testimonial by {} is about project `{slug}`, which does not exist",
+                                t.author
+                            ));
+                            let path = format!("testimonials[{i}].project");
+                            out.diags.push(places.at(d, &path).with_help(help));
                             None
                         }
                     }
@@ -200,11 +189,8 @@ impl Loader {
                 if let Some(r) = t.rating
                     && !(0.0..=5.0).contains(&r)
                 {
-                    out.diags.push(
-                        Diagnostic::error(format!("the rating {r} of the testimonial by {} is not between 0 and 5", t.author))
-                            .in_file(&file.display)
-                            .at(find_line(&file.text, &t.author), None, Some(&file.text)),
-                    );
+                    let d = Diagnostic::error(format!("the rating {r} of the testimonial by {} is not between 0 and 5", t.author));
+                    out.diags.push(places.at(d, &format!("testimonials[{i}].rating")));
                 }
                 Testimonial {
                     quote: t.quote.trim().to_string(),
@@ -245,12 +231,9 @@ impl Loader {
                                 Some(n) => format!("did you mean `{n}`?"),
                                 None => "list projects by slug (the file name without .md)".into(),
                             };
-                            out.diags.push(
-                                Diagnostic::error(format!("unknown project `{s}`"))
-                                    .in_file(&file.display)
-                                    .at(find_line(&file.text, s), None, Some(&file.text))
-                                    .with_help(help),
-                            );
+                            let d = Diagnostic::error(format!("unknown project `{s}`"));
+                            out.diags
+                                .push(Places::new(&file).at_text(d, "projects", s).with_help(help));
                         }
                     }
                 }

@@ -171,30 +171,23 @@ impl Loader {
         out: &mut Out,
     ) -> Vec<Skill> {
         let mut skills: Vec<Skill> = Vec::new();
-        for entry in &profile.skills {
+        let places = Places::new(file);
+        for (i, entry) in profile.skills.iter().enumerate() {
             let slug = slugify(&entry.name);
-            let line = find_line(&file.text, &entry.name);
+            let at = |d| places.at(d, &format!("skills[{i}]"));
             if slug.is_empty() {
-                out.diags.push(
-                    Diagnostic::error(format!(
-                        "the skill `{}` has no letters or digits",
-                        entry.name
-                    ))
-                    .in_file(&file.display)
-                    .at(line, None, Some(&file.text)),
-                );
+                out.diags.push(at(Diagnostic::error(format!(
+                    "the skill `{}` has no letters or digits",
+                    entry.name
+                ))));
                 continue;
             }
             if let Some(other) = skills.iter().find(|s| s.slug == slug) {
-                out.diags.push(
-                    Diagnostic::error(format!(
-                        "the skill `{}` is listed twice (also as `{}`)",
-                        entry.name, other.name
-                    ))
-                    .in_file(&file.display)
-                    .at(line, None, Some(&file.text))
-                    .with_help("remove one of them"),
-                );
+                let d = Diagnostic::error(format!(
+                    "the skill `{}` is listed twice (also as `{}`)",
+                    entry.name, other.name
+                ));
+                out.diags.push(at(d).with_help("remove one of them"));
                 continue;
             }
             let location = self.location(&format!("skills/{slug}/"));
@@ -221,6 +214,7 @@ impl Loader {
         out: &mut Out,
     ) -> Vec<SkillRef> {
         let mut refs: Vec<SkillRef> = Vec::new();
+        let places = Places::new(file);
         for entry in names {
             let slug = slugify(&entry.name);
             match skills.iter().position(|s| s.slug == slug) {
@@ -237,8 +231,8 @@ impl Loader {
                         });
                     }
                 }
+                None if self.no_profile => {}
                 None => {
-                    let line = find_line(&file.text, &entry.name);
                     let help = match nearest(&entry.name, skills.iter().map(|s| s.name.as_str())) {
                         Some(n) => format!(
                             "did you mean `{n}`? Otherwise add `{}` to `skills:` in content/profile.yaml",
@@ -249,15 +243,12 @@ impl Loader {
                             entry.name
                         ),
                     };
-                    out.diags.push(
-                        Diagnostic::error(format!(
-                            "unknown skill `{}`: it is not in the skills of content/profile.yaml",
-                            entry.name
-                        ))
-                        .in_file(&file.display)
-                        .at(line, None, Some(&file.text))
-                        .with_help(help),
-                    );
+                    let d = Diagnostic::error(format!(
+                        "unknown skill `{}`: it is not in the skills of content/profile.yaml",
+                        entry.name
+                    ));
+                    out.diags
+                        .push(places.at_text(d, "skills", &entry.name).with_help(help));
                 }
             }
         }

@@ -189,7 +189,11 @@ impl Loader {
             .replace('\\', "/");
         let file = source::read(&self.root, path).map_err(|e| (rel.clone(), e))?;
         let split = frontmatter::split(&file).map_err(|e| (rel.clone(), e))?;
-        let fm: FM = frontmatter::parse(&file, &split).map_err(|e| (rel.clone(), e))?;
+        let fm: FM = frontmatter::parse(&file, &split).map_err(|e| {
+            // Its body is still checked, so one run reports both.
+            self.orphans.keep(&file, &rel, bundle);
+            (rel.clone(), e)
+        })?;
         let body = split.body.to_string();
         let body_first_line = split.body_first_line;
         let stem = match bundle {
@@ -201,13 +205,12 @@ impl Loader {
         let slug = match fm.slug() {
             Some(s) => {
                 if let Err(e) = check_slug(s) {
-                    let line = key_line(split.yaml, "slug").map_or(1, |l| l + 1);
+                    let d = Diagnostic::error(e.message());
                     return Err((
                         rel,
                         Error::single(
-                            Diagnostic::error(e.message())
-                                .in_file(&file.display)
-                                .at(line, None, Some(&file.text))
+                            places::Places::new(&file)
+                                .at(d, "slug")
                                 .with_help("a slug is one URL segment of letters, digits and dashes, e.g. `slug: my-project`"),
                         ),
                     ));
