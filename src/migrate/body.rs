@@ -174,7 +174,7 @@ fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
         ));
     }
     for c in ZOLA_CALL.captures_iter(line) {
-        if !shortcodes::FOLIO.contains(&&c[1]) {
+        if !shortcodes::FOLIO.contains(&&c[1]) && !cx.refs.own_shortcode(&c[1]) {
             cx.hand(format!(
                 "shortcode `{}` is not one of folio's ({})",
                 &c[1],
@@ -215,6 +215,7 @@ mod tests {
             names: Default::default(),
             bundles: Default::default(),
             taxonomies: vec![],
+            own_shortcodes: vec![],
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);

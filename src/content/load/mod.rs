@@ -23,6 +23,7 @@ use crate::content::model::*;
 use crate::date::DateView;
 use crate::diagnostics::{Diagnostic, Diagnostics, Error, nearest};
 use crate::markdown::{self, Resolved};
+use crate::shortcodes::Shortcodes;
 use crate::slug::{check_slug, slugify};
 use crate::source::{self, SourceFile};
 use crate::util::paths::{is_ignored_name, normalize};
@@ -34,6 +35,7 @@ mod covers;
 mod edits;
 mod links;
 mod list;
+mod pagefiles;
 mod profiles;
 mod projects;
 mod read;
@@ -92,7 +94,8 @@ pub fn load_cached(root: &Path, opts: &LoadOptions, cache: &mut LoadCache) -> Lo
     loader.caching = true;
     // Owned by the loader while it runs (its parallel parts read it).
     let mut taken = std::mem::take(cache);
-    taken.start(&format!("{:?} {}", loader.config, loader.drafts));
+    let own = loader.shortcodes.as_ref().map_or("", |s| s.key());
+    taken.start(&format!("{:?} {} {own}", loader.config, loader.drafts));
     let fast = std::mem::replace(&mut taken.only_edits, true);
     if fast && let Some(result) = loader.run_edits(&mut taken) {
         *cache = taken;
@@ -128,7 +131,14 @@ impl Loader {
             config.base_url = crate::config::normalize_base_url(url)
                 .map_err(|e| Error::msg(format!("--base-url: {}", e.message())))?;
         }
+        // A site's own shortcodes, compiled once per load (none: the built-ins).
+        let dir = root.join("templates").join("shortcodes");
+        let shortcodes = match dir.is_dir() {
+            true => Some(Shortcodes::with_dir(&dir)?),
+            false => None,
+        };
         Ok(Loader {
+            shortcodes,
             root: root.to_path_buf(),
             content: root.join("content"),
             base_path: config.base_path(),
@@ -166,6 +176,8 @@ struct Loader {
     caching: bool,
     /// Set by a full load with a cache, for the next load's fast path.
     keep: Option<Keep>,
+    /// The site's shortcodes when it has its own (`templates/shortcodes/`).
+    shortcodes: Option<Shortcodes>,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
