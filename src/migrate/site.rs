@@ -339,6 +339,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn own_shortcodes_are_copied_and_zola_only_ones_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let sc = dir.path().join("templates/shortcodes");
+        std::fs::create_dir_all(&sc).unwrap();
+        std::fs::write(sc.join("note.html"), "<aside>{{ body }}</aside>").unwrap();
+        std::fs::write(
+            sc.join("gh.html"),
+            "<a href=\"{{ get_url(path=p) }}\">x</a>",
+        )
+        .unwrap();
+        std::fs::write(sc.join("README.md"), "not a shortcode").unwrap();
+        let mut report = Report::default();
+        let planned = shortcode_files(dir.path(), &mut report);
+        let rels: Vec<_> = planned.iter().map(|p| p.rel.clone()).collect();
+        assert_eq!(
+            rels,
+            [
+                PathBuf::from("templates/shortcodes/gh.html"),
+                PathBuf::from("templates/shortcodes/note.html")
+            ]
+        );
+        assert_eq!(report.shortcodes, ["gh", "note"]);
+        assert_eq!(report.site_hands.len(), 1, "{:?}", report.site_hands);
+        assert!(report.site_hands[0].contains("`gh` uses `get_url(`"));
+    }
+
+    #[test]
     fn finds_bundles_and_singles() {
         let dir = tempfile::tempdir().unwrap();
         let s = dir.path();
