@@ -39,6 +39,9 @@ pub struct Config {
     /// Which free-word pages the site has: `taxonomies: { tags: false }` hides tag pages.
     #[serde(default)]
     pub taxonomies: Taxonomies,
+    /// What Markdown may use beyond CommonMark: `markdown: { math: true }`.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
     /// Free data passed to templates as `site.extra`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -85,6 +88,14 @@ pub struct Taxonomies {
     /// A page per tag (`tags:` of projects), linked from the projects.
     #[serde(default = "yes")]
     pub tags: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// `$…$` and `$$…$$` as math (MathML); off, so prices like `$50 … $80` stay text.
+    #[serde(default)]
+    pub math: bool,
 }
 
 impl Default for Taxonomies {

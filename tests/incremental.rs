@@ -251,3 +251,43 @@ fn tag_edits_rebuild_the_tag_pages() {
     s.edit(P, "tags: [perf, rust]\n", "");
     s.check("tags removed", &[P]);
 }
+
+/// A site's own shortcode templates, a bundle image a gallery lists, and the
+/// math switch: each change gives what a fresh build gives.
+#[test]
+fn shortcode_templates_gallery_images_and_math_follow_edits() {
+    let (_d, mut s) = example();
+    let index = "content/projects/docs-site-relaunch/index.md";
+    let text = s.read(index);
+    s.write(
+        index,
+        &format!(
+            "{text}\n{{% note() %}}Shipped.{{% end %}}\n\n{{{{ gallery() }}}}\n\nFrom $5 to $8.\n"
+        ),
+    );
+    let note = "templates/shortcodes/note.html";
+    s.write(note, "<aside>{{ body }}</aside>");
+    s.check("own shortcode added", &[index, note]);
+    s.write(note, "<aside class=\"n\">{{ body }}</aside>");
+    s.check("own shortcode edited", &[note]);
+    let html = s.served["projects/docs-site-relaunch/index.html"].clone();
+    assert!(
+        html.contains("<aside class=\"n\">Shipped.</aside>"),
+        "{html}"
+    );
+    let shot = "content/projects/docs-site-relaunch/zz-new.png";
+    std::fs::copy(
+        s.root
+            .join("content/projects/docs-site-relaunch/screen-home.png"),
+        s.root.join(shot),
+    )
+    .unwrap();
+    s.check("image added to the gallery's bundle", &[shot]);
+    assert!(s.served["projects/docs-site-relaunch/index.html"].contains("zz-new.png"));
+    let config = s.read("folio.yaml");
+    s.write(
+        "folio.yaml",
+        &format!("{config}markdown: {{ math: true }}\n"),
+    );
+    s.check("math turned on", &["folio.yaml"]);
+}

@@ -76,6 +76,15 @@ fn print(r: &Report, args: &Args) -> Outcome {
     for h in &r.profile_hands {
         outln!("  needs a hand: {h}")?;
     }
+    if !r.shortcodes.is_empty() {
+        outln!(
+            "\nThe site's own shortcodes, copied to templates/shortcodes/: {}",
+            r.shortcodes.join(", ")
+        )?;
+    }
+    for h in &r.site_hands {
+        outln!("  needs a hand: {h}")?;
+    }
     outln!(
         "\n{} written, {} kept (exist), {} merged.",
         plural(r.written.len(), "file"),

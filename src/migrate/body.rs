@@ -174,7 +174,7 @@ fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
         ));
     }
     for c in ZOLA_CALL.captures_iter(line) {
-        if !shortcodes::FOLIO.contains(&&c[1]) {
+        if !shortcodes::FOLIO.contains(&&c[1]) && !cx.refs.own_shortcode(&c[1]) {
             cx.hand(format!(
                 "shortcode `{}` is not one of folio's ({})",
                 &c[1],
@@ -208,6 +208,14 @@ mod tests {
     use std::path::Path;
 
     fn run(body: &str, mdx: bool) -> (String, Vec<Hand>, BTreeMap<String, usize>) {
+        run_with(body, mdx, &[])
+    }
+
+    fn run_with(
+        body: &str,
+        mdx: bool,
+        own: &[&str],
+    ) -> (String, Vec<Hand>, BTreeMap<String, usize>) {
         let map = SiteMap {
             static_roots: vec![],
             section_url: "/projects/".into(),
@@ -215,6 +223,7 @@ mod tests {
             names: Default::default(),
             bundles: Default::default(),
             taxonomies: vec![],
+            own_shortcodes: own.iter().map(|n| n.to_string()).collect(),
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);
@@ -234,6 +243,22 @@ mod tests {
         assert_eq!(hands[0].line, 9);
         assert!(hands[0].message.contains("tweet"));
         assert!(hands[1].message.contains("quote"));
+    }
+
+    #[test]
+    fn the_sites_own_shortcodes_need_no_hand_and_others_do() {
+        let body = "{% note(kind=\"info\") %}\nBuilt.\n{% end %}\n{{ badge(text=\"x\") }}\n";
+        let (out, hands, _) = run_with(body, false, &["note"]);
+        assert_eq!(out, body);
+        assert_eq!(hands.len(), 1, "{hands:?}");
+        assert!(
+            hands[0]
+                .message
+                .contains("shortcode `badge` is not one of folio's")
+        );
+        assert_eq!(hands[0].line, 8);
+        let (_, hands, _) = run_with(body, false, &[]);
+        assert_eq!(hands.len(), 2, "{hands:?}");
     }
 
     #[test]

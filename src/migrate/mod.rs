@@ -76,6 +76,10 @@ pub struct Report {
     pub profile_missing: Vec<String>,
     /// Other problems of the profile (an overview too short for Upwork).
     pub profile_hands: Vec<String>,
+    /// The old site's own shortcodes, copied to `templates/shortcodes/`.
+    pub shortcodes: Vec<String>,
+    /// Other problems of the site (a shortcode using what only Zola has).
+    pub site_hands: Vec<String>,
     pub written: Vec<PathBuf>,
     pub kept: Vec<PathBuf>,
     pub merged: Vec<PathBuf>,

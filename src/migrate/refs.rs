@@ -19,6 +19,9 @@ pub struct SiteMap {
     pub bundles: HashMap<String, PathBuf>,
     /// Front matter keys the site declared as taxonomies (read as tags).
     pub taxonomies: Vec<String>,
+    /// The site's own shortcodes (Zola's `templates/shortcodes/NAME.html`),
+    /// copied to the new site's `templates/shortcodes/`.
+    pub own_shortcodes: Vec<String>,
 }
 
 /// A file to copy into the new site.
@@ -47,6 +50,13 @@ pub struct Refs<'a> {
     /// The source bundle folder: its files are copied with the write-up.
     bundle: Option<PathBuf>,
     pub copies: Vec<Copy>,
+}
+
+impl Refs<'_> {
+    /// Whether the old site has its own shortcode `name` (copied with the import).
+    pub fn own_shortcode(&self, name: &str) -> bool {
+        self.site.own_shortcodes.iter().any(|n| n == name)
+    }
 }
 
 /// Whether a link leaves the site or stays on the page.
@@ -315,6 +325,7 @@ mod tests {
             names,
             bundles,
             taxonomies: vec![],
+            own_shortcodes: vec![],
         }
     }
 

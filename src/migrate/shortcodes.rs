@@ -110,9 +110,25 @@ fn figure(cx: &mut Convert, src: &str, caption: Option<&str>, alt: Option<&str>)
     if cx.in_gallery {
         return String::new();
     }
+    // folio's figure needs alt text: the caption stands in, else a hand.
+    let alt = alt.filter(|a| !a.trim().is_empty());
+    let alt = match (alt, caption) {
+        (Some(a), _) => a,
+        (None, Some(c)) => c,
+        (None, None) => {
+            cx.hand(format!(
+                "figure `{src}` has no alt text: describe the image in alt=\"…\""
+            ));
+            ""
+        }
+    };
     call(
         "figure",
-        &[("src", Some(&src)), ("caption", caption), ("alt", alt)],
+        &[
+            ("src", Some(&src)),
+            ("caption", caption),
+            ("alt", Some(alt)),
+        ],
     )
 }
 

@@ -197,6 +197,7 @@ pub fn plan(
         names,
         bundles,
         taxonomies: profile::taxonomies(src),
+        own_shortcodes: own_shortcodes(src).into_iter().map(|(n, _)| n).collect(),
     };
     let mut report = Report {
         generator: Some(generator),
@@ -214,9 +215,69 @@ pub fn plan(
         planned.extend(files);
         report.files.push(file);
     }
+    planned.extend(shortcode_files(src, &mut report));
     let owner = profile::extract(src, generator);
     planned.extend(owner_files(&owner, &mut report));
     Ok((report, planned))
+}
+
+/// The old site's own shortcodes, `templates/shortcodes/NAME.html` (Zola's,
+/// Tera as folio's): (name, file), sorted.
+fn own_shortcodes(src: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(src.join("templates").join("shortcodes")) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?.strip_suffix(".html")?.to_string();
+            Some((name, p))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Functions and variables of Zola's templates that folio's shortcodes lack.
+const ZOLA_ONLY: &[&str] = &[
+    "get_url(",
+    "resize_image(",
+    "get_image_metadata(",
+    "load_data(",
+    "get_page(",
+    "get_section(",
+    "get_taxonomy",
+    "config.",
+    "page.",
+    "section.",
+    "| markdown",
+    "|markdown",
+    "trans(",
+];
+
+/// The old site's own shortcodes, copied to `templates/shortcodes/`; one that
+/// uses what only Zola has is named as needing a hand.
+fn shortcode_files(src: &Path, report: &mut Report) -> Vec<Planned> {
+    let mut planned = Vec::new();
+    for (name, path) in own_shortcodes(src) {
+        let rel = PathBuf::from("templates/shortcodes").join(format!("{name}.html"));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Some(what) = ZOLA_ONLY.iter().find(|w| text.contains(**w)) {
+            report.site_hands.push(format!(
+                "{}: the shortcode `{name}` uses `{}`, which only Zola has; rewrite that part",
+                rel.display(),
+                what.trim_start_matches('|').trim()
+            ));
+        }
+        report.shortcodes.push(name);
+        planned.push(Planned {
+            rel,
+            what: What::Copy(path),
+        });
+    }
+    planned
 }
 
 fn rel(root: &Path, p: &Path) -> PathBuf {
@@ -252,7 +313,7 @@ fn owner_files(owner: &profile::Owner, report: &mut Report) -> Vec<Planned> {
         .unwrap_or("");
     let chars = overview.chars().count();
     if !owner.missing.iter().any(|m| m == "overview") && chars < 100 {
-        report.profile_hands.push(format!(
+        report.site_hands.push(format!(
             "content/profile.yaml: the overview is {chars} characters; Upwork asks for at least 100 (`folio check` says so)"
         ));
     }
@@ -276,6 +337,33 @@ fn owner_files(owner: &profile::Owner, report: &mut Report) -> Vec<Planned> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_shortcodes_are_copied_and_zola_only_ones_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let sc = dir.path().join("templates/shortcodes");
+        std::fs::create_dir_all(&sc).unwrap();
+        std::fs::write(sc.join("note.html"), "<aside>{{ body }}</aside>").unwrap();
+        std::fs::write(
+            sc.join("gh.html"),
+            "<a href=\"{{ get_url(path=p) }}\">x</a>",
+        )
+        .unwrap();
+        std::fs::write(sc.join("README.md"), "not a shortcode").unwrap();
+        let mut report = Report::default();
+        let planned = shortcode_files(dir.path(), &mut report);
+        let rels: Vec<_> = planned.iter().map(|p| p.rel.clone()).collect();
+        assert_eq!(
+            rels,
+            [
+                PathBuf::from("templates/shortcodes/gh.html"),
+                PathBuf::from("templates/shortcodes/note.html")
+            ]
+        );
+        assert_eq!(report.shortcodes, ["gh", "note"]);
+        assert_eq!(report.site_hands.len(), 1, "{:?}", report.site_hands);
+        assert!(report.site_hands[0].contains("`gh` uses `get_url(`"));
+    }
 
     #[test]
     fn finds_bundles_and_singles() {

@@ -557,6 +557,11 @@ mod tests {
         assert!(relevant(root, out, Path::new("/s/folio.yaml")));
         assert!(relevant(root, out, Path::new("/s/static/style.css")));
         assert!(relevant(root, out, Path::new("/s/templates/page.html")));
+        assert!(relevant(
+            root,
+            out,
+            Path::new("/s/templates/shortcodes/note.html")
+        ));
         assert!(!relevant(root, out, Path::new("/s/public/index.html")));
         assert!(!relevant(
             root,

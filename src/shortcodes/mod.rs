@@ -48,6 +48,8 @@ pub struct Shortcodes {
     tera: tera::Tera,
     /// Names of the site's own templates (which may replace built-ins).
     own: BTreeSet<String>,
+    /// The site's own templates as given, for caches to tell when they change.
+    key: String,
 }
 
 impl Shortcodes {
@@ -80,8 +82,9 @@ impl Shortcodes {
                     .in_file(file),
             ));
         }
+        let key = own.iter().map(|(n, s, _)| format!("{n}\0{s}\0")).collect();
         let own = own.into_iter().map(|(n, _, _)| n).collect();
-        Ok(Shortcodes { tera, own })
+        Ok(Shortcodes { tera, own, key })
     }
 
     /// The built-ins plus every `NAME.html` in `dir` (a site's `templates/shortcodes`).
@@ -105,6 +108,11 @@ impl Shortcodes {
         }
         own.sort();
         Shortcodes::new(own)
+    }
+
+    /// The site's own templates (names and sources): equal keys, same shortcodes.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     /// Every name that can be called, sorted.

@@ -1,9 +1,9 @@
 // Checks built folio sites the way a front-end team would, and fails when they fail:
 //   - Nu HTML Checker (vnu.jar, Java) over every page: 0 errors
-//   - axe-core in headless Chromium on home, a project, a skill, a specialized
+//   - axe-core in headless Chromium on home, two projects (one with every shortcode), a skill, a specialized
 //     profile, the résumé and the project list, light and dark: 0 violations
 //   - Lighthouse (mobile, median of 3 runs, of 5 when only performance falls short) on home
-//     and a project page: accessibility, best practices and SEO 100, performance >= 95
+//     and two project pages (one with code, a video, a figure, a gallery): accessibility, best practices and SEO 100, performance >= 95
 //   - the home page's HTML+CSS+JS under 50 KB
 // for the example site with each built-in theme, in English and in Chinese.
 //
@@ -86,7 +86,7 @@ function vnu(s) {
 }
 
 async function axe(s, browser) {
-  const pages = ["", "projects/doccheck-cli/", "skills/rust/", "profiles/writer/", "resume/", "projects/", "about/"];
+  const pages = ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/", "skills/rust/", "profiles/writer/", "resume/", "projects/", "about/"];
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   let runs = 0;
   const before = failures;
@@ -114,7 +114,7 @@ async function lighthouseRun(s) {
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
   try {
-    for (const p of ["", "projects/doccheck-cli/"]) {
+    for (const p of ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/"]) {
       // Scores vary with machine load: the median of three runs, as Lighthouse advises.
       // The performance score is a timing, and one busy moment on a shared 2-core machine
       // can sink two of three runs; when only it falls short, two more runs are made and

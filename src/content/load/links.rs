@@ -1,5 +1,6 @@
 //! Stage 3, links: Markdown rendered with its links resolved to pages and files.
 
+use super::pagefiles;
 use super::*;
 
 /// Every `.md` file a link may point at (content-relative path → its URL),
@@ -55,7 +56,8 @@ impl Loader {
         links.0.clone()
     }
 
-    /// Renders a Markdown body, resolving its links; link problems become diagnostics.
+    /// Renders a Markdown body, resolving its links and expanding its
+    /// shortcodes; link problems, shortcode errors and notices become diagnostics.
     pub(super) fn render_markdown<FM>(
         &self,
         e: &Entry<FM>,
@@ -66,15 +68,21 @@ impl Loader {
     ) -> String {
         let mut assets: Vec<Asset> = Vec::new();
         let mut lookups: Vec<Lookup> = Vec::new();
+        let mut files = pagefiles::BundleFiles::new(self, e, targets);
         let rendered = {
-            let this = self;
-            markdown::render(md, |dest, _is_image| {
-                this.resolve_link(e, dest, targets, &mut assets, &mut lookups)
+            let opts = markdown::RenderOptions {
+                math: self.config.markdown.math,
+                shortcodes: self.shortcodes.as_ref(),
+                files: Some(&mut files),
+            };
+            markdown::render_with(md, opts, |dest, _is_image| {
+                self.resolve_link(e, dest, targets, &mut assets, &mut lookups)
                     .map_err(|e| e.message().to_string())
             })
         };
-        out.assets.extend(assets);
-        out.lookups.extend(lookups);
+        let (file_assets, file_lookups) = files.into_parts();
+        out.assets.extend(assets.into_iter().chain(file_assets));
+        out.lookups.extend(lookups.into_iter().chain(file_lookups));
         for p in rendered.problems {
             out.diags.push(
                 Diagnostic::error(p.message.clone())
@@ -84,6 +92,11 @@ impl Loader {
                         "link to another page by its file (`../other.md`, `@/projects/other.md`); link files beside this page by name",
                     ),
             );
+        }
+        let display = e.file.display.to_string_lossy();
+        for n in &rendered.notices {
+            out.diags
+                .push(n.to_diagnostic(&display, first_line, &e.file.text));
         }
         rendered.html
     }

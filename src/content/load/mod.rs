@@ -22,6 +22,7 @@ use crate::content::model::*;
 use crate::date::DateView;
 use crate::diagnostics::{Diagnostic, Diagnostics, Error, nearest};
 use crate::markdown::{self, Resolved};
+use crate::shortcodes::Shortcodes;
 use crate::slug::{check_slug, slugify};
 use crate::source::{self, SourceFile};
 use crate::util::paths::{is_ignored_name, normalize};
@@ -37,6 +38,7 @@ mod edits;
 mod links;
 mod list;
 mod places;
+mod pagefiles;
 mod profiles;
 mod projects;
 mod read;
@@ -96,7 +98,8 @@ pub fn load_cached(root: &Path, opts: &LoadOptions, cache: &mut LoadCache) -> Lo
     loader.caching = true;
     // Owned by the loader while it runs (its parallel parts read it).
     let mut taken = std::mem::take(cache);
-    taken.start(&format!("{:?} {}", loader.config, loader.drafts));
+    let own = loader.shortcodes.as_ref().map_or("", |s| s.key());
+    taken.start(&format!("{:?} {} {own}", loader.config, loader.drafts));
     let fast = std::mem::replace(&mut taken.only_edits, true);
     if fast && let Some(result) = loader.run_edits(&mut taken) {
         *cache = taken;
@@ -132,7 +135,14 @@ impl Loader {
             config.base_url = crate::config::normalize_base_url(url)
                 .map_err(|e| Error::msg(format!("--base-url: {}", e.message())))?;
         }
+        // A site's own shortcodes, compiled once per load (none: the built-ins).
+        let dir = root.join("templates").join("shortcodes");
+        let shortcodes = match dir.is_dir() {
+            true => Some(Shortcodes::with_dir(&dir)?),
+            false => None,
+        };
         Ok(Loader {
+            shortcodes,
             root: root.to_path_buf(),
             content: root.join("content"),
             base_path: config.base_path(),
@@ -176,6 +186,8 @@ struct Loader {
     orphans: bodies::Orphans,
     /// The profile failed to load: skills are not checked against it.
     no_profile: bool,
+    /// The site's shortcodes when it has its own (`templates/shortcodes/`).
+    shortcodes: Option<Shortcodes>,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
