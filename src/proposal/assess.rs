@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::post::Facts;
-use super::requirements::Fit;
+use super::fit::Fit;
 
 /// The verdict and its reasons.
 #[derive(Debug, Clone, Serialize)]
