@@ -19,18 +19,19 @@ mod questions;
 mod rank;
 mod report;
 mod requirements;
+mod shown;
 mod synonyms;
 mod template;
 mod terms;
 
 pub use assess::Assessment;
-pub use letter::Shown;
+pub use fit::Fit;
 pub use post::{Facts, Instructions, Post};
 pub use questions::Answer;
 pub use rank::Ranked;
 pub use report::report;
-pub use fit::Fit;
 pub use requirements::{LanguageNeed, Requirement};
+pub use shown::Shown;
 
 /// Everything `folio proposal` produces.
 #[derive(Debug, Clone, Serialize)]
