@@ -106,17 +106,6 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect()
 }
 
-/// [`open`], for callers written before the one error type: the first
-/// diagnostic of the error.
-pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
-    open(root, name).map_err(|e| {
-        e.diagnostics
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Diagnostic::error("cannot load the theme"))
-    })
-}
-
 /// Loads theme `name` for the site in `root`, with the site's overrides.
 pub fn open(root: &Path, name: &str) -> crate::Result<Theme> {
     let mut theme = Theme {

@@ -35,7 +35,7 @@ pub fn execute(args: Args, ui: &Ui) -> Outcome {
     let post = read_input(&args.job)?;
     let template = args.template.as_deref().map(read_input).transpose()?;
     let (site, _) = load_site(&args.dir)?;
-    let theme = folio::theme::load(&args.dir, &site.config.theme).map_err(Error::from)?;
+    let theme = folio::theme::open(&args.dir, &site.config.theme)?;
     let opts = ProposalOptions {
         profile: args.profile,
         top: args.top,

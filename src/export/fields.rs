@@ -2,6 +2,7 @@
 //! fields, in the order they are pasted.
 
 use super::checks::{check_field, specialized_profile_count};
+use super::portfolio::portfolio;
 use super::skills;
 use super::{Field, Place, ProfileExport, Sources};
 use crate::content::model::{Project, Site, SpecializedProfile};
@@ -467,18 +468,6 @@ fn portfolio_item(b: &mut Builder, n: usize, p: &Project) {
     }
 }
 
-/// The projects a profile shows: its own list, or for the general profile every
-/// project, featured first, then newest.
-pub(super) fn portfolio<'a>(site: &'a Site, sp: Option<&SpecializedProfile>) -> Vec<&'a Project> {
-    match sp {
-        Some(sp) => sp.projects.iter().filter_map(|s| site.project(s)).collect(),
-        None => {
-            let mut v: Vec<&Project> = site.projects.iter().map(AsRef::as_ref).collect();
-            v.sort_by_key(|p| !p.featured);
-            v
-        }
-    }
-}
 fn file_slug(s: &str) -> String {
     let s = slugify(s);
     if s.is_empty() { "entry".into() } else { s }

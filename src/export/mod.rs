@@ -16,6 +16,7 @@ use crate::slug::slugify;
 mod checks;
 mod covers;
 mod fields;
+mod portfolio;
 mod skills;
 mod text;
 

@@ -3,7 +3,7 @@
 //! specialized profile its own `skills:`; without a list folio chooses the
 //! skills most used by the profile's projects, then in the order declared.
 
-use super::fields::portfolio;
+use super::portfolio::portfolio;
 use crate::content::model::{Site, SkillRef, SpecializedProfile};
 use crate::platform::{Limits, Platform};
 

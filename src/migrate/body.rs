@@ -2,13 +2,12 @@
 //! links and images pointed at their new places, Liquid and MDX leftovers
 //! named with their line, for the report.
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::Hand;
-use super::refs::{Ref, Refs};
+use super::convert::Convert;
+use super::refs::Ref;
 use super::shortcodes;
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,44 +27,6 @@ static ZOLA_CALL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[{%]\s*([\w-]+)\s*\(").expect("valid regex"));
 static JSX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<([A-Z][\w.]*)[\s/>]").expect("valid regex"));
-
-/// The state of one write-up's conversion.
-pub struct Convert<'r, 'a> {
-    pub refs: &'r mut Refs<'a>,
-    pub hands: Vec<Hand>,
-    /// Shortcode name → how many were converted.
-    pub done: BTreeMap<String, usize>,
-    pub in_gallery: bool,
-    line: usize,
-}
-
-impl<'r, 'a> Convert<'r, 'a> {
-    pub fn new(refs: &'r mut Refs<'a>) -> Self {
-        Convert {
-            refs,
-            hands: Vec::new(),
-            done: BTreeMap::new(),
-            in_gallery: false,
-            line: 0,
-        }
-    }
-
-    pub fn hand(&mut self, message: String) {
-        self.hands.push(Hand {
-            line: self.line,
-            message,
-        });
-    }
-
-    pub fn converted(&mut self, name: &str) {
-        *self.done.entry(name.to_string()).or_default() += 1;
-    }
-
-    /// Copies the images of the old site's folder `dir` into the bundle.
-    pub fn copy_folder(&mut self, dir: &str) -> usize {
-        self.refs.copy_images_of(dir)
-    }
-}
 
 fn fence_of(line: &str) -> Option<&'static str> {
     let t = line.trim_start();
@@ -204,7 +165,9 @@ fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::migrate::refs::SiteMap;
+    use crate::migrate::Hand;
+    use crate::migrate::refs::{Refs, SiteMap};
+    use std::collections::BTreeMap;
     use std::path::Path;
 
     fn run(body: &str, mdx: bool) -> (String, Vec<Hand>, BTreeMap<String, usize>) {

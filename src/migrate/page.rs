@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value as Y};
 
-use super::body::{self, Convert};
+use super::body;
+use super::convert::Convert;
 use super::fields::Fields;
 use super::frontmatter;
 use super::refs::{self, Copy, Ref, Refs, SiteMap};

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::body::Convert;
+use super::convert::Convert;
 use super::refs::Ref;
 
 /// folio's shortcodes (a Zola-style `{{ name(...) }}` of another name needs a hand).

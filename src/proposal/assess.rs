@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use super::fit::Fit;
 use super::post::Facts;
-use super::requirements::Fit;
 
 /// The verdict and its reasons.
 #[derive(Debug, Clone, Serialize)]

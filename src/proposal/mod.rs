@@ -11,6 +11,7 @@ use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, Error};
 
 mod assess;
+mod fit;
 mod letter;
 mod post;
 mod profile;
@@ -18,17 +19,19 @@ mod questions;
 mod rank;
 mod report;
 mod requirements;
+mod shown;
 mod synonyms;
 mod template;
 mod terms;
 
 pub use assess::Assessment;
-pub use letter::Shown;
+pub use fit::Fit;
 pub use post::{Facts, Instructions, Post};
 pub use questions::Answer;
 pub use rank::Ranked;
 pub use report::report;
-pub use requirements::{Fit, LanguageNeed, Requirement};
+pub use requirements::{LanguageNeed, Requirement};
+pub use shown::Shown;
 
 /// Everything `folio proposal` produces.
 #[derive(Debug, Clone, Serialize)]
@@ -81,8 +84,8 @@ pub fn draft(
         .collect();
     let ranked = rank::rank(&docs, &post, &reqs, &thesaurus);
     let order: Vec<String> = ranked.iter().map(|r| r.slug.clone()).collect();
-    requirements::cover(&mut reqs, &docs, &order, &thesaurus);
-    let fit = requirements::fit(&reqs, &languages, ranked.first(), &thesaurus);
+    fit::cover(&mut reqs, &docs, &order, &thesaurus);
+    let fit = fit::fit(&reqs, &languages, ranked.first(), &thesaurus);
     let chosen = choose(&ranked, &reqs, &fit, opts.top);
     let specialized = profile::choose(site, opts.profile.as_deref(), &reqs, &chosen)?;
     let rate = profile::rate(site, specialized);

@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
-use super::letter::shown;
 use super::post::Post;
 use super::rank::{Doc, best_for};
+use super::shown::shown;
 
 /// A question of the post and the letter's answer.
 #[derive(Debug, Clone, Serialize)]

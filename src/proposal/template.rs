@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use super::letter::{self, Context, Shown};
+use super::letter::{self, Context};
 use super::post::Post;
 use super::questions::Answer;
 use super::rank::Doc;
 use super::requirements::{LanguageNeed, Requirement};
+use super::shown::{self, Shown};
 use crate::content::model::{Site, SpecializedProfile};
 use crate::diagnostics::{Diagnostic, Error};
 use crate::plaintext::{tidy, to_plain};
@@ -44,7 +45,7 @@ fn shown_projects(i: &Input) -> Vec<(Shown, LetterProject)> {
         .filter_map(|slug| i.docs.iter().find(|d| &d.project.slug == slug))
         .map(|d| {
             let p = d.project;
-            let s = letter::shown(p, &i.post.language, code);
+            let s = shown::shown(p, &i.post.language, code);
             let lp = LetterProject {
                 title: p.title.clone(),
                 url: p.location.permalink.clone(),

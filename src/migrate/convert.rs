@@ -1,0 +1,46 @@
+//! [`Convert`]: the state of one write-up's conversion, shared by the body
+//! ([`super::body`]) and its shortcodes ([`super::shortcodes`]).
+
+use std::collections::BTreeMap;
+
+use super::Hand;
+use super::refs::Refs;
+
+/// The state of one write-up's conversion.
+pub struct Convert<'r, 'a> {
+    pub refs: &'r mut Refs<'a>,
+    pub hands: Vec<Hand>,
+    /// Shortcode name → how many were converted.
+    pub done: BTreeMap<String, usize>,
+    pub in_gallery: bool,
+    /// The line being converted, for the hands it raises.
+    pub(super) line: usize,
+}
+
+impl<'r, 'a> Convert<'r, 'a> {
+    pub fn new(refs: &'r mut Refs<'a>) -> Self {
+        Convert {
+            refs,
+            hands: Vec::new(),
+            done: BTreeMap::new(),
+            in_gallery: false,
+            line: 0,
+        }
+    }
+
+    pub fn hand(&mut self, message: String) {
+        self.hands.push(Hand {
+            line: self.line,
+            message,
+        });
+    }
+
+    pub fn converted(&mut self, name: &str) {
+        *self.done.entry(name.to_string()).or_default() += 1;
+    }
+
+    /// Copies the images of the old site's folder `dir` into the bundle.
+    pub fn copy_folder(&mut self, dir: &str) -> usize {
+        self.refs.copy_images_of(dir)
+    }
+}
