@@ -156,7 +156,7 @@ fn run(input: &Input, c: &Corpus, work: &Path) {
             let text = String::from_utf8_lossy(&input.bytes);
             let (site, theme) = LOADED.get_or_init(|| {
                 let (site, _) = folio::content::load(&c.site, &Default::default()).unwrap();
-                let theme = folio::theme::load(&c.site, &site.config.theme).unwrap();
+                let theme = folio::theme::open(&c.site, &site.config.theme).unwrap();
                 (site, theme)
             });
             let _ = folio::proposal::draft(site, theme, &text, &Default::default());

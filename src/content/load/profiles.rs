@@ -25,11 +25,11 @@ impl Loader {
             }
         }
         let photo = self.photo(&file, &p, out);
-        let skill_refs = self.resolve_skills(&p.skills, skills, &file, out);
+        let skill_refs = self.resolve_skills("skills", &p.skills, skills, &file, out);
         let upwork_skills = p
             .upwork_skills
             .as_ref()
-            .map(|s| self.resolve_skills(s, skills, &file, out));
+            .map(|s| self.resolve_skills("upwork_skills", s, skills, &file, out));
         let links = self.check_links(&p.links, &file, out);
         let experience = self.experience(&file, &p, &lang, out);
         let education = education(&p, &lang);
@@ -217,7 +217,7 @@ impl Loader {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let slug = slugify(&stem);
-        let skill_refs = self.resolve_skills(&raw.skills, skills, &file, out);
+        let skill_refs = self.resolve_skills("skills", &raw.skills, skills, &file, out);
         let chosen: Vec<String> = match &raw.projects {
             Some(slugs) => {
                 let mut chosen = Vec::new();

@@ -206,8 +206,10 @@ impl Loader {
 
     /// Resolves skill names used in a project or specialized profile against the
     /// skills declared in `profile.yaml`.
+    /// The skills of `names`, written under `key` (`skills`, `upwork_skills`).
     pub(super) fn resolve_skills(
         &self,
+        key: &str,
         names: &[SkillEntry],
         skills: &[Skill],
         file: &SourceFile,
@@ -248,7 +250,7 @@ impl Loader {
                         entry.name
                     ));
                     out.diags
-                        .push(places.at_text(d, "skills", &entry.name).with_help(help));
+                        .push(places.at_text(d, key, &entry.name).with_help(help));
                 }
             }
         }
@@ -271,7 +273,7 @@ impl Loader {
                     years: None,
                 })
                 .collect();
-        let skill_refs = self.resolve_skills(&names, skills, &e.file, out);
+        let skill_refs = self.resolve_skills("skills", &names, skills, &e.file, out);
         let tags = self.tag_refs(&e.fm.tags);
         let lang = self.config.language.clone();
         let content = self.render_markdown(e, &e.body, e.body_first_line, targets, out);
