@@ -8,7 +8,7 @@ use folio::shortcodes::{FileInfo, PageFiles, Shortcodes};
 struct Bundle;
 
 impl PageFiles for Bundle {
-    fn file(&mut self, name: &str, is_image: bool) -> Result<FileInfo, String> {
+    fn file(&mut self, name: &str, is_image: bool) -> folio::Result<FileInfo> {
         let (bytes, size) = match name {
             "shot-1.png" | "shot-2.png" => (2_400, Some((640, 400))),
             "chart.png" => (18_000, Some((1200, 675))),
@@ -16,7 +16,11 @@ impl PageFiles for Bundle {
             "demo.mp4" => (1_240_000, None),
             "case-study.pdf" => (340_400, None),
             "slides.zip" => (2_048, None),
-            _ => return Err(format!("there is no `{name}` beside this page")),
+            _ => {
+                return Err(folio::Error::msg(format!(
+                    "there is no `{name}` beside this page"
+                )));
+            }
         };
         let (width, height) = match size.filter(|_| is_image) {
             Some((w, h)) => (Some(w), Some(h)),
@@ -282,7 +286,7 @@ fn links_after_a_shortcode_are_located_in_the_original_text() {
     };
     let r = markdown::render_with(md, opts, |d, _| {
         if d == "gone.md" {
-            Err("broken".into())
+            Err(folio::Error::msg("broken"))
         } else {
             Ok(Resolved::Keep)
         }

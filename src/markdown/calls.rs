@@ -16,7 +16,7 @@ pub const MEDIA_SCRIPT: &str = include_str!("media.js.html");
 /// The shortcodes of `md` expanded, or `None` when it has none (no cost then).
 pub fn expand<F>(md: &str, opts: RenderOptions, resolve: &mut F) -> Option<Expanded>
 where
-    F: FnMut(&str, bool) -> Result<Resolved, String>,
+    F: FnMut(&str, bool) -> crate::Result<Resolved>,
 {
     if !shortcodes::may_have_calls(md) {
         return None;
@@ -52,9 +52,9 @@ struct ViaResolver<'r, F>(&'r mut F);
 
 impl<F> PageFiles for ViaResolver<'_, F>
 where
-    F: FnMut(&str, bool) -> Result<Resolved, String>,
+    F: FnMut(&str, bool) -> crate::Result<Resolved>,
 {
-    fn file(&mut self, name: &str, is_image: bool) -> Result<FileInfo, String> {
+    fn file(&mut self, name: &str, is_image: bool) -> crate::Result<FileInfo> {
         if is_external_or_fragment(name) && !name.starts_with("//") {
             return Ok(FileInfo {
                 url: name.to_string(),

@@ -93,7 +93,7 @@ fn options(math: bool) -> Options {
 /// Renders `md`; `resolve(dest, is_image)` maps every link and image destination.
 pub fn render<F>(md: &str, resolve: F) -> Rendered
 where
-    F: FnMut(&str, bool) -> Result<Resolved, String>,
+    F: FnMut(&str, bool) -> crate::Result<Resolved>,
 {
     let mut r = render_with(md, RenderOptions::default(), resolve);
     // Callers of this entry point report `problems` only: shortcode errors must
@@ -112,7 +112,7 @@ where
 /// Renders `md` with shortcodes, code highlighting and, if asked, math.
 pub fn render_with<F>(md: &str, opts: RenderOptions, mut resolve: F) -> Rendered
 where
-    F: FnMut(&str, bool) -> Result<Resolved, String>,
+    F: FnMut(&str, bool) -> crate::Result<Resolved>,
 {
     let lines = walk::Lines::new(md);
     let math = opts.math;
@@ -221,7 +221,7 @@ mod tests {
             match (dest, image) {
                 ("other.md", false) => Ok(Resolved::Url("/p/other/".into())),
                 ("chart.png", true) => Ok(Resolved::Url("/p/me/chart.png".into())),
-                _ => Err(format!("no page `{dest}`")),
+                _ => Err(crate::Error::msg(format!("no page `{dest}`"))),
             }
         });
         assert!(r.html.contains("href=\"/p/other/\""));

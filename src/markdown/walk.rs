@@ -52,7 +52,7 @@ pub struct Walk<'e, 'l, F> {
 
 impl<'e, 'l, F> Walk<'e, 'l, F>
 where
-    F: FnMut(&str, bool) -> Result<Resolved, String>,
+    F: FnMut(&str, bool) -> crate::Result<Resolved>,
 {
     pub fn new(
         events: Vec<(Event<'e>, Range<usize>)>,
@@ -187,8 +187,8 @@ where
             match (self.resolve)(&dest_url, false) {
                 Ok(Resolved::Keep) => dest_url,
                 Ok(Resolved::Url(u)) => CowStr::from(u),
-                Err(message) => {
-                    self.problem(range.start, message);
+                Err(e) => {
+                    self.problem(range.start, e.message().to_string());
                     dest_url
                 }
             }
@@ -211,8 +211,8 @@ where
         let src = match (self.resolve)(&dest_url, true) {
             Ok(Resolved::Keep) => dest_url.to_string(),
             Ok(Resolved::Url(u)) => u,
-            Err(message) => {
-                self.problem(range.start, message);
+            Err(e) => {
+                self.problem(range.start, e.message().to_string());
                 dest_url.to_string()
             }
         };

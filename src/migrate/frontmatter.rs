@@ -4,6 +4,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::diagnostics::Error;
+
 /// The syntax of a front matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {
@@ -43,7 +45,7 @@ impl Front {
 }
 
 /// Splits and parses `text`; the error names the line when the parser gives one.
-pub fn parse(text: &str) -> Result<Front, String> {
+pub fn parse(text: &str) -> crate::Result<Front> {
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let first = text.lines().next().unwrap_or("").trim_end();
     let (syntax, fence) = match first {
@@ -64,7 +66,11 @@ pub fn parse(text: &str) -> Result<Front, String> {
         .iter()
         .skip(1)
         .position(|l| l.trim_end() == fence)
-        .ok_or_else(|| format!("the front matter opened with `{fence}` is not closed"))?
+        .ok_or_else(|| {
+            Error::msg(format!(
+                "the front matter opened with `{fence}` is not closed"
+            ))
+        })?
         + 1;
     let raw: String = lines[1..close].concat();
     let body: String = lines[close + 1..].concat();
@@ -81,7 +87,7 @@ pub fn parse(text: &str) -> Result<Front, String> {
     })
 }
 
-fn yaml_map(raw: &str) -> Result<Map<String, Value>, String> {
+fn yaml_map(raw: &str) -> crate::Result<Map<String, Value>> {
     if raw.trim().is_empty() {
         return Ok(Map::new());
     }
@@ -90,12 +96,14 @@ fn yaml_map(raw: &str) -> Result<Map<String, Value>, String> {
             .location()
             .map(|l| format!(" (line {})", l.line() + 1))
             .unwrap_or_default();
-        format!("the YAML front matter is not valid{at}: {e}")
+        Error::msg(format!("the YAML front matter is not valid{at}: {e}"))
     })?;
     match yaml_to_json(v) {
         Value::Object(m) => Ok(m),
         Value::Null => Ok(Map::new()),
-        _ => Err("the front matter is not a list of `key: value` lines".into()),
+        _ => Err(Error::msg(
+            "the front matter is not a list of `key: value` lines",
+        )),
     }
 }
 
@@ -126,9 +134,13 @@ pub fn yaml_to_json(v: serde_yaml::Value) -> Value {
     }
 }
 
-fn toml_map(raw: &str) -> Result<Map<String, Value>, String> {
-    let table: toml::Table = toml::from_str(raw)
-        .map_err(|e| format!("the TOML front matter is not valid: {}", e.message()))?;
+fn toml_map(raw: &str) -> crate::Result<Map<String, Value>> {
+    let table: toml::Table = toml::from_str(raw).map_err(|e| {
+        Error::msg(format!(
+            "the TOML front matter is not valid: {}",
+            e.message()
+        ))
+    })?;
     match toml_to_json(toml::Value::Table(table)) {
         Value::Object(m) => Ok(m),
         _ => Ok(Map::new()),
@@ -172,12 +184,23 @@ mod tests {
         assert_eq!(f.body, "Body");
         let f = parse("# Just text\n").unwrap();
         assert_eq!(f.syntax, Syntax::None);
-        assert!(parse("---\ntitle: A\n").unwrap_err().contains("not closed"));
+        assert!(
+            parse("---\ntitle: A\n")
+                .unwrap_err()
+                .message()
+                .contains("not closed")
+        );
         assert!(
             parse("---\ntitle: [\n---\n")
                 .unwrap_err()
+                .message()
                 .contains("not valid")
         );
-        assert!(parse("+++\ntitle = \n+++\n").unwrap_err().contains("TOML"));
+        assert!(
+            parse("+++\ntitle = \n+++\n")
+                .unwrap_err()
+                .message()
+                .contains("TOML")
+        );
     }
 }

@@ -26,10 +26,10 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let mut report = FileReport::default();
     let front = match frontmatter::parse(&text) {
         Ok(f) => f,
-        Err(message) => {
+        Err(e) => {
             report.hands.push(Hand {
                 line: 1,
-                message: format!("not imported: {message}"),
+                message: format!("not imported: {}", e.message()),
             });
             return Ok((report, Vec::new()));
         }

@@ -6,6 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{FileInfo, PageFiles};
+use crate::diagnostics::Error;
 
 /// A built-in shortcode: its name, arguments, and an example call for errors.
 pub struct Spec {
@@ -73,23 +74,23 @@ pub fn spec(name: &str) -> Option<&'static Spec> {
 }
 
 /// What a built-in's arguments lack or have too much, as one message.
-pub fn check_args(spec: &Spec, args: &Map<String, Value>) -> Result<(), String> {
+pub fn check_args(spec: &Spec, args: &Map<String, Value>) -> crate::Result<()> {
     let accepted = || {
         let all: Vec<&str> = spec.required.iter().chain(spec.optional).copied().collect();
         all.join(", ")
     };
     if let Some(missing) = spec.required.iter().find(|a| !args.contains_key(**a)) {
-        return Err(format!("`{}` needs `{missing}`", spec.name));
+        return Err(Error::msg(format!("`{}` needs `{missing}`", spec.name)));
     }
     if let Some(extra) = args
         .keys()
         .find(|k| !spec.required.contains(&k.as_str()) && !spec.optional.contains(&k.as_str()))
     {
-        return Err(format!(
+        return Err(Error::msg(format!(
             "`{}` has no argument `{extra}`; it accepts: {}",
             spec.name,
             accepted()
-        ));
+        )));
     }
     Ok(())
 }
@@ -109,7 +110,7 @@ pub fn prepare(
     ctx: &mut Map<String, Value>,
     files: &mut dyn PageFiles,
     state: &mut PageState,
-) -> Result<(), String> {
+) -> crate::Result<()> {
     match name {
         "youtube" | "vimeo" => embed(name, ctx, files, state),
         "video" => {
@@ -150,7 +151,7 @@ fn embed(
     ctx: &mut Map<String, Value>,
     files: &mut dyn PageFiles,
     state: &mut PageState,
-) -> Result<(), String> {
+) -> crate::Result<()> {
     let id = video_id(name, &string(ctx, "id")?)?;
     let (embed_url, watch_url, site) = if name == "youtube" {
         let start = match ctx.get("start") {
@@ -178,7 +179,7 @@ fn embed(
 }
 
 /// The id of a video, also from a pasted URL (`https://youtu.be/ID`).
-fn video_id(name: &str, given: &str) -> Result<String, String> {
+fn video_id(name: &str, given: &str) -> crate::Result<String> {
     let id = match given.split_once("v=") {
         Some((_, after)) => after,
         None => given.split(['?', '#']).next().unwrap_or(given),
@@ -196,7 +197,7 @@ fn video_id(name: &str, given: &str) -> Result<String, String> {
     if ok {
         Ok(id.to_string())
     } else {
-        Err(format!("`{given}` is not a {name} video id"))
+        Err(Error::msg(format!("`{given}` is not a {name} video id")))
     }
 }
 
@@ -204,7 +205,7 @@ fn gallery(
     ctx: &mut Map<String, Value>,
     files: &mut dyn PageFiles,
     state: &mut PageState,
-) -> Result<(), String> {
+) -> crate::Result<()> {
     let mut entries: Vec<(String, String)> = Vec::new();
     if let Some(list) = ctx.get("images") {
         let captions = ctx.get("captions").and_then(Value::as_array);
@@ -231,11 +232,10 @@ fn gallery(
             .collect();
     }
     if entries.is_empty() {
-        return Err(
+        return Err(Error::msg(
             "this gallery has no images: the page's folder has none, and none are listed \
-                    as images=[\"a.jpg\", \"b.jpg\"]"
-                .into(),
-        );
+                    as images=[\"a.jpg\", \"b.jpg\"]",
+        ));
     }
     state.galleries += 1;
     state.needs_script = true;
@@ -263,7 +263,7 @@ fn optional_file(
     key: &str,
     files: &mut dyn PageFiles,
     is_image: bool,
-) -> Result<(), String> {
+) -> crate::Result<()> {
     if ctx.contains_key(key) {
         let name = string(ctx, key)?;
         let info = files.file(&name, is_image)?;
@@ -273,7 +273,7 @@ fn optional_file(
 }
 
 /// `width` and `height` as given, else the image's own.
-fn sizes(ctx: &mut Map<String, Value>, img: &FileInfo) -> Result<(), String> {
+fn sizes(ctx: &mut Map<String, Value>, img: &FileInfo) -> crate::Result<()> {
     for (key, own) in [("width", img.width), ("height", img.height)] {
         let value = match ctx.get(key) {
             Some(v) => Some(integer(v, key)?),
@@ -288,23 +288,25 @@ fn file_json(f: &FileInfo) -> Value {
     json!({ "url": f.url, "bytes": f.bytes, "width": f.width, "height": f.height })
 }
 
-fn string(ctx: &Map<String, Value>, key: &str) -> Result<String, String> {
+fn string(ctx: &Map<String, Value>, key: &str) -> crate::Result<String> {
     match ctx.get(key) {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-        _ => Err(format!("`{key}` must be a non-empty \"string\"")),
+        _ => Err(Error::msg(format!(
+            "`{key}` must be a non-empty \"string\""
+        ))),
     }
 }
 
-fn strings(v: &Value, key: &str) -> Result<Vec<String>, String> {
+fn strings(v: &Value, key: &str) -> crate::Result<Vec<String>> {
     v.as_array()
         .and_then(|a| a.iter().map(|x| x.as_str().map(String::from)).collect())
-        .ok_or_else(|| format!("`{key}` must be a list of \"strings\""))
+        .ok_or_else(|| Error::msg(format!("`{key}` must be a list of \"strings\"")))
 }
 
-fn integer(v: &Value, key: &str) -> Result<i64, String> {
+fn integer(v: &Value, key: &str) -> crate::Result<i64> {
     v.as_i64()
         .filter(|n| *n >= 0)
-        .ok_or_else(|| format!("`{key}` must be a whole number, e.g. {key}=640"))
+        .ok_or_else(|| Error::msg(format!("`{key}` must be a whole number, e.g. {key}=640")))
 }
 
 fn extension(name: &str) -> String {

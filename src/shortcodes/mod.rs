@@ -36,7 +36,7 @@ pub struct FileInfo {
 /// one per page; the files it names are then published with the page.
 pub trait PageFiles {
     /// The file `name` (as written, relative to the page), or why it can't be used.
-    fn file(&mut self, name: &str, is_image: bool) -> Result<FileInfo, String>;
+    fn file(&mut self, name: &str, is_image: bool) -> crate::Result<FileInfo>;
     /// The names of the images in the page's folder (bundle), sorted, for `gallery()`.
     fn images(&self) -> Vec<String> {
         Vec::new()
@@ -138,9 +138,9 @@ impl Shortcodes {
         }
         if let Some(spec) = builtin::spec(&call.name) {
             let help = || format!("write it as {}", spec.example);
-            builtin::check_args(spec, &call.args).map_err(|m| Problem::new(m, help()))?;
+            builtin::check_args(spec, &call.args).map_err(|e| Problem::new(e.message(), help()))?;
             builtin::prepare(&call.name, &mut ctx, files, state)
-                .map_err(|m| Problem::new(m, help()))?;
+                .map_err(|e| Problem::new(e.message(), help()))?;
             for key in spec.optional {
                 ctx.entry(*key).or_insert(Value::Null);
             }

@@ -77,7 +77,6 @@ impl Loader {
             };
             markdown::render_with(md, opts, |dest, _is_image| {
                 self.resolve_link(e, dest, targets, &mut assets, &mut lookups)
-                    .map_err(|e| e.message().to_string())
             })
         };
         let (file_assets, file_lookups) = files.into_parts();

@@ -55,7 +55,7 @@ impl<'a, FM> BundleFiles<'a, FM> {
 }
 
 impl<FM> PageFiles for BundleFiles<'_, FM> {
-    fn file(&mut self, name: &str, is_image: bool) -> Result<FileInfo, String> {
+    fn file(&mut self, name: &str, is_image: bool) -> crate::Result<FileInfo> {
         if markdown::is_external_or_fragment(name) && !name.starts_with("//") {
             return Ok(FileInfo {
                 url: name.to_string(),
@@ -63,16 +63,13 @@ impl<FM> PageFiles for BundleFiles<'_, FM> {
             });
         }
         let before = self.assets.len();
-        let resolved = self
-            .loader
-            .resolve_link(
-                self.entry,
-                name,
-                self.targets,
-                &mut self.assets,
-                &mut self.lookups,
-            )
-            .map_err(|e| e.message().to_string())?;
+        let resolved = self.loader.resolve_link(
+            self.entry,
+            name,
+            self.targets,
+            &mut self.assets,
+            &mut self.lookups,
+        )?;
         let url = match resolved {
             Resolved::Keep => name.to_string(),
             Resolved::Url(u) => u,

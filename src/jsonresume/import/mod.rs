@@ -170,6 +170,7 @@ fn map_sections(
                 profile.insert(ystr(yaml_key), Y::Sequence(v));
             }
             Err(why) => {
+                let why = why.message();
                 notes.push(format!(
                     "{key}: {why}; the whole section is listed on the résumé page as written and exported back"
                 ));

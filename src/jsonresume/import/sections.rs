@@ -7,9 +7,10 @@ use serde_yaml::{Mapping, Value as Y};
 
 use super::entry::Entry;
 use super::yaml::{put, put_date, put_extra, ystr};
+use crate::diagnostics::Error;
 
 /// The entries of one section as YAML, or why one of them has no place.
-pub type Mapped = Result<Vec<Y>, String>;
+pub type Mapped = crate::Result<Vec<Y>>;
 
 pub fn section(items: &[Value], name: &str, notes: &mut Vec<String>) -> Mapped {
     let mut out = Vec::new();
@@ -22,7 +23,7 @@ pub fn section(items: &[Value], name: &str, notes: &mut Vec<String>) -> Mapped {
             continue;
         }
         let Some(e) = Entry::new(v, at.clone(), notes) else {
-            return Err(format!("{at} is not an object"));
+            return Err(Error::msg(format!("{at} is not an object")));
         };
         let m = match name {
             "work" => work(e),
@@ -36,7 +37,7 @@ pub fn section(items: &[Value], name: &str, notes: &mut Vec<String>) -> Mapped {
     Ok(out)
 }
 
-fn work(mut e: Entry) -> Result<Mapping, String> {
+fn work(mut e: Entry) -> crate::Result<Mapping> {
     let mut m = Mapping::new();
     put(&mut m, "company", e.text(&["name", "company"]));
     put(&mut m, "title", e.text(&["position"]));
@@ -64,7 +65,7 @@ fn work(mut e: Entry) -> Result<Mapping, String> {
     Ok(m)
 }
 
-fn education(mut e: Entry) -> Result<Mapping, String> {
+fn education(mut e: Entry) -> crate::Result<Mapping> {
     let mut m = Mapping::new();
     let at = e.at.clone();
     put(
@@ -72,7 +73,7 @@ fn education(mut e: Entry) -> Result<Mapping, String> {
         "school",
         Some(
             e.text(&["institution"])
-                .ok_or(format!("{at} has no institution"))?,
+                .ok_or_else(|| Error::msg(format!("{at} has no institution")))?,
         ),
     );
     put(&mut m, "degree", e.text(&["studyType"]));
@@ -87,7 +88,7 @@ fn education(mut e: Entry) -> Result<Mapping, String> {
     Ok(m)
 }
 
-fn certificate(mut e: Entry) -> Result<Mapping, String> {
+fn certificate(mut e: Entry) -> crate::Result<Mapping> {
     let mut m = Mapping::new();
     let at = e.at.clone();
     put(
@@ -95,7 +96,7 @@ fn certificate(mut e: Entry) -> Result<Mapping, String> {
         "name",
         Some(
             e.text(&["name", "title"])
-                .ok_or(format!("{at} has no name"))?,
+                .ok_or_else(|| Error::msg(format!("{at} has no name")))?,
         ),
     );
     put(&mut m, "issuer", e.text(&["issuer"]));
@@ -117,10 +118,12 @@ pub fn languages(items: &[Value], notes: &mut Vec<String>) -> Mapped {
             continue;
         }
         let Some(e) = Entry::new(v, format!("languages[{i}]"), notes) else {
-            return Err(format!("languages[{i}] is neither text nor an object"));
+            return Err(Error::msg(format!(
+                "languages[{i}] is neither text nor an object"
+            )));
         };
         if !e.obj.contains_key("language") && !e.obj.contains_key("name") {
-            return Err(format!("languages[{i}] has no language"));
+            return Err(Error::msg(format!("languages[{i}] has no language")));
         }
         out.push(Y::Mapping(language(e)));
     }
@@ -136,14 +139,18 @@ fn language(mut e: Entry) -> Mapping {
 }
 
 /// A reference becomes a testimonial when it has a name and a text and nothing else.
-fn reference(mut e: Entry) -> Result<Mapping, String> {
+fn reference(mut e: Entry) -> crate::Result<Mapping> {
     let at = e.at.clone();
-    let name = e.text(&["name"]).ok_or(format!("{at} has no name"))?;
+    let name = e
+        .text(&["name"])
+        .ok_or_else(|| Error::msg(format!("{at} has no name")))?;
     let quote = e
         .text(&["reference"])
-        .ok_or(format!("{at} has no reference text"))?;
+        .ok_or_else(|| Error::msg(format!("{at} has no reference text")))?;
     if e.obj.values().any(|v| !super::entry::is_empty(v)) {
-        return Err(format!("{at} has fields a testimonial has no place for"));
+        return Err(Error::msg(format!(
+            "{at} has fields a testimonial has no place for"
+        )));
     }
     let mut m = Mapping::new();
     m.insert(ystr("quote"), ystr(&quote));
