@@ -21,7 +21,7 @@ mod skills;
 mod text;
 
 pub use covers::write_covers;
-pub use text::{fold_split, header, to_json, to_text, write_files};
+pub use text::{fold_split, header, thousands, to_json, to_text, write_files};
 
 /// Which profiles to export.
 #[derive(Debug, Clone, PartialEq, Eq)]

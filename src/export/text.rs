@@ -8,7 +8,8 @@ use super::{Field, ProfileExport};
 use crate::diagnostics::{Error, Result};
 use crate::platform::{self, Platform};
 
-fn thousands(n: usize) -> String {
+/// `5000` → `5,000`, as the limits are shown.
+pub fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

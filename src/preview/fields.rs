@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::esc;
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
-use crate::export::{Field, ProfileExport, fold_split};
+use crate::export::{Field, ProfileExport, fold_split, thousands};
 use crate::platform::Platform;
 
 /// The id of a profile's section: `profile-general`, `profile-writer`.
@@ -229,18 +229,6 @@ fn count(f: &Field) -> (String, &'static str) {
         let _ = write!(s, ", at least {min}");
     }
     (s, state)
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The text of a field as the platform shows it: the overview with Upwork's
