@@ -13,6 +13,34 @@ pub struct Args {
     what: Kind,
 }
 
+/// Where and how an import writes (the same for every résumé source).
+#[derive(clap::Args)]
+struct Dest {
+    /// The site folder (created if missing).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Keep existing files and add only what is missing.
+    #[arg(long, conflicts_with = "force")]
+    merge: bool,
+    /// Overwrite existing files.
+    #[arg(long)]
+    force: bool,
+    /// The site's language (zh, ja, ...); by default meta.language, else the text's.
+    #[arg(long)]
+    language: Option<String>,
+}
+
+impl Dest {
+    fn options(self) -> (PathBuf, ImportOptions) {
+        let opts = ImportOptions {
+            merge: self.merge,
+            force: self.force,
+            language: self.language,
+        };
+        (self.dir, opts)
+    }
+}
+
 #[derive(clap::Subcommand)]
 enum Kind {
     /// Create (or with --merge, fill in) folio.yaml, content/profile.yaml and one
@@ -23,35 +51,15 @@ enum Kind {
     Jsonresume {
         /// The resume.json to import.
         file: PathBuf,
-        /// The site folder (created if missing).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Keep existing files and add only what is missing.
-        #[arg(long, conflicts_with = "force")]
-        merge: bool,
-        /// Overwrite existing files.
-        #[arg(long)]
-        force: bool,
-        /// The site's language (zh, ja, ...); by default meta.language or the text's.
-        #[arg(long)]
-        language: Option<String>,
+        #[command(flatten)]
+        into: Dest,
     },
     /// The same from LinkedIn's "Get a copy of your data" archive (the .zip or its folder).
     Linkedin {
         /// The export .zip, or the folder it unzips to.
         file: PathBuf,
-        /// The site folder (created if missing).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Keep existing files and add only what is missing.
-        #[arg(long, conflicts_with = "force")]
-        merge: bool,
-        /// Overwrite existing files.
-        #[arg(long)]
-        force: bool,
-        /// The site's language (zh, ja, ...); by default the text's.
-        #[arg(long)]
-        language: Option<String>,
+        #[command(flatten)]
+        into: Dest,
     },
     /// Move a portfolio made with Hugo, Zola, Jekyll (al-folio) or Astro into a
     /// folio site: write-ups as bundles with their images, the profile, folio.yaml.
@@ -61,33 +69,13 @@ enum Kind {
 
 pub fn execute(args: Args, ui: &Ui) -> Outcome {
     match args.what {
-        Kind::Jsonresume {
-            file,
-            dir,
-            merge,
-            force,
-            language,
-        } => {
-            let opts = ImportOptions {
-                merge,
-                force,
-                language,
-            };
+        Kind::Jsonresume { file, into } => {
+            let (dir, opts) = into.options();
             let r = jsonresume::import_file(&file, &dir, &opts)?;
             print(&r, &file, &dir)
         }
-        Kind::Linkedin {
-            file,
-            dir,
-            merge,
-            force,
-            language,
-        } => {
-            let opts = ImportOptions {
-                merge,
-                force,
-                language,
-            };
+        Kind::Linkedin { file, into } => {
+            let (dir, opts) = into.options();
             let r = jsonresume::linkedin::import(&file, &dir, &opts)?;
             print(&r, &file, &dir)
         }
