@@ -167,6 +167,37 @@ pub(crate) fn explain(message: &str) -> (String, Option<String>) {
     (message.to_string(), None)
 }
 
+/// `--merge` of an import: adds the top-level keys of `imported` that the YAML
+/// file `path` lacks, under a comment naming `by`; whether it changed.
+pub fn merge_missing_keys(path: &std::path::Path, imported: &str, by: &str) -> crate::Result<bool> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("cannot read", path, e))?;
+    let existing: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| {
+        Error::single(
+            Diagnostic::error(format!(
+                "cannot merge into this file, it is not valid YAML: {e}"
+            ))
+            .in_file(path),
+        )
+    })?;
+    let new: serde_yaml::Value = serde_yaml::from_str(imported).unwrap_or(serde_yaml::Value::Null);
+    let (Some(old), Some(new)) = (existing.as_mapping(), new.as_mapping()) else {
+        return Ok(false);
+    };
+    let missing: serde_yaml::Mapping = new
+        .iter()
+        .filter(|(k, _)| !old.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if missing.is_empty() {
+        return Ok(false);
+    }
+    let mut out = text.trim_end().to_string();
+    out.push_str(&format!("\n# Added by {by}:\n"));
+    out.push_str(&serde_yaml::to_string(&serde_yaml::Value::Mapping(missing)).unwrap_or_default());
+    std::fs::write(path, out).map_err(|e| Error::io("cannot write", path, e))?;
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

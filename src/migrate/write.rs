@@ -63,7 +63,7 @@ pub fn write_all(
         let path = dir.join(&p.rel);
         if path.exists() && !force {
             if let What::Yaml(text) = &p.what
-                && merge_yaml(&path, text)?
+                && crate::yaml::merge_missing_keys(&path, text, "folio import site --merge")?
             {
                 out.merged.push(p.rel);
             } else {
@@ -86,36 +86,6 @@ pub fn write_all(
         out.written.push(p.rel);
     }
     Ok(out)
-}
-
-/// Adds the top-level keys of `imported` that `path` lacks; whether it changed.
-fn merge_yaml(path: &Path, imported: &str) -> crate::Result<bool> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io("cannot read", path, e))?;
-    let existing: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| {
-        Error::single(
-            Diagnostic::error(format!(
-                "cannot merge into this file, it is not valid YAML: {e}"
-            ))
-            .in_file(path),
-        )
-    })?;
-    let new: serde_yaml::Value = serde_yaml::from_str(imported).unwrap_or(serde_yaml::Value::Null);
-    let (Some(old), Some(new)) = (existing.as_mapping(), new.as_mapping()) else {
-        return Ok(false);
-    };
-    let missing: serde_yaml::Mapping = new
-        .iter()
-        .filter(|(k, _)| !old.contains_key(*k))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    if missing.is_empty() {
-        return Ok(false);
-    }
-    let mut out = text.trim_end().to_string();
-    out.push_str("\n# Added by folio import site --merge:\n");
-    out.push_str(&serde_yaml::to_string(&serde_yaml::Value::Mapping(missing)).unwrap_or_default());
-    std::fs::write(path, out).map_err(|e| Error::io("cannot write", path, e))?;
-    Ok(true)
 }
 
 #[cfg(test)]

@@ -36,7 +36,11 @@ pub fn write(
         let path = dir.join(&rel);
         if path.exists() && !opts.force {
             if rel.as_path() == Path::new("content/profile.yaml") {
-                merge_profile(&path, &String::from_utf8_lossy(&text))?;
+                crate::yaml::merge_missing_keys(
+                    &path,
+                    &String::from_utf8_lossy(&text),
+                    "folio import jsonresume --merge",
+                )?;
                 report.written.push(rel);
             } else {
                 report.skipped.push(rel);
@@ -50,33 +54,4 @@ pub fn write(
         report.written.push(rel);
     }
     Ok(())
-}
-
-/// `--merge` for profile.yaml: keys missing from the existing file are added.
-fn merge_profile(path: &Path, imported: &str) -> crate::Result<()> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io("cannot read", path, e))?;
-    let existing: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| {
-        Error::single(
-            Diagnostic::error(format!(
-                "cannot merge into this file, it is not valid YAML: {e}"
-            ))
-            .in_file(path),
-        )
-    })?;
-    let new: serde_yaml::Value = serde_yaml::from_str(imported).unwrap_or(serde_yaml::Value::Null);
-    let (Some(old), Some(new)) = (existing.as_mapping(), new.as_mapping()) else {
-        return Ok(());
-    };
-    let missing: serde_yaml::Mapping = new
-        .iter()
-        .filter(|(k, _)| !old.contains_key(*k))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    let mut out = text.trim_end().to_string();
-    out.push_str("\n# Added by folio import jsonresume --merge:\n");
-    out.push_str(&serde_yaml::to_string(&serde_yaml::Value::Mapping(missing)).unwrap_or_default());
-    std::fs::write(path, out).map_err(|e| Error::io("cannot write", path, e))
 }
