@@ -164,3 +164,35 @@ fn shortcode_errors_do_not_get_the_link_help() {
         run.stderr
     );
 }
+
+/// Issue 28: al-folio's image rows, as importers write them.
+#[test]
+fn shortcodes_inside_html_blocks_are_rendered() {
+    let s = gamma(
+        "<div class=\"row\">\n    {{ figure(src=\"shot-a.png\", alt=\"a\") }}\n</div>\n\n\
+         <swiper-container>\n  <swiper-slide>{{ figure(src=\"shot-b.png\", alt=\"b\") }}</swiper-slide>\n</swiper-container>\n",
+    );
+    let html = built(&s);
+    assert!(!html.contains('\u{E000}'), "a placeholder leaked: {html}");
+    assert!(
+        html.contains("alt=\"a\"") && html.contains("alt=\"b\""),
+        "{html}"
+    );
+    let slide = html.find("<swiper-slide>").expect(&html);
+    assert!(html[slide..].starts_with("<swiper-slide><figure"), "{html}");
+}
+
+#[test]
+fn a_shortcode_where_its_html_cannot_go_fails_check_at_its_line() {
+    let s = gamma("Text.\n\n![{{ figure(src=\"shot-a.png\", alt=\"a\") }}](shot-b.png)\n");
+    let run = folio(&["check", s.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/projects/gamma/index.md:9:3: this shortcode is where its HTML cannot go"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(s.build(&[]).code, 1);
+}

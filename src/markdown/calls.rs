@@ -1,12 +1,15 @@
 //! Expanding a page's shortcodes before its Markdown is parsed: calls inside code
-//! (and math, when on) are left alone.
+//! (and math, when on) are left alone. After the walk, a mark still in the HTML
+//! is an error at its call: no placeholder reaches a page.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{RenderOptions, Resolved, is_external_or_fragment, options};
-use crate::shortcodes::{self, Expanded, FileInfo, PageFiles, Shortcodes};
+use super::walk::Lines;
+use super::{Notice, RenderOptions, Resolved, is_external_or_fragment, options};
+use crate::diagnostics::Severity;
+use crate::shortcodes::{self, Expanded, FileInfo, PageFiles, Shortcodes, marks};
 
 /// Makes the page's embeds (click to load) and lightboxes (Esc closes) work. One
 /// small script per page that has them; without JavaScript the embed is a link
@@ -28,6 +31,28 @@ where
         None => shortcodes::expand(md, &skip, registry, &mut ViaResolver(resolve)),
     };
     Some(expanded)
+}
+
+/// An error at each call whose mark is still in `html` (a place where its
+/// HTML cannot go, such as a link's address or an image's alt text).
+pub fn leaked(html: &str, expanded: &Expanded, lines: &Lines) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    let mut pos = 0;
+    while let Some((range, n)) = marks::find_mark(html, pos) {
+        pos = range.end;
+        let offset = expanded.edits.get(n).map_or(0, |e| e.old.start);
+        let (line, column) = lines.locate(offset);
+        notices.push(Notice {
+            line,
+            column,
+            severity: Severity::Error,
+            message: "this shortcode is where its HTML cannot go".to_string(),
+            help: "put a shortcode in text, on a line of its own or inside an HTML block; \
+                   not in a link's address, an image's alt text, a heading's id or a table's header"
+                .to_string(),
+        });
+    }
+    notices
 }
 
 /// Byte ranges of code spans, code blocks and (when on) math, in order.

@@ -138,6 +138,9 @@ where
     tasks::label_checkboxes(&mut w.out);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut html, w.out.drain(..));
+    if let Some(e) = &expanded {
+        w.notices.extend(calls::leaked(&html, e, &lines));
+    }
     if expanded.as_ref().is_some_and(|e| e.state.needs_script) {
         html.push_str(calls::MEDIA_SCRIPT);
     }
@@ -253,6 +256,31 @@ mod tests {
     fn raw_html_is_kept_in_bodies() {
         let r = render_simple("<div class=\"x\">hi</div>\n");
         assert!(r.contains("<div class=\"x\">hi</div>"));
+    }
+
+    #[test]
+    fn shortcodes_in_html_blocks_are_rendered() {
+        let md = "<div class=\"row\">\n    {{ youtube(id=\"dQw4w9WgXcQ\") }}\n</div>\n\n<x-s>\n  <x-t>{{ youtube(id=\"abcdefghijk\") }}</x-t>\n</x-s>\n";
+        let r = render(md, |_, _| Ok(Resolved::Keep));
+        assert!(!r.html.contains(crate::shortcodes::MARK_OPEN), "{}", r.html);
+        assert!(
+            r.html
+                .contains("data-embed=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<x-t><"), "{}", r.html);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn a_call_whose_html_has_no_place_is_an_error_at_the_call() {
+        let r = render(
+            "x\n\n![{{ youtube(id=\"dQw4w9WgXcQ\") }}](p.png)\n",
+            |_, _| Ok(Resolved::Keep),
+        );
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        assert_eq!((r.problems[0].line, r.problems[0].column), (3, 3));
     }
 
     #[test]

@@ -9,7 +9,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::{LinkProblem, Notice, Resolved, escape_markup};
 use crate::diagnostics::Severity;
-use crate::shortcodes::{self, Expanded, MARK_CLOSE, MARK_OPEN};
+use crate::shortcodes::marks::{self, Segment};
+use crate::shortcodes::{self, Expanded, MARK_OPEN};
 use crate::slug::slugify;
 
 /// Byte offset to 1-based (line, column in characters) of the original Markdown.
@@ -99,7 +100,7 @@ where
                 Event::DisplayMath(t) => self.math(&t, true, range),
                 Event::Html(ref h) | Event::InlineHtml(ref h) => {
                     self.jsx(h, range.start);
-                    self.out.push(event);
+                    self.out.push(self.html_with_pieces(event));
                 }
                 e => self.out.push(e),
             }
@@ -147,7 +148,8 @@ where
         for (e, _) in &self.events[self.i + 1..] {
             match e {
                 Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::Text(t) => text.push_str(&marks::strip(t)),
+                Event::Code(t) => text.push_str(t),
                 _ => {}
             }
         }
@@ -285,7 +287,8 @@ where
             match e {
                 Event::End(TagEnd::TableHead) => break,
                 Event::End(TagEnd::TableCell) => head.push(std::mem::take(&mut cell)),
-                Event::Text(t) | Event::Code(t) => cell.push_str(t),
+                Event::Text(t) => cell.push_str(&marks::strip(t)),
+                Event::Code(t) => cell.push_str(t),
                 _ => {}
             }
         }
@@ -310,12 +313,8 @@ where
         let (Event::End(TagEnd::Paragraph), _) = self.events.get(self.i + 2)? else {
             return None;
         };
-        let n = t
-            .trim()
-            .strip_prefix(MARK_OPEN)?
-            .strip_suffix(MARK_CLOSE)?
-            .parse::<usize>()
-            .ok()?;
+        let t = t.trim();
+        let (_, n) = marks::find_mark(t, 0).filter(|(r, _)| *r == (0..t.len()))?;
         // Escaped calls (`{{/* … */}}`) are text: they stay in their paragraph.
         self.expanded?
             .pieces
@@ -327,27 +326,31 @@ where
     /// Text with shortcode marks: the marks become their HTML.
     fn marks(&mut self, text: &str) {
         let pieces = self.expanded.map(|e| e.pieces.as_slice()).unwrap_or(&[]);
-        let mut rest = text;
-        while let Some(open) = rest.find(MARK_OPEN) {
-            let after = &rest[open + MARK_OPEN.len_utf8()..];
-            let Some(close) = after.find(MARK_CLOSE) else {
-                break;
-            };
-            let piece = after[..close]
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| pieces.get(n));
-            if open > 0 {
-                self.out
-                    .push(Event::Text(CowStr::from(rest[..open].to_string())));
+        for segment in marks::segments(text) {
+            match segment {
+                Segment::Text(t) => self.out.push(Event::Text(CowStr::from(t.to_string()))),
+                Segment::Mark(n) => {
+                    if let Some(html) = pieces.get(n) {
+                        self.out.push(Event::InlineHtml(CowStr::from(html.clone())));
+                    }
+                }
             }
-            if let Some(html) = piece {
-                self.out.push(Event::InlineHtml(CowStr::from(html.clone())));
-            }
-            rest = &after[close + MARK_CLOSE.len_utf8()..];
         }
-        if !rest.is_empty() {
-            self.out.push(Event::Text(CowStr::from(rest.to_string())));
+    }
+
+    /// Raw HTML (a block or inline) with the shortcodes in it rendered.
+    fn html_with_pieces(&self, event: Event<'e>) -> Event<'e> {
+        let Some(expanded) = self.expanded else {
+            return event;
+        };
+        match event {
+            Event::Html(h) if h.contains(MARK_OPEN) => {
+                Event::Html(CowStr::from(marks::fill(&h, &expanded.pieces)))
+            }
+            Event::InlineHtml(h) if h.contains(MARK_OPEN) => {
+                Event::InlineHtml(CowStr::from(marks::fill(&h, &expanded.pieces)))
+            }
+            e => e,
         }
     }
 

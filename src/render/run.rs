@@ -14,6 +14,7 @@ use super::plan::{Job, Make, Plan};
 use super::templates::template_error;
 use crate::diagnostics::{Diagnostic, Error};
 use crate::output::{Contents, OutputFile, Sink};
+use crate::shortcodes::marks;
 use crate::theme::Theme;
 use crate::util::phase;
 
@@ -118,14 +119,35 @@ impl Renderer<'_> {
     }
 
     fn make(&self, job: &Job<'_>) -> crate::Result<Arc<[u8]>> {
-        match &job.make {
-            Make::Page(template, build) => match self.tera.render(template, &build()) {
-                Ok(html) => Ok(Arc::from(html.into_bytes())),
-                Err(e) => Err(Error::single(template_error(&e, self.theme))),
-            },
-            Make::Text(make) => Ok(Arc::from(make().into_bytes())),
-        }
+        let text = match &job.make {
+            Make::Page(template, build) => self
+                .tera
+                .render(template, &build())
+                .map_err(|e| Error::single(template_error(&e, self.theme)))?,
+            Make::Text(make) => make(),
+        };
+        no_placeholder(&job.path, &text)?;
+        Ok(Arc::from(text.into_bytes()))
     }
+}
+
+/// A shortcode's placeholder never reaches a written file: the file and the
+/// line where it would have been are an error.
+fn no_placeholder(path: &str, text: &str) -> crate::Result<()> {
+    let Some((range, _)) = marks::find_mark(text, 0) else {
+        return Ok(());
+    };
+    let before = &text[..range.start];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Err(Error::single(
+        Diagnostic::error("a shortcode's placeholder would be written into this file")
+            .in_file(path)
+            .at(line, Some(column), Some(text))
+            .with_help(
+                "a shortcode's HTML was left out of the page; please report this with the Markdown that made it",
+            ),
+    ))
 }
 
 /// Two sources writing the same output file is an error, not a silent overwrite
@@ -145,5 +167,23 @@ fn check_collisions<'a>(paths: impl Iterator<Item = &'a str>) -> crate::Result<(
         Ok(())
     } else {
         Err(Error::new(errors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_placeholder_in_a_file_is_an_error_at_its_line() {
+        assert!(no_placeholder("a/index.html", "<p>\u{E000}</p>").is_ok());
+        let text = format!("<p>\n  x{}</p>", crate::shortcodes::marks::mark(3));
+        let e = no_placeholder("a/index.html", &text).unwrap_err();
+        assert_eq!(
+            e.diagnostics[0].location(),
+            "a/index.html:2:4",
+            "{}",
+            e.render(false)
+        );
     }
 }

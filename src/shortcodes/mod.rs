@@ -7,6 +7,7 @@
 
 pub mod builtin;
 pub mod foreign;
+pub mod marks;
 mod parse;
 
 use std::collections::BTreeSet;
@@ -207,9 +208,7 @@ pub struct Note {
     pub help: String,
 }
 
-/// Characters around the number of a piece of HTML put in place of a call.
-pub const MARK_OPEN: char = '\u{E000}';
-pub const MARK_CLOSE: char = '\u{E001}';
+pub use marks::{MARK_CLOSE, MARK_OPEN};
 
 /// One replaced stretch: `old` in the Markdown became `new` in the expanded text.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,9 +242,7 @@ impl Expanded {
     fn replace(&mut self, md: &str, copied_to: &mut usize, old: Range<usize>, html: String) {
         self.text.push_str(&md[*copied_to..old.start]);
         let start = self.text.len();
-        self.text.push(MARK_OPEN);
-        self.text.push_str(&self.pieces.len().to_string());
-        self.text.push(MARK_CLOSE);
+        self.text.push_str(&marks::mark(self.pieces.len()));
         self.pieces.push(html);
         self.edits.push(Edit {
             new: start..self.text.len(),
