@@ -8,6 +8,7 @@ use crate::source::SourceFile;
 
 mod spans;
 mod syntax;
+mod unclosed;
 
 pub use spans::{Pos, Spans};
 
@@ -35,20 +36,60 @@ fn to_diagnostic(
     e: &serde_yaml::Error,
     first_line: usize,
 ) -> Diagnostic {
+    // A syntax error: the text is not YAML at all (not a wrong value).
+    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Err(syntax) => syntax_diagnostic(file, yaml, &syntax, first_line),
+        Ok(_) => value_diagnostic(file, yaml, e, first_line),
+    }
+}
+
+/// A syntax error, shown where the mistake is written: at a list, mapping
+/// or quote never closed, at a common mistake, else where the parser stopped.
+fn syntax_diagnostic(
+    file: &SourceFile,
+    yaml: &str,
+    e: &serde_yaml::Error,
+    first_line: usize,
+) -> Diagnostic {
+    let opened = unclosed::opened(yaml, &e.to_string());
+    let located = |d: Diagnostic, line: usize, column: usize| {
+        d.in_file(&file.display)
+            .at(line + first_line - 1, Some(column), Some(&file.text))
+    };
+    if let Some(o) = opened.as_ref().filter(|o| !o.closed) {
+        return located(Diagnostic::error(o.never_closed()), o.line, o.column).with_help(o.help());
+    }
+    let stopped = e.location().map(|l| (l.line(), l.column()));
+    if let Some(m) = syntax::diagnose(yaml, stopped.map_or(usize::MAX, |l| l.0)) {
+        return located(Diagnostic::error(m.message), m.line, m.column).with_help(m.help);
+    }
+    match (opened, stopped) {
+        (Some(o), Some((line, column))) => {
+            let message = format!(
+                "{} in the {} opened at {}:{}",
+                o.problem,
+                o.what,
+                o.line + first_line - 1,
+                o.column
+            );
+            located(Diagnostic::error(message), line, column).with_help(o.inside_help())
+        }
+        _ => value_diagnostic(file, yaml, e, first_line),
+    }
+}
+
+/// An error of a value (or one the parser gives no better place for).
+fn value_diagnostic(
+    file: &SourceFile,
+    yaml: &str,
+    e: &serde_yaml::Error,
+    first_line: usize,
+) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C" (and libyaml may name a second
     // place inside the message): the one position is shown separately.
     let message = INNER_POSITION.replace_all(&raw, "").into_owned();
     let loc = e.location().map(|l| (l.line(), l.column()));
-    // A syntax error: the text is not YAML at all (not a wrong value).
-    if serde_yaml::from_str::<serde_yaml::Value>(yaml).is_err()
-        && let Some(m) = syntax::diagnose(yaml, loc.map_or(usize::MAX, |l| l.0))
-    {
-        return Diagnostic::error(m.message)
-            .in_file(&file.display)
-            .at(m.line + first_line - 1, Some(m.column), Some(&file.text))
-            .with_help(m.help);
-    }
     let (message, help) = explain(&message);
     let mut d = Diagnostic::error(message.clone()).in_file(&file.display);
     // Errors raised after a value was read (custom checks) point at the start
@@ -299,7 +340,7 @@ mod tests {
 title: \"Writer\nskills:\n  - Go\n  - Rust\n",
         );
         assert!(
-            quote.starts_with("2:8 this quote is not closed | end the value"),
+            quote.starts_with("2:8 this quote is never closed | end the value"),
             "{quote}"
         );
         let comma = syntax("name: Ana\nskills: [Go, Rust],\ntitle: W\n");

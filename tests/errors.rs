@@ -28,6 +28,46 @@ fn bad_yaml_names_file_line_and_shows_the_line() {
     assert!(err.contains(" | "), "the offending line is shown: {err}");
 }
 
+/// Issue 28: the mistake is where the list was opened, not where the parser stopped.
+#[test]
+fn an_unclosed_flow_list_is_reported_where_it_was_opened() {
+    let site = Site::new();
+    let path = "content/projects/broken.md";
+    site.write(
+        path,
+        "---\ntitle: A\ndate: 2024\nskills: [Rust\nsummary: x\n---\nBody\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains(&format!("{path}:4:9: this list is never closed")),
+        "{err}"
+    );
+    assert!(
+        err.contains(" 4 | skills: [Rust"),
+        "the line is shown: {err}"
+    );
+    site.write(
+        path,
+        "---\ntitle: A\ndate: 2024\nskills: [Rust\nsummary: x]\n---\nBody\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains(&format!(
+            "{path}:5:8: did not find expected ',' or ']' in the list opened at 4:9"
+        )),
+        "{err}"
+    );
+    site.write(
+        path,
+        "---\ntitle: A\ndate: 2024\nlinks: {github: x\nsummary: x\n---\nBody\n",
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains(&format!("{path}:4:8: this mapping is never closed")),
+        "{err}"
+    );
+}
+
 #[test]
 fn unknown_front_matter_key_suggests_the_nearest() {
     let site = Site::new();
@@ -544,7 +584,7 @@ fn a_profile_syntax_error_does_not_hide_the_write_ups_problems() {
     );
     let err = fails(&site);
     assert!(
-        err.contains("profile.yaml:2:8: this quote is not closed"),
+        err.contains("profile.yaml:2:8: this quote is never closed"),
         "{err}"
     );
     assert!(
