@@ -650,3 +650,36 @@ fn out_writes_each_cover_at_4_3_and_1000_by_750_for_upwork() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!li.join("portfolio/01-alpha-cover.png").exists());
 }
+
+/// Issue 28: the line of a company, school, description or language level is
+/// where the parser read it, not the first line that happens to hold its text.
+#[test]
+fn profile_lines_come_from_the_parser() {
+    let site = Site::new();
+    site.write(
+        "content/profile.yaml",
+        &format!(
+            "name: Ana\ntitle: Good writer at Acme, from Tech University\n{OVERVIEW} Ships docs.\n\
+             skills: [Rust, Technical Writing, 中文写作]\nlanguages:\n  - name: English\n    level: Good\n\
+             experience:\n  - company: Acme\n    title: Writer\n    start: 2020-01\n\
+             \x20   description: |\n      Ships docs.\n\
+             education:\n  - school: Tech University\n"
+        ),
+    );
+    let r = profile(&site, &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect(&r.stderr);
+    let fields = v["profiles"][0]["fields"].as_array().unwrap();
+    let line = |id: &str| {
+        let f = fields.iter().find(|f| f["id"] == id);
+        f.unwrap_or_else(|| panic!("no field {id}: {}", r.stdout))["line"].clone()
+    };
+    assert_eq!(line("employment.1.company"), 9);
+    assert_eq!(line("employment.1.description"), 13);
+    assert_eq!(line("education.1.school"), 15);
+    assert!(
+        r.stderr
+            .contains("content/profile.yaml:7: language level `Good` (English)"),
+        "{}",
+        r.stderr
+    );
+}

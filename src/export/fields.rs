@@ -262,13 +262,13 @@ fn languages(b: &mut Builder, site: &Site) {
     if b.platform() != Platform::Upwork {
         return;
     }
-    for l in &profile.languages {
+    for (i, l) in profile.languages.iter().enumerate() {
         if let Some(level) = &l.level
             && !platform::UPWORK_LANGUAGE_LEVELS
                 .iter()
                 .any(|u| u.eq_ignore_ascii_case(level))
         {
-            let line = b.sources.find_line(src, level, None);
+            let line = b.sources.value_line(src, &format!("languages[{i}].level"));
             let d = Diagnostic::warning(format!(
                 "language level `{level}` ({}) is not one of Upwork's levels",
                 l.name
@@ -288,7 +288,9 @@ fn employment(b: &mut Builder, site: &Site) {
     for (i, x) in site.profile.experience.iter().enumerate() {
         let n = i + 1;
         let file = format!("employment/{n:02}-{}", file_slug(&x.company));
-        let line = b.sources.find_line(src, &x.company, None);
+        let line = b
+            .sources
+            .value_line(src, &format!("experience[{i}].company"));
         let period = format!(
             "{} – {}",
             x.start_date
@@ -318,7 +320,9 @@ fn employment(b: &mut Builder, site: &Site) {
         }
         add("period", "Period", "", period);
         if let Some(d) = &x.description {
-            let dline = b.sources.find_line(src, d.trim(), line);
+            let dline = b
+                .sources
+                .value_line(src, &format!("experience[{i}].description"));
             b.add(
                 format!("employment.{n}.description"),
                 format!("{head} · Description"),
@@ -336,7 +340,7 @@ fn education(b: &mut Builder, site: &Site) {
     for (i, x) in site.profile.education.iter().enumerate() {
         let n = i + 1;
         let file = format!("education/{n:02}-{}", file_slug(&x.school));
-        let line = b.sources.find_line(src, &x.school, None);
+        let line = b.sources.value_line(src, &format!("education[{i}].school"));
         let head = format!("Education {n}");
         let at = Place::new(src, line, &file);
         let dates = [x.start.as_ref(), x.end.as_ref()]

@@ -222,10 +222,11 @@ impl PlatformFinding {
     }
 }
 
-/// Source texts, read once, for finding lines.
+/// Source texts and the parser's positions in them, read once, for finding lines.
 struct Sources<'a> {
     root: &'a Path,
     texts: HashMap<String, String>,
+    spans: HashMap<String, crate::yaml::Spans>,
 }
 
 impl<'a> Sources<'a> {
@@ -233,6 +234,7 @@ impl<'a> Sources<'a> {
         Sources {
             root,
             texts: HashMap::new(),
+            spans: HashMap::new(),
         }
     }
     fn text(&mut self, source: &str) -> &str {
@@ -246,7 +248,24 @@ impl<'a> Sources<'a> {
         let text = self.text(source);
         key_line(text, key).or_else(|| crate::yaml::any_key_line(text, key))
     }
-    /// The first line containing `needle` (at or after `from`), if any.
+    /// The line of the value at `path` (`experience[0].company`) in the YAML
+    /// file `source`, from the parser; else of the nearest enclosing value.
+    fn value_line(&mut self, source: &str, path: &str) -> Option<usize> {
+        if !self.spans.contains_key(source) {
+            let spans = crate::yaml::Spans::of(self.text(source), 1);
+            self.spans.insert(source.to_string(), spans);
+        }
+        let spans = self.spans.get(source)?;
+        let mut path = path;
+        loop {
+            if let Some(at) = spans.value(path) {
+                return Some(at.line);
+            }
+            path = &path[..path.rfind(['.', '['])?];
+        }
+    }
+    /// The first line containing `needle` (at or after `from`), if any: for
+    /// text inside a value whose line the parser gave (contact details).
     fn find_line(&mut self, source: &str, needle: &str, from: Option<usize>) -> Option<usize> {
         let text = self.text(source);
         let skip = from.unwrap_or(1).saturating_sub(1);
