@@ -137,8 +137,11 @@ fn run(input: &Input, c: &Corpus, work: &Path) {
                 output_dir: None,
                 base_url: None,
                 drafts: rng_drafts(&input.bytes),
+                // Highlighted as `folio build` does, so the grammars see the input too.
+                plain_code: false,
             };
-            // What `folio check` runs: the whole render, then the platform rules.
+            // What `folio check` runs (the whole render, then the platform
+            // rules), with code highlighted as in a build.
             if let Ok(r) = folio::build::render_site(&opts) {
                 let _ = folio::export::platform_findings(&r.site);
             }

@@ -5,7 +5,8 @@
 //! (defaults: 10,000 projects, 20 edits, the default theme). The corpus is
 //! written in a temporary folder (under /dev/shm when it exists).
 //!
-//! For each edit of one write-up it reports two numbers:
+//! Each edit replaces the code block of one write-up with new code (so the
+//! rebuild highlights it). For each edit it reports two numbers:
 //! - *save to served*: from the write until a GET of the page returns the new
 //!   text (includes the watcher's debounce and the HTTP round trips);
 //! - *rebuild*: what the server logs for the rebuild itself.
@@ -47,6 +48,21 @@ fn logged_ms(s: &server::Server) -> f64 {
     }
 }
 
+/// The write-up with its code block replaced by a new one (a comment naming
+/// `marker`, and lines no earlier edit had): each save highlights new code.
+fn with_new_code(original: &str, marker: &str, i: usize) -> String {
+    let start = original.find("\n```").expect("the corpus has a code block") + 1;
+    let end = start + 3 + original[start + 3..].find("```\n").unwrap() + 4;
+    let mut block = format!("```python\n# {marker}\n");
+    for k in 0..8 {
+        block.push_str(&format!(
+            "def edit_{i}_{k}(x):\n    return x * {k}  # {i}\n"
+        ));
+    }
+    block.push_str("```\n");
+    format!("{}{block}{}", &original[..start], &original[end..])
+}
+
 fn main() {
     let projects: usize = arg("--projects").map_or(10_000, |v| v.parse().unwrap());
     let edits: usize = arg("--edits").map_or(20, |v| v.parse().unwrap());
@@ -77,7 +93,7 @@ fn main() {
         std::thread::sleep(Duration::from_millis(150));
         let marker = format!("serve-bench-{i}-{}", std::process::id());
         let t = Instant::now();
-        std::fs::write(&file, format!("{original}\n\n{marker}\n")).unwrap();
+        std::fs::write(&file, with_new_code(&original, &marker, i)).unwrap();
         loop {
             if s.get(&page).text().contains(&marker) {
                 break;

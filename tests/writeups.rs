@@ -41,10 +41,12 @@ impl PageFiles for Bundle {
 
 fn render_opts(md: &str, math: bool, shortcodes: Option<&Shortcodes>) -> Rendered {
     let mut bundle = Bundle;
+    let highlighter = folio::highlight::Highlighter::in_memory();
     let opts = RenderOptions {
         math,
         shortcodes,
         files: Some(&mut bundle),
+        highlight: Some(&highlighter),
     };
     markdown::render_with(md, opts, |_, _| Ok(Resolved::Keep))
 }
@@ -319,6 +321,21 @@ fn code_is_highlighted_with_classes() {
         "classes, not inline colours: {html}"
     );
     assert!(html.contains("<pre tabindex=\"0\"><code class=\"language-no-such-lang\">plain &lt;text&gt;\n</code></pre>"), "{html}");
+}
+
+/// Commands that publish no page render without a highlighter: code is plain
+/// (and escaped), and no grammar is loaded.
+#[test]
+fn code_stays_plain_without_a_highlighter() {
+    let r = markdown::render_with(
+        "```rust\nfn main() {}\n```\n",
+        RenderOptions::default(),
+        |_, _| Ok(Resolved::Keep),
+    );
+    assert_eq!(
+        r.html,
+        "<pre tabindex=\"0\"><code class=\"language-rust\">fn main() {}\n</code></pre>\n"
+    );
 }
 
 #[test]

@@ -137,8 +137,65 @@ fn paragraph(rng: &mut Rng, sentences: usize) -> String {
         .join(" ")
 }
 
-/// Writes a folio site with `n` projects into `dir` (which must be empty or absent).
+/// Whether each write-up carries a fenced code block.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Code {
+    /// No fenced code at all.
+    None,
+    /// One block of 6–15 lines per project, in one of six languages, with text
+    /// unique to that project (so no two blocks highlight the same).
+    Mixed,
+}
+
+/// The six languages of the benchmark's code blocks.
+pub const LANGUAGES: [&str; 6] = ["bash", "python", "rust", "sql", "typescript", "yaml"];
+
+/// One line of code in `lang` that mentions `word` and the project `i`.
+fn code_line(lang: &str, i: usize, k: usize, word: &str) -> String {
+    match lang {
+        "bash" => {
+            format!("if [ -f \"{word}-{i}.txt\" ]; then echo \"{word} {k}\" | grep -c {word}; fi")
+        }
+        "python" => format!(
+            "def {word}_{k}(x):  # project {i}\n    return {{\"{word}\": x * {k}, \"id\": {i}}}"
+        ),
+        "rust" => {
+            format!("let {word}_{k}: Vec<u64> = (0..{i}).map(|x| x * {k}).collect(); // {word}")
+        }
+        "sql" => {
+            format!("SELECT {word}, count(*) FROM project_{i} WHERE id > {k} GROUP BY {word};")
+        }
+        "typescript" => {
+            format!("export const {word}{k} = (x: number): string => `{word}-${{x + {i}}}`; // {k}")
+        }
+        _ => format!("{word}_{k}:\n  project: {i}\n  enabled: true  # {word}"),
+    }
+}
+
+/// A fenced block of 6–15 lines whose text is unique to project `i`.
+pub fn code_block(rng: &mut Rng, i: usize) -> String {
+    let lang = LANGUAGES[i % LANGUAGES.len()];
+    let target = 6 + rng.below(10) as usize;
+    let mut body = String::new();
+    let mut k = 0;
+    while body.lines().count() < target {
+        let word = WORDS[rng.below(45) as usize];
+        body.push_str(&code_line(lang, i, k, word));
+        body.push('\n');
+        k += 1;
+    }
+    let lines: Vec<&str> = body.lines().take(target).collect();
+    format!("```{lang}\n{}\n```\n", lines.join("\n"))
+}
+
+/// Writes a folio site with `n` projects into `dir` (which must be empty or absent),
+/// each with a code block ([`Code::Mixed`]).
 pub fn write_folio_site(dir: &Path, n: usize, seed: u64) {
+    write_folio_site_with(dir, n, seed, Code::Mixed)
+}
+
+/// Writes a folio site with `n` projects into `dir`, with or without code.
+pub fn write_folio_site_with(dir: &Path, n: usize, seed: u64, code: Code) {
     let mut rng = Rng::new(seed);
     std::fs::create_dir_all(dir.join("content/projects")).unwrap();
     std::fs::write(
@@ -186,10 +243,11 @@ pub fn write_folio_site(dir: &Path, n: usize, seed: u64) {
         for _ in 0..5 {
             let _ = writeln!(md, "- {}", sentence(&mut rng, 10));
         }
-        let _ = write!(
-            md,
-            "\n```rust\nfn main() {{\n    println!(\"project {i}\");\n}}\n```\n\n"
-        );
+        if code == Code::Mixed {
+            md.push('\n');
+            md.push_str(&code_block(&mut rng, i));
+            md.push('\n');
+        }
         let _ = write!(
             md,
             "| Metric | Before | After |\n|---|---|---|\n| Tickets | {} | {} |\n| Minutes | {} | {} |\n\n",
@@ -255,13 +313,17 @@ pub fn write_minimal_folio_theme(site: &Path) {
     std::fs::write(site.join("folio.yaml"), format!("{config}theme: bench\n")).unwrap();
 }
 
-/// The same projects as a Hugo site, with equivalent minimal templates.
-pub fn write_hugo_site(folio_site: &Path, hugo: &Path) {
+/// The same projects as a Hugo site, with equivalent minimal templates. With
+/// `highlight`, fenced code is highlighted as folio does it: by Chroma, with CSS
+/// classes; without it, fences are printed plain.
+pub fn write_hugo_site(folio_site: &Path, hugo: &Path, highlight: bool) {
     std::fs::create_dir_all(hugo.join("content/projects")).unwrap();
     std::fs::create_dir_all(hugo.join("layouts/_default")).unwrap();
     std::fs::write(
         hugo.join("hugo.toml"),
-        "baseURL = \"https://bench.example/\"\ntitle = \"Benchmark Portfolio\"\ndisableKinds = [\"RSS\", \"sitemap\", \"robotsTXT\", \"404\"]\n[taxonomies]\nskill = \"skills\"\n",
+        format!(
+            "baseURL = \"https://bench.example/\"\ntitle = \"Benchmark Portfolio\"\ndisableKinds = [\"RSS\", \"sitemap\", \"robotsTXT\", \"404\"]\n[taxonomies]\nskill = \"skills\"\n[markup.highlight]\ncodeFences = {highlight}\nnoClasses = false\n"
+        ),
     )
     .unwrap();
     for entry in std::fs::read_dir(folio_site.join("content/projects")).unwrap() {

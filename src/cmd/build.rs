@@ -31,6 +31,7 @@ pub fn execute(args: Args, ui: &Ui) -> Outcome {
         output_dir: args.output_dir.clone(),
         base_url: args.base_url,
         drafts: args.drafts,
+        plain_code: false,
     };
     let report = build::build(&opts)?;
     ui.diagnostics(&report.warnings);

@@ -13,6 +13,7 @@ mod walk;
 use pulldown_cmark::{Options, Parser, html};
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::highlight::Highlighter;
 use crate::shortcodes::{PageFiles, Shortcodes};
 
 /// What the resolver says about one link destination.
@@ -75,6 +76,8 @@ pub struct RenderOptions<'a> {
     /// The page's files for shortcodes; `None`: through the link resolver (no
     /// sizes, no listing of the page's images).
     pub files: Option<&'a mut dyn PageFiles>,
+    /// Highlights fenced code; `None` (commands that publish no page): plain.
+    pub highlight: Option<&'a Highlighter>,
 }
 
 fn options(math: bool) -> Options {
@@ -116,12 +119,14 @@ where
 {
     let lines = walk::Lines::new(md);
     let math = opts.math;
+    let highlighter = opts.highlight;
     let expanded = calls::expand(md, opts, &mut resolve);
     let text = expanded.as_ref().map_or(md, |e| e.text.as_str());
     let events = Parser::new_ext(text, options(math))
         .into_offset_iter()
         .collect();
     let mut w = walk::Walk::new(events, &lines, expanded.as_ref(), &mut resolve);
+    w.highlighter = highlighter;
     if let Some(e) = &expanded {
         for n in &e.notes {
             let (line, column) = lines.locate(n.offset);

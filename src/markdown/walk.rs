@@ -9,6 +9,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::{LinkProblem, Notice, Resolved, escape_markup};
 use crate::diagnostics::Severity;
+use crate::highlight::Highlighter;
 use crate::shortcodes::marks::{self, Segment};
 use crate::shortcodes::{self, Expanded, MARK_OPEN};
 use crate::slug::slugify;
@@ -47,6 +48,8 @@ pub struct Walk<'e, 'l, F> {
     pub lines: &'l Lines<'l>,
     pub expanded: Option<&'l Expanded>,
     pub resolve: F,
+    /// Highlights fenced code; `None`: code stays plain (nothing is published).
+    pub highlighter: Option<&'l Highlighter>,
     used_ids: HashSet<String>,
     i: usize,
 }
@@ -70,6 +73,7 @@ where
             lines,
             expanded,
             resolve,
+            highlighter: None,
             used_ids: HashSet::new(),
             i: 0,
         }
@@ -244,7 +248,8 @@ where
         self.out.push(Event::InlineHtml(CowStr::from(tag)));
     }
 
-    /// A code block: highlighted when its fence names a known language, else plain.
+    /// A code block: highlighted when its fence names a known language and the
+    /// page is published, else plain.
     fn code_block(&mut self, kind: CodeBlockKind<'e>) {
         let mut code = String::new();
         self.i += 1;
@@ -265,7 +270,8 @@ where
         } else {
             format!(" class=\"language-{}\"", escape_markup(&lang))
         };
-        let html = match crate::highlight::highlight(&lang, &code) {
+        let spans = self.highlighter.and_then(|h| h.html(&lang, &code));
+        let html = match spans {
             Some(spans) => format!(
                 "<pre class=\"code\" tabindex=\"0\"><code{class} data-lang=\"{}\">{spans}</code></pre>\n",
                 escape_markup(&lang)

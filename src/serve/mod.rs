@@ -199,6 +199,7 @@ impl Builder {
                 output_dir: None,
                 base_url: Some(self.base_url.clone()),
                 drafts: self.opts.drafts,
+                plain_code: false,
             },
             &mut cache,
         );

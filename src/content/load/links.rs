@@ -74,6 +74,7 @@ impl Loader {
                 math: self.config.markdown.math,
                 shortcodes: self.shortcodes.as_ref(),
                 files: Some(&mut files),
+                highlight: self.highlight.as_deref(),
             };
             markdown::render_with(md, opts, |dest, _is_image| {
                 self.resolve_link(e, dest, targets, &mut assets, &mut lookups)

@@ -21,6 +21,7 @@ use crate::content::frontmatter;
 use crate::content::model::*;
 use crate::date::DateView;
 use crate::diagnostics::{Diagnostic, Diagnostics, Error, nearest};
+use crate::highlight::Highlighter;
 use crate::markdown::{self, Resolved};
 use crate::shortcodes::Shortcodes;
 use crate::slug::{check_slug, slugify};
@@ -59,6 +60,9 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Overrides `base_url` from the config.
     pub base_url: Option<String>,
+    /// Highlights fenced code (commands that publish pages); `None`: code stays
+    /// plain and no grammar is loaded (`check`, `profile`, `proposal`, exports).
+    pub highlight: Option<Arc<Highlighter>>,
 }
 
 /// Paths of generated sections; a page may not take these slugs.
@@ -148,6 +152,7 @@ impl Loader {
             base_path: config.base_path(),
             config,
             drafts: opts.drafts,
+            highlight: opts.highlight.clone(),
             failed: Default::default(),
             cache: None,
             caching: false,
@@ -188,6 +193,7 @@ struct Loader {
     no_profile: bool,
     /// The site's shortcodes when it has its own (`templates/shortcodes/`).
     shortcodes: Option<Shortcodes>,
+    highlight: Option<Arc<Highlighter>>,
 }
 
 /// A project or page read from disk, before its Markdown is rendered.
