@@ -19,6 +19,7 @@ pub mod profile;
 pub mod refs;
 pub mod shortcodes;
 pub mod site;
+pub mod sources;
 pub mod write;
 
 use std::path::{Path, PathBuf};

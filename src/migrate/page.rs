@@ -10,7 +10,7 @@ use super::convert::Convert;
 use super::fields::Fields;
 use super::frontmatter;
 use super::refs::{self, Copy, Ref, Refs, SiteMap};
-use super::site::Source;
+use super::sources::Source;
 use super::write::{Planned, What};
 use super::{FileReport, Hand};
 use crate::diagnostics::Error;
