@@ -322,3 +322,69 @@ fn tags_have_pages_unless_hidden() {
         "{kite}"
     );
 }
+
+/// Where people keep write-ups without saying so: Hugo's `content/<lang>/<section>`
+/// (default language first, the others skipped), Astro's `src/pages/<section>`,
+/// and the Markdown folders of Nuxt and Eleventy sites found from package.json.
+#[test]
+fn write_ups_are_found_where_people_keep_them() {
+    for (site, section, slug, generator) in [
+        (
+            "hugo-multilingual",
+            "content/en/projects",
+            "harbour",
+            "Hugo",
+        ),
+        ("astro-pages", "src/pages/works", "seed-bank", "Astro"),
+        ("nuxt", "content/projects", "tram", "JavaScript"),
+        ("eleventy", "src/projects", "weaving", "JavaScript"),
+    ] {
+        let (d, report) = import(site);
+        assert!(
+            report.contains(&format!("section {section})")) && report.contains(generator),
+            "{site}: {report}"
+        );
+        assert!(
+            exists(&d, &format!("content/projects/{slug}/index.md")),
+            "{site}: {report}"
+        );
+        assert_eq!(check(&d), Vec::<String>::new(), "{site}");
+    }
+    let (d, _) = import("hugo-multilingual");
+    assert!(read(&d, "content/projects/harbour/index.md").contains("title: Harbour app"));
+}
+
+/// A site with no write-ups is an error (exit 1) that says where folio looked.
+#[test]
+fn a_site_without_write_ups_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let run = folio(&[
+        "import",
+        "site",
+        "tests/migrate/no-writeups",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("no write-ups to import"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--section"), "{}", run.stderr);
+    let given = folio(&[
+        "import",
+        "site",
+        "tests/migrate/no-writeups",
+        out.to_str().unwrap(),
+        "--section",
+        "content/projects",
+    ]);
+    assert_eq!(given.code, 1, "{}{}", given.stdout, given.stderr);
+    assert!(
+        given.stderr.contains("no write-ups to import"),
+        "{}",
+        given.stderr
+    );
+    assert!(!out.join("folio.yaml").exists(), "nothing is written");
+}

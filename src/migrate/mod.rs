@@ -109,7 +109,7 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         Some(g) => g,
         None => {
             return Err(Error::msg(format!(
-                "cannot tell which generator made {}: no hugo.toml, config.toml, _config.yml or astro.config.*; say it with --from hugo|zola|jekyll|astro",
+                "cannot tell which generator made {}: no hugo.toml, config.toml, _config.yml, astro.config.* nor a package.json naming next, nuxt, @sveltejs/kit, @11ty/eleventy or gatsby; say it with --from hugo|zola|jekyll|astro|js",
                 src.display()
             )));
         }
@@ -118,9 +118,9 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         Some(s) => s.strip_prefix(src).unwrap_or(s).to_path_buf(),
         None => detect::find_section(src).ok_or_else(|| {
             Error::msg(format!(
-                "no portfolio section in {} (looked for {}); choose one with --section PATH",
+                "no write-ups to import in {}: no Markdown files in {}; choose the folder with --section PATH",
                 src.display(),
-                detect::SECTIONS.join(", ")
+                detect::LOOKED
             ))
         })?,
     };
@@ -132,6 +132,13 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         )));
     }
     let (report, plan) = site::plan(src, generator, &section)?;
+    if report.files.is_empty() {
+        return Err(Error::msg(format!(
+            "no write-ups to import in {}: it holds no Markdown file that is a write-up ({} skipped: section pages, translations); choose the folder that holds them with --section PATH",
+            src.join(&section).display(),
+            report.skipped.len()
+        )));
+    }
     finish(dir, report, plan, opts)
 }
 

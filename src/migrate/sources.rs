@@ -37,7 +37,7 @@ pub fn stem(p: &Path) -> String {
 }
 
 /// `hu`, `zh-cn`, `pt-BR`: the language suffix of Hugo's and Zola's translations.
-fn is_language(s: &str) -> bool {
+pub fn is_language(s: &str) -> bool {
     let mut parts = s.split('-');
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())
