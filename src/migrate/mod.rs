@@ -15,6 +15,7 @@ pub mod detect;
 pub mod fields;
 pub mod frontmatter;
 pub mod page;
+pub mod plain;
 pub mod profile;
 pub mod refs;
 pub mod shortcodes;
@@ -62,6 +63,8 @@ pub struct FileReport {
     /// Files copied with it (bundle files, images, static files).
     pub files: usize,
     pub hands: Vec<Hand>,
+    /// Whether its text has `$…$` math (folio's `markdown.math` is turned on).
+    pub math: bool,
 }
 
 /// What `folio import site` did.

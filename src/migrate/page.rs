@@ -41,6 +41,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let mut cx = Convert::new(&mut refs);
     let text = body::convert(&mut cx, &front.body, front.body_first_line, s.mdx);
     let (hands, done) = (cx.hands, cx.done);
+    report.math = cx.math;
     report.hands.append(&mut fields.hands);
     report.hands.extend(cover.1);
     report.hands.extend(hands);

@@ -146,6 +146,14 @@ fn owner_files(owner: &profile::Owner, report: &mut Report) -> Vec<Planned> {
         }
     }
     let mut config = owner.config.clone();
+    if report.files.iter().any(|f| f.math) {
+        let mut markdown = serde_yaml::Mapping::new();
+        markdown.insert(y("math"), serde_yaml::Value::Bool(true));
+        config.insert(y("markdown"), serde_yaml::Value::Mapping(markdown));
+        report
+            .profile
+            .push("markdown.math: on (the write-ups have $…$ math)".into());
+    }
     if !config.contains_key("title") {
         let name = profile
             .get("name")
