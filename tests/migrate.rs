@@ -441,6 +441,10 @@ fn blowfish_shortcodes_links_and_math() {
     assert!(md.contains("$T(t) = T_0 e^{kt}$"), "{md}");
     assert!(md.contains("$$\n\\int_0^t T(s)\\,ds\n$$"), "{md}");
     assert!(md.contains("Peak at $1300$ degrees"), "{md}");
+    assert!(
+        md.contains("summary: Temperature logging for a kiln, up to $T_{max}$."),
+        "{md}"
+    );
     assert!(read(&d, "folio.yaml").contains("math: true"), "{report}");
     assert_eq!(check(&d), Vec::<String>::new());
     let page = built_page(&d, "kiln");

@@ -107,6 +107,17 @@ fn post_link(args: &Args) -> Option<String> {
     })
 }
 
+static MATH_WRAPPER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{[<%]\s*/?\s*math\s*[>%]\}\}").expect("valid regex"));
+
+/// A front matter text (a summary) without Academic's `{{< math >}}`
+/// wrappers, when it had any.
+pub fn unwrap_math(text: &str) -> Option<String> {
+    MATH_WRAPPER
+        .is_match(text)
+        .then(|| MATH_WRAPPER.replace_all(text, "").into_owned())
+}
+
 /// `\( x \)` → `$x$`, `\[ x \]` → `$$x$$`, and a line that is only `\[` or
 /// `\]` → `$$`; turns math on for the site when it finds any.
 pub fn math(cx: &mut Convert, line: &str) -> String {
@@ -184,6 +195,15 @@ mod tests {
             ("x $y$".to_string(), true)
         );
         assert_eq!(run(math, "no math"), ("no math".to_string(), false));
+    }
+
+    #[test]
+    fn math_wrappers_leave_front_matter() {
+        assert_eq!(
+            unwrap_math("ratio {{< math >}}$\\chi${{< /math >}}").as_deref(),
+            Some("ratio $\\chi$")
+        );
+        assert_eq!(unwrap_math("plain"), None);
     }
 
     #[test]
