@@ -177,27 +177,55 @@ fn names_after(code: &str, prefix: &str) -> Vec<String> {
         if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
             continue;
         }
-        let rest = &code[i + prefix.len()..];
-        if let Some(group) = rest.strip_prefix('{') {
-            let mut depth = 1;
-            let end = group
-                .char_indices()
-                .find(|&(_, c)| {
-                    match c {
-                        '{' => depth += 1,
-                        '}' => depth -= 1,
-                        _ => {}
-                    }
-                    depth == 0
-                })
-                .map_or(group.len(), |(j, _)| j);
-            names.extend(group_heads(&group[..end]));
-        } else {
-            let name = ident_at(rest);
-            if !name.is_empty() {
-                names.push(name.to_string());
-            }
+        names.extend(heads_at(&code[i + prefix.len()..]));
+    }
+    names
+}
+
+/// The first names of the path(s) at the start of `rest`: `x::y` → x; `{x, y::z}` → x, y.
+fn heads_at(rest: &str) -> Vec<String> {
+    if let Some(group) = rest.strip_prefix('{') {
+        let mut depth = 1;
+        let end = group
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map_or(group.len(), |(j, _)| j);
+        return group_heads(&group[..end]);
+    }
+    let name = ident_at(rest);
+    if name.is_empty() {
+        Vec::new()
+    } else {
+        vec![name.to_string()]
+    }
+}
+
+/// The sibling modules a file names: `super::x` (one climb only) and
+/// `crate::<parent>::x`, where `parent` is the module holding the file's module.
+fn sibling_names(code: &str, parent: &[String]) -> Vec<String> {
+    let mut names = Vec::new();
+    for (i, _) in code.match_indices("super::") {
+        let before = code[..i].chars().next_back();
+        let rest = &code[i + "super::".len()..];
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+            || rest.starts_with("super::")
+        {
+            continue;
         }
+        names.extend(heads_at(rest));
+    }
+    if !parent.is_empty() {
+        names.extend(names_after(
+            code,
+            &format!("crate::{}::", parent.join("::")),
+        ));
     }
     names
 }
@@ -344,6 +372,72 @@ fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
         }
     }
     None
+}
+
+/// For each module with more than one file: its files' modules → (sibling
+/// module named → file naming it).
+fn sibling_graphs(src: &Path) -> BTreeMap<String, Graph> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let modules: Vec<(Vec<String>, PathBuf)> = files
+        .into_iter()
+        .map(|f| {
+            let rel = f.strip_prefix(src).unwrap().to_path_buf();
+            (module_path(&rel), f)
+        })
+        .filter(|(path, _)| path.len() >= 2)
+        .collect();
+    let mut graphs: BTreeMap<String, Graph> = BTreeMap::new();
+    for (path, file) in &modules {
+        let (name, parent) = path.split_last().unwrap();
+        let siblings: BTreeSet<&String> = modules
+            .iter()
+            .filter(|(p, _)| p.len() == path.len() && p[..p.len() - 1] == *parent)
+            .map(|(p, _)| p.last().unwrap())
+            .collect();
+        let code = code_outside_tests(&std::fs::read_to_string(file).unwrap());
+        let shown = format!("src/{}", file.strip_prefix(src).unwrap().display()).replace('\\', "/");
+        let graph = graphs.entry(parent.join("::")).or_default();
+        let edges = graph.entry(name.clone()).or_default();
+        for to in sibling_names(&code, parent) {
+            if &to != name && siblings.contains(&to) {
+                edges.entry(to).or_insert_with(|| shown.clone());
+            }
+        }
+    }
+    graphs
+}
+
+#[test]
+fn the_files_of_a_module_import_each_other_without_cycles() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut problems = Vec::new();
+    for (parent, graph) in sibling_graphs(&src) {
+        if let Some(cycle) = find_cycle(&graph) {
+            let steps: Vec<String> = cycle
+                .windows(2)
+                .map(|w| format!("{} → {} (in {})", w[0], w[1], graph[&w[0]][&w[1]]))
+                .collect();
+            let module = if parent.is_empty() { "crate" } else { &parent };
+            problems.push(format!(
+                "the files of `{module}` import each other in a circle: {}; \
+                 move what they share into one of them or a file of its own",
+                steps.join(", ")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn sibling_imports_are_seen() {
+    let code = "use super::{Report, page, profile};\nuse super::super::x;\n\
+                fn f() { crate::migrate::site::plan(); crate::util::y(); }\n";
+    let parent = ["migrate".to_string()];
+    assert_eq!(
+        sibling_names(code, &parent),
+        ["Report", "page", "profile", "site"]
+    );
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn hugo_bundles_toml_and_shortcodes() {
         ),
         "{report}"
     );
-    assert!(report.contains("content/projects/tide-tables/index.md:25: Hugo shortcode with no folio equivalent: `{{< tweet"));
+    assert!(tide.contains("[Post by @example on X](https://x.com/example/status/1)"));
     assert!(report.contains("under extra: toc"));
     assert!(report.contains("1 of 2 write-ups need nothing by hand"));
 }
@@ -321,4 +321,146 @@ fn tags_have_pages_unless_hidden() {
         kite.contains("<li>#rust</li>") && !kite.contains("/tags/"),
         "{kite}"
     );
+}
+
+/// Where people keep write-ups without saying so: Hugo's `content/<lang>/<section>`
+/// (default language first, the others skipped), Astro's `src/pages/<section>`,
+/// and the Markdown folders of Nuxt and Eleventy sites found from package.json.
+#[test]
+fn write_ups_are_found_where_people_keep_them() {
+    for (site, section, slug, generator) in [
+        (
+            "hugo-multilingual",
+            "content/en/projects",
+            "harbour",
+            "Hugo",
+        ),
+        ("astro-pages", "src/pages/works", "seed-bank", "Astro"),
+        ("nuxt", "content/projects", "tram", "JavaScript"),
+        ("eleventy", "src/projects", "weaving", "JavaScript"),
+    ] {
+        let (d, report) = import(site);
+        assert!(
+            report.contains(&format!("section {section})")) && report.contains(generator),
+            "{site}: {report}"
+        );
+        assert!(
+            exists(&d, &format!("content/projects/{slug}/index.md")),
+            "{site}: {report}"
+        );
+        assert_eq!(check(&d), Vec::<String>::new(), "{site}");
+    }
+    let (d, _) = import("hugo-multilingual");
+    assert!(read(&d, "content/projects/harbour/index.md").contains("title: Harbour app"));
+}
+
+/// A site with no write-ups is an error (exit 1) that says where folio looked.
+#[test]
+fn a_site_without_write_ups_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let run = folio(&[
+        "import",
+        "site",
+        "tests/migrate/no-writeups",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("no write-ups to import"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--section"), "{}", run.stderr);
+    let given = folio(&[
+        "import",
+        "site",
+        "tests/migrate/no-writeups",
+        out.to_str().unwrap(),
+        "--section",
+        "content/projects",
+    ]);
+    assert_eq!(given.code, 1, "{}{}", given.stdout, given.stderr);
+    assert!(
+        given.stderr.contains("no write-ups to import"),
+        "{}",
+        given.stderr
+    );
+    assert!(!out.join("folio.yaml").exists(), "nothing is written");
+}
+
+/// The built page of `slug` in the imported site (built here).
+fn built_page(d: &tempfile::TempDir, slug: &str) -> String {
+    let site = d.path().join("site");
+    let run = folio(&["build", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    std::fs::read_to_string(site.join(format!("public/projects/{slug}/index.html"))).unwrap()
+}
+
+/// What a reader must never see of the old generator in a built page.
+fn assert_no_leftovers(page: &str) {
+    for bad in ["{{&lt;", "{{<", "{{%", "{%", "&lt;Image", "import "] {
+        assert!(!page.contains(bad), "`{bad}` left in: {page}");
+    }
+    assert!(!page.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)));
+}
+
+#[test]
+fn jekyll_video_youtube_includes_and_raw() {
+    let (d, report) = import("jekyll-includes");
+    let md = read(&d, "content/projects/loom/index.md");
+    assert!(md.contains("{{ video(src=\"loom.mp4\") }}"), "{md}");
+    assert!(md.contains("{{ youtube(id=\"abcdefghijk\") }}"), "{md}");
+    assert!(md.contains("{{ youtube(id=\"zyxwvutsrqp\") }}"), "{md}");
+    assert!(
+        md.contains("```liquid\n{{ page.title }}\n```"),
+        "raw kept, tags gone: {md}"
+    );
+    assert!(exists(&d, "content/projects/loom/loom.mp4"), "{report}");
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "loom").replace("{{ page.title }}", ""));
+}
+
+#[test]
+fn blowfish_shortcodes_links_and_math() {
+    let (d, report) = import("hugo-blowfish");
+    let md = read(&d, "content/projects/kiln/index.md");
+    assert!(md.contains("<aside class=\"alert\">\nThe sensor"), "{md}");
+    assert!(
+        md.contains("<a class=\"button\" href=\"https://example.org/kiln-demo\">"),
+        "{md}"
+    );
+    assert!(
+        md.contains("(https://x.com/potter/status/1234567890)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("(https://gist.github.com/potter/0a1b2c3d)"),
+        "{md}"
+    );
+    assert!(md.contains("$T(t) = T_0 e^{kt}$"), "{md}");
+    assert!(md.contains("$$\n\\int_0^t T(s)\\,ds\n$$"), "{md}");
+    assert!(md.contains("Peak at $1300$ degrees"), "{md}");
+    assert!(
+        md.contains("summary: Temperature logging for a kiln, up to $T_{max}$."),
+        "{md}"
+    );
+    assert!(read(&d, "folio.yaml").contains("math: true"), "{report}");
+    assert_eq!(check(&d), Vec::<String>::new());
+    let page = built_page(&d, "kiln");
+    assert_no_leftovers(&page);
+    assert!(page.contains("<math"), "math rendered: {page}");
+}
+
+#[test]
+fn mdx_image_import_becomes_a_figure() {
+    let (d, report) = import("astro-mdx-image");
+    let md = read(&d, "content/projects/circuit/index.md");
+    assert!(
+        md.contains("{{ figure(src=\"board.png\", alt=\"The soldered board\") }}"),
+        "{md}"
+    );
+    assert!(exists(&d, "content/projects/circuit/board.png"), "{report}");
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "circuit"));
 }

@@ -8,8 +8,9 @@ use folio::migrate::{self, FileReport, Generator, Options, Report};
 use super::report::{Outcome, Ui, outln, plural};
 
 pub const AFTER_HELP: &str =
-    "Looks for the write-ups in content/projects, content/portfolio, content/work,
-_projects, _portfolio, src/content/projects or src/content/work (or --section).
+    "Looks for the write-ups in a folder called projects, portfolio, work, works or project
+under content/ (or content/<lang>/), _<name>, src/content/, src/pages/, src/ or the root
+(or --section).
 Each becomes content/projects/<name>/index.md with its images. Front matter is
 mapped (description → summary, image → cover, categories → tags, ...); what has
 no place in folio is kept under `extra:`. Never overwrites a file without --force.

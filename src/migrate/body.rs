@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 use super::refs::Ref;
-use super::shortcodes;
+use super::{plain, shortcodes};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(!?\[(?:[^\]\\]|\\.)*\]\(\s*)(<[^>]*>|[^)\s]+)").expect("valid regex")
@@ -25,6 +25,10 @@ static RELATIVE_URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ZOLA_CALL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[{%]\s*([\w-]+)\s*\(").expect("valid regex"));
+static MDX_FILE_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*import\s+(\w+)\s+from\s+["']([^"']+\.(?i:png|jpe?g|gif|webp|avif|svg))["']"#)
+        .expect("valid regex")
+});
 static JSX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<([A-Z][\w.]*)[\s/>]").expect("valid regex"));
 
@@ -45,6 +49,12 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
     let mut fence: Option<&str> = None;
     for (i, line) in body.split_inclusive('\n').enumerate() {
         cx.line = first_line + i;
+        // Liquid reads `{% raw %}` before Markdown does, in code blocks too.
+        let unraw = plain::raw(cx, line);
+        if unraw.trim().is_empty() && !line.trim().is_empty() {
+            continue;
+        }
+        let line = unraw.as_str();
         if let Some(open) = fence {
             if fence_of(line) == Some(open) {
                 fence = None;
@@ -58,6 +68,9 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             continue;
         }
         if mdx && is_mdx_import(line) {
+            if let Some(c) = MDX_FILE_IMPORT.captures(line) {
+                cx.imports.insert(c[1].to_string(), c[2].to_string());
+            }
             cx.converted("MDX import line (removed)");
             continue;
         }
@@ -82,8 +95,11 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = RELATIVE_URL.replace_all(line, "$1");
     let line = BASEURL.replace_all(&line, "");
     let line = shortcodes::liquid(cx, &line);
+    let line = plain::hugo(cx, &line);
+    let line = plain::math(cx, &line);
     let line = shortcodes::hugo(cx, &line);
     let line = if mdx {
+        let line = shortcodes::mdx_image(cx, &line);
         shortcodes::mdx(cx, &line)
     } else {
         line
@@ -197,14 +213,14 @@ mod tests {
     #[test]
     fn converts_shortcodes_and_names_leftovers() {
         let (out, hands, done) = run(
-            "{{< youtube dQw4w9WgXcQ >}}\n```\n{{< vimeo 1 >}}\n```\n{{< tweet user=\"x\" id=\"1\" >}}\n{{ quote(text=\"x\") }}\n",
+            "{{< youtube dQw4w9WgXcQ >}}\n```\n{{< vimeo 1 >}}\n```\n{{< instagram abc >}}\n{{ quote(text=\"x\") }}\n",
             false,
         );
         assert!(out.starts_with("{{ youtube(id=\"dQw4w9WgXcQ\") }}\n```\n{{< vimeo 1 >}}\n```\n"));
         assert_eq!(done["youtube"], 1);
         assert_eq!(hands.len(), 2);
         assert_eq!(hands[0].line, 9);
-        assert!(hands[0].message.contains("tweet"));
+        assert!(hands[0].message.contains("instagram"));
         assert!(hands[1].message.contains("quote"));
     }
 

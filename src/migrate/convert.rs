@@ -1,7 +1,7 @@
 //! [`Convert`]: the state of one write-up's conversion, shared by the body
 //! ([`super::body`]) and its shortcodes ([`super::shortcodes`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::Hand;
 use super::refs::Refs;
@@ -13,6 +13,10 @@ pub struct Convert<'r, 'a> {
     /// Shortcode name → how many were converted.
     pub done: BTreeMap<String, usize>,
     pub in_gallery: bool,
+    /// Whether the text has `$…$` math (folio's `markdown.math` must be on).
+    pub math: bool,
+    /// MDX `import name from "./file.png"`: name → file.
+    pub imports: HashMap<String, String>,
     /// The line being converted, for the hands it raises.
     pub(super) line: usize,
 }
@@ -24,6 +28,8 @@ impl<'r, 'a> Convert<'r, 'a> {
             hands: Vec::new(),
             done: BTreeMap::new(),
             in_gallery: false,
+            math: false,
+            imports: HashMap::new(),
             line: 0,
         }
     }

@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::sources::{discover, is_language};
+
 /// The static-site generators `folio import site` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Generator {
@@ -11,6 +13,9 @@ pub enum Generator {
     Zola,
     Jekyll,
     Astro,
+    /// Next.js, Nuxt, SvelteKit, Eleventy or Gatsby (from `package.json`),
+    /// keeping write-ups as Markdown files.
+    Js,
 }
 
 impl fmt::Display for Generator {
@@ -20,22 +25,22 @@ impl fmt::Display for Generator {
             Generator::Zola => "Zola",
             Generator::Jekyll => "Jekyll",
             Generator::Astro => "Astro",
+            Generator::Js => "a JavaScript site (Next.js, Nuxt, SvelteKit, Eleventy or Gatsby)",
         })
     }
 }
 
-/// Where portfolio write-ups usually live, most specific first.
-pub const SECTIONS: &[&str] = &[
-    "content/projects",
-    "content/portfolio",
-    "content/work",
-    "content/project",
-    "_projects",
-    "_portfolio",
-    "src/content/projects",
-    "src/content/work",
-    "src/content/portfolio",
-];
+/// What people call their portfolio section, most specific first (any case).
+pub const NAMES: &[&str] = &["projects", "portfolio", "work", "works", "project"];
+
+/// Folders that hold sections, searched in this order: Hugo's and Zola's
+/// `content` (and `content/<lang>`), Jekyll's `_<name>` collections, Astro's
+/// `src/content` and `src/pages`, then the Markdown folders of JavaScript
+/// sites (`src/<name>`, `<name>`).
+const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
+
+/// Where write-ups are looked for, for the message when none are found.
+pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project";
 
 fn contains(path: &Path, needle: &str) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle))
@@ -67,15 +72,122 @@ pub fn detect(src: &Path) -> Option<Generator> {
         "config.yaml",
         "config.yml",
     ];
-    hugo_files.iter().any(|f| has(f)).then_some(Generator::Hugo)
+    if hugo_files.iter().any(|f| has(f)) {
+        return Some(Generator::Hugo);
+    }
+    js_site(src).then_some(Generator::Js)
 }
 
-/// The portfolio section of `src`: the first of [`SECTIONS`] that is a folder.
+/// Whether `package.json` names one of the JavaScript frameworks that keep
+/// write-ups as Markdown.
+fn js_site(src: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(src.join("package.json")) else {
+        return false;
+    };
+    [
+        "\"next\"",
+        "\"nuxt\"",
+        "\"@nuxt/content\"",
+        "\"@sveltejs/kit\"",
+        "\"@11ty/eleventy\"",
+        "\"gatsby\"",
+    ]
+    .iter()
+    .any(|f| text.contains(f))
+}
+
+/// The portfolio section of `src`: the first folder named as in [`NAMES`]
+/// under one of [`BASES`] (or a language folder of `content`) that holds at
+/// least one write-up.
 pub fn find_section(src: &Path) -> Option<PathBuf> {
-    SECTIONS
+    candidates(src)
+        .into_iter()
+        .find(|s| !discover(&src.join(s)).0.is_empty())
+}
+
+/// Folders that may be the section, in the order they are tried.
+fn candidates(src: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for base in BASES {
+        let (dir, prefix) = match *base {
+            "_" => (PathBuf::new(), "_"),
+            b => (PathBuf::from(b), ""),
+        };
+        let mut dirs = vec![dir.clone()];
+        if *base == "content" {
+            dirs.extend(language_dirs(src, &dir));
+        }
+        for d in dirs {
+            for name in NAMES {
+                if let Some(sub) = child_named(&src.join(&d), &format!("{prefix}{name}")) {
+                    found.push(d.join(sub));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The folder of `dir` called `name` in any case (`Projects` for `projects`).
+fn child_named(dir: &Path, name: &str) -> Option<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.eq_ignore_ascii_case(name))
+        .collect();
+    names.sort();
+    names.into_iter().next()
+}
+
+/// `content/en`, `content/fr`, ...: the default language first (Hugo's
+/// `defaultContentLanguage`, else English), then the others by name.
+fn language_dirs(src: &Path, content: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(src.join(content)) else {
+        return Vec::new();
+    };
+    let mut langs: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| is_language(n) || LANGUAGE_NAMES.contains(&n.as_str()))
+        .collect();
+    let default = default_language(src);
+    langs.sort_by_key(|l| (l != &default && l != "english", l.clone()));
+    langs.into_iter().map(|l| content.join(l)).collect()
+}
+
+/// Language folders named in full, as some Hugo themes do.
+const LANGUAGE_NAMES: &[&str] = &[
+    "english",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "portuguese",
+    "dutch",
+];
+
+/// Hugo's `defaultContentLanguage`, or `en`.
+fn default_language(src: &Path) -> String {
+    let configs = [
+        "hugo.toml",
+        "config.toml",
+        "config/_default/hugo.toml",
+        "config/_default/config.toml",
+    ];
+    configs
         .iter()
-        .map(PathBuf::from)
-        .find(|s| src.join(s).is_dir())
+        .filter_map(|c| std::fs::read_to_string(src.join(c)).ok())
+        .find_map(|text| {
+            text.lines().find_map(|l| {
+                let (key, value) = l.split_once('=')?;
+                (key.trim() == "defaultContentLanguage")
+                    .then(|| value.trim().trim_matches(['"', '\'']).to_string())
+            })
+        })
+        .unwrap_or_else(|| "en".to_string())
 }
 
 /// Folders whose files the generator publishes at the site root, as they are.
@@ -85,6 +197,7 @@ pub fn static_roots(src: &Path, generator: Generator) -> Vec<PathBuf> {
         Generator::Zola => &["static"],
         Generator::Jekyll => &[""],
         Generator::Astro => &["public"],
+        Generator::Js => &["public", "static", "src/assets", ""],
     };
     names
         .iter()
@@ -126,6 +239,12 @@ mod tests {
     fn sections_and_urls() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("_projects")).unwrap();
+        assert_eq!(
+            find_section(dir.path()),
+            None,
+            "an empty folder is no section"
+        );
+        std::fs::write(dir.path().join("_projects/a.md"), "x").unwrap();
         assert_eq!(find_section(dir.path()), Some(PathBuf::from("_projects")));
         assert_eq!(section_url(Path::new("_projects")), "/projects/");
         assert_eq!(section_url(Path::new("content/work")), "/work/");

@@ -15,10 +15,12 @@ pub mod detect;
 pub mod fields;
 pub mod frontmatter;
 pub mod page;
+pub mod plain;
 pub mod profile;
 pub mod refs;
 pub mod shortcodes;
 pub mod site;
+pub mod sources;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -61,6 +63,8 @@ pub struct FileReport {
     /// Files copied with it (bundle files, images, static files).
     pub files: usize,
     pub hands: Vec<Hand>,
+    /// Whether its text has `$…$` math (folio's `markdown.math` is turned on).
+    pub math: bool,
 }
 
 /// What `folio import site` did.
@@ -108,7 +112,7 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         Some(g) => g,
         None => {
             return Err(Error::msg(format!(
-                "cannot tell which generator made {}: no hugo.toml, config.toml, _config.yml or astro.config.*; say it with --from hugo|zola|jekyll|astro",
+                "cannot tell which generator made {}: no hugo.toml, config.toml, _config.yml, astro.config.* nor a package.json naming next, nuxt, @sveltejs/kit, @11ty/eleventy or gatsby; say it with --from hugo|zola|jekyll|astro|js",
                 src.display()
             )));
         }
@@ -117,9 +121,9 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         Some(s) => s.strip_prefix(src).unwrap_or(s).to_path_buf(),
         None => detect::find_section(src).ok_or_else(|| {
             Error::msg(format!(
-                "no portfolio section in {} (looked for {}); choose one with --section PATH",
+                "no write-ups to import in {}: no Markdown files in {}; choose the folder with --section PATH",
                 src.display(),
-                detect::SECTIONS.join(", ")
+                detect::LOOKED
             ))
         })?,
     };
@@ -131,6 +135,13 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         )));
     }
     let (report, plan) = site::plan(src, generator, &section)?;
+    if report.files.is_empty() {
+        return Err(Error::msg(format!(
+            "no write-ups to import in {}: it holds no Markdown file that is a write-up ({} skipped: section pages, translations); choose the folder that holds them with --section PATH",
+            src.join(&section).display(),
+            report.skipped.len()
+        )));
+    }
     finish(dir, report, plan, opts)
 }
 

@@ -9,8 +9,9 @@ use super::body;
 use super::convert::Convert;
 use super::fields::Fields;
 use super::frontmatter;
+use super::plain;
 use super::refs::{self, Copy, Ref, Refs, SiteMap};
-use super::site::Source;
+use super::sources::Source;
 use super::write::{Planned, What};
 use super::{FileReport, Hand};
 use crate::diagnostics::Error;
@@ -41,6 +42,16 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let mut cx = Convert::new(&mut refs);
     let text = body::convert(&mut cx, &front.body, front.body_first_line, s.mdx);
     let (hands, done) = (cx.hands, cx.done);
+    report.math = cx.math;
+    for text in [&mut fields.title, &mut fields.summary]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(plain) = plain::unwrap_math(text) {
+            *text = plain;
+            report.math = true;
+        }
+    }
     report.hands.append(&mut fields.hands);
     report.hands.extend(cover.1);
     report.hands.extend(hands);

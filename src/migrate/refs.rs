@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 /// What the old site publishes, shared by all write-ups.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct SiteMap {
     /// Folders published at the site root (Hugo `static/`, Astro `public/`, Jekyll's root).
     pub static_roots: Vec<PathBuf>,

@@ -21,8 +21,13 @@ static HUGO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static LIQUID_INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{%-?\s*include\s+(figure|video|image)\.(?:liquid|html)\s+(.*?)\s*-?%\}")
-        .expect("valid regex")
+    Regex::new(
+        r"\{%-?\s*include\s+(figure|video|image|youtube|vimeo)\.(?:liquid|html)\s+(.*?)\s*-?%\}",
+    )
+    .expect("valid regex")
+});
+static MDX_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<(?:Image|Picture|img)\s+((?:[^>{]|\{[^}]*\})*?)\s*/?>").expect("valid regex")
 });
 static MDX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<(YouTube|Youtube|Vimeo|LiteYouTube)\s+(.*?)\s*/>").expect("valid regex")
@@ -97,16 +102,22 @@ fn call(name: &str, args: &[(&str, Option<&str>)]) -> String {
     format!("{{{{ {name}({}) }}}}", args.join(", "))
 }
 
-/// A figure whose image is copied into the bundle.
-fn figure(cx: &mut Convert, src: &str, caption: Option<&str>, alt: Option<&str>) -> String {
-    let src = match cx.refs.bundle_file(src) {
+/// The file `src` of the old site, copied into the bundle: its new name
+/// (a missing file is named as needing a hand, as `what`).
+fn bundled(cx: &mut Convert, src: &str, what: &str) -> String {
+    match cx.refs.bundle_file(src) {
         Ref::Rewrite(s) => s,
         Ref::Keep => src.to_string(),
         Ref::Broken(why) => {
-            cx.hand(format!("figure image: {why}"));
+            cx.hand(format!("{what}: {why}"));
             src.to_string()
         }
-    };
+    }
+}
+
+/// A figure whose image is copied into the bundle.
+fn figure(cx: &mut Convert, src: &str, caption: Option<&str>, alt: Option<&str>) -> String {
+    let src = bundled(cx, src, "figure image");
     if cx.in_gallery {
         return String::new();
     }
@@ -203,13 +214,19 @@ pub fn liquid(cx: &mut Convert, line: &str) -> String {
     LIQUID_INCLUDE
         .replace_all(line, |c: &Captures| {
             let args = Args::parse(&c[2]);
-            let path = args.get("path").or(args.get("url")).unwrap_or_default();
+            let path = args
+                .get("path")
+                .or(args.get("url"))
+                .or(args.get("id"))
+                .unwrap_or_default();
             if path.starts_with("page.") || path.starts_with("include.") {
                 cx.hand(format!("`{}`: the image is a Liquid variable", &c[0]));
                 return c[0].to_string();
             }
             let out = if &c[1] == "video" {
-                video(path)
+                video(path).or_else(|| local_video(cx, path, args.get("caption")))
+            } else if &c[1] == "youtube" || &c[1] == "vimeo" {
+                Some(call(&c[1], &[("id", Some(path))]))
             } else {
                 let caption = args.get("caption").or(args.get("title"));
                 Some(figure(cx, path, caption, args.get("alt")))
@@ -225,6 +242,15 @@ pub fn liquid(cx: &mut Convert, line: &str) -> String {
         .into_owned()
 }
 
+/// A video file of the old site, copied into the bundle: `{{ video(src=…) }}`.
+fn local_video(cx: &mut Convert, path: &str, caption: Option<&str>) -> Option<String> {
+    if path.is_empty() || super::refs::is_external(path) {
+        return None;
+    }
+    let src = bundled(cx, path, "video");
+    Some(call("video", &[("src", Some(&src)), ("caption", caption)]))
+}
+
 fn video(url: &str) -> Option<String> {
     if let Some(c) = YOUTUBE_URL.captures(url) {
         return Some(call("youtube", &[("id", Some(&c[1]))]));
@@ -232,6 +258,26 @@ fn video(url: &str) -> Option<String> {
     VIMEO_URL
         .captures(url)
         .map(|c| call("vimeo", &[("id", Some(&c[1]))]))
+}
+
+/// MDX images: `<Image src={pic} alt="…" />` with `pic` imported from a file
+/// (or `src="./pic.png"`) → a figure with the file in the bundle.
+pub fn mdx_image(cx: &mut Convert, line: &str) -> String {
+    MDX_IMAGE
+        .replace_all(line, |c: &Captures| {
+            let args = Args::parse(&c[1]);
+            let Some(src) = args.get("src") else {
+                return c[0].to_string();
+            };
+            let src = match cx.imports.get(src) {
+                Some(file) => file.clone(),
+                None if src.contains('.') => src.to_string(),
+                None => return c[0].to_string(),
+            };
+            cx.converted("MDX <Image>");
+            figure(cx, &src, None, args.get("alt"))
+        })
+        .into_owned()
 }
 
 /// Astro MDX video components (astro-embed's `<YouTube id="…" />`).

@@ -1,0 +1,214 @@
+//! What other generators write that folio has no shortcode for, rewritten as
+//! plain Markdown or HTML: Blowfish's `{{< alert >}}` and `{{< button >}}`,
+//! Hugo's `{{< twitter >}}`/`{{< tweet >}}`/`{{< x >}}` and `{{< gist >}}` (as
+//! links), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
+//! KaTeX/MathJax `\( … \)` and `\[ … \]` as folio's `$…$` and `$$…$$`.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::convert::Convert;
+use super::shortcodes::Args;
+
+static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\{\{[<%]\s*(/?)\s*(alert|button|twitter|tweet|x|gist|math)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
+    )
+    .expect("valid regex")
+});
+static RAW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{%-?\s*(?:end)?raw\s*-?%\}").expect("valid regex"));
+static INLINE_MATH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\\((.+?)\\\)").expect("valid regex"));
+static DISPLAY_MATH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\\[(.+?)\\\]").expect("valid regex"));
+
+/// Removes Liquid's `{% raw %}` and `{% endraw %}` (what they hold stays).
+pub fn raw(cx: &mut Convert, line: &str) -> String {
+    if !RAW.is_match(line) {
+        return line.to_string();
+    }
+    cx.converted("{% raw %}");
+    RAW.replace_all(line, "").into_owned()
+}
+
+/// Straight quotes for the curly ones a word processor puts in arguments.
+fn straight(args: &str) -> String {
+    args.replace(['“', '”', '„'], "\"").replace(['‘', '’'], "'")
+}
+
+/// Converts the shortcodes of [this module](self) on one line.
+pub fn hugo(cx: &mut Convert, line: &str) -> String {
+    HUGO_PLAIN
+        .replace_all(line, |c: &Captures| {
+            let closing = !c[1].is_empty();
+            let name = &c[2];
+            let args = Args::parse(&straight(&c[3]));
+            let out = match (name, closing) {
+                ("alert", false) => "<aside class=\"alert\">".to_string(),
+                ("alert", true) => "</aside>".to_string(),
+                ("button", false) => match args.get("href") {
+                    Some(href) => format!("<a class=\"button\" href=\"{href}\">"),
+                    None => return c[0].to_string(),
+                },
+                ("button", true) => "</a>".to_string(),
+                ("math", _) => {
+                    cx.math = true;
+                    String::new()
+                }
+                ("gist", false) => match gist(&args) {
+                    Some(s) => s,
+                    None => return c[0].to_string(),
+                },
+                (_, false) => match post_link(&args) {
+                    Some(s) => s,
+                    None => return c[0].to_string(),
+                },
+                _ => return c[0].to_string(),
+            };
+            if !closing {
+                cx.converted(name);
+            }
+            out
+        })
+        .into_owned()
+}
+
+/// `{{< gist user id [file] >}}` → a link to the gist.
+fn gist(args: &Args) -> Option<String> {
+    let user = args
+        .get("user")
+        .or(args.positional.first().map(String::as_str))?;
+    let id = args
+        .get("id")
+        .or(args.positional.get(1).map(String::as_str))?;
+    Some(format!(
+        "[Gist {user}/{id}](https://gist.github.com/{user}/{id})"
+    ))
+}
+
+/// `{{< tweet user="u" id="1" >}}` (or `{{< twitter 1 >}}`) → a link to the post.
+fn post_link(args: &Args) -> Option<String> {
+    let id = args
+        .get("id")
+        .or(args.positional.last().map(String::as_str))?;
+    if !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let user = args.get("user").or(args
+        .positional
+        .first()
+        .filter(|u| *u != id)
+        .map(String::as_str));
+    Some(match user {
+        Some(u) => format!("[Post by @{u} on X](https://x.com/{u}/status/{id})"),
+        None => format!("[Post on X](https://x.com/i/status/{id})"),
+    })
+}
+
+static MATH_WRAPPER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{[<%]\s*/?\s*math\s*[>%]\}\}").expect("valid regex"));
+
+/// A front matter text (a summary) without Academic's `{{< math >}}`
+/// wrappers, when it had any.
+pub fn unwrap_math(text: &str) -> Option<String> {
+    MATH_WRAPPER
+        .is_match(text)
+        .then(|| MATH_WRAPPER.replace_all(text, "").into_owned())
+}
+
+/// `\( x \)` → `$x$`, `\[ x \]` → `$$x$$`, and a line that is only `\[` or
+/// `\]` → `$$`; turns math on for the site when it finds any.
+pub fn math(cx: &mut Convert, line: &str) -> String {
+    let t = line.trim();
+    if t == "\\[" || t == "\\]" {
+        cx.math = true;
+        return line.replacen(t, "$$", 1);
+    }
+    if !line.contains("\\(") && !line.contains("\\[") {
+        return line.to_string();
+    }
+    let line = DISPLAY_MATH.replace_all(line, |c: &Captures| format!("$${}$$", c[1].trim()));
+    let line = INLINE_MATH.replace_all(&line, |c: &Captures| format!("${}$", c[1].trim()));
+    if line.contains('$') {
+        cx.math = true;
+    }
+    line.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrate::refs::{Refs, SiteMap};
+
+    fn run(f: fn(&mut Convert, &str) -> String, line: &str) -> (String, bool) {
+        let map = SiteMap::default();
+        let mut refs = Refs::new(&map, std::path::Path::new("/x/a.md"), None);
+        let mut cx = Convert::new(&mut refs);
+        let out = f(&mut cx, line);
+        (out, cx.math)
+    }
+
+    #[test]
+    fn blowfish_shortcodes_become_html() {
+        assert_eq!(
+            run(hugo, "{{< alert \"circle-info\" >}}Careful{{< /alert >}}").0,
+            "<aside class=\"alert\">Careful</aside>"
+        );
+        assert_eq!(
+            run(
+                hugo,
+                "{{< button href=“https://example.org/demo” target=“_self” >}}Try it{{< /button >}}"
+            )
+            .0,
+            "<a class=\"button\" href=\"https://example.org/demo\">Try it</a>"
+        );
+    }
+
+    #[test]
+    fn posts_and_gists_become_links() {
+        assert_eq!(
+            run(hugo, "{{< tweet user=\"ana\" id=\"1234\" >}}").0,
+            "[Post by @ana on X](https://x.com/ana/status/1234)"
+        );
+        assert_eq!(
+            run(hugo, "{{< twitter 99 >}}").0,
+            "[Post on X](https://x.com/i/status/99)"
+        );
+        assert_eq!(
+            run(hugo, "{{< gist ana 5f3a >}}").0,
+            "[Gist ana/5f3a](https://gist.github.com/ana/5f3a)"
+        );
+    }
+
+    #[test]
+    fn math_delimiters_and_wrappers() {
+        assert_eq!(
+            run(math, "so \\( a^2 \\) and \\[b\\]").0,
+            "so $a^2$ and $$b$$"
+        );
+        assert_eq!(run(math, "\\[\n"), ("$$\n".to_string(), true));
+        assert_eq!(run(math, "a \\(b\\)"), ("a $b$".to_string(), true));
+        assert_eq!(
+            run(hugo, "x {{< math >}}$y${{< /math >}}"),
+            ("x $y$".to_string(), true)
+        );
+        assert_eq!(run(math, "no math"), ("no math".to_string(), false));
+    }
+
+    #[test]
+    fn math_wrappers_leave_front_matter() {
+        assert_eq!(
+            unwrap_math("ratio {{< math >}}$\\chi${{< /math >}}").as_deref(),
+            Some("ratio $\\chi$")
+        );
+        assert_eq!(unwrap_math("plain"), None);
+    }
+
+    #[test]
+    fn raw_tags_go() {
+        assert_eq!(run(raw, "{% raw %}```html\n").0, "```html\n");
+        assert_eq!(run(raw, "{%- endraw -%}").0, "");
+    }
+}

@@ -1,0 +1,193 @@
+//! The write-ups of the old site's section: single files and bundles, their
+//! slugs, and the files that are not write-ups (section pages, translations).
+
+use std::path::{Path, PathBuf};
+
+use crate::slug::{check_slug, slugify};
+
+/// One write-up of the old site.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    /// The bundle folder, when the write-up is `index.md` of its own folder.
+    pub bundle: Option<PathBuf>,
+    pub slug: String,
+    /// A date from a Jekyll file name (`2024-05-01-name.md`).
+    pub file_date: Option<String>,
+    pub mdx: bool,
+}
+
+const MARKDOWN: &[&str] = &["md", "markdown", "mdx"];
+
+fn is_markdown(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|x| MARKDOWN.contains(&x.to_string_lossy().to_ascii_lowercase().as_str()))
+}
+
+/// The file name without extension nor language suffix (`about` of `about.hu.md`).
+pub fn stem(p: &Path) -> String {
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    match stem.rsplit_once('.') {
+        Some((base, lang)) if is_language(lang) => base.to_string(),
+        _ => stem,
+    }
+}
+
+/// `hu`, `zh-cn`, `pt-BR`: the language suffix of Hugo's and Zola's translations.
+pub fn is_language(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|r| (2..=4).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Whether the file name has a language suffix (a translation).
+fn translated(p: &Path) -> bool {
+    let full = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().len())
+        .unwrap_or_default();
+    stem(p).len() != full
+}
+
+/// The write-ups of `section`, and the files skipped with why.
+pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(section)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && is_markdown(e.path()))
+        .map(|e| e.into_path())
+        .collect();
+    // The page in the default language (no suffix) first, then its translations.
+    files.sort_by_key(|f| {
+        (
+            f.parent().map(Path::to_path_buf),
+            stem(f),
+            translated(f),
+            f.clone(),
+        )
+    });
+    let bundles: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| stem(f) == "index" && f.parent() != Some(section))
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .collect();
+    let mut sources = Vec::new();
+    let mut skipped = Vec::new();
+    let mut taken: Vec<String> = Vec::new();
+    let mut seen: Vec<(Option<PathBuf>, String)> = Vec::new();
+    for f in files {
+        let name = stem(&f);
+        let key = (f.parent().map(Path::to_path_buf), name.clone());
+        if seen.contains(&key) {
+            skipped.push((
+                f,
+                "a translation of a page already imported (folio sites have one language)".into(),
+            ));
+            continue;
+        }
+        seen.push(key);
+        let bundle = bundles.iter().find(|b| f.starts_with(b)).cloned();
+        if name.starts_with("_index") || name == "index" && bundle.is_none() {
+            skipped.push((f, "the section's own page, not a write-up".into()));
+            continue;
+        }
+        if bundle.is_some() && name != "index" {
+            skipped.push((
+                f,
+                "a Markdown file inside a bundle (only its index is imported)".into(),
+            ));
+            continue;
+        }
+        let base = match &bundle {
+            Some(b) => b
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+            None => name,
+        };
+        let (file_date, base) = split_date_prefix(&base);
+        let slug = unique(&mut taken, &base);
+        let mdx = f.extension().is_some_and(|x| x.eq_ignore_ascii_case("mdx"));
+        sources.push(Source {
+            path: f,
+            bundle,
+            slug,
+            file_date,
+            mdx,
+        });
+    }
+    (sources, skipped)
+}
+
+/// `2024-05-01-beacon` → (`2024-05-01`, `beacon`).
+fn split_date_prefix(name: &str) -> (Option<String>, String) {
+    let bytes = name.as_bytes();
+    let dated = name.len() > 11
+        && bytes[10] == b'-'
+        && crate::date::Date::parse(&name[..10]).is_ok_and(|d| d.day.is_some());
+    if dated {
+        (Some(name[..10].to_string()), name[11..].to_string())
+    } else {
+        (None, name.to_string())
+    }
+}
+
+fn unique(taken: &mut Vec<String>, base: &str) -> String {
+    let base = if check_slug(base).is_ok() && !base.contains(' ') {
+        base.to_string()
+    } else {
+        slugify(base)
+    };
+    let base = if base.is_empty() {
+        "project".to_string()
+    } else {
+        base
+    };
+    let mut slug = base.clone();
+    let mut n = 2;
+    while taken.contains(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.push(slug.clone());
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_bundles_and_singles() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        for f in [
+            "_index.md",
+            "a/index.md",
+            "a/index.de.md",
+            "a/notes.md",
+            "a/pic.png",
+            "2024-05-01-Big Thing.markdown",
+            "c.mdx",
+            "c.zh-cn.md",
+            "index.md",
+            "d.hu.md",
+        ] {
+            std::fs::create_dir_all(s.join(f).parent().unwrap()).unwrap();
+            std::fs::write(s.join(f), "x").unwrap();
+        }
+        let (found, skipped) = discover(s);
+        let slugs: Vec<&str> = found.iter().map(|f| f.slug.as_str()).collect();
+        assert_eq!(slugs, vec!["big-thing", "c", "d", "a"]);
+        assert_eq!(found[0].file_date.as_deref(), Some("2024-05-01"));
+        assert!(found[3].bundle.is_some());
+        assert!(found[1].mdx);
+        assert_eq!(skipped.len(), 5, "{skipped:?}");
+    }
+}
