@@ -275,6 +275,40 @@ pub const UPWORK_MIN_HOURLY_USD: f64 = 3.0;
 /// Upwork's English proficiency levels.
 pub const UPWORK_LANGUAGE_LEVELS: &[&str] =
     &["Basic", "Conversational", "Fluent", "Native or Bilingual"];
+/// LinkedIn's language proficiency levels (as its Languages.csv writes them,
+/// without " proficiency") and the Upwork level each becomes in the Upwork export.
+pub const LINKEDIN_TO_UPWORK_LEVELS: &[(&str, &str)] = &[
+    ("Elementary", "Basic"),
+    ("Limited working", "Conversational"),
+    ("Professional working", "Conversational"),
+    ("Full professional", "Fluent"),
+    ("Native or bilingual", "Native or Bilingual"),
+];
+
+/// Whether `level` is one of Upwork's, in any case.
+pub fn is_upwork_language_level(level: &str) -> bool {
+    UPWORK_LANGUAGE_LEVELS
+        .iter()
+        .any(|u| u.eq_ignore_ascii_case(level.trim()))
+}
+
+/// The Upwork level for a LinkedIn level (`Full professional` or `Full
+/// professional proficiency`, in any case); `None` for any other text,
+/// including Upwork's own levels (`Native or Bilingual` stays as written).
+pub fn linkedin_level_on_upwork(level: &str) -> Option<&'static str> {
+    if is_upwork_language_level(level) {
+        return None;
+    }
+    let lower = level.trim().to_ascii_lowercase();
+    let level = lower
+        .strip_suffix(" proficiency")
+        .unwrap_or(&lower)
+        .trim_end();
+    LINKEDIN_TO_UPWORK_LEVELS
+        .iter()
+        .find(|(linkedin, _)| linkedin.eq_ignore_ascii_case(level))
+        .map(|(_, upwork)| *upwork)
+}
 
 /// The rules of a platform with the site's overrides applied.
 #[derive(Debug, Clone, Serialize)]
@@ -384,5 +418,34 @@ mod tests {
             e.diagnostics[0].help.as_deref(),
             Some("did you mean `title`?")
         );
+    }
+
+    #[test]
+    fn linkedin_levels_become_upworks() {
+        for (linkedin, upwork) in [
+            ("Elementary", "Basic"),
+            ("Elementary proficiency", "Basic"),
+            ("Limited working proficiency", "Conversational"),
+            ("professional working", "Conversational"),
+            ("Full professional proficiency", "Fluent"),
+            (" Native or bilingual proficiency ", "Native or Bilingual"),
+            ("NATIVE OR BILINGUAL PROFICIENCY", "Native or Bilingual"),
+        ] {
+            assert_eq!(
+                linkedin_level_on_upwork(linkedin),
+                Some(upwork),
+                "{linkedin}"
+            );
+        }
+        for other in [
+            "Fluent",
+            "Native",
+            "proficiency",
+            "Expert",
+            "",
+            "Élémentaire",
+        ] {
+            assert_eq!(linkedin_level_on_upwork(other), None, "{other}");
+        }
     }
 }

@@ -683,3 +683,73 @@ fn profile_lines_come_from_the_parser() {
         r.stderr
     );
 }
+
+#[test]
+fn linkedin_language_levels_become_upworks_in_the_upwork_export() {
+    // As `folio import linkedin` writes them from Languages.csv, and one of no platform.
+    let languages = [
+        ("English", "Full professional proficiency"),
+        ("Portuguese", "Native or bilingual proficiency"),
+        ("Spanish", "Limited working"),
+        ("French", "Professional working proficiency"),
+        ("German", "Elementary proficiency"),
+        ("Klingon", "Expert"),
+    ]
+    .map(|(name, level)| format!("  - {{ name: {name}, level: {level} }}\n"))
+    .concat();
+    let site = Site::new();
+    set_profile(
+        &site,
+        &format!("title: Writer\n{OVERVIEW}\nlanguages:\n{languages}"),
+    );
+    let r = profile(&site, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "English: Fluent\nPortuguese: Native or Bilingual\nSpanish: Conversational\nFrench: Conversational\nGerman: Basic\nKlingon: Expert\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let mapped = "LinkedIn's language levels in Upwork's terms: English Full professional proficiency → Fluent, Portuguese Native or bilingual proficiency → Native or Bilingual, Spanish Limited working → Conversational, French Professional working proficiency → Conversational, German Elementary proficiency → Basic";
+    assert!(
+        r.stdout.contains(&format!("── ↑ {mapped} ──")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains(&format!("note: {mapped}")),
+        "{}",
+        r.stderr
+    );
+    // Only the level that is neither Upwork's nor LinkedIn's is warned about.
+    assert_eq!(
+        r.stderr.matches("is not one of Upwork's levels").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("language level `Expert` (Klingon)"),
+        "{}",
+        r.stderr
+    );
+    // LinkedIn's export keeps LinkedIn's levels.
+    let r = profile(&site, &["--platform", "linkedin"]);
+    assert!(
+        r.stdout
+            .contains("English: Full professional proficiency\n")
+            && !r.stdout.contains("Upwork's terms"),
+        "{}",
+        r.stdout
+    );
+    let r = folio(&["check", site.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let all = format!("{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        all.matches("is not one of Upwork's levels").count(),
+        1,
+        "{all}"
+    );
+    assert!(all.contains("`Expert` (Klingon)"), "{all}");
+}

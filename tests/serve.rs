@@ -371,3 +371,69 @@ fn ctrl_c_stops_the_server_and_leaves_no_files() {
         .collect();
     assert_eq!(before, after, "serve wrote nothing into the site folder");
 }
+
+#[test]
+fn answers_only_localhost_and_ip_hosts_with_its_port() {
+    let site = Site::new();
+    let s = serve(&site);
+    let port = s.addr.rsplit_once(':').unwrap().1;
+    let profile = "/portfolio/__folio/profile/";
+    let get = |head: &str| {
+        s.raw(&format!(
+            "GET {profile} HTTP/1.1\r\n{head}Connection: close\r\n\r\n"
+        ))
+    };
+    assert_eq!(get(&format!("Host: {}\r\n", s.addr)).status, 200);
+    for host in [
+        format!("localhost:{port}"),
+        format!("app.localhost:{port}"),
+        format!("[::1]:{port}"),
+        format!("192.168.1.20:{port}"),
+    ] {
+        assert_eq!(get(&format!("Host: {host}\r\n")).status, 200, "{host}");
+    }
+    // DNS rebinding: a name the attacker controls, pointed at 127.0.0.1.
+    for head in [
+        "Host: attacker.test\r\n".to_string(),
+        format!("Host: attacker.test:{port}\r\n"),
+        format!("Host: localhost.attacker.test:{port}\r\n"),
+        "Host: 127.0.0.1:1\r\n".to_string(),
+        format!("Host: 127.0.0.1:{port}\r\nHost: attacker.test:{port}\r\n"),
+        String::new(),
+    ] {
+        let r = get(&head);
+        assert_eq!(r.status, 403, "{head:?}");
+        assert_eq!(r.header("Content-Type"), Some("text/plain; charset=utf-8"));
+        assert!(
+            r.text()
+                .contains(&format!("http://localhost:{port}/portfolio/"))
+                && !r.text().contains("Upwork"),
+            "{head:?}: {}",
+            r.text()
+        );
+    }
+    let no_host = s.raw(&format!("GET {profile} HTTP/1.0\r\n\r\n"));
+    assert_eq!(no_host.status, 403);
+    assert!(
+        no_host.text().contains("no Host header"),
+        "{}",
+        no_host.text()
+    );
+    // The live-reload stream refuses other web sites' pages.
+    let events = |origin: &str| {
+        let mut c = std::net::TcpStream::connect(&s.addr).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let req = format!(
+            "GET /portfolio/__folio/events HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\n\r\n",
+            s.addr
+        );
+        std::io::Write::write_all(&mut c, req.as_bytes()).unwrap();
+        let mut status = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(c), &mut status).unwrap();
+        status
+    };
+    assert!(events("http://attacker.test").contains(" 403 "));
+    assert!(events("http://localhost:3000").contains(" 403 "));
+    assert!(events(&format!("http://localhost:{port}")).contains(" 200 "));
+    assert!(events(&format!("http://127.0.0.1:{port}")).contains(" 200 "));
+}

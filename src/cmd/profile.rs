@@ -80,12 +80,16 @@ fn report_findings(
 ) -> ExitCode {
     let findings = distinct(exports.iter().flat_map(|e| &e.findings).chain(extra));
     ui.diagnostics(findings.iter().copied());
+    let mut said = std::collections::BTreeSet::new();
     for f in exports.iter().flat_map(|e| &e.fields) {
-        if let (Some(note), Some(items)) = (&f.note, &f.items) {
-            ui.note(format_args!(
+        match (&f.note, &f.items) {
+            (Some(note), Some(items)) => ui.note(format_args!(
                 "note: {note}\n  chosen: {}\n",
                 items.join(", ")
-            ));
+            )),
+            // The same for every profile: once.
+            (Some(note), None) if said.insert(note) => ui.note(format_args!("note: {note}\n")),
+            _ => {}
         }
     }
     let errors = findings.iter().filter(|d| d.is_error()).count();

@@ -235,38 +235,58 @@ fn hourly_rate(b: &mut Builder, site: &Site, sp: Option<&SpecializedProfile>, sr
     }
 }
 
-/// The languages, one a line with their level; Upwork's levels are checked.
+/// The languages, one a line with their level. For Upwork, LinkedIn's levels
+/// become Upwork's (the field's note says which) and the others are checked.
 fn languages(b: &mut Builder, site: &Site) {
     let profile = &site.profile;
     if profile.languages.is_empty() {
         return;
     }
     let src = &profile.source;
-    let text = profile
-        .languages
-        .iter()
-        .map(|l| match &l.level {
-            Some(level) => format!("{}: {level}", l.name),
-            None => l.name.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let upwork = b.platform() == Platform::Upwork;
+    let mut lines = Vec::new();
+    let mut mapped = Vec::new();
+    for l in &profile.languages {
+        let Some(level) = &l.level else {
+            lines.push(l.name.clone());
+            continue;
+        };
+        match platform::linkedin_level_on_upwork(level).filter(|_| upwork) {
+            Some(on_upwork) => {
+                lines.push(format!("{}: {on_upwork}", l.name));
+                mapped.push(format!("{} {level} → {on_upwork}", l.name));
+            }
+            None => lines.push(format!("{}: {level}", l.name)),
+        }
+    }
     let line = b.sources.key_line(src, "languages");
     b.add(
         "languages".into(),
         "Languages".into(),
         "",
-        text,
+        lines.join("\n"),
         &Place::new(src, line, "languages"),
     );
-    if b.platform() != Platform::Upwork {
-        return;
+    if !mapped.is_empty()
+        && let Some(f) = b.fields.last_mut()
+    {
+        f.note = Some(format!(
+            "LinkedIn's language levels in Upwork's terms: {}",
+            mapped.join(", ")
+        ));
     }
-    for (i, l) in profile.languages.iter().enumerate() {
+    if upwork {
+        check_upwork_levels(b, site);
+    }
+}
+
+/// A warning for each level that is neither Upwork's nor LinkedIn's.
+fn check_upwork_levels(b: &mut Builder, site: &Site) {
+    let src = &site.profile.source;
+    for (i, l) in site.profile.languages.iter().enumerate() {
         if let Some(level) = &l.level
-            && !platform::UPWORK_LANGUAGE_LEVELS
-                .iter()
-                .any(|u| u.eq_ignore_ascii_case(level))
+            && !platform::is_upwork_language_level(level)
+            && platform::linkedin_level_on_upwork(level).is_none()
         {
             let line = b.sources.value_line(src, &format!("languages[{i}].level"));
             let d = Diagnostic::warning(format!(
@@ -274,7 +294,7 @@ fn languages(b: &mut Builder, site: &Site) {
                 l.name
             ))
             .with_help(format!(
-                "Upwork offers: {}",
+                "Upwork offers: {} (LinkedIn's levels are turned into these)",
                 platform::UPWORK_LANGUAGE_LEVELS.join(", ")
             ));
             b.find(d, src, line);

@@ -53,7 +53,8 @@ pub struct Field {
     /// The file it comes from, and the line where known.
     pub source: String,
     pub line: Option<usize>,
-    /// Set when folio chose the text (skills without a list): how, and how to choose.
+    /// Set when folio chose the text (skills without a list: how, and how to
+    /// choose) or changed it (languages: the LinkedIn levels given as Upwork's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The findings about this field (also in [`ProfileExport::findings`]).

@@ -65,8 +65,10 @@ pub fn to_text(exports: &[ProfileExport]) -> String {
                 out.push_str(&fold_note(&f.text));
                 out.push_str("\n\n");
             }
-            if f.note.is_some() {
-                out.push_str("── ↑ chosen by folio: the note at the end says how to choose them yourself ──\n\n");
+            match (&f.note, &f.items) {
+                (Some(_), Some(_)) => out.push_str("── ↑ chosen by folio: the note at the end says how to choose them yourself ──\n\n"),
+                (Some(note), None) => out.push_str(&format!("── ↑ {note} ──\n\n")),
+                (None, _) => {}
             }
         }
     }

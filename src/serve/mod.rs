@@ -11,6 +11,7 @@
 //!   `BASE/__folio/events`; a stylesheet-only change swaps the CSS in place.
 //! - Nothing is written to disk: the user's output folder is never touched.
 
+pub mod host;
 pub mod http;
 pub mod site;
 
@@ -70,6 +71,8 @@ struct Shared {
     event_clients: AtomicUsize,
     /// The last good site, for the profile preview (`BASE/__folio/profile/`).
     site: RwLock<Option<Arc<crate::content::Site>>>,
+    /// The port the server listens on; requests must name it in `Host`.
+    port: u16,
 }
 
 impl Shared {
@@ -120,6 +123,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
         changed: Condvar::new(),
         event_clients: AtomicUsize::new(0),
         site: RwLock::new(None),
+        port,
     });
     let builder = Builder {
         opts: opts.clone(),
@@ -378,6 +382,12 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 
 fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
     use tiny_http::{Method, Response};
+    let snap = shared.current();
+    let route = http::route(&snap, req.url());
+    if let Err(refused) = allowed(&req, &route, shared.port) {
+        refuse(req, &refused, shared.port, &snap.base_path);
+        return;
+    }
     if !matches!(req.method(), Method::Get | Method::Head) {
         let _ = req.respond(
             Response::from_string("Method Not Allowed\n")
@@ -386,7 +396,6 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
         );
         return;
     }
-    let snap = shared.current();
     let no_store = header("Cache-Control", "no-store");
     // Closed after each answer, so idle keep-alive connections do not hold server threads.
     let close = header("Connection", "close");
@@ -405,7 +414,7 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
         );
         return;
     }
-    match http::route(&snap, req.url()) {
+    match route {
         http::Route::Events => events(req, shared),
         http::Route::Redirect(location) => {
             let _ = req.respond(
@@ -418,6 +427,38 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
         http::Route::File { path, status } => serve_file(req, &snap, &path, status),
         http::Route::NotFound => not_found(req, &snap),
     }
+}
+
+/// Whether the request's `Host` (and, for the event stream, `Origin`) name this server.
+fn allowed(req: &tiny_http::Request, route: &http::Route, port: u16) -> Result<(), host::Refused> {
+    let values = |name: &'static str| {
+        req.headers()
+            .iter()
+            .filter(move |h| h.field.equiv(name))
+            .map(|h| h.value.as_str())
+    };
+    let hosts: Vec<&str> = values("Host").collect();
+    let origin = values("Origin").next();
+    host::check(&hosts, origin, *route == http::Route::Events, port)
+}
+
+/// 403 for a request from elsewhere: why, and the address to use instead.
+fn refuse(req: tiny_http::Request, refused: &host::Refused, port: u16, base: &str) {
+    let body = format!(
+        "403 Forbidden: {}.\nfolio serve answers only requests for localhost, *.localhost or an IP address, \
+         so that other web sites cannot read your preview (DNS rebinding).\n\
+         Open http://localhost:{port}{base} or http://127.0.0.1:{port}{base} instead \
+         (from another device: this machine's IP address, with --interface 0.0.0.0).\n",
+        refused.0
+    );
+    let _ = req.respond(
+        tiny_http::Response::from_string(body)
+            .with_status_code(403)
+            .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+            .with_header(header("X-Content-Type-Options", "nosniff"))
+            .with_header(header("Cache-Control", "no-store"))
+            .with_header(header("Connection", "close")),
+    );
 }
 
 /// Opens an event stream for a page, on its own thread (at most

@@ -2,6 +2,8 @@
 //   - Nu HTML Checker (vnu.jar, Java) over every page: 0 errors
 //   - axe-core in headless Chromium on home, two projects (one with every shortcode), a skill, a specialized
 //     profile, the résumé and the project list, light and dark: 0 violations
+//   - axe-core on both tabs of `folio serve`'s profile preview (BASE/__folio/profile/ and
+//     .../linkedin/), light and dark: 0 violations
 //   - Lighthouse (mobile, median of 3 runs, of 5 when only performance falls short) on home
 //     and two project pages (one with code, a video, a figure, a gallery): accessibility, best practices and SEO 100, performance >= 95
 //   - the home page's HTML+CSS+JS under 50 KB
@@ -10,7 +12,7 @@
 //   node tests/site-checks/check.mjs path/to/folio
 //
 // Needs: Node 20, Java 17+, Debian's chromium; `npm ci` in this folder.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -85,8 +87,9 @@ function vnu(s) {
   else console.log(`ok   ${s.name}: Nu HTML Checker, 0 errors`);
 }
 
-async function axe(s, browser) {
-  const pages = ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/", "skills/rust/", "profiles/writer/", "resume/", "projects/", "about/"];
+const SITE_PAGES = ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/", "skills/rust/", "profiles/writer/", "resume/", "projects/", "about/"];
+
+async function axe(s, browser, pages = SITE_PAGES, prepare = async () => {}) {
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   let runs = 0;
   const before = failures;
@@ -96,6 +99,7 @@ async function axe(s, browser) {
       const page = await context.newPage();
       const r = await page.goto(s.url + p);
       if (!r || r.status() !== 200) { fail(`${s.name}: ${p} gave ${r && r.status()}`); continue; }
+      await prepare(page);
       await page.addScriptTag({ content: source });
       const violations = await page.evaluate(async () => (await window.axe.run(document, {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
@@ -142,8 +146,39 @@ async function lighthouseRun(s) {
   }
 }
 
-// FOLIO_CHECK_PAGE_EXTRA: Markdown appended to the about page (to prove the checks fail).
+// The profile preview of `folio serve` (src/preview/): axe on both tabs, Upwork and LinkedIn,
+// light and dark. It exists only in the dev server, so the server is started on example-site.
+async function preview(browser) {
+  const port = await freePort();
+  const server = spawn(folio, ["serve", join(repo, "example-site"), "--port", String(port)],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  let log = "";
+  const url = await new Promise((ok) => {
+    const timer = setTimeout(() => ok(null), 120000);
+    const read = (chunk) => {
+      log += chunk;
+      const m = log.match(/^Serving (\S+)$/m);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    };
+    server.stdout.setEncoding("utf8").on("data", read);
+    server.stderr.setEncoding("utf8").on("data", (c) => { log += c; });
+    server.on("exit", () => { clearTimeout(timer); ok(null); });
+  });
+  try {
+    if (!url) { fail(`preview: folio serve did not start\n${log}`); return; }
+    // FOLIO_CHECK_PAGE_EXTRA goes into the preview's <main> too.
+    const prepare = async (page) => {
+      if (extra) await page.evaluate((html) => document.querySelector("main").insertAdjacentHTML("beforeend", html), extra);
+    };
+    await axe({ name: "preview", url }, browser, ["__folio/profile/", "__folio/profile/linkedin/"], prepare);
+  } finally {
+    server.kill();
+  }
+}
+
+// FOLIO_CHECK_PAGE_EXTRA: Markdown appended to the about page and HTML to the profile preview (to prove the checks fail).
 const extra = process.env.FOLIO_CHECK_PAGE_EXTRA;
+// FOLIO_CHECK_ONLY: one site (default, resume, default-zh, resume-zh) or `preview`.
 const only = process.env.FOLIO_CHECK_ONLY;
 const all = [
   ["default", (c) => c],
@@ -167,6 +202,7 @@ for (const s of sites.filter(Boolean)) {
   server.close();
   rmSync(s.root, { recursive: true, force: true });
 }
+if (!only || only === "preview") await preview(browser);
 await browser.close();
 console.log(failures ? `site checks: ${failures} failed` : "site checks: all passed");
 process.exit(failures ? 1 : 0);
