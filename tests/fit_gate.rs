@@ -7,8 +7,8 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-/// Whether the targets are enforced (off in the commit that records the "before" numbers).
-const ENFORCED: bool = false;
+/// The targets are enforced (they were off in the commit that recorded the "before" numbers).
+const ENFORCED: bool = true;
 
 struct Label {
     name: String,
