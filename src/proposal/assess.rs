@@ -166,6 +166,7 @@ mod tests {
             covered: 2,
             total: 2,
             verdict: "fits".into(),
+            ..Fit::default()
         }
     }
 

@@ -1,11 +1,18 @@
 //! Whether the freelancer's work fits the post: each requirement's projects
-//! ([`cover`]) and the fit gate ([`fit`]), judged on the ranked projects.
+//! ([`cover`]) and the profile's words ([`cover_by_profile`]), and the fit gate
+//! ([`fit`]): the role, the requirements weighted by IDF, and the evidence of
+//! the ranked projects.
+
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::idf;
 use super::rank::{Doc, Ranked};
-use super::requirements::{LanguageNeed, Requirement, is_weak};
+use super::requirements::{LanguageNeed, Requirement};
+use super::role::Role;
 use super::synonyms::Thesaurus;
+use crate::content::model::Profile;
 
 /// Fills each requirement's projects: those whose declared skills show it or
 /// whose text names it (a name no skill knows: all its words in the text).
@@ -32,88 +39,185 @@ pub fn cover(reqs: &mut [Requirement], docs: &[Doc], order: &[String], t: &Thesa
     }
 }
 
-/// Whether the freelancer's work fits the post, and why.
+/// Marks the requirements the profile itself shows (its title, overview,
+/// declared skills and employment), so an imported profile whose projects
+/// carry no skills is judged on what it says and has done.
+pub fn cover_by_profile(reqs: &mut [Requirement], p: &Profile, text: &[String], t: &Thesaurus) {
+    let set: BTreeSet<&String> = text.iter().collect();
+    for r in reqs.iter_mut() {
+        r.by_profile = match r.concept {
+            Some(id) => {
+                p.skills.iter().any(|s| t.lookup(&s.name) == Some(id)) || t.named_in(id, text)
+            }
+            None => !r.key.is_empty() && r.key.iter().all(|k| set.contains(k)),
+        };
+    }
+}
+
+/// Whether a requirement is shown by a project or by the profile.
+pub fn shown(r: &Requirement) -> bool {
+    !r.projects.is_empty() || r.by_profile
+}
+
+/// A project's evidence: its BM25 for the post, normalised to 0–1 (s / (s + 10)).
 #[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub slug: String,
+    pub score: f64,
+}
+
+/// Whether the freelancer's work fits the post, and why.
+#[derive(Debug, Clone, Serialize, Default)]
 pub struct Fit {
     pub fits: bool,
     pub covered: usize,
     pub total: usize,
     pub verdict: String,
+    /// The role the title asks for, and what shows it.
+    pub roles: Vec<Role>,
+    /// The requirements that say what the work is (not generic words).
+    pub core: Vec<String>,
+    /// Share of the requirements shown, each weighted by how specific it is (IDF).
+    pub coverage: f64,
+    /// The best projects' evidence, best first.
+    pub evidence: Vec<Evidence>,
+    /// The rule that decided: `language`, `role`, `generic`, `coverage`, `no skills` or `evidence`.
+    pub rule: String,
 }
 
-/// The fit gate: judged against what the post needs (title, listed skills,
-/// must sentences, languages). Common skills ([`is_weak`]) count half and never
-/// carry a letter alone; a missing language is outside the work.
-pub fn fit(
+/// BM25 normalised to 0–1: half at 10, where a project shares the post's main words.
+fn normalised(s: f64) -> f64 {
+    ((s / (s + 10.0)) * 100.0).round() / 100.0
+}
+
+/// The fit gate: a missing language or a role nothing shows declines; else the
+/// requirements shown (weighted by IDF) and the best project's evidence decide.
+pub fn fit(reqs: &[Requirement], langs: &[LanguageNeed], ranked: &[Ranked], roles: &[Role]) -> Fit {
+    let weight: f64 = reqs.iter().map(|r| idf::weight(&r.name)).sum();
+    let got: f64 = reqs
+        .iter()
+        .filter(|r| shown(r))
+        .map(|r| idf::weight(&r.name))
+        .sum();
+    let coverage = if weight > 0.0 { got / weight } else { 0.0 };
+    let evidence: Vec<Evidence> = ranked
+        .iter()
+        .take(3)
+        .map(|r| Evidence {
+            slug: r.slug.clone(),
+            score: normalised(r.text_score),
+        })
+        .collect();
+    let best = evidence.first().map_or(0.0, |e| e.score);
+    let langs_met = langs.iter().filter(|l| l.met_by.is_some()).count();
+    let mut f = Fit {
+        covered: reqs.iter().filter(|r| shown(r)).count() + langs_met,
+        total: reqs.len() + langs.len(),
+        roles: roles.to_vec(),
+        core: reqs
+            .iter()
+            .filter(|r| !idf::is_generic(&r.name))
+            .map(|r| r.name.clone())
+            .collect(),
+        coverage: (coverage * 100.0).round() / 100.0,
+        evidence,
+        ..Fit::default()
+    };
+    let (fits, rule, why) = decide(reqs, langs, ranked.first(), roles, coverage, best);
+    f.fits = fits;
+    f.rule = rule.to_string();
+    f.verdict = if fits {
+        format!("fits: {why}")
+    } else {
+        format!("outside your work: {why}")
+    };
+    f
+}
+
+fn decide(
     reqs: &[Requirement],
     langs: &[LanguageNeed],
     top: Option<&Ranked>,
-    t: &Thesaurus,
-) -> Fit {
-    let shown = |r: &&Requirement| !r.projects.is_empty();
-    let shown_ref = |r: &&&Requirement| !r.projects.is_empty();
-    let strong = reqs.iter().filter(shown).filter(|r| !is_weak(r, t)).count();
-    let weak = reqs.iter().filter(shown).count() - strong;
-    let langs_met = langs.iter().filter(|l| l.met_by.is_some()).count();
-    let (covered, total) = (strong + weak + langs_met, reqs.len() + langs.len());
-    let score = 2 * (strong + langs_met) + weak;
+    roles: &[Role],
+    coverage: f64,
+    best: f64,
+) -> (bool, &'static str, String) {
     let missing: Vec<&str> = langs
         .iter()
         .filter(|l| l.met_by.is_none())
         .map(|l| l.name.as_str())
         .collect();
-    let title: Vec<&Requirement> = reqs.iter().filter(|r| r.from == "title").collect();
-    let title_ok = title.is_empty() || 2 * title.iter().filter(shown_ref).count() >= title.len();
-    let ratio_ok = score > total || (score == total && covered >= 2);
-    let no = |why: String| (false, format!("outside your work: {why}"));
-    let (fits, verdict) = if !missing.is_empty() {
-        no(format!(
+    let role = roles.iter().find(|r| r.shown_by.is_some());
+    let pct = (coverage * 100.0).round();
+    if !missing.is_empty() {
+        let why = format!(
             "the post asks for {}, which your profile's languages do not list",
             missing.join(", ")
-        ))
-    } else if reqs.is_empty() {
-        match top {
+        );
+        return (false, "language", why);
+    }
+    if let (Some(r), None) = (roles.first(), role) {
+        let why = format!(
+            "the post wants a {}, and no project or your profile shows that work",
+            r.name.to_lowercase()
+        );
+        return (false, "role", why);
+    }
+    if reqs.is_empty() {
+        return match top {
             Some(r) if r.matched.len() >= 4 && r.text_score >= 4.0 => (
                 true,
+                "no skills",
                 format!(
                     "fits by what the work was: {} shares {} words with the post (it names no skill)",
                     r.slug,
                     r.matched.len()
                 ),
             ),
-            _ => no(
+            _ => (
+                false,
+                "no skills",
                 "the post names no skill your projects show, and no project describes similar work"
                     .into(),
             ),
-        }
-    } else if covered == 0 {
-        no(match total {
-            1 => "no project shows what the post requires".to_string(),
-            _ => format!("none of the {total} requirements is shown by a project"),
-        })
-    } else if strong == 0 {
-        no(format!(
-            "your projects share only common skills with it ({weak} of {total}), not what the work is"
-        ))
-    } else if !title_ok || !ratio_ok {
-        let title_note = if title_ok {
-            ""
-        } else {
-            ", and not what the title asks for"
         };
-        no(format!(
-            "your projects show only {covered} of the {total} requirements{title_note}"
-        ))
-    } else {
-        (
-            true,
-            format!("fits: your projects show {covered} of the {total} requirements"),
+    }
+    let specific = reqs.iter().any(|r| shown(r) && !idf::is_generic(&r.name));
+    let by_role = role.map(|r| {
+        format!(
+            "{} (shown by {})",
+            r.name,
+            r.shown_by.as_deref().unwrap_or("")
         )
-    };
-    Fit {
-        fits,
-        covered,
-        total,
-        verdict,
+    });
+    match by_role {
+        Some(r) if coverage >= 0.3 || best >= 0.5 => (
+            true,
+            "evidence",
+            format!(
+                "the role {r}, {pct}% of the requirements (weighted), best project evidence {best:.2}"
+            ),
+        ),
+        None if coverage >= 0.5 && (specific || best >= 0.5) => (
+            true,
+            "coverage",
+            format!(
+                "your work shows {pct}% of the requirements (weighted by how specific they are)"
+            ),
+        ),
+        _ if !specific && best < 0.5 => (
+            false,
+            "generic",
+            format!(
+                "your work shares only common words with it ({pct}% of the requirements, weighted), not what the work is"
+            ),
+        ),
+        _ => (
+            false,
+            "coverage",
+            format!(
+                "your work shows only {pct}% of the requirements (weighted by how specific they are)"
+            ),
+        ),
     }
 }

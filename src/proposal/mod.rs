@@ -12,6 +12,7 @@ use crate::diagnostics::{Diagnostic, Error};
 
 mod assess;
 mod fit;
+mod idf;
 mod letter;
 mod post;
 mod profile;
@@ -19,6 +20,7 @@ mod questions;
 mod rank;
 mod report;
 mod requirements;
+mod role;
 mod shown;
 mod synonyms;
 mod template;
@@ -85,7 +87,11 @@ pub fn draft(
     let ranked = rank::rank(&docs, &post, &reqs, &thesaurus);
     let order: Vec<String> = ranked.iter().map(|r| r.slug.clone()).collect();
     fit::cover(&mut reqs, &docs, &order, &thesaurus);
-    let fit = fit::fit(&reqs, &languages, ranked.first(), &thesaurus);
+    let mine = role::profile_text(&site.profile);
+    fit::cover_by_profile(&mut reqs, &site.profile, &mine, &thesaurus);
+    let mut roles = role::find(&post.title);
+    role::judge(&mut roles, &docs, &order, &mine);
+    let fit = fit::fit(&reqs, &languages, &ranked, &roles);
     let chosen = choose(&ranked, &reqs, &fit, opts.top);
     let specialized = profile::choose(site, opts.profile.as_deref(), &reqs, &chosen)?;
     let rate = profile::rate(site, specialized);
@@ -167,13 +173,18 @@ fn choose(ranked: &[Ranked], reqs: &[Requirement], fit: &Fit, top: usize) -> Vec
         return Vec::new();
     }
     let floor = ranked.first().map_or(0.0, |r| r.score * 0.2);
-    ranked
+    let shown: Vec<String> = ranked
         .iter()
         .filter(|r| r.score > 0.0 && r.score >= floor)
         .filter(|r| reqs.is_empty() || reqs.iter().any(|q| q.projects.contains(&r.slug)))
         .take(top.clamp(1, 5))
         .map(|r| r.slug.clone())
-        .collect()
+        .collect();
+    // Fits by the profile alone (projects without skills): the best-ranked project still leads.
+    if shown.is_empty() {
+        return ranked.iter().take(1).map(|r| r.slug.clone()).collect();
+    }
+    shown
 }
 
 /// The error for an unknown `--profile`.

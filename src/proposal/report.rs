@@ -66,7 +66,7 @@ pub fn report(p: &Proposal) -> String {
     );
     let _ = writeln!(out, "Profile: {}", p.profile);
     requirements(p, &mut out);
-    let _ = writeln!(out, "Fit: {}", p.fit.verdict);
+    why(p, &mut out);
     out.push_str("Scores:\n");
     for r in p.ranked.iter().take(5) {
         let mark = if p.chosen.contains(&r.slug) {
@@ -110,7 +110,9 @@ fn requirements(p: &Proposal, out: &mut String) {
         out.push_str("  (none recognised: the post lists no skills)\n");
     }
     for r in &p.requirements {
-        if r.projects.is_empty() {
+        if r.projects.is_empty() && r.by_profile {
+            let _ = writeln!(out, "  ✓ {}: your profile", r.name);
+        } else if r.projects.is_empty() {
             let _ = writeln!(out, "  ✗ {}: no project shows it; say so honestly", r.name);
         } else {
             let _ = writeln!(out, "  ✓ {}: {}", r.name, r.projects.join(", "));
@@ -130,6 +132,44 @@ fn requirements(p: &Proposal, out: &mut String) {
             }
         }
     }
+}
+
+/// Why the verdict: the role, the core requirements, each project's evidence, the rule.
+fn why(p: &Proposal, out: &mut String) {
+    let f = &p.fit;
+    let roles: Vec<String> = f
+        .roles
+        .iter()
+        .map(|r| match &r.shown_by {
+            Some(by) => format!("{} (shown by {by})", r.name),
+            None => format!("{} (nothing shows it)", r.name),
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "Role: {}",
+        if roles.is_empty() {
+            "(the title names none)".into()
+        } else {
+            roles.join("; ")
+        }
+    );
+    let _ = writeln!(
+        out,
+        "Core requirements: {}",
+        if f.core.is_empty() {
+            "(none specific)".into()
+        } else {
+            f.core.join(", ")
+        }
+    );
+    let ev: Vec<String> = f
+        .evidence
+        .iter()
+        .map(|e| format!("{} {:.2}", e.slug, e.score))
+        .collect();
+    let _ = writeln!(out, "Evidence (BM25, normalised): {}", ev.join(", "));
+    let _ = writeln!(out, "Fit: {} [rule: {}]", f.verdict, f.rule);
 }
 
 fn instructions(p: &Proposal, out: &mut String) {

@@ -22,6 +22,8 @@ pub struct Requirement {
     pub projects: Vec<String>,
     /// Where the post states it: `skills`, `title`, `must` or `description`.
     pub from: String,
+    /// Whether the profile itself shows it (title, overview, declared skills, employment).
+    pub by_profile: bool,
     #[serde(skip)]
     pub concept: Option<usize>,
     #[serde(skip)]
@@ -186,19 +188,6 @@ fn weak_concept(id: usize, t: &Thesaurus) -> bool {
         .any(|v| WEAK.contains(&v.join(" ").as_str()))
 }
 
-/// Whether a requirement is one of the [`WEAK`] ones.
-pub fn is_weak(r: &Requirement, t: &Thesaurus) -> bool {
-    let keys: Vec<String> = match r.concept {
-        Some(id) => t.concepts[id]
-            .variants
-            .iter()
-            .map(|v| v.join(" "))
-            .collect(),
-        None => vec![r.key.join(" ")],
-    };
-    keys.iter().any(|k| WEAK.contains(&k.as_str()))
-}
-
 fn salient(w: &str) -> bool {
     let l = w.to_lowercase();
     l.chars().count() >= 2
@@ -325,12 +314,14 @@ fn must_sentences(description: &str) -> Vec<&str> {
 /// The requirements of `post`, in order: listed skills, title, must sentences.
 pub fn extract(post: &Post, t: &Thesaurus) -> Vec<Requirement> {
     let mut reqs: Vec<Requirement> = Vec::new();
-    for listed in &post.skills {
+    // A language among the skills is a language need (see [`languages`]), not a skill.
+    for listed in post.skills.iter().filter(|s| !is_language(s)) {
         let concept = t.lookup(listed);
         push(&mut reqs, t, listed.clone(), concept, "skills");
     }
     let listed = !post.skills.is_empty();
-    for (name, concept) in names_in(&post.title, t, true) {
+    // Unknown capitalised title words only when the post lists no skills ("Stripe Checkout" is not one).
+    for (name, concept) in names_in(&post.title, t, !listed) {
         push(&mut reqs, t, name, concept, "title");
     }
     for s in must_sentences(&post.description) {
@@ -370,6 +361,7 @@ fn push(
         skill: concept.and_then(|id| t.concepts[id].skill.clone()),
         name,
         projects: Vec::new(),
+        by_profile: false,
         from: from.to_string(),
         concept,
         key: k,
@@ -465,6 +457,15 @@ pub fn languages(post: &Post, profile: &Profile) -> Vec<LanguageNeed> {
         }
     }
     out
+}
+
+/// Whether a listed skill is a language ("English", "Mandarin Chinese", "中文").
+fn is_language(skill: &str) -> bool {
+    let l = skill.trim().to_lowercase();
+    LANGUAGES.iter().any(|g| {
+        g.iter()
+            .any(|n| n.to_lowercase() == l || format!("mandarin {}", n.to_lowercase()) == l)
+    })
 }
 
 fn has_word(text: &str, word: &str) -> bool {

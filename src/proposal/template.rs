@@ -65,13 +65,13 @@ fn context(i: &Input) -> tera::Context {
     let covered: Vec<String> = i
         .reqs
         .iter()
-        .filter(|r| !r.projects.is_empty())
+        .filter(|r| super::fit::shown(r))
         .map(|r| r.name.clone())
         .collect();
     let uncovered: Vec<String> = i
         .reqs
         .iter()
-        .filter(|r| r.projects.is_empty())
+        .filter(|r| !super::fit::shown(r))
         .map(|r| r.name.clone())
         .collect();
     let exact = uncovered.is_empty()
