@@ -313,7 +313,7 @@ fn code_is_highlighted_with_classes() {
         "{html}"
     );
     assert!(
-        html.contains("class=\"hl-storage hl-type hl-function hl-rust\""),
+        html.contains("<span class=\"hl-type\">fn</span> <span class=\"hl-function\">main</span>"),
         "{html}"
     );
     assert!(

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Changes whenever what the highlighter writes for the same input may change:
 /// folio's version (grammars, class names) and the engine.
 const STAMP: &str = concat!(
-    "folio-highlight 1; folio ",
+    "folio-highlight 2; folio ",
     env!("CARGO_PKG_VERSION"),
     "; syntect 5.3 oniguruma"
 );

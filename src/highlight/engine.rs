@@ -12,9 +12,10 @@
 
 use std::sync::OnceLock;
 
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
+
+use super::classes::{Kind, kind_of};
 
 /// Every class a highlighted token carries starts with this (`hl-keyword`, `hl-string`).
 pub const CLASS_PREFIX: &str = "hl-";
@@ -84,17 +85,71 @@ pub fn highlight(lang: &str, code: &str) -> Option<String> {
     }
     let set = syntaxes();
     let syntax = find_syntax(set, lang)?;
-    let style = ClassStyle::SpacedPrefixed {
-        prefix: CLASS_PREFIX,
-    };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, style);
+    let mut state = ParseState::new(syntax);
+    let mut stack = ScopeStack::new();
+    let mut out = Flat::with_capacity(code.len() * 2);
     for line in LinesWithEndings::from(code) {
         // A grammar that fails on some input must not lose the code: print it plain.
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
+        let ops = state.parse_line(line, set).ok()?;
+        let mut pos = 0;
+        for (at, op) in ops {
+            if at > pos {
+                out.push(&line[pos..at], kind_of(stack.as_slice()));
+                pos = at;
+            }
+            stack.apply(&op).ok()?;
+        }
+        out.push(&line[pos..], kind_of(stack.as_slice()));
     }
-    Some(generator.finalize())
+    Some(out.finish())
+}
+
+/// HTML with one span per run of tokens of the same kind.
+struct Flat {
+    html: String,
+    open: Option<Kind>,
+}
+
+impl Flat {
+    fn with_capacity(n: usize) -> Flat {
+        Flat {
+            html: String::with_capacity(n),
+            open: None,
+        }
+    }
+
+    fn push(&mut self, text: &str, kind: Option<Kind>) {
+        if text.is_empty() {
+            return;
+        }
+        if kind != self.open {
+            if self.open.is_some() {
+                self.html.push_str("</span>");
+            }
+            if let Some(k) = kind {
+                self.html.push_str("<span class=\"");
+                self.html.push_str(k.class());
+                self.html.push_str("\">");
+            }
+            self.open = kind;
+        }
+        for c in text.chars() {
+            match c {
+                '&' => self.html.push_str("&amp;"),
+                '<' => self.html.push_str("&lt;"),
+                '>' => self.html.push_str("&gt;"),
+                '"' => self.html.push_str("&quot;"),
+                c => self.html.push(c),
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        if self.open.is_some() {
+            self.html.push_str("</span>");
+        }
+        self.html
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! code stays plain and no grammar is ever loaded.
 
 pub mod cache;
+pub mod classes;
 pub mod engine;
 
 use std::collections::HashMap;
