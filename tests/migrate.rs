@@ -464,3 +464,53 @@ fn mdx_image_import_becomes_a_figure() {
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "circuit"));
 }
+
+#[test]
+fn hugoblox_person_language_and_links() {
+    let (d, report) = import("hugoblox");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Aiko Tanaka"), "{profile}");
+    assert!(profile.contains("title: Robotics Engineer"), "{profile}");
+    assert!(
+        profile.contains("Aiko designs low-cost robot arms"),
+        "{profile}"
+    );
+    assert!(profile.contains("email: aiko@example.org"), "{profile}");
+    assert!(
+        profile.contains("https://github.com/example-aiko"),
+        "{profile}"
+    );
+    assert!(profile.contains("photo: photo.png"), "{profile}");
+    assert!(exists(&d, "content/photo.png"));
+    let config = read(&d, "folio.yaml");
+    assert!(config.contains("language: ja"), "{config}");
+    assert!(
+        config.contains("base_url: https://example.github.io/"),
+        "{config}"
+    );
+    assert_eq!(
+        report.matches("the theme has no ja strings").count(),
+        1,
+        "{report}"
+    );
+    assert!(report.contains("i18n/ja.yaml"), "{report}");
+    let arm = read(&d, "content/projects/robot-arm/index.md");
+    for link in [
+        "Source: https://github.com/example-aiko/arm",
+        "Paper: https://example.org/arm.pdf",
+        "Slides: https://example.org/arm-slides",
+        "Website: https://arm.example.org",
+    ] {
+        assert!(arm.contains(link), "{link}: {arm}");
+    }
+    assert!(!arm.contains("external_link"), "{arm}");
+    let mapped = report
+        .lines()
+        .find(|l| l.contains("mapped:") && l.contains("links"))
+        .unwrap_or_default();
+    assert!(
+        !mapped.contains("cover"),
+        "kept under extra, not mapped: {report}"
+    );
+    assert!(report.contains("under extra: cover"), "{report}");
+}

@@ -15,6 +15,7 @@ pub mod detect;
 pub mod fields;
 pub mod frontmatter;
 pub mod page;
+pub mod person;
 pub mod plain;
 pub mod profile;
 pub mod refs;

@@ -107,6 +107,8 @@ fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<St
         }),
         Ref::Broken(why) => hands.push(Hand { line, message: format!("cover image: {why} (kept under extra.cover)") }),
     }
+    // Kept under extra, so not reported as mapped too.
+    f.mapped.retain(|m| m != "cover" && !m.ends_with("→ cover"));
     f.extra
         .insert("cover".into(), serde_json::Value::String(raw));
     (None, hands)
