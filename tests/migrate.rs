@@ -514,3 +514,31 @@ fn hugoblox_person_language_and_links() {
     );
     assert!(report.contains("under extra: cover"), "{report}");
 }
+
+#[test]
+fn jekyll_kramdown_shapes_and_the_site_settings() {
+    let (d, report) = import("jekyll-kramdown");
+    let page = read(&d, "content/projects/river-survey/index.md");
+    assert!(page.contains("<br>\n\n## Methods\n"), "{page}");
+    assert!(page.contains("\n<ul>\n<li>Drone</li>\n</ul>\n"), "{page}");
+    assert!(
+        page.contains("Raw data below.</div>\n\n```python\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<!-- {% include gallery.liquid images=page.images %} -->"),
+        "{page}"
+    );
+    assert!(!report.contains("Liquid template code"), "{report}");
+    assert!(report.contains("kramdown → CommonMark"), "{report}");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Sam Lee"), "{profile}");
+    let config = read(&d, "folio.yaml");
+    assert!(config.contains("language: ru"), "{config}");
+    assert!(config.contains("base_url: /"), "{config}");
+    assert!(
+        report.contains("is a repository's page, not the site's address"),
+        "{report}"
+    );
+    assert!(check(&d).is_empty());
+}

@@ -14,6 +14,7 @@ pub mod convert;
 pub mod detect;
 pub mod fields;
 pub mod frontmatter;
+pub mod kramdown;
 pub mod page;
 pub mod person;
 pub mod plain;
