@@ -446,6 +446,16 @@ fn blowfish_shortcodes_links_and_math() {
         "{md}"
     );
     assert!(read(&d, "folio.yaml").contains("math: true"), "{report}");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Robin Potter"), "{profile}");
+    assert!(
+        profile.contains("GitHub: https://github.com/example-potter"),
+        "{profile}"
+    );
+    assert!(
+        read(&d, "folio.yaml").contains("language: en-GB"),
+        "{report}"
+    );
     assert_eq!(check(&d), Vec::<String>::new());
     let page = built_page(&d, "kiln");
     assert_no_leftovers(&page);

@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde_json::{Map, Value};
 
 use super::frontmatter;
@@ -36,6 +39,40 @@ pub fn default_language(s: &mut Map<String, Value>) {
                 s.insert(k.clone(), v.clone());
             }
             _ => {}
+        }
+    }
+}
+
+/// Hugo's one file per language, `config/_default/languages.en.toml`: `f(en, its table)`.
+pub fn language_files(src: &Path, mut f: impl FnMut(&str, Value)) {
+    let Ok(entries) = std::fs::read_dir(src.join("config/_default")) else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(lang) = name
+            .strip_prefix("languages.")
+            .and_then(|r| r.strip_suffix(".toml").or(r.strip_suffix(".yaml")))
+            .filter(|l| !l.is_empty() && !l.contains('.'))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let value = if name.ends_with(".toml") {
+            toml::from_str::<toml::Table>(&text)
+                .ok()
+                .map(|t| frontmatter::toml_to_json(toml::Value::Table(t)))
+        } else {
+            serde_yaml::from_str::<serde_yaml::Value>(&text)
+                .ok()
+                .map(frontmatter::yaml_to_json)
+        };
+        if let Some(v) = value {
+            f(lang, v);
         }
     }
 }
@@ -148,9 +185,24 @@ fn single(p: &str) -> Option<&str> {
 
 /// `Jake - Portfolio`, `Blog | Jane Doe` → the name part.
 fn name_beside_site_word(title: &str) -> Option<&str> {
-    let (a, b) = [" - ", " | ", " — ", " · ", " – "]
+    let Some((a, b)) = [" - ", " | ", " — ", " · ", " – "]
         .iter()
-        .find_map(|sep| title.split_once(sep))?;
+        .find_map(|sep| title.split_once(sep))
+    else {
+        // `Portfolio Jane Doe`, `Jane Doe Portfolio`
+        let t = title.trim();
+        let is_site = |w: &str| SITE_WORDS.contains(&w.to_lowercase().as_str());
+        let (first, rest) = t.split_once(' ')?;
+        let (init, last) = t.rsplit_once(' ')?;
+        let name = if is_site(first) {
+            rest.trim()
+        } else if is_site(last) {
+            init.trim()
+        } else {
+            return None;
+        };
+        return looks_like_name(name).then_some(name);
+    };
     let has_site_word = |p: &str| {
         p.split_whitespace()
             .any(|w| SITE_WORDS.contains(&w.to_lowercase().as_str()))
@@ -214,7 +266,9 @@ const JS_CONFIGS: &[&str] = &[
 /// `title` that is a name, `description`, the site's URL, and links to
 /// profiles on known networks.
 pub fn js_config(src: &Path, s: &mut Map<String, Value>) {
-    let Ok(re) = regex::Regex::new(r#"["']?(\w+)["']?\s*:\s*["'`]([^"'`\n]+)["'`]"#) else {
+    let Ok(re) =
+        regex::Regex::new(r#"["']?(\w+)["']?\s*:\s*(?:"([^"\n]+)"|'([^'\n]+)'|`([^`]+)`)"#)
+    else {
         return;
     };
     let mut links = Vec::new();
@@ -223,10 +277,18 @@ pub fn js_config(src: &Path, s: &mut Map<String, Value>) {
         .filter_map(|f| std::fs::read_to_string(src.join(f)).ok())
     {
         for c in re.captures_iter(&text) {
-            let (key, value) = (c[1].to_ascii_lowercase(), c[2].trim().to_string());
+            let Some(value) = c.get(2).or(c.get(3)).or(c.get(4)) else {
+                continue;
+            };
+            let (key, value) = (c[1].to_ascii_lowercase(), value.as_str().trim().to_string());
             let slot = match key.as_str() {
                 "author" | "authorname" | "fullname" | "full_name" | "owner" => "author",
                 "title" | "sitetitle" if looks_like_name(&value) => "author",
+                "title" | "greeting" | "headline" if greeting_name(&value).is_some() => {
+                    let name = greeting_name(&value).unwrap_or_default();
+                    s.entry("author").or_insert(Value::String(name));
+                    continue;
+                }
                 "email" | "mail" => "email",
                 "description" | "sitedescription" => "description",
                 "siteurl" | "site" => "url",
@@ -242,6 +304,51 @@ pub fn js_config(src: &Path, s: &mut Map<String, Value>) {
     if !links.is_empty() {
         s.entry("js_links").or_insert(Value::Array(links));
     }
+}
+
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bMy name is|\bI['’]m|\bI am|\bHi,)\s+(?:\*+|<[^>]+>|\s)*(\p{Lu}[\p{L}'-]+(?:[ \t]+\p{Lu}[\p{L}'-]+){0,2})")
+        .expect("valid regex")
+});
+
+/// `Hi, I'm Jane Doe`, `My name is <span>Jane</span>` → the name.
+fn greeting_name(text: &str) -> Option<String> {
+    GREETING.captures(text).map(|c| c[1].to_string())
+}
+
+/// Components where Astro and JavaScript sites greet their reader by name.
+const GREETING_FILES: &[&str] = &[
+    "src/components/Hero.astro",
+    "src/components/About.astro",
+    "src/components/Intro.astro",
+    "src/components/Head.astro",
+    "src/components/Header.astro",
+    "src/pages/index.astro",
+    "src/pages/about.astro",
+    "src/app/page.tsx",
+    "src/pages/index.tsx",
+    "pages/index.vue",
+    "src/routes/+page.svelte",
+];
+
+/// The name a site's home page greets with, when no config names its owner.
+pub fn greeting(src: &Path, s: &mut Map<String, Value>) {
+    let found = GREETING_FILES
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(src.join(f)).ok())
+        .find_map(|t| greeting_name(&t));
+    if let Some(name) = found {
+        s.entry("author").or_insert(Value::String(name));
+    }
+}
+
+/// The `<title>` of a layout, when it is literal text.
+pub fn layout_title(src: &Path) -> Option<String> {
+    let re = Regex::new(r"<title>([^<{}]+)</title>").ok()?;
+    layout_files(src)
+        .iter()
+        .filter_map(|l| std::fs::read_to_string(l).ok())
+        .find_map(|t| re.captures(&t).map(|c| c[1].trim().to_string()))
 }
 
 /// A link to a person's page on a known network (`https://github.com/user`,
@@ -330,6 +437,16 @@ mod tests {
         );
         assert_eq!(name_beside_site_word("Notes | Jane Doe"), Some("Jane Doe"));
         assert_eq!(name_beside_site_word("Foo - Bar"), None);
+        assert_eq!(
+            name_beside_site_word("Portfolio Jane Doe"),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            greeting_name("Hi! My name is <span class=\"x\">Jane Doe</span> and I"),
+            Some("Jane Doe".into())
+        );
+        assert_eq!(greeting_name("*Hi*, I’m Ana "), Some("Ana".into()));
+        assert_eq!(greeting_name("I am currently a student"), None);
         assert!(profile_url("https://github.com/jdoe"));
         assert!(!profile_url("https://github.com/jdoe/repo"));
         assert!(profile_url("https://www.linkedin.com/in/jdoe/"));

@@ -46,10 +46,10 @@ const CONFIGS: &[&str] = &[
 const PROFILE_FIELDS: [(&str, &[&str]); 4] = [
     ("name", &["author_page.name", "full_name", "params.author.name", "params.author", "author.name", "author",
         "params.name", "extra.author.name", "extra.author", "name"]),
-    ("title", &["author_page.title", "about.subtitle", "params.jobTitle", "params.job_title", "params.role",
+    ("title", &["author_page.title", "author.headline", "params.author.headline", "about.subtitle", "params.jobTitle", "params.job_title", "params.role",
         "params.subtitle", "params.tagline", "params.profile.subtitle", "extra.subtitle",
         "subtitle", "tagline"]),
-    ("overview", &["author_page.overview", "about.body", "params.bio", "params.description", "params.summary",
+    ("overview", &["author_page.overview", "author.bio", "params.author.bio", "about.body", "params.bio", "params.description", "params.summary",
         "extra.description", "description"]),
     ("email", &["author_page.email", "params.email", "params.author.email", "author.email", "socials.email",
         "email", "extra.email"]),
@@ -112,10 +112,30 @@ fn settings(src: &Path) -> Map<String, Value> {
         ("_data/social.yml", "socials"),
     ] {
         if let Some(v) = read_value(&src.join(file)) {
-            all.entry(key.to_string()).or_insert(v);
+            add_under(&mut all, key, v);
         }
     }
+    person::language_files(src, |lang, v| {
+        let mut one = Map::new();
+        one.insert(lang.to_string(), v);
+        add_under(&mut all, "languages", Value::Object(one));
+    });
     all
+}
+
+/// `v` as `all[key]`; two tables are merged, the first one's keys winning.
+fn add_under(all: &mut Map<String, Value>, key: &str, v: Value) {
+    match (all.get_mut(key), v) {
+        (Some(Value::Object(have)), Value::Object(add)) => {
+            for (k, v) in add {
+                have.entry(k).or_insert(v);
+            }
+        }
+        (None, v) => {
+            all.insert(key.to_string(), v);
+        }
+        _ => {}
+    }
 }
 
 /// Hugo's custom taxonomies (`[taxonomies] language = "languages"`): the
@@ -173,8 +193,12 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         Generator::Astro => {
             astro_site(src, &mut s);
             person::js_config(src, &mut s);
+            person::greeting(src, &mut s);
         }
-        Generator::Js => person::js_config(src, &mut s),
+        Generator::Js => {
+            person::js_config(src, &mut s);
+            person::greeting(src, &mut s);
+        }
         Generator::Hugo => {
             person::default_language(&mut s);
             person::author_page(src, &mut s);
@@ -182,6 +206,14 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         _ => {}
     }
     person::title_as_name(&mut s);
+    if let Some(t) = person::layout_title(src) {
+        let mut from_layout = Map::new();
+        from_layout.insert("title".into(), Value::String(t));
+        person::title_as_name(&mut from_layout);
+        if let Some(name) = from_layout.remove("author") {
+            s.entry("author").or_insert(name);
+        }
+    }
     let mut o = Owner::default();
     let full_name = [
         at(&s, "first_name"),
@@ -299,6 +331,8 @@ fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
     let mut sources: Vec<(String, &Value)> = Vec::new();
     for base in [
         "author_page.social",
+        "author.links",
+        "params.author.links",
         "js_links",
         "socials",
         "params.social",
@@ -349,6 +383,14 @@ fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
 /// `{name, url}` or `{icon: "fa-brands fa-github", url}`: the name, or the
 /// known network the icon names, or the URL's host.
 fn social_item(item: &Value) -> Option<(String, &Value)> {
+    // Blowfish: `links = [{ github = "https://…" }]`
+    if let Value::Object(m) = item
+        && m.len() == 1
+        && let Some((k, v)) = m.iter().next()
+        && v.as_str().is_some_and(|u| u.starts_with("http"))
+    {
+        return Some((k.clone(), v));
+    }
     let url = item.get("url").or(item.get("link"))?;
     let named = ["name", "title", "label"]
         .iter()
@@ -367,7 +409,13 @@ fn social_item(item: &Value) -> Option<(String, &Value)> {
         .and_then(|u| u.split("://").nth(1))
         .and_then(|rest| rest.split('/').next())
         .map(|h| h.trim_start_matches("www."));
-    let name = named.or(from_icon).or(host)?;
+    let from_host = host.and_then(|h| {
+        USERNAMES
+            .iter()
+            .find(|u| u.0.len() > 1 && h.starts_with(&format!("{}.", u.0)))
+            .map(|u| u.1)
+    });
+    let name = named.or(from_icon).or(from_host).or(host)?;
     Some((name.to_string(), url))
 }
 
