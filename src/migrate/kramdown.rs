@@ -2,8 +2,8 @@
 //! differently, the text is changed so that folio shows what the old site did:
 //! - a heading or a code fence right after a line of HTML (`<br>`, `</div>`)
 //!   is swallowed by CommonMark's HTML block: a blank line is put between;
-//! - HTML indented by four spaces inside an HTML element (`<details>`) is a
-//!   code block to CommonMark: its indent goes.
+//! - lines indented by four spaces after a blank line inside an HTML element
+//!   (`<details>`) are a code block to CommonMark: their indent goes.
 
 use std::sync::LazyLock;
 
@@ -55,6 +55,7 @@ pub fn commonmark(text: &str) -> (String, Vec<String>) {
     let (mut blank_before, mut dedented) = (0, 0);
     let mut fence = false;
     let mut depth = 0i32;
+    let mut code_risk = false;
     for (i, line) in lines.iter().enumerate() {
         if is_fence(line) {
             fence = !fence;
@@ -64,8 +65,16 @@ pub fn commonmark(text: &str) -> (String, Vec<String>) {
             continue;
         }
         let indented = line.starts_with("    ") || line.starts_with('\t');
+        let blank = line.trim().is_empty();
+        // After a blank line inside an open element, indented lines are code
+        // to CommonMark, until a line that is not indented.
+        if depth > 0 && blank {
+            code_risk = true;
+        } else if !indented {
+            code_risk = false;
+        }
         let html = balance(line);
-        if depth > 0 && indented && html.is_some() {
+        if code_risk && indented && !blank {
             out.push_str(line.trim_start());
             dedented += 1;
         } else {
@@ -124,6 +133,12 @@ mod tests {
             "<details>\n<summary>More</summary>\n\n<img src=\"a.png\">\n<p>Hi</p>\n</details>\n"
         );
         assert_eq!(n.len(), 1, "{n:?}");
+    }
+
+    #[test]
+    fn indented_html_with_no_blank_line_is_left() {
+        let text = "<div class=\"row\">\n    <div>\n        <pre>  x</pre>\n    </div>\n</div>\n";
+        assert_eq!(commonmark(text), (text.to_string(), Vec::new()));
     }
 
     #[test]

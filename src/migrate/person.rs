@@ -377,6 +377,7 @@ const LAYOUT_DIRS: &[&str] = &[
     "_includes",
     "templates",
     "src/layouts",
+    "src/layout",
     "src/_includes",
     "src/_includes/layouts",
     "src/app",
@@ -415,7 +416,7 @@ fn layout_files(src: &Path) -> Vec<PathBuf> {
 /// The `lang` of the layout's `<html lang="…">` (or Nuxt's `htmlAttrs: { lang }`),
 /// when it is a literal language tag.
 pub fn layout_lang(src: &Path) -> Option<String> {
-    let re = regex::Regex::new(r#"(?:<html[^>]*\slang\s*=|htmlAttrs\s*:\s*\{\s*lang\s*:)\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)["']"#).ok()?;
+    let re = regex::Regex::new(r#"(?:<html[^>]*\slang\s*=|(?:htmlAttrs|htmlAttributes)\s*[:=]\s*\{\{?\s*lang\s*:)\s*["']([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)["']"#).ok()?;
     layout_files(src)
         .iter()
         .filter_map(|l| std::fs::read_to_string(l).ok())
