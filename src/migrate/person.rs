@@ -161,7 +161,7 @@ fn avatar(dir: &Path) -> Option<PathBuf> {
 
 /// A site `title` that is a person's name (two to four capitalised words,
 /// no site words), or names one beside a site word (`Jake - Portfolio`),
-/// names the owner when no `author` does.
+/// names the owner (`title_name`, read when nothing else names them).
 pub fn title_as_name(s: &mut Map<String, Value>) {
     let Some(title) = s.get("title").and_then(Value::as_str) else {
         return;
@@ -173,7 +173,7 @@ pub fn title_as_name(s: &mut Map<String, Value>) {
     };
     if let Some(name) = name {
         let name = Value::String(name.to_string());
-        s.entry("author").or_insert(name);
+        s.entry("title_name").or_insert(name);
     }
 }
 

@@ -45,7 +45,7 @@ const CONFIGS: &[&str] = &[
 #[rustfmt::skip]
 const PROFILE_FIELDS: [(&str, &[&str]); 4] = [
     ("name", &["author_page.name", "full_name", "params.author.name", "params.author", "author.name", "author",
-        "params.name", "extra.author.name", "extra.author", "name"]),
+        "params.name", "extra.author.name", "extra.author", "name", "title_name"]),
     ("title", &["author_page.title", "author.headline", "params.author.headline", "about.subtitle", "params.jobTitle", "params.job_title", "params.role",
         "params.subtitle", "params.tagline", "params.profile.subtitle", "extra.subtitle",
         "subtitle", "tagline"]),
@@ -210,8 +210,8 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         let mut from_layout = Map::new();
         from_layout.insert("title".into(), Value::String(t));
         person::title_as_name(&mut from_layout);
-        if let Some(name) = from_layout.remove("author") {
-            s.entry("author").or_insert(name);
+        if let Some(name) = from_layout.remove("title_name") {
+            s.entry("title_name").or_insert(name);
         }
     }
     let mut o = Owner::default();
