@@ -232,7 +232,7 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         match first_text(&s, paths) {
             Some((from, v)) => {
                 o.profile.insert(y(key), y(&v));
-                o.mapped.push(format!("{from} → {key}"));
+                o.mapped.push(format!("{} → {key}", where_from(&from)));
             }
             None if key != "email" => o.missing.push(key.to_string()),
             None => {}
@@ -258,6 +258,25 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         o.mapped.push("<html lang> → language".into());
     }
     o
+}
+
+/// A settings path as the report names it: `author_page.title` → `the
+/// authors page's title`.
+fn where_from(path: &str) -> String {
+    if let Some(k) = path.strip_prefix("author_page.") {
+        let k = match k {
+            "name" => "title",
+            "title" => "role",
+            "overview" => "text",
+            k => k,
+        };
+        return format!("content/authors/*/_index.md {k}");
+    }
+    match path {
+        "title_name" => "the site's title".into(),
+        "full_name" => "first and last name".into(),
+        p => p.to_string(),
+    }
 }
 
 /// al-folio's about page: its subtitle (an affiliation) and its text.
