@@ -98,6 +98,17 @@ impl Theme {
     }
 }
 
+/// Whether the built-in `theme` has strings for `language` (`ja-JP` → `ja`).
+pub fn builtin_has_strings(theme: &str, language: &str) -> bool {
+    let primary = language.split('-').next().unwrap_or(language);
+    BUILTIN.get_dir(theme).is_some_and(|d| {
+        [language, primary].iter().any(|l| {
+            d.get_file(d.path().join(format!("i18n/{l}.yaml")))
+                .is_some()
+        })
+    })
+}
+
 /// Names of the built-in themes.
 pub fn builtin_names() -> Vec<&'static str> {
     BUILTIN

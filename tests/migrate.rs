@@ -446,6 +446,16 @@ fn blowfish_shortcodes_links_and_math() {
         "{md}"
     );
     assert!(read(&d, "folio.yaml").contains("math: true"), "{report}");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Robin Potter"), "{profile}");
+    assert!(
+        profile.contains("GitHub: https://github.com/example-potter"),
+        "{profile}"
+    );
+    assert!(
+        read(&d, "folio.yaml").contains("language: en-GB"),
+        "{report}"
+    );
     assert_eq!(check(&d), Vec::<String>::new());
     let page = built_page(&d, "kiln");
     assert_no_leftovers(&page);
@@ -463,4 +473,82 @@ fn mdx_image_import_becomes_a_figure() {
     assert!(exists(&d, "content/projects/circuit/board.png"), "{report}");
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "circuit"));
+}
+
+#[test]
+fn hugoblox_person_language_and_links() {
+    let (d, report) = import("hugoblox");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Aiko Tanaka"), "{profile}");
+    assert!(profile.contains("title: Robotics Engineer"), "{profile}");
+    assert!(
+        profile.contains("Aiko designs low-cost robot arms"),
+        "{profile}"
+    );
+    assert!(profile.contains("email: aiko@example.org"), "{profile}");
+    assert!(
+        profile.contains("https://github.com/example-aiko"),
+        "{profile}"
+    );
+    assert!(profile.contains("photo: photo.png"), "{profile}");
+    assert!(exists(&d, "content/photo.png"));
+    let config = read(&d, "folio.yaml");
+    assert!(config.contains("language: ja"), "{config}");
+    assert!(
+        config.contains("base_url: https://example.github.io/"),
+        "{config}"
+    );
+    assert_eq!(
+        report.matches("the theme has no ja strings").count(),
+        1,
+        "{report}"
+    );
+    assert!(report.contains("i18n/ja.yaml"), "{report}");
+    let arm = read(&d, "content/projects/robot-arm/index.md");
+    for link in [
+        "Source: https://github.com/example-aiko/arm",
+        "Paper: https://example.org/arm.pdf",
+        "Slides: https://example.org/arm-slides",
+        "Website: https://arm.example.org",
+    ] {
+        assert!(arm.contains(link), "{link}: {arm}");
+    }
+    assert!(!arm.contains("external_link"), "{arm}");
+    let mapped = report
+        .lines()
+        .find(|l| l.contains("mapped:") && l.contains("links"))
+        .unwrap_or_default();
+    assert!(
+        !mapped.contains("cover"),
+        "kept under extra, not mapped: {report}"
+    );
+    assert!(report.contains("under extra: cover"), "{report}");
+}
+
+#[test]
+fn jekyll_kramdown_shapes_and_the_site_settings() {
+    let (d, report) = import("jekyll-kramdown");
+    let page = read(&d, "content/projects/river-survey/index.md");
+    assert!(page.contains("<br>\n\n## Methods\n"), "{page}");
+    assert!(page.contains("\n<ul>\n<li>Drone</li>\n</ul>\n"), "{page}");
+    assert!(
+        page.contains("Raw data below.</div>\n\n```python\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<!-- {% include gallery.liquid images=page.images %} -->"),
+        "{page}"
+    );
+    assert!(!report.contains("Liquid template code"), "{report}");
+    assert!(report.contains("kramdown → CommonMark"), "{report}");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Sam Lee"), "{profile}");
+    let config = read(&d, "folio.yaml");
+    assert!(config.contains("language: ru"), "{config}");
+    assert!(config.contains("base_url: /"), "{config}");
+    assert!(
+        report.contains("is a repository's page, not the site's address"),
+        "{report}"
+    );
+    assert!(check(&d).is_empty());
 }

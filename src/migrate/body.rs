@@ -47,6 +47,7 @@ fn fence_of(line: &str) -> Option<&'static str> {
 pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> String {
     let mut out = String::with_capacity(body.len());
     let mut fence: Option<&str> = None;
+    let mut in_comment = false;
     for (i, line) in body.split_inclusive('\n').enumerate() {
         cx.line = first_line + i;
         // Liquid reads `{% raw %}` before Markdown does, in code blocks too.
@@ -67,6 +68,12 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             out.push_str(line);
             continue;
         }
+        // Inside an HTML comment the old site showed nothing: left as it is.
+        let visible = outside_comments(line, &mut in_comment);
+        if visible.trim().is_empty() && !line.trim().is_empty() {
+            out.push_str(line);
+            continue;
+        }
         if mdx && is_mdx_import(line) {
             if let Some(c) = MDX_FILE_IMPORT.captures(line) {
                 cx.imports.insert(c[1].to_string(), c[2].to_string());
@@ -75,7 +82,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             continue;
         }
         let converted = convert_line(cx, line, mdx);
-        leftovers(cx, &converted, mdx);
+        leftovers(cx, &outside_comments(&converted, &mut false), mdx);
         // A line that held only a shortcode with no output (a gallery's end) goes.
         if converted.trim().is_empty() && !line.trim().is_empty() {
             continue;
@@ -83,6 +90,36 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
         out.push_str(&converted);
     }
     out
+}
+
+/// The text of `line` outside `<!-- … -->`; `open` says whether a comment
+/// is open at its start, and is left saying so at its end.
+fn outside_comments(line: &str, open: &mut bool) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    loop {
+        if *open {
+            match rest.find("-->") {
+                Some(i) => {
+                    rest = &rest[i + 3..];
+                    *open = false;
+                }
+                None => return out,
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(i) => {
+                    out.push_str(&rest[..i]);
+                    rest = &rest[i + 4..];
+                    *open = true;
+                }
+                None => {
+                    out.push_str(rest);
+                    return out;
+                }
+            }
+        }
+    }
 }
 
 fn is_mdx_import(line: &str) -> bool {

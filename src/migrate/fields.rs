@@ -35,6 +35,10 @@ const DATES: &[&str] = &[
     "pubDate",
     "published",
     "pub_date",
+    "publishedAt",
+    "from",
+    "date_from",
+    "dateFrom",
     "startDate",
     "start_date",
     "date_start",
@@ -119,6 +123,23 @@ const LINKS: &[(&str, &str)] = &[
     ("url_video", "Video"),
     ("video", "Video"),
     ("url_project", "Website"),
+    ("external_link", "Website"),
+    ("url_dataset", "Dataset"),
+    ("url_poster", "Poster"),
+    ("url_source", "Source"),
+];
+
+/// HugoBlox `links: [{type: code, url}]`: the name folio shows for a type.
+const LINK_TYPES: &[(&str, &str)] = &[
+    ("code", "Source"),
+    ("source", "Source"),
+    ("pdf", "PDF"),
+    ("slides", "Slides"),
+    ("video", "Video"),
+    ("dataset", "Dataset"),
+    ("poster", "Poster"),
+    ("project", "Website"),
+    ("demo", "Demo"),
 ];
 
 fn text(v: &Value) -> Option<String> {
@@ -185,10 +206,12 @@ impl Fields {
     }
 
     fn take_date(&mut self, rest: &mut Map<String, Value>, front: &Front) {
-        let Some(key) = DATES
-            .iter()
-            .find(|k| rest.get(**k).and_then(text).is_some())
-        else {
+        // `from` (Astro's from/to) is a date only when it reads as one.
+        let Some(key) = DATES.iter().find(|k| {
+            rest.get(**k)
+                .and_then(text)
+                .is_some_and(|t| **k != "from" || date_part(&t).is_some())
+        }) else {
             return;
         };
         let raw = rest.get(*key).and_then(text).unwrap_or_default();
@@ -414,6 +437,13 @@ fn push_link(links: &mut Vec<(String, String)>, name: &str, url: String) {
     links.push((label, url));
 }
 
+fn link_type(t: &str) -> String {
+    LINK_TYPES
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(t))
+        .map_or_else(|| t.to_string(), |(_, n)| n.to_string())
+}
+
 /// `links:` as a map of names to URLs or a list of `{name, url}` (Hugo Academic).
 fn link_list(v: &Value, out: &mut Vec<(String, String)>) {
     match v {
@@ -426,9 +456,11 @@ fn link_list(v: &Value, out: &mut Vec<(String, String)>) {
         }
         Value::Array(a) => {
             for item in a {
-                let name = ["name", "title", "label", "icon"]
+                let name = ["name", "title", "label"]
                     .iter()
-                    .find_map(|k| item.get(*k).and_then(text));
+                    .find_map(|k| item.get(*k).and_then(text))
+                    .or_else(|| item.get("type").and_then(text).map(|t| link_type(&t)))
+                    .or_else(|| item.get("icon").and_then(text));
                 let url = ["url", "href", "link"]
                     .iter()
                     .find_map(|k| item.get(*k).and_then(text));
@@ -499,5 +531,24 @@ mod tests {
         assert_eq!(m.links[0].0, "Source");
         assert_eq!(m.cover.as_deref(), Some("x.png"));
         assert!(m.extra.is_empty());
+    }
+
+    #[test]
+    fn astro_from_to_and_academic_links() {
+        let f = Fields::map(
+            &parse("---\ntitle: A\nfrom: 2023-02-01\nto: 2023-06-30\nexternal_link: https://a.example.org\nlinks:\n- type: code\n  url: https://github.com/x/a\n---\n").unwrap(),
+            &[],
+        );
+        assert_eq!(f.date.as_deref(), Some("2023-02-01"));
+        assert!(f.extra.contains_key("to"), "{:?}", f.extra);
+        assert_eq!(
+            f.links,
+            [
+                ("Source".to_string(), "https://github.com/x/a".to_string()),
+                ("Website".to_string(), "https://a.example.org".to_string())
+            ]
+        );
+        let g = Fields::map(&parse("---\ntitle: A\nfrom: Acme\n---\n").unwrap(), &[]);
+        assert!(g.hands.is_empty() && g.date.is_none(), "{:?}", g.hands);
     }
 }

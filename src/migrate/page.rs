@@ -9,6 +9,7 @@ use super::body;
 use super::convert::Convert;
 use super::fields::Fields;
 use super::frontmatter;
+use super::kramdown;
 use super::plain;
 use super::refs::{self, Copy, Ref, Refs, SiteMap};
 use super::sources::Source;
@@ -41,6 +42,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let cover = cover(&mut fields, &mut refs, s, cover_line);
     let mut cx = Convert::new(&mut refs);
     let text = body::convert(&mut cx, &front.body, front.body_first_line, s.mdx);
+    let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);
     report.math = cx.math;
     for text in [&mut fields.title, &mut fields.summary]
@@ -56,6 +58,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     report.hands.extend(cover.1);
     report.hands.extend(hands);
     report.converted = done.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+    report.converted.extend(kramdown_notes);
     fill_required(&mut fields, &mut report, s, &text);
     if s.mdx {
         report.mapped.push("MDX → Markdown".into());
@@ -107,6 +110,8 @@ fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<St
         }),
         Ref::Broken(why) => hands.push(Hand { line, message: format!("cover image: {why} (kept under extra.cover)") }),
     }
+    // Kept under extra, so not reported as mapped too.
+    f.mapped.retain(|m| m != "cover" && !m.ends_with("→ cover"));
     f.extra
         .insert("cover".into(), serde_json::Value::String(raw));
     (None, hands)

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::detect::Generator;
 use super::frontmatter::{self, toml_to_json, yaml_to_json};
+use super::person;
 
 /// What the old site says about its owner and itself.
 #[derive(Debug, Default)]
@@ -19,6 +20,10 @@ pub struct Owner {
     pub mapped: Vec<String>,
     /// Keys written as placeholders.
     pub missing: Vec<String>,
+    /// The owner's photo in the old site, to copy beside the profile.
+    pub photo: Option<std::path::PathBuf>,
+    /// What the user should set by hand (a `base_url` not taken).
+    pub hints: Vec<String>,
 }
 
 const CONFIGS: &[&str] = &[
@@ -39,14 +44,14 @@ const CONFIGS: &[&str] = &[
 /// Where themes keep the profile's keys, first found wins.
 #[rustfmt::skip]
 const PROFILE_FIELDS: [(&str, &[&str]); 4] = [
-    ("name", &["full_name", "params.author.name", "params.author", "author.name", "author",
-        "params.name", "extra.author.name", "extra.author", "name"]),
-    ("title", &["about.subtitle", "params.jobTitle", "params.job_title", "params.role",
+    ("name", &["author_page.name", "full_name", "params.author.name", "params.author", "author.name", "author",
+        "params.name", "extra.author.name", "extra.author", "name", "title_name"]),
+    ("title", &["author_page.title", "author.headline", "params.author.headline", "about.subtitle", "params.jobTitle", "params.job_title", "params.role",
         "params.subtitle", "params.tagline", "params.profile.subtitle", "extra.subtitle",
         "subtitle", "tagline"]),
-    ("overview", &["about.body", "params.bio", "params.description", "params.summary",
+    ("overview", &["author_page.overview", "author.bio", "params.author.bio", "about.body", "params.bio", "params.description", "params.summary",
         "extra.description", "description"]),
-    ("email", &["params.email", "params.author.email", "author.email", "socials.email",
+    ("email", &["author_page.email", "params.email", "params.author.email", "author.email", "socials.email",
         "email", "extra.email"]),
 ];
 /// Username keys (al-folio, Jekyll themes, Hugo params) and their profile URLs.
@@ -101,14 +106,36 @@ fn settings(src: &Path) -> Map<String, Value> {
     for (file, key) in [
         ("config/_default/params.toml", "params"),
         ("config/_default/params.yaml", "params"),
+        ("config/_default/languages.toml", "languages"),
+        ("config/_default/languages.yaml", "languages"),
         ("_data/socials.yml", "socials"),
         ("_data/social.yml", "socials"),
     ] {
         if let Some(v) = read_value(&src.join(file)) {
-            all.entry(key.to_string()).or_insert(v);
+            add_under(&mut all, key, v);
         }
     }
+    person::language_files(src, |lang, v| {
+        let mut one = Map::new();
+        one.insert(lang.to_string(), v);
+        add_under(&mut all, "languages", Value::Object(one));
+    });
     all
+}
+
+/// `v` as `all[key]`; two tables are merged, the first one's keys winning.
+fn add_under(all: &mut Map<String, Value>, key: &str, v: Value) {
+    match (all.get_mut(key), v) {
+        (Some(Value::Object(have)), Value::Object(add)) => {
+            for (k, v) in add {
+                have.entry(k).or_insert(v);
+            }
+        }
+        (None, v) => {
+            all.insert(key.to_string(), v);
+        }
+        _ => {}
+    }
 }
 
 /// Hugo's custom taxonomies (`[taxonomies] language = "languages"`): the
@@ -163,8 +190,29 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
     let mut s = settings(src);
     match generator {
         Generator::Jekyll => about_page(src, &mut s),
-        Generator::Astro => astro_site(src, &mut s),
+        Generator::Astro => {
+            astro_site(src, &mut s);
+            person::js_config(src, &mut s);
+            person::greeting(src, &mut s);
+        }
+        Generator::Js => {
+            person::js_config(src, &mut s);
+            person::greeting(src, &mut s);
+        }
+        Generator::Hugo => {
+            person::default_language(&mut s);
+            person::author_page(src, &mut s);
+        }
         _ => {}
+    }
+    person::title_as_name(&mut s);
+    if let Some(t) = person::layout_title(src) {
+        let mut from_layout = Map::new();
+        from_layout.insert("title".into(), Value::String(t));
+        person::title_as_name(&mut from_layout);
+        if let Some(name) = from_layout.remove("title_name") {
+            s.entry("title_name").or_insert(name);
+        }
     }
     let mut o = Owner::default();
     let full_name = [
@@ -184,7 +232,7 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         match first_text(&s, paths) {
             Some((from, v)) => {
                 o.profile.insert(y(key), y(&v));
-                o.mapped.push(format!("{from} → {key}"));
+                o.mapped.push(format!("{} → {key}", where_from(&from)));
             }
             None if key != "email" => o.missing.push(key.to_string()),
             None => {}
@@ -196,8 +244,39 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         o.profile
             .insert(y("links"), serde_yaml::Value::Mapping(links));
     }
-    o.config = site_config(&s);
+    o.photo = at(&s, "author_page.photo")
+        .and_then(Value::as_str)
+        .map(std::path::PathBuf::from);
+    if let Some(p) = &o.photo {
+        let rel = p.strip_prefix(src).unwrap_or(p);
+        o.mapped.push(format!("{} → photo", rel.display()));
+    }
+    o.config = site_config(&s, &mut o.hints);
+    // A literal `<html lang>` is what readers were served: it wins.
+    if let Some(l) = person::layout_lang(src) {
+        o.config.insert(y("language"), y(&language(&l)));
+        o.mapped.push("<html lang> → language".into());
+    }
     o
+}
+
+/// A settings path as the report names it: `author_page.title` → `the
+/// authors page's title`.
+fn where_from(path: &str) -> String {
+    if let Some(k) = path.strip_prefix("author_page.") {
+        let k = match k {
+            "name" => "title",
+            "title" => "role",
+            "overview" => "text",
+            k => k,
+        };
+        return format!("content/authors/*/_index.md {k}");
+    }
+    match path {
+        "title_name" => "the site's title".into(),
+        "full_name" => "first and last name".into(),
+        p => p.to_string(),
+    }
 }
 
 /// al-folio's about page: its subtitle (an affiliation) and its text.
@@ -270,6 +349,10 @@ fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
     };
     let mut sources: Vec<(String, &Value)> = Vec::new();
     for base in [
+        "author_page.social",
+        "author.links",
+        "params.author.links",
+        "js_links",
         "socials",
         "params.social",
         "params.socials",
@@ -319,8 +402,16 @@ fn links(s: &Map<String, Value>) -> serde_yaml::Mapping {
 /// `{name, url}` or `{icon: "fa-brands fa-github", url}`: the name, or the
 /// known network the icon names, or the URL's host.
 fn social_item(item: &Value) -> Option<(String, &Value)> {
+    // Blowfish: `links = [{ github = "https://…" }]`
+    if let Value::Object(m) = item
+        && m.len() == 1
+        && let Some((k, v)) = m.iter().next()
+        && v.as_str().is_some_and(|u| u.starts_with("http"))
+    {
+        return Some((k.clone(), v));
+    }
     let url = item.get("url").or(item.get("link"))?;
-    let named = ["name", "title"]
+    let named = ["name", "title", "label"]
         .iter()
         .find_map(|k| item.get(*k)?.as_str());
     let icon = item
@@ -337,11 +428,17 @@ fn social_item(item: &Value) -> Option<(String, &Value)> {
         .and_then(|u| u.split("://").nth(1))
         .and_then(|rest| rest.split('/').next())
         .map(|h| h.trim_start_matches("www."));
-    let name = named.or(from_icon).or(host)?;
+    let from_host = host.and_then(|h| {
+        USERNAMES
+            .iter()
+            .find(|u| u.0.len() > 1 && h.starts_with(&format!("{}.", u.0)))
+            .map(|u| u.1)
+    });
+    let name = named.or(from_icon).or(from_host).or(host)?;
     Some((name.to_string(), url))
 }
 
-fn site_config(s: &Map<String, Value>) -> serde_yaml::Mapping {
+fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::Mapping {
     let mut c = serde_yaml::Mapping::new();
     // al-folio's `title: blank` means "show the name".
     if let Some((_, t)) = first_text(s, &["title"]).filter(|(_, t)| t != "blank") {
@@ -349,7 +446,14 @@ fn site_config(s: &Map<String, Value>) -> serde_yaml::Mapping {
     }
     let url = first_text(s, &["baseURL", "baseurl_full", "base_url", "url"])
         .map(|(_, u)| u)
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .filter(|u| match not_the_site(u) {
+            Some(why) => {
+                hints.push(format!("folio.yaml: base_url: `{u}` {why}, so it was not taken; set base_url: to the address the site is published at"));
+                false
+            }
+            None => true,
+        });
     let path = at(s, "baseurl")
         .and_then(Value::as_str)
         .unwrap_or("")
@@ -367,7 +471,9 @@ fn site_config(s: &Map<String, Value>) -> serde_yaml::Mapping {
         s,
         &[
             "languageCode",
+            "languagecode",
             "defaultContentLanguage",
+            "defaultcontentlanguage",
             "default_language",
             "lang",
             "locale",
@@ -377,6 +483,25 @@ fn site_config(s: &Map<String, Value>) -> serde_yaml::Mapping {
         c.insert(y("language"), y(&language(&l)));
     }
     c
+}
+
+/// Why `url` is not a published site's address: a code host's repository
+/// page or a local server.
+fn not_the_site(url: &str) -> Option<&'static str> {
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.trim_start_matches("www.");
+    if ["github.com", "gitlab.com", "bitbucket.org", "codeberg.org"].contains(&host) {
+        Some("is a repository's page, not the site's address")
+    } else if host == "localhost" || host.starts_with("127.") || host == "0.0.0.0" {
+        Some("is a local server")
+    } else {
+        None
+    }
 }
 
 /// `en-us` → `en-US`, `zh_CN` → `zh-CN`.
@@ -418,5 +543,24 @@ mod tests {
         assert_eq!(o.config[&y("base_url")], y("https://mei.example.org/"));
         assert_eq!(o.config[&y("language")], y("zh-CN"));
         assert!(o.missing.is_empty());
+    }
+
+    #[test]
+    fn a_repository_or_local_url_is_not_the_base_url() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("_config.yml"),
+            "title: Jane Doe\nurl: https://github.com/jdoe/jdoe.github.io\n",
+        )
+        .unwrap();
+        let o = extract(d, Generator::Jekyll);
+        assert_eq!(o.config[&y("base_url")], y("/"));
+        assert!(o.hints[0].contains("repository"), "{:?}", o.hints);
+        assert_eq!(o.profile[&y("name")], y("Jane Doe"));
+        std::fs::write(d.join("_config.yml"), "url: http://localhost:4000\n").unwrap();
+        let o = extract(d, Generator::Jekyll);
+        assert_eq!(o.config[&y("base_url")], y("/"));
+        assert!(o.hints[0].contains("local server"), "{:?}", o.hints);
     }
 }

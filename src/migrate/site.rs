@@ -145,7 +145,19 @@ fn owner_files(owner: &profile::Owner, report: &mut Report) -> Vec<Planned> {
             profile.insert(y(key), y(placeholder));
         }
     }
+    let mut planned = Vec::new();
+    if let Some(photo) = &owner.photo {
+        let ext = photo.extension().and_then(|e| e.to_str()).unwrap_or("jpg");
+        let rel = format!("photo.{}", ext.to_ascii_lowercase());
+        profile.insert(y("photo"), y(&rel));
+        planned.push(Planned {
+            rel: PathBuf::from("content").join(rel),
+            what: What::Copy(photo.clone()),
+        });
+    }
     let mut config = owner.config.clone();
+    language_hint(&config, report);
+    report.site_hands.extend(owner.hints.iter().cloned());
     if report.files.iter().any(|f| f.math) {
         let mut markdown = serde_yaml::Mapping::new();
         markdown.insert(y("math"), serde_yaml::Value::Bool(true));
@@ -171,21 +183,33 @@ fn owner_files(owner: &profile::Owner, report: &mut Report) -> Vec<Planned> {
             "content/profile.yaml: the overview is {chars} characters; Upwork asks for at least 100 (`folio check` says so)"
         ));
     }
-    report.profile = owner.mapped.clone();
+    report.profile.splice(0..0, owner.mapped.iter().cloned());
     report.profile_missing = owner.missing.clone();
     let text = |m: serde_yaml::Mapping| {
         serde_yaml::to_string(&serde_yaml::Value::Mapping(m)).unwrap_or_default()
     };
-    vec![
-        Planned {
-            rel: "folio.yaml".into(),
-            what: What::Yaml(text(config)),
-        },
-        Planned {
-            rel: "content/profile.yaml".into(),
-            what: What::Yaml(text(profile)),
-        },
-    ]
+    planned.push(Planned {
+        rel: "folio.yaml".into(),
+        what: What::Yaml(text(config)),
+    });
+    planned.push(Planned {
+        rel: "content/profile.yaml".into(),
+        what: What::Yaml(text(profile)),
+    });
+    planned
+}
+
+/// One warning when the default theme has no strings for the site's language.
+fn language_hint(config: &serde_yaml::Mapping, report: &mut Report) {
+    let Some(lang) = config.get("language").and_then(|v| v.as_str()) else {
+        return;
+    };
+    if !crate::theme::builtin_has_strings("default", lang) {
+        let primary = lang.split('-').next().unwrap_or(lang);
+        report.site_hands.push(format!(
+            "folio.yaml: language: {lang}: the theme has no {primary} strings, so its words (\"Projects\", \"Contact\", …) are in English; translate them in i18n/{primary}.yaml beside folio.yaml, with the keys of the theme's i18n/en.yaml"
+        ));
+    }
 }
 
 #[cfg(test)]
