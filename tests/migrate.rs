@@ -81,11 +81,12 @@ fn hugo_bundles_toml_and_shortcodes() {
     assert!(read(&d, "folio.yaml").contains("base_url: https://ana.example.org/\n"));
     assert!(
         report.contains(
-            "content/projects/tide-tables/index.md:23: broken link: `/files/prices-2019.pdf`"
+            "content/projects/tide-tables/index.md:23: link left out (its text stays): `/files/prices-2019.pdf` does not exist in the old site"
         ),
         "{report}"
     );
     assert!(tide.contains("[Post by @example on X](https://x.com/example/status/1)"));
+    assert!(tide.contains("or the old price list."), "{tide}");
     assert!(report.contains("under extra: toc"));
     assert!(report.contains("1 of 2 write-ups need nothing by hand"));
 }
@@ -100,7 +101,10 @@ fn jekyll_al_folio_projects_and_liquid() {
         p.contains("{{ figure(src=\"1.png\", caption=\"the dashboard\", alt=\"the dashboard\") }}")
     );
     assert!(p.contains("{{ youtube(id=\"jNQXAC9IVRw\") }}"));
-    assert!(p.contains("[CV](/assets/pdf/cv.pdf)"));
+    assert!(
+        p.contains("[CV](/assets/pdf/cv.pdf) and the poster."),
+        "{p}"
+    );
     assert!(exists(&d, "content/projects/1_project/1.png"));
     assert!(exists(&d, "static/assets/pdf/cv.pdf"));
     let profile = read(&d, "content/profile.yaml");
@@ -111,7 +115,7 @@ fn jekyll_al_folio_projects_and_liquid() {
     assert!(profile.contains("email: mei@example.org"));
     assert!(!read(&d, "folio.yaml").contains("title: blank"));
     for hand in [
-        "_projects/1_project.md:24: broken link: `/assets/pdf/poster.pdf`",
+        "_projects/1_project.md:24: link left out (its text stays): `/assets/pdf/poster.pdf`",
         "_projects/2_project.md:5: cover image: `assets/img/missing.jpg` does not exist",
         "_projects/2_project.md:11: Liquid template code",
         "_projects/2_project.md:13: `{% include figure.liquid path=page.img",
@@ -152,6 +156,13 @@ fn zola_toml_and_own_shortcodes() {
         report.contains("own shortcodes, copied to templates/shortcodes/: note"),
         "{report}"
     );
+    // One folio cannot compile (Zola's resize_image) is not copied, and named.
+    assert!(!exists(&d, "templates/shortcodes/thumb.html"));
+    assert!(
+        report.contains("templates/shortcodes/thumb.html: not copied, folio cannot compile it"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
     assert!(
         !report.contains("shortcode `note` is not one of folio's"),
         "{report}"
@@ -463,4 +474,31 @@ fn mdx_image_import_becomes_a_figure() {
     assert!(exists(&d, "content/projects/circuit/board.png"), "{report}");
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "circuit"));
+}
+
+/// Paths as the old site served them: read against the page's old URL, pages
+/// that were not imported at the old site's address, and what the old site
+/// lacked (its page showed it broken) left out and named.
+#[test]
+fn paths_as_the_old_site_served_them() {
+    let (d, report) = import("old-paths");
+    let md = read(&d, "content/projects/relay/index.md");
+    assert!(
+        md.contains("<img src=\"/assets/img/board.png\" alt=\"The soldered board\">"),
+        "{md}"
+    );
+    assert!(exists(&d, "static/assets/img/board.png"), "{report}");
+    assert!(
+        md.contains("[my notes](https://noor.example.org/notes/wiring/) and the [greenhouse project](https://noor.example.org/projects/greenhouse/)."),
+        "{md}"
+    );
+    assert!(!md.contains("1.jpg") && !md.contains("screen.gif"), "{md}");
+    for hand in [
+        "relay.md:13: figure left out: `assets/img/1.jpg` does not exist in the old site",
+        "relay.md:21: image left out: `/assets/img/screen.gif` does not exist in the old site",
+    ] {
+        assert!(report.contains(hand), "{hand} in {report}");
+    }
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "relay"));
 }

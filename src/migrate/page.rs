@@ -101,7 +101,7 @@ fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<St
     };
     match refs.bundle_file(&raw) {
         Ref::Rewrite(name) => return (Some(name), hands),
-        Ref::Keep => hands.push(Hand {
+        Ref::Keep | Ref::Old(_) => hands.push(Hand {
             line,
             message: format!("the cover `{raw}` is a URL (kept under extra.cover): download it into the bundle and set `cover:`"),
         }),

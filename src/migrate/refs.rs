@@ -22,6 +22,8 @@ pub struct SiteMap {
     /// The site's own shortcodes (Zola's `templates/shortcodes/NAME.html`),
     /// copied to the new site's `templates/shortcodes/`.
     pub own_shortcodes: Vec<String>,
+    /// The old site's address (`https://name.example/`), when its settings say.
+    pub old_url: Option<String>,
 }
 
 /// A file to copy into the new site.
@@ -38,6 +40,8 @@ pub enum Copy {
 pub enum Ref {
     Keep,
     Rewrite(String),
+    /// A page of the old site that was not imported: its full old URL.
+    Old(String),
     /// Not found: why, for the report.
     Broken(String),
 }
@@ -132,9 +136,54 @@ impl<'a> Refs<'a> {
             return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
         }
         // Jekyll and Hugo themes often write site paths without the leading slash.
-        match self.in_static(&path) {
-            Some((file, rel)) => self.file(file, Some(rel), fragment, into_bundle),
-            None => Ref::Broken(format!("`{dest}` does not exist in the old site")),
+        if let Some((file, rel)) = self.in_static(&path) {
+            return self.file(file, Some(rel), fragment, into_bundle);
+        }
+        // The browser read it against the page's old URL, not its source file.
+        let found = self
+            .against_old_url(&path)
+            .map(|site_path| self.root_relative(&site_path, fragment, into_bundle));
+        match found {
+            Some(Ref::Broken(_)) | None => {
+                Ref::Broken(format!("`{dest}` does not exist in the old site"))
+            }
+            Some(found) => found,
+        }
+    }
+
+    /// `path` read against the URL the old site gave this page (`projects/name/`).
+    fn against_old_url(&self, path: &str) -> Option<String> {
+        let name = match &self.bundle {
+            Some(b) => b.file_name(),
+            None => self.source.file_stem(),
+        }?;
+        let section = self.site.section_url.trim_matches('/');
+        let page = Path::new(section).join(name);
+        let joined = normalize(&page.join(path))?;
+        let slash = if path.ends_with('/') { "/" } else { "" };
+        Some(format!(
+            "{}{slash}",
+            joined.to_string_lossy().replace('\\', "/")
+        ))
+    }
+
+    /// A path of the old site that is neither a file of it nor an imported
+    /// write-up: a page it generated (at its old full URL), or a missing file.
+    fn missing(&self, shown: &str, site_path: &str, fragment: &str, into_bundle: bool) -> Ref {
+        let ext = Path::new(site_path)
+            .extension()
+            .map(|x| x.to_string_lossy().to_ascii_lowercase());
+        let page = matches!(ext.as_deref(), None | Some("html" | "htm"));
+        match &self.site.old_url {
+            Some(base) if page && !into_bundle => Ref::Old(format!(
+                "{}/{}{fragment}",
+                base.trim_end_matches('/'),
+                site_path.trim_start_matches('/')
+            )),
+            _ if page && !into_bundle => Ref::Broken(format!(
+                "`{shown}` is a page of the old site that was not imported, and its address is unknown"
+            )),
+            _ => Ref::Broken(format!("`{shown}` does not exist in the old site")),
         }
     }
 
@@ -155,7 +204,7 @@ impl<'a> Refs<'a> {
         let name = stem.rsplit('/').next().unwrap_or_default();
         match self.site.names.get(name) {
             Some(slug) => Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}")),
-            None => Ref::Broken(format!("`{dest}` points at a page that was not imported")),
+            None => self.missing(dest, &format!("{stem}/"), fragment, false),
         }
     }
 
@@ -179,9 +228,7 @@ impl<'a> Refs<'a> {
         if let Some(file) = in_bundle {
             return self.file(file, None, fragment, into_bundle);
         }
-        Ref::Broken(format!(
-            "`/{site_path}` is neither a file of the old site's static folders nor an imported write-up"
-        ))
+        self.missing(&format!("/{site_path}"), site_path, fragment, into_bundle)
     }
 
     fn in_static(&self, site_path: &str) -> Option<(PathBuf, String)> {
@@ -226,8 +273,9 @@ impl<'a> Refs<'a> {
         }
         match rel {
             Some(rel) if !into_bundle => {
+                let url = format!("/{rel}{fragment}");
                 self.copies.push(Copy::Static { src: file, rel });
-                Ref::Keep
+                Ref::Rewrite(url)
             }
             _ => {
                 let name = self.bundle_name(&file);
@@ -326,6 +374,7 @@ mod tests {
             bundles,
             taxonomies: vec![],
             own_shortcodes: vec![],
+            old_url: Some("https://old.example/".into()),
         }
     }
 
@@ -338,6 +387,7 @@ mod tests {
             "content/projects/a/pic.jpg",
             "assets/c.jpg",
             "content/projects/b/d.png",
+            "static/assets/y.png",
         ] {
             std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
             std::fs::write(root.join(f), "x").unwrap();
@@ -346,7 +396,8 @@ mod tests {
         let a = root.join("content/projects/a");
         let mut r = Refs::new(&map, &a.join("index.md"), Some(&a));
         assert_eq!(r.link("https://x.org"), Ref::Keep);
-        assert_eq!(r.link("/img/x.png"), Ref::Keep);
+        assert_eq!(r.link("/img/x.png"), Ref::Rewrite("/img/x.png".into()));
+        assert_eq!(r.link("../../img/x.png"), Ref::Rewrite("/img/x.png".into()));
         assert_eq!(r.link("pic.jpg#top"), Ref::Rewrite("pic.jpg#top".into()));
         assert_eq!(
             r.link("/projects/b/"),
@@ -370,6 +421,20 @@ mod tests {
             r.bundle_file("/projects/b/d.png"),
             Ref::Rewrite("d.png".into())
         );
-        assert_eq!(r.copies.len(), 4);
+        // As the browser read it, against the page's old URL /projects/a/.
+        assert_eq!(
+            r.bundle_file("../../assets/y.png"),
+            Ref::Rewrite("y.png".into())
+        );
+        assert_eq!(
+            r.link("/publication/p/#top"),
+            Ref::Old("https://old.example/publication/p/#top".into())
+        );
+        assert_eq!(
+            r.link("@/blog/post.md"),
+            Ref::Old("https://old.example/blog/post/".into())
+        );
+        assert!(matches!(r.bundle_file("/img/gone.png"), Ref::Broken(_)));
+        assert_eq!(r.copies.len(), 6);
     }
 }
