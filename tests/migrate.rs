@@ -493,9 +493,14 @@ fn paths_as_the_old_site_served_them() {
         "{md}"
     );
     assert!(!md.contains("1.jpg") && !md.contains("screen.gif"), "{md}");
+    assert!(
+        md.contains("earlier work ([Lee et al. 2020](https://doi.org/10.1000/jsf.2020.12))."),
+        "jekyll-scholar's citation, from _bibliography/: {md}"
+    );
     for hand in [
         "relay.md:13: figure left out: `assets/img/1.jpg` does not exist in the old site",
         "relay.md:21: image left out: `/assets/img/screen.gif` does not exist in the old site",
+        "relay.md:23: citation `missing2019` is not in _bibliography/: left out",
     ] {
         assert!(report.contains(hand), "{hand} in {report}");
     }

@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 use super::refs::Ref;
-use super::{plain, shortcodes};
+use super::{cite, plain, shortcodes};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -98,6 +98,7 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = RELATIVE_URL.replace_all(line, "$1");
     let line = BASEURL.replace_all(&line, "");
     let line = shortcodes::liquid(cx, &line);
+    let line = cite::liquid(cx, &line);
     let line = plain::hugo(cx, &line);
     let line = plain::math(cx, &line);
     let line = shortcodes::hugo(cx, &line);
@@ -248,6 +249,7 @@ mod tests {
             taxonomies: vec![],
             own_shortcodes: own.iter().map(|n| n.to_string()).collect(),
             old_url: None,
+            bibliography: String::new(),
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);

@@ -10,6 +10,7 @@
 //! `extra:` and what needs a hand, with line numbers.
 
 pub mod body;
+pub mod cite;
 pub mod convert;
 pub mod detect;
 pub mod fields;

@@ -24,6 +24,8 @@ pub struct SiteMap {
     pub own_shortcodes: Vec<String>,
     /// The old site's address (`https://name.example/`), when its settings say.
     pub old_url: Option<String>,
+    /// The text of its BibTeX files (jekyll-scholar's `_bibliography/`).
+    pub bibliography: String,
 }
 
 /// A file to copy into the new site.
@@ -60,6 +62,11 @@ impl Refs<'_> {
     /// Whether the old site has its own shortcode `name` (copied with the import).
     pub fn own_shortcode(&self, name: &str) -> bool {
         self.site.own_shortcodes.iter().any(|n| n == name)
+    }
+
+    /// The old site's BibTeX text (empty when it has none).
+    pub fn bibliography(&self) -> &str {
+        &self.site.bibliography
     }
 }
 
@@ -375,6 +382,7 @@ mod tests {
             taxonomies: vec![],
             own_shortcodes: vec![],
             old_url: Some("https://old.example/".into()),
+            bibliography: String::new(),
         }
     }
 

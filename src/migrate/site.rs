@@ -52,6 +52,7 @@ pub fn plan(
         taxonomies: profile::taxonomies(src),
         own_shortcodes: own_shortcodes(src).0.into_iter().map(|(n, _)| n).collect(),
         old_url,
+        bibliography: super::cite::bibliography(src),
     };
     let mut report = Report {
         generator: Some(generator),
