@@ -472,6 +472,20 @@ fn mdx_image_import_becomes_a_figure() {
         "{md}"
     );
     assert!(exists(&d, "content/projects/circuit/board.png"), "{report}");
+    // Components folio has no equivalent for, and {name} attribute values,
+    // are left out (what they wrap stays) and named.
+    assert!(
+        md.contains("\nSolder in a ventilated room.\n") && !md.contains("Chart"),
+        "{md}"
+    );
+    assert!(md.contains("<a>The schematic</a> is in"), "{md}");
+    for hand in [
+        "`<Callout>` left out",
+        "`<Chart>` left out",
+        "`href={schematicUrl}` left out",
+    ] {
+        assert!(report.contains(hand), "{hand} in {report}");
+    }
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "circuit"));
 }
@@ -506,4 +520,23 @@ fn paths_as_the_old_site_served_them() {
     }
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "relay"));
+}
+
+#[test]
+fn eleventy_image_and_gallery_shortcodes() {
+    let (d, report) = import("eleventy-images");
+    let md = read(&d, "content/projects/looms/index.md");
+    assert!(
+        md.contains("{{ figure(src=\"loom.png\", alt=\"A floor loom, threaded\") }}"),
+        "{md}"
+    );
+    assert!(md.contains("{{ gallery() }}\n\nThe finished"), "{md}");
+    for f in ["loom.png", "warp.png", "weft.png"] {
+        assert!(
+            exists(&d, &format!("content/projects/looms/{f}")),
+            "{f}: {report}"
+        );
+    }
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "looms"));
 }

@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 use super::refs::Ref;
-use super::{cite, plain, shortcodes};
+use super::{cite, eleventy, jsx, plain, shortcodes};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -32,8 +32,6 @@ static MDX_FILE_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*import\s+(\w+)\s+from\s+["']([^"']+\.(?i:png|jpe?g|gif|webp|avif|svg))["']"#)
         .expect("valid regex")
 });
-static JSX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<([A-Z][\w.]*)[\s/>]").expect("valid regex"));
 
 fn fence_of(line: &str) -> Option<&'static str> {
     let t = line.trim_start();
@@ -78,7 +76,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             continue;
         }
         let converted = convert_line(cx, line, mdx);
-        leftovers(cx, &converted, mdx);
+        leftovers(cx, &converted);
         // A line that held only a shortcode with no output (a gallery's end) goes.
         if converted.trim().is_empty() && !line.trim().is_empty() {
             continue;
@@ -99,12 +97,14 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = BASEURL.replace_all(&line, "");
     let line = shortcodes::liquid(cx, &line);
     let line = cite::liquid(cx, &line);
+    let line = eleventy::liquid(cx, &line);
     let line = plain::hugo(cx, &line);
     let line = plain::math(cx, &line);
     let line = shortcodes::hugo(cx, &line);
     let line = if mdx {
         let line = shortcodes::mdx_image(cx, &line);
-        shortcodes::mdx(cx, &line)
+        let line = shortcodes::mdx(cx, &line);
+        jsx::leave_out(cx, &line)
     } else {
         line
     };
@@ -181,7 +181,7 @@ fn new_dest(cx: &mut Convert, raw: &str) -> Result<Option<String>, String> {
 }
 
 /// Reports what is left of another generator's syntax on `line`.
-fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
+fn leftovers(cx: &mut Convert, line: &str) {
     let snippet = |s: &str| -> String {
         let s = s.trim();
         match s.char_indices().nth(60) {
@@ -213,12 +213,6 @@ fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
         cx.hand(format!(
             "kramdown attribute list `{}` (Jekyll only): remove it",
             snippet(line)
-        ));
-    }
-    if mdx && let Some(c) = JSX.captures(line) {
-        cx.hand(format!(
-            "MDX component `<{}>` has no folio equivalent",
-            &c[1]
         ));
     }
 }
@@ -321,7 +315,7 @@ mod tests {
             "import { YouTube } from 'astro-embed';\n\n<YouTube id=\"abcdefg\" />\n<Chart data={x} />\n",
             true,
         );
-        assert_eq!(out, "\n{{ youtube(id=\"abcdefg\") }}\n<Chart data={x} />\n");
+        assert_eq!(out, "\n{{ youtube(id=\"abcdefg\") }}\n");
         assert_eq!(done.len(), 2);
         assert!(hands[0].message.contains("Chart"));
         assert_eq!(hands[0].line, 8);

@@ -117,7 +117,12 @@ fn bundled(cx: &mut Convert, src: &str, what: &str) -> Option<String> {
 
 /// A figure whose image is copied into the bundle (none when the old site
 /// lacks the image: its page showed it broken).
-fn figure(cx: &mut Convert, src: &str, caption: Option<&str>, alt: Option<&str>) -> String {
+pub(super) fn figure(
+    cx: &mut Convert,
+    src: &str,
+    caption: Option<&str>,
+    alt: Option<&str>,
+) -> String {
     let Some(src) = bundled(cx, src, "figure") else {
         return String::new();
     };
