@@ -518,6 +518,22 @@ fn paths_as_the_old_site_served_them() {
     ] {
         assert!(report.contains(hand), "{hand} in {report}");
     }
+    // Files Jekyll never published are skipped as it did; a slug taken is told.
+    assert!(!exists(&d, "content/projects/template/index.md"));
+    assert!(!exists(&d, "content/projects/shelved/index.md"));
+    assert!(
+        report.contains("_projects/_template.md: skipped, its name starts with `_`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("_projects/shelved.md: skipped, its front matter is commented out"),
+        "{report}"
+    );
+    assert!(exists(&d, "content/projects/relay-2/index.md"));
+    assert!(
+        report.contains("slug `relay-2`: `relay` is another write-up's"),
+        "{report}"
+    );
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "relay"));
 }

@@ -60,6 +60,12 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     if s.mdx {
         report.mapped.push("MDX → Markdown".into());
     }
+    if let Some(taken) = &s.collided {
+        report.mapped.push(format!(
+            "slug `{}`: `{taken}` is another write-up's",
+            s.slug
+        ));
+    }
     report.mapped.extend(fields.mapped.iter().cloned());
     report.extra = fields.extra.keys().cloned().collect();
     report.hands.sort_by_key(|h| h.line);
