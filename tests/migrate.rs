@@ -146,6 +146,9 @@ fn zola_toml_and_own_shortcodes() {
         "{lantern}"
     );
     assert!(lantern.contains("![The lamp](/img/lantern.png)"));
+    // A cover named by its file name alone, found where the theme looked.
+    assert!(lantern.contains("cover: lantern-night.png\n"), "{lantern}");
+    assert!(exists(&d, "content/projects/lantern/lantern-night.png"));
     assert!(exists(&d, "static/img/lantern.png"));
     assert!(read(&d, "folio.yaml").contains("language: zh\n"));
     // The site's own shortcode is copied (Tera, as folio's), so the call

@@ -244,6 +244,7 @@ mod tests {
             own_shortcodes: own.iter().map(|n| n.to_string()).collect(),
             old_url: None,
             bibliography: String::new(),
+            root: Default::default(),
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);

@@ -105,7 +105,7 @@ fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<St
     let Some(raw) = f.cover.clone() else {
         return (conventional_cover(s, f), hands);
     };
-    match refs.bundle_file(&raw) {
+    match refs.cover(&raw) {
         Ref::Rewrite(name) => return (Some(name), hands),
         Ref::Keep | Ref::Old(_) => hands.push(Hand {
             line,

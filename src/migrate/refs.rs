@@ -26,7 +26,12 @@ pub struct SiteMap {
     pub old_url: Option<String>,
     /// The text of its BibTeX files (jekyll-scholar's `_bibliography/`).
     pub bibliography: String,
+    /// The old site's folder.
+    pub root: PathBuf,
 }
+
+/// Folders of a site where themes look for an image named by its file name alone.
+const IMAGE_DIRS: &[&str] = &["", "images", "img", "assets", "assets/images", "assets/img"];
 
 /// A file to copy into the new site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +122,32 @@ impl<'a> Refs<'a> {
     /// A cover or figure image: always a file of the bundle.
     pub fn bundle_file(&mut self, dest: &str) -> Ref {
         self.resolve(dest, true)
+    }
+
+    /// A cover named in front matter: a path, or else a name the theme looked
+    /// up in its image folders (Zola's `image = "fire.jpg"` in
+    /// `static/images/`), in the static folders or `static/`, `public/`, `assets/`.
+    pub fn cover(&mut self, dest: &str) -> Ref {
+        let found = self.bundle_file(dest);
+        if !matches!(found, Ref::Broken(_)) || is_external(dest) {
+            return found;
+        }
+        let rel = dest.trim_start_matches("./").trim_start_matches('/');
+        let name = Path::new(rel).file_name().map(Path::new);
+        let roots = self.site.static_roots.iter().cloned().chain(
+            ["static", "public", "assets"]
+                .iter()
+                .map(|d| self.site.root.join(d)),
+        );
+        let file = roots
+            .flat_map(|root| IMAGE_DIRS.iter().map(move |d| root.join(d)))
+            .flat_map(|dir| [Some(dir.join(rel)), name.map(|n| dir.join(n))])
+            .flatten()
+            .find(|p| p.is_file() && is_image(p));
+        match file {
+            Some(file) => self.file(file, None, "", true),
+            None => found,
+        }
     }
 
     fn resolve(&mut self, dest: &str, into_bundle: bool) -> Ref {
@@ -383,6 +414,7 @@ mod tests {
             own_shortcodes: vec![],
             old_url: Some("https://old.example/".into()),
             bibliography: String::new(),
+            root: root.to_path_buf(),
         }
     }
 
@@ -443,6 +475,10 @@ mod tests {
             Ref::Old("https://old.example/blog/post/".into())
         );
         assert!(matches!(r.bundle_file("/img/gone.png"), Ref::Broken(_)));
+        // A cover named by its file name alone, where the theme looked.
+        assert!(matches!(r.bundle_file("y.png"), Ref::Broken(_)));
+        assert_eq!(r.cover("y.png"), Ref::Rewrite("y.png".into()));
+        assert_eq!(r.cover("covers/c.jpg"), Ref::Rewrite("c.jpg".into()));
         assert_eq!(r.copies.len(), 6);
     }
 }

@@ -53,6 +53,7 @@ pub fn plan(
         own_shortcodes: own_shortcodes(src).0.into_iter().map(|(n, _)| n).collect(),
         old_url,
         bibliography: super::cite::bibliography(src),
+        root: src.to_path_buf(),
     };
     let mut report = Report {
         generator: Some(generator),
