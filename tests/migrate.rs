@@ -521,6 +521,10 @@ fn paths_as_the_old_site_served_them() {
     ] {
         assert!(report.contains(hand), "{hand} in {report}");
     }
+    // An SVG named .jpg comes into the bundle under the name its bytes call for.
+    assert!(md.contains("![The co-op's logo](logo.svg)"), "{md}");
+    assert!(exists(&d, "content/projects/relay/logo.svg"));
+    assert!(report.contains("logo.jpg → logo.svg"), "{report}");
     // Files Jekyll never published are skipped as it did; a slug taken is told.
     assert!(!exists(&d, "content/projects/template/index.md"));
     assert!(!exists(&d, "content/projects/shelved/index.md"));

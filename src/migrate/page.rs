@@ -60,6 +60,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     if s.mdx {
         report.mapped.push("MDX → Markdown".into());
     }
+    report.mapped.extend(refs.renamed.iter().cloned());
     if let Some(taken) = &s.collided {
         report.mapped.push(format!(
             "slug `{}`: `{taken}` is another write-up's",

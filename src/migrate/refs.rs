@@ -61,6 +61,8 @@ pub struct Refs<'a> {
     /// The source bundle folder: its files are copied with the write-up.
     bundle: Option<PathBuf>,
     pub copies: Vec<Copy>,
+    /// Files renamed because their bytes are not what their extension says.
+    pub renamed: Vec<String>,
 }
 
 impl Refs<'_> {
@@ -109,6 +111,7 @@ impl<'a> Refs<'a> {
             source: source.to_path_buf(),
             bundle: bundle.map(Path::to_path_buf),
             copies: Vec::new(),
+            renamed: Vec::new(),
         }
     }
 
@@ -305,12 +308,15 @@ impl<'a> Refs<'a> {
         if let Some(slug) = self.site.pages.get(&file) {
             return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
         }
-        if let Some(inner) = self.bundle.as_ref().and_then(|b| file.strip_prefix(b).ok()) {
+        let misnamed = true_name(&file).is_some();
+        if let Some(inner) = self.bundle.as_ref().and_then(|b| file.strip_prefix(b).ok())
+            && !misnamed
+        {
             let inner = inner.to_string_lossy().replace('\\', "/");
             return Ref::Rewrite(format!("{inner}{fragment}"));
         }
         match rel {
-            Some(rel) if !into_bundle => {
+            Some(rel) if !into_bundle && !misnamed => {
                 let url = format!("/{rel}{fragment}");
                 self.copies.push(Copy::Static { src: file, rel });
                 Ref::Rewrite(url)
@@ -322,12 +328,23 @@ impl<'a> Refs<'a> {
         }
     }
 
-    /// The name `file` takes in the bundle: its own, unless another file has it.
+    /// The name `file` takes in the bundle: its own (with the extension its
+    /// bytes call for), unless another file has it.
     fn bundle_name(&mut self, file: &Path) -> String {
-        let base = file
+        let own = file
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "file".into());
+        let base = match true_name(file) {
+            Some(name) => {
+                let note = format!("{own} → {name} (its bytes are not what its name said)");
+                if !self.renamed.contains(&note) {
+                    self.renamed.push(note);
+                }
+                name
+            }
+            None => own,
+        };
         let mut name = base.clone();
         let mut n = 2;
         loop {
@@ -382,6 +399,19 @@ impl<'a> Refs<'a> {
     fn bundle_has(&self, name: &str) -> bool {
         self.bundle.as_ref().is_some_and(|b| b.join(name).exists())
     }
+}
+
+/// The name an image file should have when its bytes are another kind than
+/// its extension says (an SVG named `.jpg` → `.svg`, a JPEG named `.PNG` → `.jpg`).
+fn true_name(file: &Path) -> Option<String> {
+    use crate::images::{Kind, head, sniff};
+    let named = Kind::of_extension(&file.extension()?.to_string_lossy())?;
+    let actual = sniff(&head(file).ok()?)?;
+    if actual == named || !named.shows_in_browsers() || !actual.shows_in_browsers() {
+        return None;
+    }
+    let stem = file.file_stem()?.to_string_lossy();
+    Some(format!("{stem}.{}", actual.extension()))
 }
 
 /// Whether `path` names an image a browser shows.
@@ -480,5 +510,16 @@ mod tests {
         assert_eq!(r.cover("y.png"), Ref::Rewrite("y.png".into()));
         assert_eq!(r.cover("covers/c.jpg"), Ref::Rewrite("c.jpg".into()));
         assert_eq!(r.copies.len(), 6);
+        // Bytes that are not what the extension says: renamed.
+        std::fs::write(
+            root.join("static/logo.jpg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
+        std::fs::write(a.join("shot.PNG"), b"\xFF\xD8\xFF\xE0\0\x10JFIF\0").unwrap();
+        assert_eq!(r.bundle_file("/logo.jpg"), Ref::Rewrite("logo.svg".into()));
+        assert_eq!(r.link("/logo.jpg"), Ref::Rewrite("logo.svg".into()));
+        assert_eq!(r.link("shot.PNG"), Ref::Rewrite("shot.jpg".into()));
+        assert_eq!(r.renamed.len(), 2, "{:?}", r.renamed);
     }
 }
