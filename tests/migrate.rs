@@ -81,11 +81,12 @@ fn hugo_bundles_toml_and_shortcodes() {
     assert!(read(&d, "folio.yaml").contains("base_url: https://ana.example.org/\n"));
     assert!(
         report.contains(
-            "content/projects/tide-tables/index.md:23: broken link: `/files/prices-2019.pdf`"
+            "content/projects/tide-tables/index.md:23: link left out (its text stays): `/files/prices-2019.pdf` does not exist in the old site"
         ),
         "{report}"
     );
     assert!(tide.contains("[Post by @example on X](https://x.com/example/status/1)"));
+    assert!(tide.contains("or the old price list."), "{tide}");
     assert!(report.contains("under extra: toc"));
     assert!(report.contains("1 of 2 write-ups need nothing by hand"));
 }
@@ -100,7 +101,10 @@ fn jekyll_al_folio_projects_and_liquid() {
         p.contains("{{ figure(src=\"1.png\", caption=\"the dashboard\", alt=\"the dashboard\") }}")
     );
     assert!(p.contains("{{ youtube(id=\"jNQXAC9IVRw\") }}"));
-    assert!(p.contains("[CV](/assets/pdf/cv.pdf)"));
+    assert!(
+        p.contains("[CV](/assets/pdf/cv.pdf) and the poster."),
+        "{p}"
+    );
     assert!(exists(&d, "content/projects/1_project/1.png"));
     assert!(exists(&d, "static/assets/pdf/cv.pdf"));
     let profile = read(&d, "content/profile.yaml");
@@ -111,7 +115,7 @@ fn jekyll_al_folio_projects_and_liquid() {
     assert!(profile.contains("email: mei@example.org"));
     assert!(!read(&d, "folio.yaml").contains("title: blank"));
     for hand in [
-        "_projects/1_project.md:24: broken link: `/assets/pdf/poster.pdf`",
+        "_projects/1_project.md:24: link left out (its text stays): `/assets/pdf/poster.pdf`",
         "_projects/2_project.md:5: cover image: `assets/img/missing.jpg` does not exist",
         "_projects/2_project.md:11: Liquid template code",
         "_projects/2_project.md:13: `{% include figure.liquid path=page.img",
@@ -142,6 +146,9 @@ fn zola_toml_and_own_shortcodes() {
         "{lantern}"
     );
     assert!(lantern.contains("![The lamp](/img/lantern.png)"));
+    // A cover named by its file name alone, found where the theme looked.
+    assert!(lantern.contains("cover: lantern-night.png\n"), "{lantern}");
+    assert!(exists(&d, "content/projects/lantern/lantern-night.png"));
     assert!(exists(&d, "static/img/lantern.png"));
     assert!(read(&d, "folio.yaml").contains("language: zh\n"));
     // The site's own shortcode is copied (Tera, as folio's), so the call
@@ -152,6 +159,13 @@ fn zola_toml_and_own_shortcodes() {
         report.contains("own shortcodes, copied to templates/shortcodes/: note"),
         "{report}"
     );
+    // One folio cannot compile (Zola's resize_image) is not copied, and named.
+    assert!(!exists(&d, "templates/shortcodes/thumb.html"));
+    assert!(
+        report.contains("templates/shortcodes/thumb.html: not copied, folio cannot compile it"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
     assert!(
         !report.contains("shortcode `note` is not one of folio's"),
         "{report}"
@@ -471,6 +485,20 @@ fn mdx_image_import_becomes_a_figure() {
         "{md}"
     );
     assert!(exists(&d, "content/projects/circuit/board.png"), "{report}");
+    // Components folio has no equivalent for, and {name} attribute values,
+    // are left out (what they wrap stays) and named.
+    assert!(
+        md.contains("\nSolder in a ventilated room.\n") && !md.contains("Chart"),
+        "{md}"
+    );
+    assert!(md.contains("<a>The schematic</a> is in"), "{md}");
+    for hand in [
+        "`<Callout>` left out",
+        "`<Chart>` left out",
+        "`href={schematicUrl}` left out",
+    ] {
+        assert!(report.contains(hand), "{hand} in {report}");
+    }
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "circuit"));
 }
@@ -551,4 +579,75 @@ fn jekyll_kramdown_shapes_and_the_site_settings() {
         "{report}"
     );
     assert!(check(&d).is_empty());
+}
+
+/// Paths as the old site served them: read against the page's old URL, pages
+/// that were not imported at the old site's address, and what the old site
+/// lacked (its page showed it broken) left out and named.
+#[test]
+fn paths_as_the_old_site_served_them() {
+    let (d, report) = import("old-paths");
+    let md = read(&d, "content/projects/relay/index.md");
+    assert!(
+        md.contains("<img src=\"/assets/img/board.png\" alt=\"The soldered board\">"),
+        "{md}"
+    );
+    assert!(exists(&d, "static/assets/img/board.png"), "{report}");
+    assert!(
+        md.contains("[my notes](https://noor.example.org/notes/wiring/) and the [greenhouse project](https://noor.example.org/projects/greenhouse/)."),
+        "{md}"
+    );
+    assert!(!md.contains("1.jpg") && !md.contains("screen.gif"), "{md}");
+    assert!(
+        md.contains("earlier work ([Lee et al. 2020](https://doi.org/10.1000/jsf.2020.12))."),
+        "jekyll-scholar's citation, from _bibliography/: {md}"
+    );
+    for hand in [
+        "relay.md:13: figure left out: `assets/img/1.jpg` does not exist in the old site",
+        "relay.md:21: image left out: `/assets/img/screen.gif` does not exist in the old site",
+        "relay.md:23: citation `missing2019` is not in _bibliography/: left out",
+    ] {
+        assert!(report.contains(hand), "{hand} in {report}");
+    }
+    // An SVG named .jpg comes into the bundle under the name its bytes call for.
+    assert!(md.contains("![The co-op's logo](logo.svg)"), "{md}");
+    assert!(exists(&d, "content/projects/relay/logo.svg"));
+    assert!(report.contains("logo.jpg → logo.svg"), "{report}");
+    // Files Jekyll never published are skipped as it did; a slug taken is told.
+    assert!(!exists(&d, "content/projects/template/index.md"));
+    assert!(!exists(&d, "content/projects/shelved/index.md"));
+    assert!(
+        report.contains("_projects/_template.md: skipped, its name starts with `_`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("_projects/shelved.md: skipped, its front matter is commented out"),
+        "{report}"
+    );
+    assert!(exists(&d, "content/projects/relay-2/index.md"));
+    assert!(
+        report.contains("slug `relay-2`: `relay` is another write-up's"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "relay"));
+}
+
+#[test]
+fn eleventy_image_and_gallery_shortcodes() {
+    let (d, report) = import("eleventy-images");
+    let md = read(&d, "content/projects/looms/index.md");
+    assert!(
+        md.contains("{{ figure(src=\"loom.png\", alt=\"A floor loom, threaded\") }}"),
+        "{md}"
+    );
+    assert!(md.contains("{{ gallery() }}\n\nThe finished"), "{md}");
+    for f in ["loom.png", "warp.png", "weft.png"] {
+        assert!(
+            exists(&d, &format!("content/projects/looms/{f}")),
+            "{f}: {report}"
+        );
+    }
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "looms"));
 }

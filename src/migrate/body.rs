@@ -8,10 +8,13 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 use super::refs::Ref;
-use super::{plain, shortcodes};
+use super::{cite, eleventy, jsx, plain, shortcodes};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(!?\[(?:[^\]\\]|\\.)*\]\(\s*)(<[^>]*>|[^)\s]+)").expect("valid regex")
+    Regex::new(
+        r"(!?\[((?:[^\]\\]|\\.)*)\]\(\s*)(<[^>]*>|[^)\s]+)(\s*(?:\s\x22[^\x22]*\x22)?\s*\))?",
+    )
+    .expect("valid regex")
 });
 static REF_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)").expect("valid regex"));
@@ -29,8 +32,6 @@ static MDX_FILE_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*import\s+(\w+)\s+from\s+["']([^"']+\.(?i:png|jpe?g|gif|webp|avif|svg))["']"#)
         .expect("valid regex")
 });
-static JSX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<([A-Z][\w.]*)[\s/>]").expect("valid regex"));
 
 fn fence_of(line: &str) -> Option<&'static str> {
     let t = line.trim_start();
@@ -82,7 +83,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             continue;
         }
         let converted = convert_line(cx, line, mdx);
-        leftovers(cx, &outside_comments(&converted, &mut false), mdx);
+        leftovers(cx, &outside_comments(&converted, &mut false));
         // A line that held only a shortcode with no output (a gallery's end) goes.
         if converted.trim().is_empty() && !line.trim().is_empty() {
             continue;
@@ -132,48 +133,92 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = RELATIVE_URL.replace_all(line, "$1");
     let line = BASEURL.replace_all(&line, "");
     let line = shortcodes::liquid(cx, &line);
+    let line = cite::liquid(cx, &line);
+    let line = eleventy::liquid(cx, &line);
     let line = plain::hugo(cx, &line);
     let line = plain::math(cx, &line);
     let line = shortcodes::hugo(cx, &line);
     let line = if mdx {
         let line = shortcodes::mdx_image(cx, &line);
-        shortcodes::mdx(cx, &line)
+        let line = shortcodes::mdx(cx, &line);
+        jsx::leave_out(cx, &line)
     } else {
         line
     };
-    let line = rewrite(cx, &MD_LINK, &line);
-    let line = rewrite(cx, &REF_DEF, &line);
-    rewrite(cx, &HTML_ATTR, &line)
+    let line = md_links(cx, &line);
+    let line = rewrite(cx, &REF_DEF, &line, 2);
+    rewrite(cx, &HTML_ATTR, &line, 2)
 }
 
-/// Points the destinations that `re` captures (group 2) at their new place.
-fn rewrite(cx: &mut Convert, re: &Regex, line: &str) -> String {
+/// Points the destinations that `re` captures (group `g`) at their new place.
+fn rewrite(cx: &mut Convert, re: &Regex, line: &str, g: usize) -> String {
     re.replace_all(line, |c: &Captures| {
-        let raw = &c[2];
-        let (dest, angle) = match raw.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
-            Some(inner) => (inner, true),
-            None => (raw, false),
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        let Some(at) = c.get(g) else {
+            return whole.to_string();
         };
-        let new = match cx.refs.link(dest) {
-            Ref::Keep => return c[0].to_string(),
-            Ref::Rewrite(s) => s,
-            Ref::Broken(why) => {
+        let new = match new_dest(cx, at.as_str()) {
+            Ok(Some(new)) => new,
+            Ok(None) => return whole.to_string(),
+            Err(why) => {
                 cx.hand(format!("broken link: {why}"));
-                return c[0].to_string();
+                return whole.to_string();
             }
         };
-        let new = if angle || new.contains(' ') {
-            format!("<{new}>")
-        } else {
-            new
-        };
-        format!("{}{new}", &c[1])
+        let start = at.start() - c.get(0).map_or(0, |m| m.start());
+        format!("{}{new}{}", &whole[..start], &whole[start + at.len()..])
     })
     .into_owned()
 }
 
+/// Markdown links and images: a link to what the old site lacks keeps only
+/// its text, and such an image goes (the old page showed it broken).
+fn md_links(cx: &mut Convert, line: &str) -> String {
+    MD_LINK
+        .replace_all(line, |c: &Captures| {
+            let (Some(_), false) = (c.get(4), c[2].contains('[')) else {
+                return rewrite(cx, &MD_LINK, &c[0], 3);
+            };
+            match new_dest(cx, &c[3]) {
+                Ok(Some(new)) => format!("{}{new}{}", &c[1], &c[4]),
+                Ok(None) => c[0].to_string(),
+                Err(why) if c[1].starts_with('!') => {
+                    cx.hand(format!("image left out: {why}"));
+                    String::new()
+                }
+                Err(why) => {
+                    cx.hand(format!("link left out (its text stays): {why}"));
+                    c[2].to_string()
+                }
+            }
+        })
+        .into_owned()
+}
+
+/// The new destination of `raw` (`None`: unchanged), or why there is none.
+fn new_dest(cx: &mut Convert, raw: &str) -> Result<Option<String>, String> {
+    let (dest, angle) = match raw.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        Some(inner) => (inner, true),
+        None => (raw, false),
+    };
+    let new = match cx.refs.link(dest) {
+        Ref::Keep => return Ok(None),
+        Ref::Rewrite(s) => s,
+        Ref::Old(url) => {
+            cx.converted("link to a page not imported → the old site's address");
+            url
+        }
+        Ref::Broken(why) => return Err(why),
+    };
+    Ok(Some(if angle || new.contains(' ') {
+        format!("<{new}>")
+    } else {
+        new
+    }))
+}
+
 /// Reports what is left of another generator's syntax on `line`.
-fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
+fn leftovers(cx: &mut Convert, line: &str) {
     let snippet = |s: &str| -> String {
         let s = s.trim();
         match s.char_indices().nth(60) {
@@ -207,12 +252,6 @@ fn leftovers(cx: &mut Convert, line: &str, mdx: bool) {
             snippet(line)
         ));
     }
-    if mdx && let Some(c) = JSX.captures(line) {
-        cx.hand(format!(
-            "MDX component `<{}>` has no folio equivalent",
-            &c[1]
-        ));
-    }
 }
 
 #[cfg(test)]
@@ -240,11 +279,35 @@ mod tests {
             bundles: Default::default(),
             taxonomies: vec![],
             own_shortcodes: own.iter().map(|n| n.to_string()).collect(),
+            old_url: None,
+            bibliography: String::new(),
+            root: Default::default(),
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);
         let out = convert(&mut cx, body, 5, mdx);
         (out, cx.hands, cx.done)
+    }
+
+    #[test]
+    fn what_the_old_site_lacks_goes_or_points_at_the_old_site() {
+        let map = SiteMap {
+            section_url: "/projects/".into(),
+            old_url: Some("https://old.example/".into()),
+            ..SiteMap::default()
+        };
+        let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
+        let mut cx = Convert::new(&mut refs);
+        let body = "See [paper](/publication/p/#x) and [notes](../../notes.pdf \"t\").\n![shot](/images/play.gif)\n{% include figure.liquid path=\"assets/img/1.jpg\" alt=\"x\" %}\n";
+        let out = convert(&mut cx, body, 1, false);
+        assert_eq!(
+            out,
+            "See [paper](https://old.example/publication/p/#x) and notes.\n"
+        );
+        let hands: Vec<_> = cx.hands.iter().map(|h| (h.line, &h.message)).collect();
+        assert_eq!(hands.len(), 3, "{hands:?}");
+        assert!(hands[0].1.starts_with("link left out") && hands[0].1.contains("notes.pdf"));
+        assert!(hands[1].1.starts_with("image left out") && hands[2].0 == 3);
     }
 
     #[test]
@@ -290,7 +353,7 @@ mod tests {
             "import { YouTube } from 'astro-embed';\n\n<YouTube id=\"abcdefg\" />\n<Chart data={x} />\n",
             true,
         );
-        assert_eq!(out, "\n{{ youtube(id=\"abcdefg\") }}\n<Chart data={x} />\n");
+        assert_eq!(out, "\n{{ youtube(id=\"abcdefg\") }}\n");
         assert_eq!(done.len(), 2);
         assert!(hands[0].message.contains("Chart"));
         assert_eq!(hands[0].line, 8);

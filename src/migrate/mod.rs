@@ -10,10 +10,13 @@
 //! `extra:` and what needs a hand, with line numbers.
 
 pub mod body;
+pub mod cite;
 pub mod convert;
 pub mod detect;
+pub mod eleventy;
 pub mod fields;
 pub mod frontmatter;
+pub mod jsx;
 pub mod kramdown;
 pub mod page;
 pub mod person;

@@ -63,6 +63,13 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     if s.mdx {
         report.mapped.push("MDX → Markdown".into());
     }
+    report.mapped.extend(refs.renamed.iter().cloned());
+    if let Some(taken) = &s.collided {
+        report.mapped.push(format!(
+            "slug `{}`: `{taken}` is another write-up's",
+            s.slug
+        ));
+    }
     report.mapped.extend(fields.mapped.iter().cloned());
     report.extra = fields.extra.keys().cloned().collect();
     report.hands.sort_by_key(|h| h.line);
@@ -102,9 +109,9 @@ fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<St
     let Some(raw) = f.cover.clone() else {
         return (conventional_cover(s, f), hands);
     };
-    match refs.bundle_file(&raw) {
+    match refs.cover(&raw) {
         Ref::Rewrite(name) => return (Some(name), hands),
-        Ref::Keep => hands.push(Hand {
+        Ref::Keep | Ref::Old(_) => hands.push(Hand {
             line,
             message: format!("the cover `{raw}` is a URL (kept under extra.cover): download it into the bundle and set `cover:`"),
         }),

@@ -22,7 +22,16 @@ pub struct SiteMap {
     /// The site's own shortcodes (Zola's `templates/shortcodes/NAME.html`),
     /// copied to the new site's `templates/shortcodes/`.
     pub own_shortcodes: Vec<String>,
+    /// The old site's address (`https://name.example/`), when its settings say.
+    pub old_url: Option<String>,
+    /// The text of its BibTeX files (jekyll-scholar's `_bibliography/`).
+    pub bibliography: String,
+    /// The old site's folder.
+    pub root: PathBuf,
 }
+
+/// Folders of a site where themes look for an image named by its file name alone.
+const IMAGE_DIRS: &[&str] = &["", "images", "img", "assets", "assets/images", "assets/img"];
 
 /// A file to copy into the new site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +47,8 @@ pub enum Copy {
 pub enum Ref {
     Keep,
     Rewrite(String),
+    /// A page of the old site that was not imported: its full old URL.
+    Old(String),
     /// Not found: why, for the report.
     Broken(String),
 }
@@ -50,12 +61,19 @@ pub struct Refs<'a> {
     /// The source bundle folder: its files are copied with the write-up.
     bundle: Option<PathBuf>,
     pub copies: Vec<Copy>,
+    /// Files renamed because their bytes are not what their extension says.
+    pub renamed: Vec<String>,
 }
 
 impl Refs<'_> {
     /// Whether the old site has its own shortcode `name` (copied with the import).
     pub fn own_shortcode(&self, name: &str) -> bool {
         self.site.own_shortcodes.iter().any(|n| n == name)
+    }
+
+    /// The old site's BibTeX text (empty when it has none).
+    pub fn bibliography(&self) -> &str {
+        &self.site.bibliography
     }
 }
 
@@ -93,6 +111,7 @@ impl<'a> Refs<'a> {
             source: source.to_path_buf(),
             bundle: bundle.map(Path::to_path_buf),
             copies: Vec::new(),
+            renamed: Vec::new(),
         }
     }
 
@@ -106,6 +125,32 @@ impl<'a> Refs<'a> {
     /// A cover or figure image: always a file of the bundle.
     pub fn bundle_file(&mut self, dest: &str) -> Ref {
         self.resolve(dest, true)
+    }
+
+    /// A cover named in front matter: a path, or else a name the theme looked
+    /// up in its image folders (Zola's `image = "fire.jpg"` in
+    /// `static/images/`), in the static folders or `static/`, `public/`, `assets/`.
+    pub fn cover(&mut self, dest: &str) -> Ref {
+        let found = self.bundle_file(dest);
+        if !matches!(found, Ref::Broken(_)) || is_external(dest) {
+            return found;
+        }
+        let rel = dest.trim_start_matches("./").trim_start_matches('/');
+        let name = Path::new(rel).file_name().map(Path::new);
+        let roots = self.site.static_roots.iter().cloned().chain(
+            ["static", "public", "assets"]
+                .iter()
+                .map(|d| self.site.root.join(d)),
+        );
+        let file = roots
+            .flat_map(|root| IMAGE_DIRS.iter().map(move |d| root.join(d)))
+            .flat_map(|dir| [Some(dir.join(rel)), name.map(|n| dir.join(n))])
+            .flatten()
+            .find(|p| p.is_file() && is_image(p));
+        match file {
+            Some(file) => self.file(file, None, "", true),
+            None => found,
+        }
     }
 
     fn resolve(&mut self, dest: &str, into_bundle: bool) -> Ref {
@@ -132,9 +177,54 @@ impl<'a> Refs<'a> {
             return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
         }
         // Jekyll and Hugo themes often write site paths without the leading slash.
-        match self.in_static(&path) {
-            Some((file, rel)) => self.file(file, Some(rel), fragment, into_bundle),
-            None => Ref::Broken(format!("`{dest}` does not exist in the old site")),
+        if let Some((file, rel)) = self.in_static(&path) {
+            return self.file(file, Some(rel), fragment, into_bundle);
+        }
+        // The browser read it against the page's old URL, not its source file.
+        let found = self
+            .against_old_url(&path)
+            .map(|site_path| self.root_relative(&site_path, fragment, into_bundle));
+        match found {
+            Some(Ref::Broken(_)) | None => {
+                Ref::Broken(format!("`{dest}` does not exist in the old site"))
+            }
+            Some(found) => found,
+        }
+    }
+
+    /// `path` read against the URL the old site gave this page (`projects/name/`).
+    fn against_old_url(&self, path: &str) -> Option<String> {
+        let name = match &self.bundle {
+            Some(b) => b.file_name(),
+            None => self.source.file_stem(),
+        }?;
+        let section = self.site.section_url.trim_matches('/');
+        let page = Path::new(section).join(name);
+        let joined = normalize(&page.join(path))?;
+        let slash = if path.ends_with('/') { "/" } else { "" };
+        Some(format!(
+            "{}{slash}",
+            joined.to_string_lossy().replace('\\', "/")
+        ))
+    }
+
+    /// A path of the old site that is neither a file of it nor an imported
+    /// write-up: a page it generated (at its old full URL), or a missing file.
+    fn missing(&self, shown: &str, site_path: &str, fragment: &str, into_bundle: bool) -> Ref {
+        let ext = Path::new(site_path)
+            .extension()
+            .map(|x| x.to_string_lossy().to_ascii_lowercase());
+        let page = matches!(ext.as_deref(), None | Some("html" | "htm"));
+        match &self.site.old_url {
+            Some(base) if page && !into_bundle => Ref::Old(format!(
+                "{}/{}{fragment}",
+                base.trim_end_matches('/'),
+                site_path.trim_start_matches('/')
+            )),
+            _ if page && !into_bundle => Ref::Broken(format!(
+                "`{shown}` is a page of the old site that was not imported, and its address is unknown"
+            )),
+            _ => Ref::Broken(format!("`{shown}` does not exist in the old site")),
         }
     }
 
@@ -155,7 +245,7 @@ impl<'a> Refs<'a> {
         let name = stem.rsplit('/').next().unwrap_or_default();
         match self.site.names.get(name) {
             Some(slug) => Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}")),
-            None => Ref::Broken(format!("`{dest}` points at a page that was not imported")),
+            None => self.missing(dest, &format!("{stem}/"), fragment, false),
         }
     }
 
@@ -179,9 +269,7 @@ impl<'a> Refs<'a> {
         if let Some(file) = in_bundle {
             return self.file(file, None, fragment, into_bundle);
         }
-        Ref::Broken(format!(
-            "`/{site_path}` is neither a file of the old site's static folders nor an imported write-up"
-        ))
+        self.missing(&format!("/{site_path}"), site_path, fragment, into_bundle)
     }
 
     fn in_static(&self, site_path: &str) -> Option<(PathBuf, String)> {
@@ -220,14 +308,18 @@ impl<'a> Refs<'a> {
         if let Some(slug) = self.site.pages.get(&file) {
             return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
         }
-        if let Some(inner) = self.bundle.as_ref().and_then(|b| file.strip_prefix(b).ok()) {
+        let misnamed = true_name(&file).is_some();
+        if let Some(inner) = self.bundle.as_ref().and_then(|b| file.strip_prefix(b).ok())
+            && !misnamed
+        {
             let inner = inner.to_string_lossy().replace('\\', "/");
             return Ref::Rewrite(format!("{inner}{fragment}"));
         }
         match rel {
-            Some(rel) if !into_bundle => {
+            Some(rel) if !into_bundle && !misnamed => {
+                let url = format!("/{rel}{fragment}");
                 self.copies.push(Copy::Static { src: file, rel });
-                Ref::Keep
+                Ref::Rewrite(url)
             }
             _ => {
                 let name = self.bundle_name(&file);
@@ -236,12 +328,23 @@ impl<'a> Refs<'a> {
         }
     }
 
-    /// The name `file` takes in the bundle: its own, unless another file has it.
+    /// The name `file` takes in the bundle: its own (with the extension its
+    /// bytes call for), unless another file has it.
     fn bundle_name(&mut self, file: &Path) -> String {
-        let base = file
+        let own = file
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "file".into());
+        let base = match true_name(file) {
+            Some(name) => {
+                let note = format!("{own} → {name} (its bytes are not what its name said)");
+                if !self.renamed.contains(&note) {
+                    self.renamed.push(note);
+                }
+                name
+            }
+            None => own,
+        };
         let mut name = base.clone();
         let mut n = 2;
         loop {
@@ -298,6 +401,19 @@ impl<'a> Refs<'a> {
     }
 }
 
+/// The name an image file should have when its bytes are another kind than
+/// its extension says (an SVG named `.jpg` → `.svg`, a JPEG named `.PNG` → `.jpg`).
+fn true_name(file: &Path) -> Option<String> {
+    use crate::images::{Kind, head, sniff};
+    let named = Kind::of_extension(&file.extension()?.to_string_lossy())?;
+    let actual = sniff(&head(file).ok()?)?;
+    if actual == named || !named.shows_in_browsers() || !actual.shows_in_browsers() {
+        return None;
+    }
+    let stem = file.file_stem()?.to_string_lossy();
+    Some(format!("{stem}.{}", actual.extension()))
+}
+
 /// Whether `path` names an image a browser shows.
 pub fn is_image(path: &Path) -> bool {
     let ext = path
@@ -326,6 +442,9 @@ mod tests {
             bundles,
             taxonomies: vec![],
             own_shortcodes: vec![],
+            old_url: Some("https://old.example/".into()),
+            bibliography: String::new(),
+            root: root.to_path_buf(),
         }
     }
 
@@ -338,6 +457,7 @@ mod tests {
             "content/projects/a/pic.jpg",
             "assets/c.jpg",
             "content/projects/b/d.png",
+            "static/assets/y.png",
         ] {
             std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
             std::fs::write(root.join(f), "x").unwrap();
@@ -346,7 +466,8 @@ mod tests {
         let a = root.join("content/projects/a");
         let mut r = Refs::new(&map, &a.join("index.md"), Some(&a));
         assert_eq!(r.link("https://x.org"), Ref::Keep);
-        assert_eq!(r.link("/img/x.png"), Ref::Keep);
+        assert_eq!(r.link("/img/x.png"), Ref::Rewrite("/img/x.png".into()));
+        assert_eq!(r.link("../../img/x.png"), Ref::Rewrite("/img/x.png".into()));
         assert_eq!(r.link("pic.jpg#top"), Ref::Rewrite("pic.jpg#top".into()));
         assert_eq!(
             r.link("/projects/b/"),
@@ -370,6 +491,35 @@ mod tests {
             r.bundle_file("/projects/b/d.png"),
             Ref::Rewrite("d.png".into())
         );
-        assert_eq!(r.copies.len(), 4);
+        // As the browser read it, against the page's old URL /projects/a/.
+        assert_eq!(
+            r.bundle_file("../../assets/y.png"),
+            Ref::Rewrite("y.png".into())
+        );
+        assert_eq!(
+            r.link("/publication/p/#top"),
+            Ref::Old("https://old.example/publication/p/#top".into())
+        );
+        assert_eq!(
+            r.link("@/blog/post.md"),
+            Ref::Old("https://old.example/blog/post/".into())
+        );
+        assert!(matches!(r.bundle_file("/img/gone.png"), Ref::Broken(_)));
+        // A cover named by its file name alone, where the theme looked.
+        assert!(matches!(r.bundle_file("y.png"), Ref::Broken(_)));
+        assert_eq!(r.cover("y.png"), Ref::Rewrite("y.png".into()));
+        assert_eq!(r.cover("covers/c.jpg"), Ref::Rewrite("c.jpg".into()));
+        assert_eq!(r.copies.len(), 6);
+        // Bytes that are not what the extension says: renamed.
+        std::fs::write(
+            root.join("static/logo.jpg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
+        std::fs::write(a.join("shot.PNG"), b"\xFF\xD8\xFF\xE0\0\x10JFIF\0").unwrap();
+        assert_eq!(r.bundle_file("/logo.jpg"), Ref::Rewrite("logo.svg".into()));
+        assert_eq!(r.link("/logo.jpg"), Ref::Rewrite("logo.svg".into()));
+        assert_eq!(r.link("shot.PNG"), Ref::Rewrite("shot.jpg".into()));
+        assert_eq!(r.renamed.len(), 2, "{:?}", r.renamed);
     }
 }

@@ -102,22 +102,30 @@ fn call(name: &str, args: &[(&str, Option<&str>)]) -> String {
     format!("{{{{ {name}({}) }}}}", args.join(", "))
 }
 
-/// The file `src` of the old site, copied into the bundle: its new name
-/// (a missing file is named as needing a hand, as `what`).
-fn bundled(cx: &mut Convert, src: &str, what: &str) -> String {
+/// The file `src` of the old site, copied into the bundle: its new name;
+/// `None` when the old site lacks it (named as needing a hand, as `what`).
+fn bundled(cx: &mut Convert, src: &str, what: &str) -> Option<String> {
     match cx.refs.bundle_file(src) {
-        Ref::Rewrite(s) => s,
-        Ref::Keep => src.to_string(),
+        Ref::Rewrite(s) => Some(s),
+        Ref::Keep | Ref::Old(_) => Some(src.to_string()),
         Ref::Broken(why) => {
-            cx.hand(format!("{what}: {why}"));
-            src.to_string()
+            cx.hand(format!("{what} left out: {why}"));
+            None
         }
     }
 }
 
-/// A figure whose image is copied into the bundle.
-fn figure(cx: &mut Convert, src: &str, caption: Option<&str>, alt: Option<&str>) -> String {
-    let src = bundled(cx, src, "figure image");
+/// A figure whose image is copied into the bundle (none when the old site
+/// lacks the image: its page showed it broken).
+pub(super) fn figure(
+    cx: &mut Convert,
+    src: &str,
+    caption: Option<&str>,
+    alt: Option<&str>,
+) -> String {
+    let Some(src) = bundled(cx, src, "figure") else {
+        return String::new();
+    };
     if cx.in_gallery {
         return String::new();
     }
@@ -199,7 +207,7 @@ fn relref(cx: &mut Convert, path: &str) -> String {
         .unwrap_or_default()
         .to_string();
     match cx.refs.link(&format!("@/{name}.md")) {
-        Ref::Rewrite(s) => s,
+        Ref::Rewrite(s) | Ref::Old(s) => s,
         _ => {
             cx.hand(format!(
                 "`ref {path}` points at a page that was not imported"
@@ -232,6 +240,7 @@ pub fn liquid(cx: &mut Convert, line: &str) -> String {
                 Some(figure(cx, path, caption, args.get("alt")))
             };
             match out {
+                Some(s) if s.is_empty() => s,
                 Some(s) => {
                     cx.converted(&format!("{}.liquid", &c[1]));
                     s
@@ -248,7 +257,9 @@ fn local_video(cx: &mut Convert, path: &str, caption: Option<&str>) -> Option<St
         return None;
     }
     let src = bundled(cx, path, "video");
-    Some(call("video", &[("src", Some(&src)), ("caption", caption)]))
+    Some(src.map_or(String::new(), |src| {
+        call("video", &[("src", Some(&src)), ("caption", caption)])
+    }))
 }
 
 fn video(url: &str) -> Option<String> {

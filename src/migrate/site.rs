@@ -36,6 +36,13 @@ pub fn plan(
         names.insert(old, s.slug.clone());
         names.insert(s.slug.clone(), s.slug.clone());
     }
+    let owner = profile::extract(src, generator);
+    let old_url = owner
+        .config
+        .get("base_url")
+        .and_then(|v| v.as_str())
+        .filter(|u| u.starts_with("http"))
+        .map(str::to_string);
     let map = SiteMap {
         static_roots: detect::static_roots(src, generator),
         section_url: detect::section_url(section),
@@ -43,7 +50,10 @@ pub fn plan(
         names,
         bundles,
         taxonomies: profile::taxonomies(src),
-        own_shortcodes: own_shortcodes(src).into_iter().map(|(n, _)| n).collect(),
+        own_shortcodes: own_shortcodes(src).0.into_iter().map(|(n, _)| n).collect(),
+        old_url,
+        bibliography: super::cite::bibliography(src),
+        root: src.to_path_buf(),
     };
     let mut report = Report {
         generator: Some(generator),
@@ -62,18 +72,41 @@ pub fn plan(
         report.files.push(file);
     }
     planned.extend(shortcode_files(src, &mut report));
-    let owner = profile::extract(src, generator);
     planned.extend(owner_files(&owner, &mut report));
     Ok((report, planned))
 }
 
-/// The old site's own shortcodes, `templates/shortcodes/NAME.html` (Zola's,
-/// Tera as folio's): (name, file), sorted.
-fn own_shortcodes(src: &Path) -> Vec<(String, PathBuf)> {
+/// A shortcode template: its name and file.
+type Template = (String, PathBuf);
+
+/// The old site's own shortcodes that folio can compile (Zola's, Tera as
+/// folio's): (name, file), sorted; and why each other one cannot be used.
+fn own_shortcodes(src: &Path) -> (Vec<Template>, Vec<(String, String)>) {
+    let mut failed = Vec::new();
+    let usable = shortcode_templates(src)
+        .into_iter()
+        .filter(|(name, path)| {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let file = path.display().to_string();
+            let Err(e) = crate::shortcodes::Shortcodes::new(vec![(name.clone(), text, file)])
+            else {
+                return true;
+            };
+            let why = e.message().lines().next().unwrap_or_default();
+            let why = why.trim_start_matches("shortcode template error: ");
+            failed.push((name.clone(), why.trim_start_matches("error: ").to_string()));
+            false
+        })
+        .collect();
+    (usable, failed)
+}
+
+/// The files `templates/shortcodes/NAME.html` of the old site: (name, file), sorted.
+fn shortcode_templates(src: &Path) -> Vec<Template> {
     let Ok(entries) = std::fs::read_dir(src.join("templates").join("shortcodes")) else {
         return Vec::new();
     };
-    let mut found: Vec<(String, PathBuf)> = entries
+    let mut found: Vec<Template> = entries
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.is_file())
@@ -104,10 +137,17 @@ const ZOLA_ONLY: &[&str] = &[
 ];
 
 /// The old site's own shortcodes, copied to `templates/shortcodes/`; one that
-/// uses what only Zola has is named as needing a hand.
+/// uses what only Zola has is named as needing a hand, one that folio cannot
+/// compile is not copied (and named).
 fn shortcode_files(src: &Path, report: &mut Report) -> Vec<Planned> {
     let mut planned = Vec::new();
-    for (name, path) in own_shortcodes(src) {
+    let (usable, failed) = own_shortcodes(src);
+    for (name, why) in failed {
+        report.site_hands.push(format!(
+            "templates/shortcodes/{name}.html: not copied, folio cannot compile it ({why}); write it again for folio if a page calls `{name}`"
+        ));
+    }
+    for (name, path) in usable {
         let rel = PathBuf::from("templates/shortcodes").join(format!("{name}.html"));
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         if let Some(what) = ZOLA_ONLY.iter().find(|w| text.contains(**w)) {
@@ -217,14 +257,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn own_shortcodes_are_copied_and_zola_only_ones_named() {
+    fn own_shortcodes_are_copied_zola_only_ones_named_and_broken_ones_left() {
         let dir = tempfile::tempdir().unwrap();
         let sc = dir.path().join("templates/shortcodes");
         std::fs::create_dir_all(&sc).unwrap();
         std::fs::write(sc.join("note.html"), "<aside>{{ body }}</aside>").unwrap();
+        std::fs::write(sc.join("gh.html"), "<a href=\"{{ page.permalink }}\">x</a>").unwrap();
         std::fs::write(
-            sc.join("gh.html"),
-            "<a href=\"{{ get_url(path=p) }}\">x</a>",
+            sc.join("img.html"),
+            "{%- set s = resize_image(path=src, width=400, op=\"fit_width\") -%}<img src=\"{{ s.url }}\">",
+        )
+        .unwrap();
+        std::fs::write(
+            sc.join("card.html"),
+            "{% import \"macros/ui.html\" as ui %}{{ ui::card(t=title) }}",
         )
         .unwrap();
         std::fs::write(sc.join("README.md"), "not a shortcode").unwrap();
@@ -239,7 +285,11 @@ mod tests {
             ]
         );
         assert_eq!(report.shortcodes, ["gh", "note"]);
-        assert_eq!(report.site_hands.len(), 1, "{:?}", report.site_hands);
-        assert!(report.site_hands[0].contains("`gh` uses `get_url(`"));
+        let hands = &report.site_hands;
+        assert_eq!(hands.len(), 3, "{hands:?}");
+        assert!(hands[0].starts_with("templates/shortcodes/card.html: not copied"));
+        assert!(hands[1].contains("img.html: not copied") && hands[1].contains("resize_image"));
+        assert!(hands[2].contains("`gh` uses `page.`"));
+        assert_eq!(own_shortcodes(dir.path()).0.len(), 2);
     }
 }

@@ -15,6 +15,8 @@ pub struct Source {
     /// A date from a Jekyll file name (`2024-05-01-name.md`).
     pub file_date: Option<String>,
     pub mdx: bool,
+    /// The slug it would have had, when another write-up took it first.
+    pub collided: Option<String>,
 }
 
 const MARKDOWN: &[&str] = &["md", "markdown", "mdx"];
@@ -97,6 +99,10 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
             skipped.push((f, "the section's own page, not a write-up".into()));
             continue;
         }
+        if let Some(why) = unpublished(&f, &name) {
+            skipped.push((f, why.into()));
+            continue;
+        }
         if bundle.is_some() && name != "index" {
             skipped.push((
                 f,
@@ -112,7 +118,7 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
             None => name,
         };
         let (file_date, base) = split_date_prefix(&base);
-        let slug = unique(&mut taken, &base);
+        let (slug, collided) = unique(&mut taken, &base);
         let mdx = f.extension().is_some_and(|x| x.eq_ignore_ascii_case("mdx"));
         sources.push(Source {
             path: f,
@@ -120,6 +126,7 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
             slug,
             file_date,
             mdx,
+            collided,
         });
     }
     (sources, skipped)
@@ -138,7 +145,24 @@ fn split_date_prefix(name: &str) -> (Option<String>, String) {
     }
 }
 
-fn unique(taken: &mut Vec<String>, base: &str) -> String {
+/// Why the old generator never published `f` (named `name`), if it did not:
+/// Jekyll and Astro leave out files whose names start with `_`, and a page
+/// whose front matter is commented out (`<!--` then `---`) has none.
+fn unpublished(f: &Path, name: &str) -> Option<&'static str> {
+    if name.starts_with('_') {
+        return Some("its name starts with `_`: the old site did not publish it");
+    }
+    let text = std::fs::read_to_string(f).unwrap_or_default();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let commented = lines.next().is_some_and(|l| l.starts_with("<!--"))
+        && (text.trim_start().starts_with("<!-- ---") || lines.next() == Some("---"));
+    commented.then_some(
+        "its front matter is commented out (`<!--` then `---`): the old site did not publish it as a page",
+    )
+}
+
+/// A slug for `base` no other write-up has; and `base`'s own slug when it was taken.
+fn unique(taken: &mut Vec<String>, base: &str) -> (String, Option<String>) {
     let base = if check_slug(base).is_ok() && !base.contains(' ') {
         base.to_string()
     } else {
@@ -156,7 +180,8 @@ fn unique(taken: &mut Vec<String>, base: &str) -> String {
         n += 1;
     }
     taken.push(slug.clone());
-    slug
+    let collided = (slug != base).then_some(base);
+    (slug, collided)
 }
 
 #[cfg(test)]
@@ -178,16 +203,32 @@ mod tests {
             "c.zh-cn.md",
             "index.md",
             "d.hu.md",
+            "_unlisted.md",
+            "hidden.md",
+            "sub/c.md",
         ] {
             std::fs::create_dir_all(s.join(f).parent().unwrap()).unwrap();
             std::fs::write(s.join(f), "x").unwrap();
         }
+        std::fs::write(s.join("hidden.md"), "<!--\n---\ntitle: Old\n---\n-->\nText").unwrap();
         let (found, skipped) = discover(s);
         let slugs: Vec<&str> = found.iter().map(|f| f.slug.as_str()).collect();
-        assert_eq!(slugs, vec!["big-thing", "c", "d", "a"]);
+        assert_eq!(slugs, vec!["big-thing", "c", "d", "a", "c-2"]);
+        assert_eq!(found[4].collided.as_deref(), Some("c"));
+        assert_eq!(found[1].collided, None);
         assert_eq!(found[0].file_date.as_deref(), Some("2024-05-01"));
         assert!(found[3].bundle.is_some());
         assert!(found[1].mdx);
-        assert_eq!(skipped.len(), 5, "{skipped:?}");
+        assert_eq!(skipped.len(), 7, "{skipped:?}");
+        assert!(
+            skipped
+                .iter()
+                .any(|(p, why)| p.ends_with("_unlisted.md") && why.contains("`_`"))
+        );
+        assert!(
+            skipped
+                .iter()
+                .any(|(p, why)| p.ends_with("hidden.md") && why.contains("commented out"))
+        );
     }
 }
