@@ -11,12 +11,26 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 /// Changes whenever what the highlighter writes for the same input may change:
-/// folio's version (grammars, class names) and the engine.
-const STAMP: &str = concat!(
-    "folio-highlight 2; folio ",
-    env!("CARGO_PKG_VERSION"),
-    "; syntect 5.3 oniguruma"
-);
+/// the record format, folio's version (grammars come with it: Cargo.lock pins
+/// them), the engine and the scope → class rules.
+fn stamp() -> String {
+    format!(
+        "folio-highlight 2; folio {}; syntect 5.3 oniguruma; {:?}",
+        env!("CARGO_PKG_VERSION"),
+        super::classes::RULES
+    )
+}
+
+/// How records are read and written: bincode's fixed-size integers, and no
+/// length read from the file may claim more bytes than the file has (a damaged
+/// cache must cost a rebuild, never memory).
+fn options(limit: usize) -> impl bincode::Options {
+    use bincode::Options;
+    bincode::DefaultOptions::new()
+        .with_fixint_encoding()
+        .allow_trailing_bytes()
+        .with_limit(limit as u64)
+}
 
 /// One highlighted block, as read back.
 #[derive(Deserialize, Debug, PartialEq)]
@@ -53,14 +67,15 @@ impl CacheFile {
         let Ok(bytes) = std::fs::read(&self.path) else {
             return Vec::new();
         };
+        use bincode::Options;
         let mut reader = bytes.as_slice();
-        match bincode::deserialize_from::<_, String>(&mut reader) {
-            Ok(stamp) if stamp == STAMP => {}
+        match options(reader.len()).deserialize_from::<_, String>(&mut reader) {
+            Ok(s) if s == stamp() => {}
             _ => return Vec::new(),
         }
         let mut entries = Vec::new();
         while !reader.is_empty() {
-            match bincode::deserialize_from::<_, Entry>(&mut reader) {
+            match options(reader.len()).deserialize_from::<_, Entry>(&mut reader) {
                 Ok(e) => entries.push(e),
                 Err(_) => break,
             }
@@ -75,7 +90,7 @@ impl CacheFile {
     ) -> std::io::Result<()> {
         let fresh = !self.path.is_file();
         let bytes = encode(fresh, entries)?;
-        std::fs::create_dir_all(self.dir())?;
+        self.make_dir()?;
         let mut f = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -90,10 +105,26 @@ impl CacheFile {
         entries: impl IntoIterator<Item = EntryOf<'a>>,
     ) -> std::io::Result<()> {
         let bytes = encode(true, entries)?;
-        std::fs::create_dir_all(self.dir())?;
+        self.make_dir()?;
         let mut tmp = tempfile::NamedTempFile::new_in(self.dir())?;
         tmp.write_all(&bytes)?;
         tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// Makes the cache folder; `.folio/` gets a `.gitignore` of `*`, so the
+    /// cache stays out of git in sites made before `folio init` ignored it.
+    fn make_dir(&self) -> std::io::Result<()> {
+        std::fs::create_dir_all(self.dir())?;
+        if let Some(folio) = self.dir().parent() {
+            let ignore = folio.join(".gitignore");
+            if !ignore.exists() {
+                std::fs::write(
+                    ignore,
+                    "# folio's cache: rebuilt on demand, never committed\n*\n",
+                )?;
+            }
+        }
         Ok(())
     }
 
@@ -109,13 +140,18 @@ fn encode<'a>(
     header: bool,
     entries: impl IntoIterator<Item = EntryOf<'a>>,
 ) -> std::io::Result<Vec<u8>> {
+    use bincode::Options;
     let mut bytes = Vec::new();
     let err = |e: bincode::Error| std::io::Error::other(e.to_string());
     if header {
-        bincode::serialize_into(&mut bytes, STAMP).map_err(err)?;
+        options(usize::MAX)
+            .serialize_into(&mut bytes, &stamp())
+            .map_err(err)?;
     }
     for (lang, code, html) in entries {
-        bincode::serialize_into(&mut bytes, &EntryRef { lang, code, html }).map_err(err)?;
+        options(usize::MAX)
+            .serialize_into(&mut bytes, &EntryRef { lang, code, html })
+            .map_err(err)?;
     }
     Ok(bytes)
 }
@@ -149,6 +185,8 @@ mod tests {
         );
         c.rewrite([("py", "def f", Some("<b>"))]).unwrap();
         assert_eq!(c.read(), vec![entry("py", "def f", Some("<b>"))]);
+        let ignore = std::fs::read_to_string(dir.path().join(".folio/.gitignore")).unwrap();
+        assert!(ignore.lines().any(|l| l == "*"), "{ignore}");
     }
 
     #[test]
@@ -163,6 +201,27 @@ mod tests {
         let mut other = Vec::new();
         bincode::serialize_into(&mut other, "folio-highlight 0").unwrap();
         std::fs::write(&c.path, other).unwrap();
+        assert!(c.read().is_empty());
+    }
+
+    /// A damaged file costs a rebuild, never a crash: a length that claims
+    /// more than the file holds, or bytes that are no records at all.
+    #[test]
+    fn a_damaged_file_reads_as_empty_or_up_to_the_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = CacheFile::in_site(dir.path());
+        c.append([("rust", "a", Some("1"))]).unwrap();
+        let good = std::fs::read(&c.path).unwrap();
+        for tail in [
+            vec![0xff; 8],
+            vec![0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+        ] {
+            std::fs::write(&c.path, [good.as_slice(), &tail].concat()).unwrap();
+            assert_eq!(c.read(), vec![entry("rust", "a", Some("1"))]);
+        }
+        let mut huge = vec![0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
+        huge.extend_from_slice(b"folio");
+        std::fs::write(&c.path, huge).unwrap();
         assert!(c.read().is_empty());
     }
 }

@@ -42,7 +42,7 @@ impl Kind {
 }
 
 /// Scope prefixes and their kinds, the more specific first.
-const RULES: &[(&str, Kind)] = &[
+pub(super) const RULES: &[(&str, Kind)] = &[
     ("comment", Kind::Comment),
     ("storage.type", Kind::Type),
     ("keyword", Kind::Keyword),

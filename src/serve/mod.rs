@@ -9,7 +9,8 @@
 //!   coalesce into one rebuild.
 //! - Pages learn about new versions through server-sent events at
 //!   `BASE/__folio/events`; a stylesheet-only change swaps the CSS in place.
-//! - Nothing is written to disk: the user's output folder is never touched.
+//! - Pages are served from memory: the user's output folder is never touched.
+//!   Only the site's cache (`.folio/cache/`, highlighted code) is written.
 
 pub mod host;
 pub mod http;

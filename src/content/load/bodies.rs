@@ -45,7 +45,7 @@ impl Orphans {
 impl Loader {
     /// Checks the links and images of the bodies kept in `orphans`; their
     /// problems go to `out`, their HTML and files nowhere.
-    pub(super) fn check_orphan_bodies(&self, targets: &HashMap<String, Target>, out: &mut Out) {
+    pub(super) fn check_orphan_bodies(&self, targets: &Targets, out: &mut Out) {
         let mut entries = self.orphans.take();
         entries.sort_by(|a, b| a.rel.cmp(&b.rel));
         for e in &entries {

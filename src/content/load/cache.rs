@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
-use super::{Entry, Listing, Out, Target};
+use super::{Entry, Listing, Out, Target, Targets};
 use crate::content::files::ProjectFrontMatter;
 use crate::content::model::{Project, Site, Skill};
 use crate::diagnostics::Diagnostic;
@@ -50,7 +50,7 @@ pub(in crate::content) struct Last {
     pub(in crate::content) site: Arc<Site>,
     /// Its messages (an edit's replace those of the project it edits).
     pub(in crate::content) diags: Vec<Diagnostic>,
-    pub(in crate::content) targets: HashMap<String, Target>,
+    pub(in crate::content) targets: Targets,
     /// The skills declared in `profile.yaml`.
     pub(in crate::content) skills: Vec<Skill>,
     /// Markdown files that failed to load.
@@ -67,7 +67,7 @@ impl Last {
     pub(in crate::content) fn new(
         site: Arc<Site>,
         diags: Vec<Diagnostic>,
-        targets: HashMap<String, Target>,
+        targets: Targets,
         skills: Vec<Skill>,
         failed: std::collections::HashSet<String>,
         position: HashMap<PathBuf, usize>,

@@ -5,7 +5,7 @@ use super::*;
 
 /// What a full load leaves for [`Loader::run_edits`].
 pub(super) struct Keep {
-    pub(super) targets: HashMap<String, Target>,
+    pub(super) targets: Targets,
     pub(super) skills: Vec<Skill>,
     pub(super) position: HashMap<PathBuf, usize>,
 }

@@ -10,8 +10,8 @@ pub(super) fn link_targets(
     draft_projects: &[Arc<Entry<ProjectFrontMatter>>],
     draft_pages: &[Arc<Entry<PageFrontMatter>>],
     pages: &[Arc<Entry<PageFrontMatter>>],
-) -> HashMap<String, Target> {
-    let mut targets: HashMap<String, Target> = HashMap::new();
+) -> Targets {
+    let mut targets = Targets::default();
     let mut add = |rel: &String, location: &Location, draft: bool| {
         let url = location.url.clone();
         targets.insert(rel.clone(), Target { url, draft });
@@ -63,7 +63,7 @@ impl Loader {
         e: &Entry<FM>,
         md: &str,
         first_line: usize,
-        targets: &HashMap<String, Target>,
+        targets: &Targets,
         out: &mut Out,
     ) -> String {
         let mut assets: Vec<Asset> = Vec::new();
@@ -104,12 +104,7 @@ impl Loader {
     /// A root-relative link (`/x/y`, without the base path) must name a file
     /// of `static/`, a page of the site, a file of a project's bundle, or a
     /// generated page (skills, tags, feeds).
-    fn check_site_path(
-        &self,
-        site_path: &str,
-        dest: &str,
-        targets: &HashMap<String, Target>,
-    ) -> crate::Result<()> {
+    fn check_site_path(&self, site_path: &str, dest: &str, targets: &Targets) -> crate::Result<()> {
         let p = site_path.trim_start_matches('/');
         let page = p.trim_end_matches("index.html").trim_end_matches('/');
         let static_file = normalize(p).map(|r| self.root.join("static").join(r));
@@ -132,12 +127,13 @@ impl Loader {
         if GENERATED.contains(&page) || ["skills", "tags", "profiles"].contains(&first) {
             return Ok(());
         }
-        for (rel, t) in targets {
-            let url = t
-                .url
-                .strip_prefix(&self.base_path)
-                .unwrap_or(&t.url)
-                .trim_matches('/');
+        // The page itself, or a file of a bundle (`/projects/a/pic.png` beside
+        // content/projects/a/index.md): the page at each `/` of the path.
+        let prefixes = page.match_indices('/').map(|(i, _)| &page[..i]);
+        for url in std::iter::once(page).chain(prefixes) {
+            let Some((rel, t)) = targets.at_url(&self.base_path, url) else {
+                continue;
+            };
             if url == page {
                 return match t.draft {
                     true => Err(Error::msg(format!(
@@ -146,12 +142,11 @@ impl Loader {
                     false => Ok(()),
                 };
             }
-            // A file of a bundle: `/projects/a/pic.png` beside content/projects/a/index.md.
-            let in_bundle = page.strip_prefix(url).and_then(|f| f.strip_prefix('/'));
+            let file = &page[url.len() + 1..];
             let dir = Path::new(rel)
                 .parent()
                 .filter(|_| rel.ends_with("/index.md") || rel.ends_with("/index.markdown"));
-            if let (Some(file), Some(dir)) = (in_bundle, dir)
+            if let Some(dir) = dir
                 && !url.is_empty()
                 && self.content.join(dir).join(file).is_file()
             {
@@ -167,7 +162,7 @@ impl Loader {
         &self,
         e: &Entry<FM>,
         dest: &str,
-        targets: &HashMap<String, Target>,
+        targets: &Targets,
         assets: &mut Vec<Asset>,
         lookups: &mut Vec<Lookup>,
     ) -> crate::Result<Resolved> {

@@ -264,6 +264,42 @@ pub(super) struct Target {
     draft: bool,
 }
 
+/// Every page a link may name, by its content-relative path (`projects/a.md`),
+/// with an index by URL for root-relative links (one look-up, not a scan).
+#[derive(Default, Clone)]
+pub(super) struct Targets {
+    by_rel: HashMap<String, Target>,
+    /// URL without the site's base path and slashes at its ends → path.
+    by_url: HashMap<String, String>,
+}
+
+impl Targets {
+    fn insert(&mut self, rel: String, t: Target) {
+        let url = t.url.trim_matches('/').to_string();
+        self.by_url.insert(url, rel.clone());
+        self.by_rel.insert(rel, t);
+    }
+
+    /// The page whose URL, without `base_path`, is `url` (no slashes at its ends).
+    fn at_url(&self, base_path: &str, url: &str) -> Option<(&String, &Target)> {
+        let base = base_path.trim_matches('/');
+        let full = match base.is_empty() {
+            true => url.to_string(),
+            false if url.is_empty() => base.to_string(),
+            false => format!("{base}/{url}"),
+        };
+        let rel = self.by_url.get(&full)?;
+        self.by_rel.get_key_value(rel)
+    }
+}
+
+impl std::ops::Deref for Targets {
+    type Target = HashMap<String, Target>;
+    fn deref(&self) -> &Self::Target {
+        &self.by_rel
+    }
+}
+
 impl Loader {
     /// Loads the site, stage by stage: each returns its value and writes its
     /// problems (and the files to publish) to `out`.

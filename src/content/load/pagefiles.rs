@@ -13,17 +13,13 @@ const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "avif",
 pub(super) struct BundleFiles<'a, FM> {
     loader: &'a Loader,
     entry: &'a Entry<FM>,
-    targets: &'a HashMap<String, Target>,
+    targets: &'a Targets,
     assets: Vec<Asset>,
     lookups: Vec<Lookup>,
 }
 
 impl<'a, FM> BundleFiles<'a, FM> {
-    pub(super) fn new(
-        loader: &'a Loader,
-        entry: &'a Entry<FM>,
-        targets: &'a HashMap<String, Target>,
-    ) -> Self {
+    pub(super) fn new(loader: &'a Loader, entry: &'a Entry<FM>, targets: &'a Targets) -> Self {
         BundleFiles {
             loader,
             entry,

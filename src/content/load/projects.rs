@@ -53,21 +53,21 @@ pub(super) fn tags_with_projects(
     if !shown {
         return tags;
     }
+    // Where each slug's tag is in `tags`: one look-up per use, not a scan.
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, p) in projects.iter().enumerate() {
         for r in &p.tags {
-            let tag = match tags.iter_mut().position(|t| t.slug == r.slug) {
-                Some(at) => &mut tags[at],
-                None => {
-                    tags.push(Tag {
-                        name: r.name.clone(),
-                        slug: r.slug.clone(),
-                        projects: Vec::new(),
-                        project_indexes: Vec::new(),
-                        location: loader.location(&format!("tags/{}/", r.slug)),
-                    });
-                    tags.last_mut().expect("just pushed")
-                }
-            };
+            let n = *at.entry(r.slug.clone()).or_insert_with(|| {
+                tags.push(Tag {
+                    name: r.name.clone(),
+                    slug: r.slug.clone(),
+                    projects: Vec::new(),
+                    project_indexes: Vec::new(),
+                    location: loader.location(&format!("tags/{}/", r.slug)),
+                });
+                tags.len() - 1
+            });
+            let tag = &mut tags[n];
             if tag.project_indexes.last() != Some(&i) {
                 tag.projects.push(p.slug.clone());
                 tag.project_indexes.push(i);
@@ -104,7 +104,7 @@ impl Loader {
     pub(super) fn build_pages(
         &self,
         entries: Vec<Arc<Entry<PageFrontMatter>>>,
-        targets: &HashMap<String, Target>,
+        targets: &Targets,
         out: &mut Out,
     ) -> Vec<Page> {
         let built: Vec<(Page, Out)> = entries
@@ -131,7 +131,7 @@ impl Loader {
     pub(super) fn build_projects(
         &mut self,
         entries: &[Arc<Entry<ProjectFrontMatter>>],
-        targets: &HashMap<String, Target>,
+        targets: &Targets,
         skills: &[Skill],
         out: &mut Out,
     ) -> Vec<Arc<Project>> {
@@ -260,7 +260,7 @@ impl Loader {
     pub(super) fn build_project(
         &self,
         e: &Entry<ProjectFrontMatter>,
-        targets: &HashMap<String, Target>,
+        targets: &Targets,
         skills: &[Skill],
         out: &mut Out,
     ) -> Project {
@@ -374,7 +374,7 @@ impl Loader {
     pub(super) fn build_page(
         &self,
         e: &Entry<PageFrontMatter>,
-        targets: &HashMap<String, Target>,
+        targets: &Targets,
         out: &mut Out,
     ) -> Page {
         let content = self.render_markdown(e, &e.body, e.body_first_line, targets, out);

@@ -36,7 +36,7 @@ impl Loader {
         &self,
         last: Option<&'c Built>,
         e: &Arc<Entry<ProjectFrontMatter>>,
-        targets: &HashMap<String, Target>,
+        targets: &Targets,
     ) -> Option<&'c Built> {
         last.filter(|b| {
             Arc::ptr_eq(&b.from, e)
@@ -51,7 +51,7 @@ impl Loader {
     /// with (`order` gives the site position of each of `entries`' projects).
     pub(super) fn keep_for_edits(
         &mut self,
-        targets: HashMap<String, Target>,
+        targets: Targets,
         skills: &[Skill],
         entries: &[Arc<Entry<ProjectFrontMatter>>],
         order: &[usize],
