@@ -167,16 +167,30 @@ impl CardFile {
     }
 }
 
-/// The site's images by URL (as a cover names them) → source file.
+/// The site's images by URL (as a cover names them) → source file: the
+/// content's images, and the files of `static/`.
 pub fn covers(site: &Site) -> HashMap<String, PathBuf> {
-    site.assets
+    let mut map: HashMap<String, PathBuf> = site
+        .assets
         .iter()
         .filter(|a| a.width.is_none() && !a.webp)
         .map(|a| {
             let url = format!("{}{}", site.base_path, crate::slug::encode_path(&a.dest));
             (url, a.src.clone())
         })
-        .collect()
+        .collect();
+    let statics = site.root.join("static");
+    for cover in site.projects.iter().filter_map(|p| p.cover.as_ref()) {
+        let Some(rel) = cover.url.strip_prefix(&site.base_path) else {
+            continue;
+        };
+        let rel = percent_encoding::percent_decode_str(rel).decode_utf8_lossy();
+        let file = statics.join(&*rel);
+        if !map.contains_key(&cover.url) && !rel.split('/').any(|s| s == "..") && file.is_file() {
+            map.insert(cover.url.clone(), file);
+        }
+    }
+    map
 }
 
 /// The source file of a cover (`None`: not one of the site's images).
