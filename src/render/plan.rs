@@ -579,6 +579,9 @@ mod tests {
             expected.push("resume.json".into());
         }
         assert_eq!(paths, expected);
-        assert!(edit.files.is_empty());
+        // Only the edited project's share card is made again.
+        let files: Vec<&str> = edit.files.iter().map(|f| f.path.as_str()).collect();
+        let card = format!("{}share.png", site.projects[1].location.path);
+        assert_eq!(files, vec![card.as_str()]);
     }
 }
