@@ -96,6 +96,8 @@ fn prepare(
     phase("load", t);
     let t = Instant::now();
     let theme = theme::open(&opts.root, &site.config.theme)?;
+    let mut warnings = warnings;
+    warnings.extend(card_warnings(&site, &theme));
     let templates = render::templates(&theme, &site).map_err(|e| with_warnings(e, &warnings))?;
     phase("templates", t);
     Ok(Prepared {
@@ -104,6 +106,36 @@ fn prepare(
         templates,
         warnings,
     })
+}
+
+/// Fonts named in `card_fonts` that are missing, and one warning when no
+/// card font covers some title (its card is drawn without it).
+fn card_warnings(site: &Site, theme: &theme::Theme) -> Vec<Diagnostic> {
+    if !site.config.share_cards {
+        return Vec::new();
+    }
+    let (fonts, mut warnings) = crate::cards::Fonts::load(&site.root, &site.config, theme);
+    let profile = "content/profile.yaml".to_string();
+    let mut texts = vec![
+        (site.profile.name.clone(), profile.clone()),
+        (site.profile.title.clone(), profile),
+    ];
+    for p in &site.projects {
+        texts.push((p.title.clone(), p.source.clone()));
+        texts.extend(p.client.iter().map(|c| (c.clone(), p.source.clone())));
+    }
+    texts.extend(
+        site.pages
+            .iter()
+            .map(|p| (p.title.clone(), p.source.clone())),
+    );
+    texts.extend(
+        site.profiles
+            .iter()
+            .map(|p| (p.title.clone(), p.source.clone())),
+    );
+    warnings.extend(crate::cards::missing_text_warning(&fonts, &texts));
+    warnings
 }
 
 /// What `serve` keeps from one build to the next: the loaded files and the

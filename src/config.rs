@@ -42,6 +42,14 @@ pub struct Config {
     /// What Markdown may use beyond CommonMark: `markdown: { math: true }`.
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// Draw a share image (`og:image`, 1200×630) for every page; `false` turns
+    /// them off (a faster build, pages without a preview picture).
+    #[serde(default = "default_true")]
+    pub share_cards: bool,
+    /// Fonts in `static/fonts/` that share cards use besides the theme's
+    /// (Latin) ones: `card_fonts: [NotoSansSC-Regular.otf]` for Chinese titles.
+    #[serde(default)]
+    pub card_fonts: Vec<String>,
     /// Free data passed to templates as `site.extra`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -114,6 +122,10 @@ fn default_base_url() -> String {
 fn default_language() -> String {
     "en".into()
 }
+fn default_true() -> bool {
+    true
+}
+
 fn default_theme() -> String {
     "default".into()
 }

@@ -52,6 +52,26 @@ pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> crate::Result<Vec<
     Ok(out.into_inner())
 }
 
+/// The largest part of a `w`×`h` image in the ratio of `target`.
+pub fn crop_size(w: u32, h: u32, target: (u32, u32)) -> (u32, u32) {
+    let (tw, th) = (u64::from(target.0), u64::from(target.1));
+    let (w64, h64) = (u64::from(w), u64::from(h));
+    if w64 * th > h64 * tw {
+        (((h64 * tw) / th).max(1) as u32, h)
+    } else {
+        (w, ((w64 * th) / tw).max(1) as u32)
+    }
+}
+
+/// `img` cropped around its centre to the ratio of `size`, then resized to it.
+pub fn fit(img: &image::DynamicImage, size: (u32, u32)) -> image::DynamicImage {
+    let (cw, ch) = crop_size(img.width(), img.height(), size);
+    let x = (img.width() - cw) / 2;
+    let y = (img.height() - ch) / 2;
+    img.crop_imm(x, y, cw, ch)
+        .resize_exact(size.0, size.1, FilterType::Lanczos3)
+}
+
 /// What a file is, as told by its first bytes (or, from [`Kind::of_extension`], its name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -301,6 +321,24 @@ fn renamed(shown: &str, ext: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crops_to_4_3_around_the_centre() {
+        assert_eq!(crop_size(2000, 1000, (1000, 750)), (1333, 1000));
+        assert_eq!(crop_size(800, 1200, (1000, 750)), (800, 600));
+        assert_eq!(crop_size(1600, 1200, (1000, 750)), (1600, 1200));
+        // A wide image with a red band in the middle keeps the band.
+        let img = image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(400, 100, |x, _| {
+            if (150..250).contains(&x) {
+                image::Rgb([255, 0, 0])
+            } else {
+                image::Rgb([0, 0, 255])
+            }
+        }));
+        let out = fit(&img, (40, 30));
+        assert_eq!((out.width(), out.height()), (40, 30));
+        assert_eq!(out.to_rgb8().get_pixel(20, 15).0, [255, 0, 0]);
+    }
 
     #[test]
     fn resizes_in_proportion_and_converts() {

@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod cards;
 pub mod config;
 pub mod contact;
 pub mod content;

@@ -29,6 +29,8 @@ pub enum Contents {
         width: Option<u32>,
         webp: bool,
     },
+    /// A share card, made (or read from the site's card cache) when written.
+    Card(Arc<crate::cards::CardFile>),
 }
 
 /// Where rendered files go: written as they come (a build), or collected.
@@ -181,10 +183,19 @@ impl Staging {
         // modification time says when it last changed, for tools that sync
         // or upload only changed files; resized images are not made again.
         let previous = self.out.join(rel);
-        if unchanged(&previous, &f.contents) && std::fs::hard_link(&previous, &dest).is_ok() {
+        // A card's bytes are made (or read from the card cache) once, here.
+        let made;
+        let contents = match &f.contents {
+            Contents::Card(card) => {
+                made = Contents::Bytes(card.bytes().into());
+                &made
+            }
+            other => other,
+        };
+        if unchanged(&previous, contents) && std::fs::hard_link(&previous, &dest).is_ok() {
             return Ok(());
         }
-        match &f.contents {
+        match contents {
             Contents::Bytes(b) => {
                 let mut file = std::fs::File::create(&dest)
                     .map_err(|e| Error::io("cannot write", &dest, e))?;
@@ -202,6 +213,10 @@ impl Staging {
                     )
                 })?;
                 std::fs::write(&dest, bytes).map_err(|e| Error::io("cannot write", &dest, e))?;
+            }
+            Contents::Card(card) => {
+                std::fs::write(&dest, card.bytes())
+                    .map_err(|e| Error::io("cannot write", &dest, e))?;
             }
         }
         Ok(())
@@ -267,6 +282,7 @@ fn unchanged(previous: &Path, contents: &Contents) -> bool {
                 _ => false,
             }
         }
+        Contents::Card(card) => same_bytes(&card.bytes()),
     }
 }
 

@@ -51,6 +51,9 @@ pub struct Theme {
     pub static_files: BTreeMap<String, ThemeFile>,
     /// Theme strings: (language, file), the theme's first, then the site's `i18n/`.
     pub i18n: Vec<(String, ThemeFile)>,
+    /// Font file name → file: the fonts share cards are drawn with (the theme's
+    /// `fonts/`, else the default theme's).
+    pub fonts: BTreeMap<String, ThemeFile>,
     /// Folders to watch for changes.
     pub watch: Vec<PathBuf>,
 }
@@ -141,11 +144,17 @@ pub fn open(root: &Path, name: &str) -> crate::Result<Theme> {
             &format!("themes/{name}/static"),
             &mut theme.static_files,
         )?;
+        collect_dir(
+            &local.join("fonts"),
+            &format!("themes/{name}/fonts"),
+            &mut theme.fonts,
+        )?;
         theme.watch.push(local);
     } else if let Some(dir) = BUILTIN.get_dir(name) {
         collect_builtin(dir, "templates", name, &mut theme.theme_templates);
         collect_builtin(dir, "static", name, &mut theme.static_files);
         collect_builtin(dir, "i18n", name, &mut theme_i18n);
+        collect_builtin(dir, "fonts", name, &mut theme.fonts);
     } else {
         return Err(Error::single(
             Diagnostic::error(format!("there is no theme `{name}`"))
@@ -155,6 +164,11 @@ pub fn open(root: &Path, name: &str) -> crate::Result<Theme> {
                     builtin_names().join(", ")
                 )),
         ));
+    }
+    if theme.fonts.is_empty()
+        && let Some(dir) = BUILTIN.get_dir("default")
+    {
+        collect_builtin(dir, "fonts", "default", &mut theme.fonts);
     }
     theme.templates = theme.theme_templates.clone();
     collect_dir(&root.join("templates"), "templates", &mut theme.templates)?;

@@ -377,7 +377,7 @@ fn sitemap_feed_and_robots_follow_the_base_url() {
     assert!(!sitemap.contains("404"));
     let project = std::fs::read_to_string(dest.join("projects/doccheck-cli/index.html")).unwrap();
     assert!(project.contains("<meta property=\"og:url\" content=\"https://meilin.github.io/portfolio/projects/doccheck-cli/\">"));
-    assert!(project.contains("<meta property=\"og:image\" content=\"https://meilin.github.io/portfolio/projects/doccheck-cli/images/doccheck.svg\">"));
+    assert!(project.contains("<meta property=\"og:image\" content=\"https://meilin.github.io/portfolio/projects/doccheck-cli/share.png\">"));
 }
 
 #[test]

@@ -28,7 +28,8 @@ fn repo() -> (Site, tempfile::TempDir) {
     git(dir, &["init", "-q", "-b", "main"]);
     git(dir, &["config", "user.name", "Ana"]);
     git(dir, &["config", "user.email", "ana@example.com"]);
-    site.write(".gitignore", "/public/\n");
+    // As `folio init` writes it: the build keeps its caches (highlighting, share cards) in .folio/.
+    site.write(".gitignore", "/public/\n/.folio/\n");
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "-q", "-m", "site"]);
     let bare = tempfile::tempdir().unwrap();

@@ -20,6 +20,7 @@ fn files(v: Vec<OutputFile>) -> BTreeMap<String, String> {
                 Contents::Image { src, width, webp } => {
                     format!("image {} {width:?} {webp}", src.display())
                 }
+                Contents::Card(card) => format!("card {:?}", card.spec),
             };
             (f.path, c)
         })

@@ -42,7 +42,7 @@ const LAYERS: &[(usize, &[&str])] = &[
         ],
     ),
     // Themes and what their templates read.
-    (2, &["theme", "template_vars"]),
+    (2, &["theme", "template_vars", "cards"]),
     // Views of the model. `output` (the files of a built site and where they
     // go) sits beside `render`: render hands its files to an output sink, and
     // output knows nothing of rendering.

@@ -1,17 +1,19 @@
-//! `folio profile --out`: each portfolio item's cover as Upwork shows it,
-//! cropped to 4:3 around its centre and resized to 1000×750 (JPEG, or PNG for
-//! a PNG), ready to upload as it is.
+//! `folio profile --out`: a picture for each portfolio item as Upwork shows it,
+//! 1000×750: its raster cover cropped to 4:3 around its centre (JPEG, or PNG for
+//! a PNG), its SVG cover rasterised, or without one its drawn card (PNG),
+//! ready to upload as it is.
 
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageFormat};
 
 use super::ProfileExport;
+use crate::cards::{Maker, Picture, Spec};
 use crate::content::model::{Project, Site};
 use crate::diagnostics::{Diagnostic, Error, Result};
+use crate::images::{crop_size, fit};
 use crate::platform::{Platform, UPWORK_COVER, UPWORK_COVER_SOURCE};
 
 /// Writes the covers of the Upwork exports' portfolio items beside their text
@@ -26,6 +28,8 @@ pub fn write_covers(
     let mut written = Vec::new();
     let mut warnings = Vec::new();
     let mut made: HashMap<String, Option<Made>> = HashMap::new();
+    let maker = maker(site);
+    let files = crate::cards::covers(site);
     for e in exports.iter().filter(|e| e.platform == Platform::Upwork) {
         let base = if exports.len() > 1 {
             dir.join(&e.profile)
@@ -36,18 +40,18 @@ pub fn write_covers(
             let Some(p) = site.project(slug) else {
                 continue;
             };
-            let cover = made
-                .entry(slug.clone())
-                .or_insert_with(|| match cover(site, p) {
-                    Ok(made) => {
-                        warnings.extend(made.as_ref().and_then(|m| m.warning.clone()));
-                        made
-                    }
-                    Err(d) => {
-                        warnings.push(d);
-                        None
-                    }
-                });
+            let cover =
+                made.entry(slug.clone())
+                    .or_insert_with(|| match cover(site, p, &maker, &files) {
+                        Ok(made) => {
+                            warnings.extend(made.as_ref().and_then(|m| m.warning.clone()));
+                            made
+                        }
+                        Err(d) => {
+                            warnings.push(d);
+                            None
+                        }
+                    });
             let Some(Made { bytes, ext, .. }) = cover else {
                 continue;
             };
@@ -71,24 +75,45 @@ struct Made {
     warning: Option<Diagnostic>,
 }
 
-/// The cover of `p` for Upwork; `None` without a cover; a warning when it
-/// cannot be made.
-fn cover(site: &Site, p: &Project) -> std::result::Result<Option<Made>, Diagnostic> {
-    let Some(image) = &p.cover else {
-        return Ok(None);
+/// The cards of `site`, drawn in its theme (the default theme when its own
+/// cannot be read: `profile` reports that nowhere else).
+fn maker(site: &Site) -> Maker {
+    let theme = crate::theme::open(&site.root, &site.config.theme)
+        .or_else(|_| crate::theme::open(&site.root, "default"))
+        .unwrap_or_default();
+    Maker::for_site(site, &theme).0
+}
+
+/// The picture of `p` for Upwork: its raster cover, else its SVG cover
+/// rasterised or its drawn card; a warning when a cover cannot be used.
+fn cover(
+    site: &Site,
+    p: &Project,
+    maker: &Maker,
+    files: &HashMap<String, PathBuf>,
+) -> std::result::Result<Option<Made>, Diagnostic> {
+    let src = p
+        .cover
+        .as_ref()
+        .and_then(|i| crate::cards::cover_file(files, i));
+    let picture = src.map_or(Picture::Drawn, Picture::of_file);
+    if let (Some(src), Picture::Raster(_) | Picture::Drawn) = (src, &picture) {
+        return raster(p, src.to_path_buf());
+    }
+    let spec = Spec {
+        picture,
+        text: crate::cards::project_text(site, p),
+        size: UPWORK_COVER,
     };
-    let Some(src) = site
-        .assets
-        .iter()
-        .find(|a| {
-            a.width.is_none()
-                && !a.webp
-                && format!("{}{}", site.base_path, crate::slug::encode_path(&a.dest)) == image.url
-        })
-        .map(|a| a.src.clone())
-    else {
-        return Ok(None);
-    };
+    Ok(Some(Made {
+        bytes: maker.bytes(&spec),
+        ext: "png",
+        warning: None,
+    }))
+}
+
+/// The raster cover `src` of `p`, cropped and resized for Upwork.
+fn raster(p: &Project, src: PathBuf) -> std::result::Result<Option<Made>, Diagnostic> {
     let warn = |msg: String| {
         Diagnostic::warning(msg)
             .in_file(&p.source)
@@ -103,13 +128,8 @@ fn cover(site: &Site, p: &Project) -> std::result::Result<Option<Made>, Diagnost
         format,
         Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP)
     ) {
-        let kind = if name.to_lowercase().ends_with(".svg") {
-            "a vector image (SVG)"
-        } else {
-            "not a JPEG, PNG or WebP image"
-        };
         return Err(warn(format!(
-            "the cover `{name}` is {kind}; Upwork takes JPEG or PNG: export it as a {}×{} PNG and upload that",
+            "the cover `{name}` is not a JPEG, PNG or WebP image; Upwork takes JPEG or PNG: export it as a {}×{} PNG and upload that",
             UPWORK_COVER.0, UPWORK_COVER.1
         )));
     }
@@ -133,26 +153,6 @@ fn cover(site: &Site, p: &Project) -> std::result::Result<Option<Made>, Diagnost
     }))
 }
 
-/// The largest part of a `w`×`h` image in the ratio of `target`.
-fn crop_size(w: u32, h: u32, target: (u32, u32)) -> (u32, u32) {
-    let (tw, th) = (u64::from(target.0), u64::from(target.1));
-    let (w64, h64) = (u64::from(w), u64::from(h));
-    if w64 * th > h64 * tw {
-        (((h64 * tw) / th).max(1) as u32, h)
-    } else {
-        (w, ((w64 * th) / tw).max(1) as u32)
-    }
-}
-
-/// `img` cropped around its centre to the ratio of `size`, then resized to it.
-fn fit(img: &DynamicImage, size: (u32, u32)) -> DynamicImage {
-    let (cw, ch) = crop_size(img.width(), img.height(), size);
-    let x = (img.width() - cw) / 2;
-    let y = (img.height() - ch) / 2;
-    img.crop_imm(x, y, cw, ch)
-        .resize_exact(size.0, size.1, FilterType::Lanczos3)
-}
-
 /// PNG (for a PNG original: screenshots and text stay crisp) or JPEG at quality 90.
 fn encode(img: &DynamicImage, png: bool) -> image::ImageResult<Vec<u8>> {
     let mut out = Cursor::new(Vec::new());
@@ -163,27 +163,4 @@ fn encode(img: &DynamicImage, png: bool) -> image::ImageResult<Vec<u8>> {
         img.to_rgb8().write_with_encoder(enc)?;
     }
     Ok(out.into_inner())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn crops_to_4_3_around_the_centre() {
-        assert_eq!(crop_size(2000, 1000, (1000, 750)), (1333, 1000));
-        assert_eq!(crop_size(800, 1200, (1000, 750)), (800, 600));
-        assert_eq!(crop_size(1600, 1200, (1000, 750)), (1600, 1200));
-        // A wide image with a red band in the middle keeps the band.
-        let img = DynamicImage::ImageRgb8(image::RgbImage::from_fn(400, 100, |x, _| {
-            if (150..250).contains(&x) {
-                image::Rgb([255, 0, 0])
-            } else {
-                image::Rgb([0, 0, 255])
-            }
-        }));
-        let out = fit(&img, (40, 30));
-        assert_eq!((out.width(), out.height()), (40, 30));
-        assert_eq!(out.to_rgb8().get_pixel(20, 15).0, [255, 0, 0]);
-    }
 }

@@ -1,10 +1,14 @@
 //! What each page's context is made from: its `page` variable (title,
 //! description, URLs, image, structured data), and a project page's context.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::content::model::{Location, Site};
+use crate::cards::{Picture, SHARE};
+use crate::content::model::{Location, Project, Site};
 use crate::feeds::absolute;
 
 /// What every page's `page` variable holds.
@@ -20,6 +24,9 @@ pub(super) struct PageMeta<'a> {
     /// An absolute URL of the page's image (a project's cover, else the photo).
     image: Option<String>,
     image_alt: Option<String>,
+    /// The image's size, when known (share cards: 1200×630).
+    image_width: Option<u32>,
+    image_height: Option<u32>,
     /// Structured data (schema.org JSON-LD) for the page, ready for a
     /// `<script type="application/ld+json">` element.
     pub(super) jsonld: Option<String>,
@@ -85,6 +92,12 @@ pub(super) fn page_file(path: &str) -> String {
     }
 }
 
+/// Where the share card of the page at `path` goes (beside it): `None` for a
+/// page that is a file (`404.html`), which has none.
+pub(super) fn share_path(path: &str, ext: &str) -> Option<String> {
+    (path.is_empty() || path.ends_with('/')).then(|| format!("{path}share.{ext}"))
+}
+
 /// What page contexts are made from, shared by every page of one render.
 pub(super) struct Pages<'a> {
     site: &'a Site,
@@ -93,6 +106,8 @@ pub(super) struct Pages<'a> {
     pub(super) home_url: String,
     projects_url: String,
     pub(super) skills_url: String,
+    /// The site's images by URL, when pages have share cards (`None`: they don't).
+    covers: Option<HashMap<String, PathBuf>>,
 }
 
 impl<'a> Pages<'a> {
@@ -112,6 +127,44 @@ impl<'a> Pages<'a> {
             home_url: permalink(""),
             projects_url: permalink("projects/"),
             skills_url: permalink("skills/"),
+            covers: site.config.share_cards.then(|| crate::cards::covers(site)),
+        }
+    }
+
+    /// Whether pages have share cards.
+    pub(super) fn sharing(&self) -> bool {
+        self.covers.is_some()
+    }
+
+    /// What the share card of `p` shows.
+    pub(super) fn picture(&self, p: &Project) -> Picture {
+        match &self.covers {
+            Some(covers) => crate::cards::picture_of(covers, p),
+            None => Picture::Drawn,
+        }
+    }
+
+    /// Points `m`'s image at the share card beside the page at `path`.
+    fn share(&self, m: &mut PageMeta<'_>, path: &str, ext: &str, alt: String) {
+        let Some(card) = share_path(path, ext).filter(|_| self.sharing()) else {
+            return;
+        };
+        let site = self.site;
+        m.image = Some(Location::new(&site.config, &site.base_path, &card).permalink);
+        m.image_alt = Some(alt);
+        m.image_width = Some(SHARE.0);
+        m.image_height = Some(SHARE.1);
+    }
+
+    /// The words of a drawn card, for its `alt`.
+    fn card_alt(&self, title: &str) -> String {
+        let p = &self.site.profile;
+        if title == p.name {
+            format!("{} — {}", p.name, p.title)
+        } else if title.contains(&p.name) {
+            title.to_string()
+        } else {
+            format!("{title} — {}, {}", p.name, p.title)
         }
     }
 
@@ -133,7 +186,11 @@ impl<'a> Pages<'a> {
         let site = self.site;
         let photo = site.profile.photo.as_ref();
         let loc = Location::new(&site.config, &site.base_path, path);
-        PageMeta {
+        let alt = self.card_alt(match kind {
+            "home" => &site.profile.name,
+            _ => &title,
+        });
+        let mut m = PageMeta {
             kind,
             title,
             description: description.unwrap_or_else(|| self.default_description.clone()),
@@ -142,8 +199,12 @@ impl<'a> Pages<'a> {
             permalink: loc.permalink,
             image: photo.map(|p| absolute(&site.config.base_url, &p.url)),
             image_alt: photo.map(|p| p.alt.clone()),
+            image_width: None,
+            image_height: None,
             jsonld: None,
-        }
+        };
+        self.share(&mut m, path, "png", alt);
+        m
     }
 
     /// The context of the page of the `i`th project; `card` gives a project's card.
@@ -156,7 +217,14 @@ impl<'a> Pages<'a> {
             (!p.summary_text.is_empty()).then(|| p.summary_text.clone()),
             &p.location.path,
         );
-        if let Some(cover) = &p.cover {
+        if self.sharing() {
+            let picture = self.picture(p);
+            let alt = match (&picture, &p.cover) {
+                (Picture::Raster(_) | Picture::Svg(_), Some(cover)) => cover.alt.clone(),
+                _ => self.card_alt(&p.title),
+            };
+            self.share(&mut m, &p.location.path, picture.extension(), alt);
+        } else if let Some(cover) = &p.cover {
             m.image = Some(absolute(&site.config.base_url, &cover.url));
             m.image_alt = Some(cover.alt.clone());
         }

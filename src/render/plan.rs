@@ -10,8 +10,11 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::cache::{hash_json, hash_of};
-use super::context::{PageMeta, Pages, breadcrumbs, page_file, person, plain_text, script_json};
+use super::context::{
+    PageMeta, Pages, breadcrumbs, page_file, person, plain_text, script_json, share_path,
+};
 use super::keys::{Keys, card_revs};
+use crate::cards::{CardFile, Maker, Picture, SHARE, Spec, Text};
 use crate::content::Revisions;
 use crate::content::model::Site;
 use crate::output::{Contents, OutputFile};
@@ -401,22 +404,114 @@ impl<'a> Planner<'a> {
         jobs.push(self.not_found());
         jobs.extend(self.feeds());
         jobs.extend(self.resume_json());
-        Plan {
-            jobs,
-            files: self.static_files(),
-        }
+        let mut files = self.static_files();
+        files.extend(self.share_cards());
+        Plan { jobs, files }
+    }
+
+    /// The maker of this render's share cards (`None`: the site has none).
+    fn maker(&self) -> Option<Arc<Maker>> {
+        self.pages
+            .sharing()
+            .then(|| Arc::new(Maker::for_site(self.site, self.theme).0))
+    }
+
+    /// The share card of every page but the 404, beside it (made when written).
+    pub(super) fn share_cards(&self) -> Vec<OutputFile> {
+        let Some(maker) = self.maker() else {
+            return Vec::new();
+        };
+        let site = self.site;
+        let page = |title: &str| crate::cards::page_text(site, Some(title), None);
+        let mut cards: Vec<(&str, Text)> = vec![
+            ("", home_text(site)),
+            ("projects/", page(&self.tr("projects", "Projects"))),
+            ("skills/", page(&self.tr("skills", "Skills"))),
+            ("resume/", page(&self.tr("resume", "Résumé"))),
+        ];
+        cards.extend(
+            site.skills
+                .iter()
+                .map(|s| (&*s.location.path, page(&s.name))),
+        );
+        let tags = site
+            .tags
+            .iter()
+            .map(|g| (&*g.location.path, page(&format!("#{}", g.name))));
+        cards.extend(tags);
+        let profiles = site.profiles.iter();
+        cards.extend(profiles.map(|p| (&*p.location.path, page(&p.title))));
+        cards.extend(
+            site.pages
+                .iter()
+                .map(|p| (&*p.location.path, page(&p.title))),
+        );
+        let drawn = cards.into_iter().map(|(path, text)| {
+            let spec = Spec {
+                picture: Picture::Drawn,
+                text,
+                size: SHARE,
+            };
+            card_file(&maker, path, spec)
+        });
+        let mut files: Vec<OutputFile> = drawn.flatten().collect();
+        files.extend(self.project_cards(&maker, 0..site.projects.len()));
+        files
+    }
+
+    /// The share cards of the projects at `positions`.
+    fn project_cards(
+        &self,
+        maker: &Arc<Maker>,
+        positions: impl Iterator<Item = usize>,
+    ) -> Vec<OutputFile> {
+        let site = self.site;
+        positions
+            .filter_map(|i| site.projects.get(i))
+            .filter_map(|p| {
+                let spec = Spec {
+                    picture: self.pages.picture(p),
+                    text: crate::cards::project_text(site, p),
+                    size: SHARE,
+                };
+                card_file(maker, &p.location.path, spec)
+            })
+            .collect()
     }
 
     /// What an edit of the projects at `positions` can change when nothing
     /// else changed: their own pages, and `resume.json` (made from bodies).
     pub(super) fn edits(&self, positions: impl Iterator<Item = usize>) -> Plan<'a> {
-        let mut jobs = self.project_pages(positions);
+        let positions: Vec<usize> = positions.collect();
+        let mut jobs = self.project_pages(positions.iter().copied());
         jobs.extend(self.resume_json());
-        Plan {
-            jobs,
-            files: Vec::new(),
-        }
+        let files = match self.maker() {
+            Some(maker) => self.project_cards(&maker, positions.into_iter()),
+            None => Vec::new(),
+        };
+        Plan { jobs, files }
     }
+}
+
+/// The text of the home page's card: who, and what they do.
+fn home_text(site: &Site) -> Text {
+    Text {
+        kicker: None,
+        title: Some(site.profile.name.clone()),
+        detail: Some(site.profile.title.clone()),
+        footer: crate::cards::site_address(site),
+    }
+}
+
+/// The card of the page at `path`, beside it.
+fn card_file(maker: &Arc<Maker>, path: &str, spec: Spec) -> Option<OutputFile> {
+    Some(OutputFile {
+        path: share_path(path, spec.picture.extension())?,
+        contents: Contents::Card(Arc::new(CardFile {
+            maker: maker.clone(),
+            spec,
+        })),
+    })
 }
 
 /// The cache key of the `i`th project's page: its template's inputs
@@ -484,6 +579,9 @@ mod tests {
             expected.push("resume.json".into());
         }
         assert_eq!(paths, expected);
-        assert!(edit.files.is_empty());
+        // Only the edited project's share card is made again.
+        let files: Vec<&str> = edit.files.iter().map(|f| f.path.as_str()).collect();
+        let card = format!("{}share.png", site.projects[1].location.path);
+        assert_eq!(files, vec![card.as_str()]);
     }
 }

@@ -495,6 +495,7 @@ fn serve_file(req: tiny_http::Request, snap: &Snapshot, path: &str, status: u16)
                 return;
             }
         },
+        Some(Body::Card(card)) => card.bytes(),
         Some(Body::File(p)) => match std::fs::read(p) {
             Ok(b) => b,
             Err(_) => {

@@ -15,6 +15,8 @@ pub enum Body {
     File(PathBuf),
     /// An image resized or converted when requested.
     Image(PathBuf, Option<u32>, bool),
+    /// A share card, made (or read from the card cache) when requested.
+    Card(Arc<crate::cards::CardFile>),
 }
 
 /// One version of the site.
@@ -36,6 +38,7 @@ fn body(contents: Contents) -> Body {
         Contents::Bytes(b) => Body::Bytes(b),
         Contents::Copy(p) => Body::File(p),
         Contents::Image { src, width, webp } => Body::Image(src, width, webp),
+        Contents::Card(card) => Body::Card(card),
     }
 }
 

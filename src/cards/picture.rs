@@ -1,0 +1,81 @@
+//! Making one card's picture: a raster cover cropped to fit, an SVG cover
+//! rasterised, or the drawn card; encoded as PNG (JPEG for a photo cover).
+
+use std::io::Cursor;
+
+use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+use image::{DynamicImage, RgbImage};
+use resvg::tiny_skia::Pixmap;
+use resvg::usvg;
+
+use super::{Maker, Picture, Spec, draw};
+
+/// The bytes of the card of `spec`; the drawn card when its cover can't be read.
+pub(super) fn make(maker: &Maker, spec: &Spec) -> Vec<u8> {
+    let from_cover = match &spec.picture {
+        Picture::Drawn => None,
+        Picture::Raster(p) => image::open(p)
+            .ok()
+            .map(|img| crate::images::fit(&img, spec.size)),
+        Picture::Svg(p) => std::fs::read(p).ok().and_then(|svg| {
+            let opts = options(maker, p.parent());
+            draw::rasterise(&svg, &opts, spec.size, maker.palette.bg_rgb()).map(to_image)
+        }),
+    };
+    match from_cover {
+        Some(img) => encode(&img, spec.picture.jpeg()),
+        None => encode(&drawn(maker, spec), false),
+    }
+}
+
+/// The drawn card of `spec`.
+fn drawn(maker: &Maker, spec: &Spec) -> DynamicImage {
+    let svg = draw::svg(&maker.fonts, &maker.palette, &spec.text, spec.size);
+    let opts = options(maker, None);
+    let bg = maker.palette.bg_rgb();
+    match draw::rasterise(svg.as_bytes(), &opts, spec.size, bg) {
+        Some(p) => to_image(p),
+        None => DynamicImage::ImageRgb8(RgbImage::from_pixel(
+            spec.size.0.max(1),
+            spec.size.1.max(1),
+            image::Rgb(bg),
+        )),
+    }
+}
+
+/// SVG options with the card fonts only; relative images resolved in `dir`.
+fn options<'a>(maker: &Maker, dir: Option<&std::path::Path>) -> usvg::Options<'a> {
+    usvg::Options {
+        resources_dir: dir.map(|d| d.to_path_buf()),
+        fontdb: maker.fonts.db(),
+        ..usvg::Options::default()
+    }
+}
+
+/// An opaque pixmap as an RGB image (premultiplied alpha is 255 everywhere).
+fn to_image(p: Pixmap) -> DynamicImage {
+    let (w, h) = (p.width(), p.height());
+    let rgb: Vec<u8> = p
+        .data()
+        .chunks_exact(4)
+        .flat_map(|px| [px[0], px[1], px[2]])
+        .collect();
+    RgbImage::from_raw(w, h, rgb)
+        .map(DynamicImage::ImageRgb8)
+        .unwrap_or_else(|| DynamicImage::new_rgb8(w, h))
+}
+
+/// PNG, or JPEG at quality 85 for photos.
+fn encode(img: &DynamicImage, jpeg: bool) -> Vec<u8> {
+    let mut out = Cursor::new(Vec::new());
+    let done = if jpeg {
+        let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+        img.to_rgb8().write_with_encoder(enc)
+    } else {
+        let enc =
+            PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
+        img.to_rgb8().write_with_encoder(enc)
+    };
+    // Encoding into memory fails only on an image of size 0, which is never made.
+    done.map(|_| out.into_inner()).unwrap_or_default()
+}
