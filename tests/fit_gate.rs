@@ -109,9 +109,11 @@ fn the_fit_gate_on_the_labelled_posts() {
     }
 }
 
-/// Scored once at the end, never tuned on: `cargo test --test fit_gate -- --ignored --nocapture`.
+/// Never tuned on; a looser floor than the labelled set's, so a change that
+/// only fits the labelled posts still shows here (`-- --nocapture` prints the table).
 #[test]
-#[ignore]
 fn the_fit_gate_on_the_held_out_posts() {
-    score("heldout");
+    let s = score("heldout");
+    assert!(s.precision >= 0.9, "precision {:.3}", s.precision);
+    assert!(s.recall >= 0.9, "recall {:.3}", s.recall);
 }

@@ -134,6 +134,9 @@ pub fn fit(reqs: &[Requirement], langs: &[LanguageNeed], ranked: &[Ranked], role
     f
 }
 
+/// What decided the fit: whether it fits, the rule, and why.
+type Decision = (bool, &'static str, String);
+
 fn decide(
     reqs: &[Requirement],
     langs: &[LanguageNeed],
@@ -141,47 +144,64 @@ fn decide(
     roles: &[Role],
     coverage: f64,
     best: f64,
-) -> (bool, &'static str, String) {
+) -> Decision {
+    let role = roles.iter().find(|r| r.shown_by.is_some());
+    early(reqs, langs, top, roles, role).unwrap_or_else(|| by_evidence(reqs, role, coverage, best))
+}
+
+/// The decisions before any weighing: a language the profile lacks, a role
+/// nothing shows, or a post that names no skill.
+fn early(
+    reqs: &[Requirement],
+    langs: &[LanguageNeed],
+    top: Option<&Ranked>,
+    roles: &[Role],
+    role: Option<&Role>,
+) -> Option<Decision> {
     let missing: Vec<&str> = langs
         .iter()
         .filter(|l| l.met_by.is_none())
         .map(|l| l.name.as_str())
         .collect();
-    let role = roles.iter().find(|r| r.shown_by.is_some());
-    let pct = (coverage * 100.0).round();
     if !missing.is_empty() {
         let why = format!(
             "the post asks for {}, which your profile's languages do not list",
             missing.join(", ")
         );
-        return (false, "language", why);
+        return Some((false, "language", why));
     }
     if let (Some(r), None) = (roles.first(), role) {
         let why = format!(
             "the post wants a {}, and no project or your profile shows that work",
             r.name.to_lowercase()
         );
-        return (false, "role", why);
+        return Some((false, "role", why));
     }
-    if reqs.is_empty() {
-        return match top {
-            Some(r) if r.matched.len() >= 4 && r.text_score >= 4.0 => (
-                true,
-                "no skills",
-                format!(
-                    "fits by what the work was: {} shares {} words with the post (it names no skill)",
-                    r.slug,
-                    r.matched.len()
-                ),
-            ),
-            _ => (
-                false,
-                "no skills",
-                "the post names no skill your projects show, and no project describes similar work"
-                    .into(),
-            ),
-        };
+    if !reqs.is_empty() {
+        return None;
     }
+    Some(match top {
+        Some(r) if r.matched.len() >= 4 && r.text_score >= 4.0 => (
+            true,
+            "no skills",
+            format!(
+                "fits by what the work was: {} shares {} words with the post (it names no skill)",
+                r.slug,
+                r.matched.len()
+            ),
+        ),
+        _ => (
+            false,
+            "no skills",
+            "the post names no skill your projects show, and no project describes similar work"
+                .into(),
+        ),
+    })
+}
+
+/// The decision by the role, the requirements shown (weighted) and the best project's evidence.
+fn by_evidence(reqs: &[Requirement], role: Option<&Role>, coverage: f64, best: f64) -> Decision {
+    let pct = (coverage * 100.0).round();
     let specific = reqs.iter().any(|r| shown(r) && !idf::is_generic(&r.name));
     let by_role = role.map(|r| {
         format!(

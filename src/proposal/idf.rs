@@ -44,17 +44,27 @@ fn table() -> &'static Table {
 /// IDF of one stem (an unseen stem counts as seen once).
 fn idf_of(stem: &str) -> f64 {
     let t = table();
-    let df = t.df.get(stem).copied().unwrap_or(1.0);
-    (1.0 + (t.posts - df + 0.5) / (df + 0.5)).ln()
+    idf_for(t.df.get(stem).copied().unwrap_or(1.0), t.posts)
 }
 
-/// The weight of a requirement: the IDF of its most specific word (CJK names weigh as unseen).
+/// IDF of a word seen in `df` of `posts` posts.
+fn idf_for(df: f64, posts: f64) -> f64 {
+    (1.0 + (posts - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// The weight of a requirement: the IDF of its most specific word. A name
+/// with no index term ("C", "R", "3", "1099") weighs as an unseen word: it is
+/// specific, not generic.
 pub fn weight(name: &str) -> f64 {
     let w = index_terms(name)
         .iter()
         .map(|s| idf_of(s))
         .fold(0.0, f64::max);
-    if w > 0.0 { w } else { 1.0 }
+    if w > 0.0 {
+        w
+    } else {
+        idf_for(1.0, table().posts)
+    }
 }
 
 /// A requirement so common in posts that sharing it says little about the work.
@@ -78,5 +88,14 @@ mod tests {
             assert!(is_generic(generic), "{generic} {}", weight(generic));
         }
         assert!(!is_generic("Civil Engineering"));
+    }
+
+    /// Review finding: names without index terms fell back to 1.0, below the generic line.
+    #[test]
+    fn names_without_index_terms_are_specific() {
+        for name in ["C", "R", "3", "1099"] {
+            assert!(!is_generic(name), "{name} {}", weight(name));
+            assert_eq!(weight(name), weight("Zqxjvk"), "{name} weighs as unseen");
+        }
     }
 }

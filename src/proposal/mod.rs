@@ -90,7 +90,7 @@ pub fn draft(
     let mine = role::profile_text(&site.profile);
     fit::cover_by_profile(&mut reqs, &site.profile, &mine, &thesaurus);
     let mut roles = role::find(&post.title);
-    role::judge(&mut roles, &docs, &order, &mine);
+    role::judge(&mut roles, &docs, &order, &site.profile);
     let fit = fit::fit(&reqs, &languages, &ranked, &roles);
     let chosen = choose(&ranked, &reqs, &fit, opts.top);
     let specialized = profile::choose(site, opts.profile.as_deref(), &reqs, &chosen)?;
@@ -180,9 +180,15 @@ fn choose(ranked: &[Ranked], reqs: &[Requirement], fit: &Fit, top: usize) -> Vec
         .take(top.clamp(1, 5))
         .map(|r| r.slug.clone())
         .collect();
-    // Fits by the profile alone (projects without skills): the best-ranked project still leads.
+    // Fits by the profile alone (projects without skills): the best-ranked
+    // project still leads, if it has anything to do with the post.
     if shown.is_empty() {
-        return ranked.iter().take(1).map(|r| r.slug.clone()).collect();
+        return ranked
+            .iter()
+            .take(1)
+            .filter(|r| r.score > 0.0)
+            .map(|r| r.slug.clone())
+            .collect();
     }
     shown
 }
@@ -217,6 +223,40 @@ mod tests {
             &stems("技术写作和API文档"),
             &stems("技术写作")
         ));
+    }
+
+    /// Review finding: with nothing passing the filter, a project with score 0 led the letter.
+    #[test]
+    fn an_unrelated_project_never_leads() {
+        let ranked = |slug: &str, score: f64| super::Ranked {
+            slug: slug.into(),
+            title: slug.into(),
+            url: String::new(),
+            score,
+            text_score: score,
+            matched: Vec::new(),
+            reasons: Vec::new(),
+        };
+        let fit = super::Fit {
+            fits: true,
+            ..super::Fit::default()
+        };
+        let reqs = [];
+        assert!(super::choose(&[ranked("unrelated", 0.0)], &reqs, &fit, 3).is_empty());
+        let reqs = [super::Requirement {
+            name: "Motion Design".into(),
+            skill: None,
+            projects: vec!["other".into()],
+            from: "skills".into(),
+            by_profile: true,
+            concept: None,
+            key: Vec::new(),
+        }];
+        assert_eq!(
+            super::choose(&[ranked("related", 2.0)], &reqs, &fit, 3),
+            ["related"],
+            "a related project still leads when the profile alone shows the requirements"
+        );
     }
 
     #[test]

@@ -5,29 +5,122 @@
 use serde::Serialize;
 
 use super::rank::Doc;
-use super::terms::{is_stopword, stems, words};
+use super::terms::{is_stopword, stem, stems, words};
 use crate::content::model::Profile;
 
-/// Role nouns and the stems of the work they do (a "video editor" edits video).
+/// Role nouns and the words of the work they do (a "video editor" edits video).
+/// Whole words, not stems or prefixes: "art" is not "articles", "edit" not
+/// "edition", "animation" not "animal", "marketing" not "marketplace",
+/// "localization" not "locale" (their stems are shared or prefixes).
 const ROLES: &[(&str, &[&str])] = &[
-    ("writer", &["writer", "write", "writ", "author"]),
-    ("copywriter", &["copywrit"]),
-    ("developer", &["develop", "engin", "programm"]),
-    ("engineer", &["engin", "develop", "programm"]),
-    ("programmer", &["programm", "develop", "engin"]),
-    ("designer", &["design"]),
-    ("editor", &["editor", "edit"]),
-    ("translator", &["translat", "local"]),
-    ("animator", &["anim", "anima"]),
-    ("artist", &["artist", "art"]),
-    ("bookkeeper", &["bookkeep"]),
-    ("accountant", &["account"]),
-    ("lawyer", &["lawyer", "law"]),
-    ("attorney", &["attorney"]),
-    ("videographer", &["videograph"]),
-    ("photographer", &["photograph"]),
-    ("nurse", &["nurs"]),
-    ("marketer", &["market"]),
+    ("writer", WRITE),
+    ("copywriter", &["copywriter", "copywriters", "copywriting"]),
+    ("developer", DEVELOP),
+    ("engineer", DEVELOP),
+    ("programmer", DEVELOP),
+    (
+        "designer",
+        &[
+            "designer",
+            "designers",
+            "design",
+            "designs",
+            "designing",
+            "designed",
+        ],
+    ),
+    (
+        "editor",
+        &["editor", "editors", "edit", "edits", "editing", "edited"],
+    ),
+    ("translator", TRANSLATE),
+    ("animator", ANIMATE),
+    (
+        "artist",
+        &[
+            "artist", "artists", "art", "arts", "artwork", "artworks", "artistic",
+        ],
+    ),
+    ("bookkeeper", &["bookkeeper", "bookkeepers", "bookkeeping"]),
+    (
+        "accountant",
+        &["accountant", "accountants", "accounting", "accountancy"],
+    ),
+    ("lawyer", &["lawyer", "lawyers", "law", "laws", "legal"]),
+    ("attorney", &["attorney", "attorneys"]),
+    (
+        "videographer",
+        &["videographer", "videographers", "videography"],
+    ),
+    (
+        "photographer",
+        &["photographer", "photographers", "photography"],
+    ),
+    ("nurse", &["nurse", "nurses", "nursing"]),
+    ("marketer", &["marketer", "marketers", "marketing"]),
+];
+
+const WRITE: &[&str] = &[
+    "writer",
+    "writers",
+    "write",
+    "writes",
+    "writing",
+    "writings",
+    "written",
+    "wrote",
+    "author",
+    "authors",
+    "authored",
+    "authoring",
+];
+
+const DEVELOP: &[&str] = &[
+    "developer",
+    "developers",
+    "develop",
+    "develops",
+    "developing",
+    "developed",
+    "development",
+    "engineer",
+    "engineers",
+    "engineering",
+    "engineered",
+    "programmer",
+    "programmers",
+    "programming",
+    "programmed",
+];
+
+const TRANSLATE: &[&str] = &[
+    "translator",
+    "translators",
+    "translate",
+    "translates",
+    "translating",
+    "translated",
+    "translation",
+    "translations",
+    "localization",
+    "localisation",
+    "localize",
+    "localise",
+    "localizing",
+    "localising",
+    "localized",
+    "localised",
+];
+
+const ANIMATE: &[&str] = &[
+    "animator",
+    "animators",
+    "animate",
+    "animates",
+    "animating",
+    "animated",
+    "animation",
+    "animations",
 ];
 
 /// Title words that qualify nothing ("Experienced Civil Engineer": civil).
@@ -101,29 +194,32 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Whether one source's stemmed words show the role: a word of its work and
-/// the word that qualifies it ("Rust Developer", or Rust among the skills of a
-/// developer).
+/// Whether one source's lower-case words show the role: a word of its work
+/// and the word that qualifies it ("Rust Developer", or Rust among the skills
+/// of a developer).
 fn shows(role: &Role, text: &[String]) -> bool {
-    let work = text
-        .iter()
-        .any(|w| role.work.iter().any(|s| w.starts_with(s)));
+    let work = text.iter().any(|w| role.work.contains(&w.as_str()));
     work && role
         .qualifier
         .as_deref()
-        .is_none_or(|q| text.contains(&stems(q).concat()))
+        .is_none_or(|q| text.iter().any(|w| stem(w) == stem(q)))
 }
 
 /// The profile's own words: title, overview, declared skills and employment.
-pub fn profile_text(p: &Profile) -> Vec<String> {
+fn profile_parts(p: &Profile) -> Vec<String> {
     let mut parts = vec![p.title.clone(), p.overview.clone()];
     parts.extend(p.skills.iter().map(|s| s.name.clone()));
     for e in &p.experience {
         parts.push(e.title.clone());
         parts.extend(e.description.clone());
     }
+    parts
+}
+
+/// The stems of the profile's own words, each part ended by an empty word.
+pub fn profile_text(p: &Profile) -> Vec<String> {
     let mut out = Vec::new();
-    for part in parts {
+    for part in profile_parts(p) {
         out.extend(stems(&part));
         out.push(String::new());
     }
@@ -131,7 +227,11 @@ pub fn profile_text(p: &Profile) -> Vec<String> {
 }
 
 /// Fills each role's `shown_by`: the best-ranked project that shows it, else the profile.
-pub fn judge(roles: &mut [Role], docs: &[Doc], order: &[String], profile: &[String]) {
+pub fn judge(roles: &mut [Role], docs: &[Doc], order: &[String], profile: &Profile) {
+    let profile: Vec<String> = profile_parts(profile)
+        .iter()
+        .flat_map(|p| words(p))
+        .collect();
     for r in roles.iter_mut() {
         r.shown_by = order
             .iter()
@@ -140,22 +240,16 @@ pub fn judge(roles: &mut [Role], docs: &[Doc], order: &[String], profile: &[Stri
                     .any(|d| &d.project.slug == *slug && shows(r, &project_words(d)))
             })
             .cloned()
-            .or_else(|| shows(r, profile).then(|| "profile".to_string()));
+            .or_else(|| shows(r, &profile).then(|| "profile".to_string()));
     }
 }
 
-/// A project's title, role and summary words (what the work was, not its body's asides).
+/// A project's title, role and skill words (what the work was, not its body's asides).
 fn project_words(d: &Doc) -> Vec<String> {
     let p = d.project;
-    let mut text = stems(&p.title);
-    text.push(String::new());
-    text.extend(stems(p.role.as_deref().unwrap_or("")));
-    text.push(String::new());
-    text.extend(p.skills.iter().flat_map(|s| {
-        let mut v = stems(&s.name);
-        v.push(String::new());
-        v
-    }));
+    let mut text = words(&p.title);
+    text.extend(words(p.role.as_deref().unwrap_or("")));
+    text.extend(p.skills.iter().flat_map(|s| words(&s.name)));
     text
 }
 
@@ -181,8 +275,37 @@ mod tests {
         assert!(names("Migrate our docs to Git").is_empty());
         assert!(names("Landing page copy for a developer API product").is_empty());
         let civil = &find("Civil Engineer")[0];
-        assert!(!shows(civil, &stems("Technical Writer & Rust Developer")));
+        assert!(!shows(civil, &words("Technical Writer & Rust Developer")));
         let rust = &find("Rust engineer for benchmarks")[0];
-        assert!(shows(rust, &stems("Technical Writer & Rust Developer")));
+        assert!(shows(rust, &words("Technical Writer & Rust Developer")));
+    }
+
+    /// Review finding: prefixes of stems showed roles ("art" in "articl").
+    #[test]
+    fn roles_need_whole_words_of_their_work() {
+        let role = |t: &str| find(t).remove(0);
+        let not_shown = [
+            ("Artist", "Writer of articles and essays"),
+            ("Animator", "Animal welfare researcher"),
+            ("Marketer", "Marketplace developer"),
+            ("Translator", "Locale files for a web app"),
+            ("Editor", "First edition of a field guide"),
+            ("Lawyer", "Lawn care"),
+        ];
+        for (title, text) in not_shown {
+            assert!(!shows(&role(title), &words(text)), "{title} in {text:?}");
+        }
+        let shown = [
+            ("Artist", "Concept art for games"),
+            ("Animator", "2D animation and motion graphics"),
+            ("Marketer", "Email marketing"),
+            ("Translator", "Localization of a mobile app"),
+            ("Editor", "Video editing"),
+            ("Writer", "Technical writing"),
+            ("Developer", "Web development"),
+        ];
+        for (title, text) in shown {
+            assert!(shows(&role(title), &words(text)), "{title} in {text:?}");
+        }
     }
 }
