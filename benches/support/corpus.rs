@@ -200,7 +200,9 @@ pub fn write_folio_site_with(dir: &Path, n: usize, seed: u64, code: Code) {
     std::fs::create_dir_all(dir.join("content/projects")).unwrap();
     std::fs::write(
         dir.join("folio.yaml"),
-        "title: Benchmark Portfolio\nbase_url: https://bench.example/\n",
+        // Share cards off: the speed budgets are measured without them
+        // (`cargo bench --bench cards` measures the cards).
+        "title: Benchmark Portfolio\nbase_url: https://bench.example/\nshare_cards: false\n",
     )
     .unwrap();
     let mut profile =
