@@ -651,3 +651,41 @@ fn eleventy_image_and_gallery_shortcodes() {
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "looms"));
 }
+
+/// Dates and summaries as real sites leave them: `date: '2024Z'` and
+/// `date: March 2021` are read; the summary is what folio derives (a first
+/// paragraph that is only a badge is passed over); a write-up with no text has no
+/// summary, as on the old site, without asking; one whose page was its own
+/// layout is named.
+#[test]
+fn dates_and_summaries_as_real_sites_write_them() {
+    let (d, report) = import("hugo-dates-summaries");
+    let tide = read(&d, "content/projects/tide-gauge/index.md");
+    assert!(tide.contains("date: '2024'\n"), "{tide}");
+    assert!(
+        tide.contains("summary: Read the harbour's water level on a phone.\n"),
+        "{tide}"
+    );
+    let ferry = read(&d, "content/projects/ferry-board/index.md");
+    assert!(ferry.contains("date: 2021-03\n"), "{ferry}");
+    assert!(
+        ferry.contains("summary: A departure board for a small ferry line, with live delays.\n"),
+        "{ferry}"
+    );
+    assert!(
+        report.contains("no summary: the old write-up has no text"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "dice-roller.md:1: the write-up is empty: the old page was its layout `dice`"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("3 of 4 write-ups need nothing by hand"),
+        "{report}"
+    );
+    assert!(!report.contains("not a date folio reads"), "{report}");
+    assert_eq!(check(&d), Vec::<String>::new());
+}

@@ -357,6 +357,10 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
     let Ok(parsed) = crate::date::Date::parse(date) else {
         return worded_date(raw).map(|d| (d, String::new()));
     };
+    // A zone on a date with no time (`2024Z`, as some Hugo themes write) says nothing.
+    if time.eq_ignore_ascii_case("z") {
+        return Some((parsed.iso(), String::new()));
+    }
     if !(time.is_empty() || time.starts_with(['T', ' ', 't'])) {
         return None;
     }
@@ -367,10 +371,11 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// `Jul 08 2022`, `July 8, 2022`, `8 July 2022` (Astro's starter) → `2022-07-08`.
+/// `Jul 08 2022`, `July 8, 2022`, `8 July 2022` (Astro's starter) → `2022-07-08`;
+/// `March 2021`, `Mar. 2021` → `2021-03`.
 fn worded_date(raw: &str) -> Option<String> {
     let words: Vec<&str> = raw.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    if words.len() != 3 {
+    if !(2..=3).contains(&words.len()) {
         return None;
     }
     let month = words.iter().find_map(|w| {
@@ -383,6 +388,10 @@ fn worded_date(raw: &str) -> Option<String> {
     let year = words
         .iter()
         .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    if words.len() == 2 {
+        let iso = format!("{year}-{month:02}");
+        return crate::date::Date::parse(&iso).ok().map(|d| d.iso());
+    }
     let day = words
         .iter()
         .find(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))?;
@@ -489,7 +498,20 @@ mod tests {
             Some(("2024-03".into(), String::new()))
         );
         assert_eq!(date_part("2021"), Some(("2021".into(), String::new())));
-        assert_eq!(date_part("March 2021"), None);
+        assert_eq!(
+            date_part("March 2021"),
+            Some(("2021-03".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("Mar. 2021"),
+            Some(("2021-03".into(), String::new()))
+        );
+        assert_eq!(date_part("2024Z"), Some(("2024".into(), String::new())));
+        assert_eq!(
+            date_part("2021-03-04Z"),
+            Some(("2021-03-04".into(), String::new()))
+        );
+        assert_eq!(date_part("Hello 2021"), None);
         assert_eq!(
             date_part("Jul 08 2022"),
             Some(("2022-07-08".into(), String::new()))
