@@ -689,3 +689,28 @@ fn dates_and_summaries_as_real_sites_write_them() {
     assert!(!report.contains("not a date folio reads"), "{report}");
     assert_eq!(check(&d), Vec::<String>::new());
 }
+
+/// An Eleventy site that lists its projects in a data file, each record naming
+/// the Markdown of its write-up: the write-up takes its record's fields, the
+/// day-first date is read, and the cover named by file name alone is the one
+/// image of that name in the site (a built copy with the same bytes aside).
+#[test]
+fn front_matter_from_the_data_file_that_names_the_write_up() {
+    let (d, report) = import("eleventy-data-file");
+    let kiosk = read(&d, "content/projects/kiosk/index.md");
+    assert!(
+        kiosk.starts_with("---\ntitle: Check-in kiosk (team)\ndate: 2024-01-26\n"),
+        "{kiosk}"
+    );
+    assert!(kiosk.contains("\ncover: kiosk.png\n"), "{kiosk}");
+    assert!(exists(&d, "content/projects/kiosk/kiosk.png"), "{report}");
+    assert!(
+        report.contains("front matter ← the record naming it in projects.json"),
+        "{report}"
+    );
+    assert!(
+        report.contains("1 of 1 write-up need nothing by hand"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+}

@@ -355,7 +355,9 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
     let (date, time) = raw.split_at(end);
     let date = date.trim_end_matches('-');
     let Ok(parsed) = crate::date::Date::parse(date) else {
-        return worded_date(raw).map(|d| (d, String::new()));
+        return day_first(raw)
+            .or_else(|| worded_date(raw))
+            .map(|d| (d, String::new()));
     };
     // A zone on a date with no time (`2024Z`, as some Hugo themes write) says nothing.
     if time.eq_ignore_ascii_case("z") {
@@ -365,6 +367,27 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
         return None;
     }
     Some((parsed.iso(), time.trim().to_string()))
+}
+
+/// `26-01-2024`, `26/01/2024`, `26.01.2024` (day first, as most of the world
+/// writes) → `2024-01-26`; only when the day can't be the month (`03-04-2024` is
+/// left for the user to say).
+fn day_first(raw: &str) -> Option<String> {
+    let parts: Vec<&str> = raw.split(['-', '/', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let num = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (day, month, year) = (num(d, 1..=2)?, num(m, 1..=2)?, num(y, 4..=4)?);
+    if day <= 12 {
+        return None;
+    }
+    let iso = format!("{year}-{month:02}-{day:02}");
+    crate::date::Date::parse(&iso).ok().map(|d| d.iso())
 }
 
 const MONTHS: [&str; 12] = [
@@ -512,6 +535,20 @@ mod tests {
             Some(("2021-03-04".into(), String::new()))
         );
         assert_eq!(date_part("Hello 2021"), None);
+        assert_eq!(
+            date_part("26-01-2024"),
+            Some(("2024-01-26".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("26/01/2024"),
+            Some(("2024-01-26".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("03-04-2024"),
+            None,
+            "day or month first? the user says"
+        );
+        assert_eq!(date_part("31-02-2024"), None);
         assert_eq!(
             date_part("Jul 08 2022"),
             Some(("2022-07-08".into(), String::new()))

@@ -27,7 +27,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let bytes = std::fs::read(&s.path).map_err(|e| Error::io("cannot read", &s.path, e))?;
     let text = String::from_utf8_lossy(&bytes);
     let mut report = FileReport::default();
-    let front = match frontmatter::parse(&text) {
+    let mut front = match frontmatter::parse(&text) {
         Ok(f) => f,
         Err(e) => {
             report.hands.push(Hand {
@@ -37,7 +37,9 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
             return Ok((report, Vec::new()));
         }
     };
+    let data = front_from_data_file(&mut front, s);
     let mut fields = Fields::map(&front, &map.taxonomies);
+    fields.mapped.splice(0..0, data);
     let mut refs = Refs::new(map, &s.path, s.bundle.as_deref());
     let cover_line = cover_line(&front);
     let cover = cover(&mut fields, &mut refs, s, cover_line);
@@ -87,6 +89,18 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     report.files = planned.len() - 1;
     report.dest = Some(dest.join("index.md"));
     Ok((report, planned))
+}
+
+/// A write-up without front matter takes the record of a data file that names
+/// it (see [`super::datafile`]); the note for the report.
+fn front_from_data_file(front: &mut frontmatter::Front, s: &Source) -> Option<String> {
+    if !front.map.is_empty() {
+        return None;
+    }
+    let (file, record) = super::datafile::record_for(&s.path)?;
+    front.map = record;
+    let name = file.file_name()?.to_string_lossy().into_owned();
+    Some(format!("front matter ← the record naming it in {name}"))
 }
 
 fn cover_line(front: &frontmatter::Front) -> usize {
