@@ -655,8 +655,8 @@ fn eleventy_image_and_gallery_shortcodes() {
 /// Dates and summaries as real sites leave them: `date: '2024Z'` and
 /// `date: March 2021` are read; the summary is what folio derives (a first
 /// paragraph that is only a badge is passed over); a write-up with no text has no
-/// summary, as on the old site, without asking; one whose page was its own
-/// layout is named.
+/// summary, as on the old site, without asking, unless a theme's own fields
+/// (`desc1`, `desc2`) gave one; one whose page was its own layout is named.
 #[test]
 fn dates_and_summaries_as_real_sites_write_them() {
     let (d, report) = import("hugo-dates-summaries");
@@ -683,10 +683,15 @@ fn dates_and_summaries_as_real_sites_write_them() {
         "{report}"
     );
     assert!(
-        report.contains("3 of 4 write-ups need nothing by hand"),
+        report.contains("4 of 5 write-ups need nothing by hand"),
         "{report}"
     );
     assert!(!report.contains("not a date folio reads"), "{report}");
+    let car = read(&d, "content/projects/car-game/index.md");
+    assert!(
+        car.contains("summary: Simple car game. Developed in two months as a university project, using OpenGL.\n"),
+        "the Introduction theme's desc1 and desc2: {car}"
+    );
     assert_eq!(check(&d), Vec::<String>::new());
 }
 

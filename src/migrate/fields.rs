@@ -150,6 +150,15 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
+/// `desc`, `desc1`, `littleDesc`, `short_description`; not `descLink` or `desc_url`.
+fn is_description_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.contains("desc")
+        && !["link", "url", "path", "file"]
+            .iter()
+            .any(|w| k.contains(w))
+}
+
 fn is_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://")
 }
@@ -242,6 +251,31 @@ impl Fields {
         {
             self.summary = rest.remove(*key).as_ref().and_then(text);
             self.note(key, "summary");
+            return;
+        }
+        self.take_theme_descriptions(rest);
+    }
+
+    /// A theme's own description fields (`desc1` + `desc2` of Hugo's
+    /// Introduction theme, `littleDesc`, `shortDesc`), in key order, as the summary.
+    fn take_theme_descriptions(&mut self, rest: &mut Map<String, Value>) {
+        let keys: Vec<String> = rest
+            .iter()
+            .filter(|(k, v)| is_description_key(k) && text(v).is_some_and(|t| !is_url(&t)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut summary = String::new();
+        for k in &keys {
+            let t = rest.remove(k).as_ref().and_then(text).unwrap_or_default();
+            if !summary.is_empty() {
+                let end = summary.ends_with(['.', '!', '?', '。']);
+                summary.push_str(if end { " " } else { ". " });
+            }
+            summary.push_str(&t);
+        }
+        if !keys.is_empty() {
+            self.summary = Some(summary);
+            self.note(&keys.join(" + "), "summary");
         }
     }
 
@@ -559,6 +593,20 @@ mod tests {
         );
         assert_eq!(date_part("Jul 32 2022"), None);
         assert_eq!(date_part("2021-02-30"), None);
+    }
+
+    #[test]
+    fn a_theme_s_description_fields_are_the_summary() {
+        let f = parse("---\ntitle: Car game\ndesc1: Simple car game\ndesc2: Developed in two months.\ndescLink: car.md\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert_eq!(
+            m.summary.as_deref(),
+            Some("Simple car game. Developed in two months.")
+        );
+        assert!(m.mapped.contains(&"desc1 + desc2 → summary".to_string()));
+        assert_eq!(m.extra.keys().collect::<Vec<_>>(), ["descLink"]);
+        let f = parse("---\ntitle: A\ndescription: Said.\ndesc2: Other\n---\n").unwrap();
+        assert_eq!(Fields::map(&f, &[]).summary.as_deref(), Some("Said."));
     }
 
     #[test]
