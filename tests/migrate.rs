@@ -651,3 +651,71 @@ fn eleventy_image_and_gallery_shortcodes() {
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "looms"));
 }
+
+/// Dates and summaries as real sites leave them: `date: '2024Z'` and
+/// `date: March 2021` are read; the summary is what folio derives (a first
+/// paragraph that is only a badge is passed over); a write-up with no text has no
+/// summary, as on the old site, without asking, unless a theme's own fields
+/// (`desc1`, `desc2`) gave one; one whose page was its own layout is named.
+#[test]
+fn dates_and_summaries_as_real_sites_write_them() {
+    let (d, report) = import("hugo-dates-summaries");
+    let tide = read(&d, "content/projects/tide-gauge/index.md");
+    assert!(tide.contains("date: '2024'\n"), "{tide}");
+    assert!(
+        tide.contains("summary: Read the harbour's water level on a phone.\n"),
+        "{tide}"
+    );
+    let ferry = read(&d, "content/projects/ferry-board/index.md");
+    assert!(ferry.contains("date: 2021-03\n"), "{ferry}");
+    assert!(
+        ferry.contains("summary: A departure board for a small ferry line, with live delays.\n"),
+        "{ferry}"
+    );
+    assert!(
+        report.contains("no summary: the old write-up has no text"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "dice-roller.md:1: the write-up is empty: the old page was its layout `dice`"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("4 of 5 write-ups need nothing by hand"),
+        "{report}"
+    );
+    assert!(!report.contains("not a date folio reads"), "{report}");
+    let car = read(&d, "content/projects/car-game/index.md");
+    assert!(
+        car.contains("summary: Simple car game. Developed in two months as a university project, using OpenGL.\n"),
+        "the Introduction theme's desc1 and desc2: {car}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+}
+
+/// An Eleventy site that lists its projects in a data file, each record naming
+/// the Markdown of its write-up: the write-up takes its record's fields, the
+/// day-first date is read, and the cover named by file name alone is the one
+/// image of that name in the site (a built copy with the same bytes aside).
+#[test]
+fn front_matter_from_the_data_file_that_names_the_write_up() {
+    let (d, report) = import("eleventy-data-file");
+    let kiosk = read(&d, "content/projects/kiosk/index.md");
+    assert!(
+        kiosk.starts_with("---\ntitle: Check-in kiosk (team)\ndate: 2024-01-26\n"),
+        "{kiosk}"
+    );
+    assert!(kiosk.contains("\ncover: kiosk.png\n"), "{kiosk}");
+    assert!(exists(&d, "content/projects/kiosk/kiosk.png"), "{report}");
+    assert!(
+        report.contains("front matter ← the record naming it in projects.json"),
+        "{report}"
+    );
+    assert!(
+        report.contains("1 of 1 write-up need nothing by hand"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+}

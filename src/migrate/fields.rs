@@ -150,6 +150,15 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
+/// `desc`, `desc1`, `littleDesc`, `short_description`; not `descLink` or `desc_url`.
+fn is_description_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.contains("desc")
+        && !["link", "url", "path", "file"]
+            .iter()
+            .any(|w| k.contains(w))
+}
+
 fn is_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://")
 }
@@ -242,6 +251,31 @@ impl Fields {
         {
             self.summary = rest.remove(*key).as_ref().and_then(text);
             self.note(key, "summary");
+            return;
+        }
+        self.take_theme_descriptions(rest);
+    }
+
+    /// A theme's own description fields (`desc1` + `desc2` of Hugo's
+    /// Introduction theme, `littleDesc`, `shortDesc`), in key order, as the summary.
+    fn take_theme_descriptions(&mut self, rest: &mut Map<String, Value>) {
+        let keys: Vec<String> = rest
+            .iter()
+            .filter(|(k, v)| is_description_key(k) && text(v).is_some_and(|t| !is_url(&t)))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut summary = String::new();
+        for k in &keys {
+            let t = rest.remove(k).as_ref().and_then(text).unwrap_or_default();
+            if !summary.is_empty() {
+                let end = summary.ends_with(['.', '!', '?', '。']);
+                summary.push_str(if end { " " } else { ". " });
+            }
+            summary.push_str(&t);
+        }
+        if !keys.is_empty() {
+            self.summary = Some(summary);
+            self.note(&keys.join(" + "), "summary");
         }
     }
 
@@ -355,22 +389,50 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
     let (date, time) = raw.split_at(end);
     let date = date.trim_end_matches('-');
     let Ok(parsed) = crate::date::Date::parse(date) else {
-        return worded_date(raw).map(|d| (d, String::new()));
+        return day_first(raw)
+            .or_else(|| worded_date(raw))
+            .map(|d| (d, String::new()));
     };
+    // A zone on a date with no time (`2024Z`, as some Hugo themes write) says nothing.
+    if time.eq_ignore_ascii_case("z") {
+        return Some((parsed.iso(), String::new()));
+    }
     if !(time.is_empty() || time.starts_with(['T', ' ', 't'])) {
         return None;
     }
     Some((parsed.iso(), time.trim().to_string()))
 }
 
+/// `26-01-2024`, `26/01/2024`, `26.01.2024` (day first, as most of the world
+/// writes) → `2024-01-26`; only when the day can't be the month (`03-04-2024` is
+/// left for the user to say).
+fn day_first(raw: &str) -> Option<String> {
+    let parts: Vec<&str> = raw.split(['-', '/', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let num = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (day, month, year) = (num(d, 1..=2)?, num(m, 1..=2)?, num(y, 4..=4)?);
+    if day <= 12 {
+        return None;
+    }
+    let iso = format!("{year}-{month:02}-{day:02}");
+    crate::date::Date::parse(&iso).ok().map(|d| d.iso())
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// `Jul 08 2022`, `July 8, 2022`, `8 July 2022` (Astro's starter) → `2022-07-08`.
+/// `Jul 08 2022`, `July 8, 2022`, `8 July 2022` (Astro's starter) → `2022-07-08`;
+/// `March 2021`, `Mar. 2021` → `2021-03`.
 fn worded_date(raw: &str) -> Option<String> {
     let words: Vec<&str> = raw.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    if words.len() != 3 {
+    if !(2..=3).contains(&words.len()) {
         return None;
     }
     let month = words.iter().find_map(|w| {
@@ -383,6 +445,10 @@ fn worded_date(raw: &str) -> Option<String> {
     let year = words
         .iter()
         .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    if words.len() == 2 {
+        let iso = format!("{year}-{month:02}");
+        return crate::date::Date::parse(&iso).ok().map(|d| d.iso());
+    }
     let day = words
         .iter()
         .find(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))?;
@@ -489,7 +555,34 @@ mod tests {
             Some(("2024-03".into(), String::new()))
         );
         assert_eq!(date_part("2021"), Some(("2021".into(), String::new())));
-        assert_eq!(date_part("March 2021"), None);
+        assert_eq!(
+            date_part("March 2021"),
+            Some(("2021-03".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("Mar. 2021"),
+            Some(("2021-03".into(), String::new()))
+        );
+        assert_eq!(date_part("2024Z"), Some(("2024".into(), String::new())));
+        assert_eq!(
+            date_part("2021-03-04Z"),
+            Some(("2021-03-04".into(), String::new()))
+        );
+        assert_eq!(date_part("Hello 2021"), None);
+        assert_eq!(
+            date_part("26-01-2024"),
+            Some(("2024-01-26".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("26/01/2024"),
+            Some(("2024-01-26".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("03-04-2024"),
+            None,
+            "day or month first? the user says"
+        );
+        assert_eq!(date_part("31-02-2024"), None);
         assert_eq!(
             date_part("Jul 08 2022"),
             Some(("2022-07-08".into(), String::new()))
@@ -500,6 +593,20 @@ mod tests {
         );
         assert_eq!(date_part("Jul 32 2022"), None);
         assert_eq!(date_part("2021-02-30"), None);
+    }
+
+    #[test]
+    fn a_theme_s_description_fields_are_the_summary() {
+        let f = parse("---\ntitle: Car game\ndesc1: Simple car game\ndesc2: Developed in two months.\ndescLink: car.md\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert_eq!(
+            m.summary.as_deref(),
+            Some("Simple car game. Developed in two months.")
+        );
+        assert!(m.mapped.contains(&"desc1 + desc2 → summary".to_string()));
+        assert_eq!(m.extra.keys().collect::<Vec<_>>(), ["descLink"]);
+        let f = parse("---\ntitle: A\ndescription: Said.\ndesc2: Other\n---\n").unwrap();
+        assert_eq!(Fields::map(&f, &[]).summary.as_deref(), Some("Said."));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::refs::{self, Copy, Ref, Refs, SiteMap};
 use super::sources::Source;
 use super::write::{Planned, What};
 use super::{FileReport, Hand};
+use crate::content;
 use crate::diagnostics::Error;
 
 fn y(s: &str) -> Y {
@@ -26,7 +27,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let bytes = std::fs::read(&s.path).map_err(|e| Error::io("cannot read", &s.path, e))?;
     let text = String::from_utf8_lossy(&bytes);
     let mut report = FileReport::default();
-    let front = match frontmatter::parse(&text) {
+    let mut front = match frontmatter::parse(&text) {
         Ok(f) => f,
         Err(e) => {
             report.hands.push(Hand {
@@ -36,7 +37,9 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
             return Ok((report, Vec::new()));
         }
     };
+    let data = front_from_data_file(&mut front, s);
     let mut fields = Fields::map(&front, &map.taxonomies);
+    fields.mapped.splice(0..0, data);
     let mut refs = Refs::new(map, &s.path, s.bundle.as_deref());
     let cover_line = cover_line(&front);
     let cover = cover(&mut fields, &mut refs, s, cover_line);
@@ -86,6 +89,18 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     report.files = planned.len() - 1;
     report.dest = Some(dest.join("index.md"));
     Ok((report, planned))
+}
+
+/// A write-up without front matter takes the record of a data file that names
+/// it (see [`super::datafile`]); the note for the report.
+fn front_from_data_file(front: &mut frontmatter::Front, s: &Source) -> Option<String> {
+    if !front.map.is_empty() {
+        return None;
+    }
+    let (file, record) = super::datafile::record_for(&s.path)?;
+    front.map = record;
+    let name = file.file_name()?.to_string_lossy().into_owned();
+    Some(format!("front matter ← the record naming it in {name}"))
 }
 
 fn cover_line(front: &frontmatter::Front) -> usize {
@@ -167,36 +182,49 @@ fn fill_required(f: &mut Fields, report: &mut FileReport, s: &Source, body: &str
         }
     }
     if f.summary.is_none() {
-        match first_paragraph(body) {
-            Some(p) => {
-                f.summary = Some(p);
-                f.mapped.push("first paragraph → summary (check it)".into());
-            }
-            None => report.hands.push(Hand {
-                line: 1,
-                message: "no summary: add `summary:` (one or two sentences)".into(),
-            }),
-        }
+        fill_summary(f, report, body);
     }
 }
 
-/// The first paragraph of plain text (no heading, image, shortcode or HTML), shortened.
-fn first_paragraph(body: &str) -> Option<String> {
-    let para = body
-        .split("\n\n")
-        .map(str::trim)
-        .find(|p| !p.is_empty() && !p.starts_with(['#', '!', '<', '{', '|', '`', '>', '-', '*']))?;
-    let plain = crate::plaintext::to_plain(para);
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    if plain.is_empty() {
-        return None;
+/// A summary from the body as folio derives one (`<!--more-->`, else the first
+/// paragraph with words). A write-up with no words has none, as on the old site:
+/// noted, not asked for, unless its page was a layout of its own.
+fn fill_summary(f: &mut Fields, report: &mut FileReport, body: &str) {
+    if let Some(p) = first_paragraph(body) {
+        f.summary = Some(p);
+        f.mapped.push("first paragraph → summary (check it)".into());
+        return;
     }
+    let layout = f.extra.get("layout").and_then(|v| v.as_str());
+    match layout {
+        Some(name) if content::summary::plain(body).is_empty() => report.hands.push(Hand {
+            line: 1,
+            message: format!(
+                "the write-up is empty: the old page was its layout `{name}`, which is not imported; write its text below the front matter"
+            ),
+        }),
+        _ if content::summary::plain(body).is_empty() => f
+            .mapped
+            .push("no summary: the old write-up has no text (add `summary:` for cards)".into()),
+        _ => report.hands.push(Hand {
+            line: 1,
+            message: "no summary: add `summary:` (one or two sentences)".into(),
+        }),
+    }
+}
+
+/// The summary folio would derive from the body, as plain text, shortened.
+fn first_paragraph(body: &str) -> Option<String> {
+    let md = content::summary::derive(body)?;
+    // As written: no typographic quotes put into the user's words.
+    let plain = crate::plaintext::to_plain(md);
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     let cut = plain
         .char_indices()
         .find(|&(i, c)| i > 40 && matches!(c, '.' | '。' | '!' | '?'))
         .map_or(plain.len(), |(i, c)| i + c.len_utf8());
     let short: String = plain[..cut].chars().take(240).collect();
-    Some(short)
+    (!short.is_empty()).then_some(short)
 }
 
 /// Front matter in folio's order.

@@ -129,7 +129,8 @@ impl<'a> Refs<'a> {
 
     /// A cover named in front matter: a path, or else a name the theme looked
     /// up in its image folders (Zola's `image = "fire.jpg"` in
-    /// `static/images/`), in the static folders or `static/`, `public/`, `assets/`.
+    /// `static/images/`), in the static folders or `static/`, `public/`, `assets/`,
+    /// else the one image of that name anywhere in the site.
     pub fn cover(&mut self, dest: &str) -> Ref {
         let found = self.bundle_file(dest);
         if !matches!(found, Ref::Broken(_)) || is_external(dest) {
@@ -146,7 +147,8 @@ impl<'a> Refs<'a> {
             .flat_map(|root| IMAGE_DIRS.iter().map(move |d| root.join(d)))
             .flat_map(|dir| [Some(dir.join(rel)), name.map(|n| dir.join(n))])
             .flatten()
-            .find(|p| p.is_file() && is_image(p));
+            .find(|p| p.is_file() && is_image(p))
+            .or_else(|| only_image_named(&self.site.root, rel));
         match file {
             Some(file) => self.file(file, None, "", true),
             None => found,
@@ -415,6 +417,38 @@ fn true_name(file: &Path) -> Option<String> {
 }
 
 /// Whether `path` names an image a browser shows.
+/// Folders no generator serves images from as they are.
+const NOT_SOURCES: &[&str] = &["node_modules", "vendor", "target"];
+
+/// The image a bare file name (`kiosk.webp`, no folder) names anywhere in the
+/// site, when there is one such image (copies with the same bytes count as one):
+/// themes that prefix a folder of their own (`/images/projects/` + `img`).
+fn only_image_named(root: &Path, name: &str) -> Option<PathBuf> {
+    if name.contains('/') || name.is_empty() {
+        return None;
+    }
+    let found: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let n = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(n.starts_with('.') || NOT_SOURCES.contains(&n.as_ref()))
+        })
+        .take(50_000)
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.file_name() == name)
+        .map(|e| e.into_path())
+        .filter(|p| is_image(p))
+        .collect();
+    let first = found.first()?;
+    let bytes = std::fs::read(first).ok()?;
+    found
+        .iter()
+        .skip(1)
+        .all(|p| std::fs::read(p).is_ok_and(|b| b == bytes))
+        .then(|| first.clone())
+}
+
 pub fn is_image(path: &Path) -> bool {
     let ext = path
         .extension()
