@@ -50,7 +50,9 @@ pub fn start(site: &Path, extra: &[&str]) -> Server {
             let _ = tx2.send(line);
         }
     });
-    let deadline = Instant::now() + Duration::from_secs(20);
+    // A first build of a large site (the serve_rebuild bench: 10,000 projects
+    // with code, cold) takes longer than a test's small site on a busy machine.
+    let deadline = Instant::now() + Duration::from_secs(120);
     let url = loop {
         let line = rx
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
