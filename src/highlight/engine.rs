@@ -17,9 +17,6 @@ use syntect::util::LinesWithEndings;
 
 use super::classes::{Kind, kind_of};
 
-/// Every class a highlighted token carries starts with this (`hl-keyword`, `hl-string`).
-pub const CLASS_PREFIX: &str = "hl-";
-
 static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 
 fn syntaxes() -> &'static SyntaxSet {
@@ -189,7 +186,7 @@ mod tests {
     fn every_listed_language_is_highlighted() {
         for (lang, code) in SAMPLES {
             let html = highlight(lang, code).unwrap_or_else(|| panic!("{lang} is unknown"));
-            // Beyond the span for the whole source, a token has its own class.
+            // At least two tokens of a kind the theme colours, each in its own span.
             let tokens = html.matches("<span class=\"hl-").count();
             assert!(tokens >= 2, "{lang} has no tokens: {html}");
         }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-pub use engine::{CLASS_PREFIX, language_of};
+pub use engine::language_of;
 
 /// One highlighted block: its language, its code, and the HTML of its spans.
 type Key = (String, String);
