@@ -277,6 +277,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let files = CountingSink {
         inner: &staging,
         count: std::sync::atomic::AtomicUsize::new(0),
+        cards: Default::default(),
     };
     render::render_site(
         &site,
@@ -288,10 +289,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     .map_err(|e| with_warnings(e, &warnings))?;
     phase("render and write", t);
     let written = files.count.into_inner();
+    let cards = files.cards.into_inner().unwrap_or_else(|p| p.into_inner());
     let t = Instant::now();
     staging.commit()?;
     phase("swap", t);
     keep_highlights(highlight.as_deref(), true);
+    crate::cards::prune_cache(&opts.root, &cards);
     Ok(BuildReport {
         pages: site.page_count(),
         projects: site.projects.len(),
@@ -303,16 +306,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     })
 }
 
-/// Counts the files passing through to another sink.
+/// Counts the files passing through to another sink, and notes the cache
+/// names of the share cards among them.
 struct CountingSink<'a> {
     inner: &'a dyn Sink,
     count: std::sync::atomic::AtomicUsize,
+    cards: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 impl Sink for CountingSink<'_> {
     fn put(&self, file: OutputFile) -> Result<(), Error> {
         self.count
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let output::Contents::Card(card) = &file.contents {
+            let name = card.cache_name();
+            let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
+            cards.insert(name);
+        }
         self.inner.put(file)
     }
 }

@@ -107,9 +107,16 @@ impl Fonts {
                         db.load_font_data(b.to_vec());
                     }
                 }
+                // Every generic family is the first font, and so is a family
+                // the fonts lack: usvg falls back to `serif` when none of an
+                // SVG cover's families is found, and would else drop its text.
                 let first = db.faces().next().and_then(|f| f.families.first().cloned());
                 if let Some((family, _)) = first {
-                    db.set_sans_serif_family(family);
+                    db.set_serif_family(family.clone());
+                    db.set_sans_serif_family(family.clone());
+                    db.set_monospace_family(family.clone());
+                    db.set_cursive_family(family.clone());
+                    db.set_fantasy_family(family);
                 }
                 Arc::new(db)
             })

@@ -135,6 +135,11 @@ impl Maker {
         h.finish()
     }
 
+    /// The name the card of `spec` is kept under in the cache.
+    pub fn cache_name(&self, spec: &Spec) -> String {
+        cache::file_name(self.key(spec), spec.picture.extension())
+    }
+
     /// The card's bytes, from the cache or made (and kept) now. A cover that
     /// cannot be read gives the drawn card.
     pub fn bytes(&self, spec: &Spec) -> Vec<u8> {
@@ -165,6 +170,17 @@ impl CardFile {
     pub fn bytes(&self) -> Vec<u8> {
         self.maker.bytes(&self.spec)
     }
+
+    /// The name it is kept under in the site's card cache.
+    pub fn cache_name(&self) -> String {
+        self.maker.cache_name(&self.spec)
+    }
+}
+
+/// After a full build of the site at `root`, removes the kept cards it did
+/// not use (`used`: their [`CardFile::cache_name`]s); how many went.
+pub fn prune_cache(root: &Path, used: &std::collections::HashSet<String>) -> usize {
+    cache::CardCache::in_site(root).prune(used)
 }
 
 /// The site's images by URL (as a cover names them) → source file: the
@@ -318,6 +334,34 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
         assert!(lines.iter().all(|l| m.fonts.width(l, 76.0, true) <= 1032.0));
+    }
+
+    #[test]
+    fn text_in_an_svg_cover_is_drawn_in_the_card_fonts_whatever_family_it_names() {
+        let m = maker();
+        let dir = tempfile::tempdir().unwrap();
+        for family in [
+            "",
+            r#" font-family="Some Font Nobody Has""#,
+            r#" font-family="serif""#,
+        ] {
+            let cover = dir.path().join("cover.svg");
+            let svg = format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="1200" height="630" fill="black"/><text x="50" y="400" font-size="300" fill="white"{family}>Hello</text></svg>"#
+            );
+            std::fs::write(&cover, svg).unwrap();
+            let spec = Spec {
+                picture: Picture::Svg(cover),
+                text: Text::default(),
+                size: SHARE,
+            };
+            let img = image::load_from_memory(&m.make(&spec)).unwrap().to_rgb8();
+            let white = img
+                .pixels()
+                .filter(|p| p.0.iter().all(|&c| c > 200))
+                .count();
+            assert!(white > 10_000, "{family}: {white} white pixels");
+        }
     }
 
     #[test]
