@@ -501,6 +501,9 @@ fn mdx_image_import_becomes_a_figure() {
     }
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "circuit"));
+    // The layout's `<title>{title}</title>` with a literal default names the owner.
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Mei Chen"), "{profile}");
 }
 
 #[test]
@@ -542,6 +545,10 @@ fn hugoblox_person_language_and_links() {
         assert!(arm.contains(link), "{link}: {arm}");
     }
     assert!(!arm.contains("external_link"), "{arm}");
+    assert!(
+        !arm.contains("{{<") && arm.contains("$n=3$"),
+        "Academic's math wrapper left out of front matter kept under extra: {arm}"
+    );
     let mapped = report
         .lines()
         .find(|l| l.contains("mapped:") && l.contains("links"))
@@ -718,4 +725,82 @@ fn front_matter_from_the_data_file_that_names_the_write_up() {
         "{report}"
     );
     assert_eq!(check(&d), Vec::<String>::new());
+}
+
+/// A portfolio theme (Hugoplate) that keeps the project write-ups in
+/// `content/<language>/blog` and its owner in `content/<language>/authors/<name>.md`.
+#[test]
+fn a_blog_is_the_section_when_no_projects_folder_exists() {
+    let (d, report) = import("hugo-blog");
+    assert!(report.contains("section content/english/blog)"), "{report}");
+    let page = read(&d, "content/projects/tide-gauge/index.md");
+    assert!(page.contains("title: How I built a tide gauge"), "{page}");
+    assert!(!exists(&d, "content/projects/_index/index.md"));
+    assert!(
+        page.contains("<details><summary>What it measures:</summary>")
+            && page.contains("</details>"),
+        "{page}"
+    );
+    assert!(page.contains("<aside class=\"alert\">"), "{page}");
+    assert!(page.contains("figure(src=\"gauge.png\""), "{page}");
+    assert!(
+        exists(&d, "content/projects/tide-gauge/gauge.png"),
+        "{report}"
+    );
+    assert_no_leftovers(&built_page(&d, "tide-gauge"));
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Ana Lima"), "{profile}");
+    assert!(profile.contains("email: ana@example.org"), "{profile}");
+    assert_eq!(check(&d), Vec::<String>::new());
+}
+
+/// A section whose only page lists the projects under `###` headings, grouped
+/// under `##` ones: each heading becomes a write-up, its group a tag.
+#[test]
+fn a_list_page_of_projects_becomes_one_write_up_each() {
+    let (d, report) = import("hugo-list-page");
+    assert!(report.contains("section content/Projects)"), "{report}");
+    for (slug, title) in [
+        ("leak-detection-model", "Leak Detection Model"),
+        ("soil-moisture-maps", "Soil Moisture Maps"),
+        ("tiny-interpreter", "Tiny Interpreter"),
+    ] {
+        let md = read(&d, &format!("content/projects/{slug}/index.md"));
+        assert!(md.contains(&format!("title: {title}")), "{md}");
+    }
+    let leak = read(&d, "content/projects/leak-detection-model/index.md");
+    assert!(leak.contains("- Machine Learning"), "{leak}");
+    assert!(
+        leak.contains("gradient-boosted") && !leak.contains("Soil"),
+        "{leak}"
+    );
+    let soil = read(&d, "content/projects/soil-moisture-maps/index.md");
+    assert!(soil.contains("### a comment, not a heading"), "{soil}");
+    assert!(!soil.trim_end().ends_with("---"), "{soil}");
+    assert_eq!(check(&d), Vec::<String>::new());
+}
+
+/// Eleventy keeps its owner in `src/data/site.json` (`author: {name, email}`).
+#[test]
+fn the_owner_of_an_eleventy_site_from_its_data_file() {
+    let (d, report) = import("eleventy");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Lena Park"), "{report}{profile}");
+    assert!(profile.contains("email: lena@example.org"), "{profile}");
+    assert!(profile.contains("Lena weaves"), "{profile}");
+}
+
+/// SvelteKit with mdsvex: a write-up's `<script>` block of component imports
+/// goes, its components are left out (what they wrap stays); the owner is in
+/// the `<title>` of the home page inside a route group.
+#[test]
+fn sveltekit_mdsvex_write_ups_and_a_route_group_home_page() {
+    let (d, report) = import("sveltekit");
+    let md = read(&d, "content/projects/Relay/index.md");
+    assert!(!md.contains("<script") && !md.contains("import "), "{md}");
+    assert!(md.contains("The schematic is simple."), "{md}");
+    let profile = read(&d, "content/profile.yaml");
+    assert!(profile.contains("name: Tom Berg"), "{report}{profile}");
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "relay"));
 }

@@ -49,6 +49,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
     let mut out = String::with_capacity(body.len());
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
+    let mut in_script = false;
     for (i, line) in body.split_inclusive('\n').enumerate() {
         cx.line = first_line + i;
         // Liquid reads `{% raw %}` before Markdown does, in code blocks too.
@@ -73,6 +74,12 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
         let visible = outside_comments(line, &mut in_comment);
         if visible.trim().is_empty() && !line.trim().is_empty() {
             out.push_str(line);
+            continue;
+        }
+        if mdx && script_line(line, &mut in_script) {
+            if line.trim_start().starts_with("<script") {
+                cx.converted("component <script> block (removed)");
+            }
             continue;
         }
         if mdx && is_mdx_import(line) {
@@ -121,6 +128,32 @@ fn outside_comments(line: &str, open: &mut bool) -> String {
             }
         }
     }
+}
+
+/// Whether `line` belongs to a `<script>` block of MDX or mdsvex (the
+/// imports of its components); `open` tracks the block across lines.
+fn script_line(line: &str, open: &mut bool) -> bool {
+    let t = line.trim();
+    let opens = t.starts_with("<script") && !t.contains(" src=");
+    if !*open && !opens {
+        return false;
+    }
+    *open = !t.ends_with("</script>");
+    true
+}
+
+/// Whether `body` has the `<script>` block of mdsvex (a SvelteKit write-up
+/// importing components), so its text is read as MDX.
+pub fn has_component_script(body: &str) -> bool {
+    let mut lines = body.lines().map(str::trim);
+    while let Some(l) = lines.next() {
+        if l.starts_with("<script") && !l.contains(" src=") {
+            return lines
+                .take_while(|l| !l.starts_with("</script>"))
+                .any(|l| l.starts_with("import "));
+        }
+    }
+    false
 }
 
 fn is_mdx_import(line: &str) -> bool {

@@ -33,6 +33,12 @@ impl fmt::Display for Generator {
 /// What people call their portfolio section, most specific first (any case).
 pub const NAMES: &[&str] = &["projects", "portfolio", "work", "works", "project"];
 
+/// A blog, taken when no folder has one of [`NAMES`]: portfolio themes such as
+/// Hugoplate keep their owner's project write-ups there. Only under the
+/// content folders ([`BLOG_BASES`]), where a generator publishes them.
+pub const BLOG_NAMES: &[&str] = &["blog", "posts", "post"];
+const BLOG_BASES: &[&str] = &["content", "src/content"];
+
 /// Folders that hold sections, searched in this order: Hugo's and Zola's
 /// `content` (and `content/<lang>`), Jekyll's `_<name>` collections, Astro's
 /// `src/content` and `src/pages`, then the Markdown folders of JavaScript
@@ -40,7 +46,7 @@ pub const NAMES: &[&str] = &["projects", "portfolio", "work", "works", "project"
 const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 
 /// Where write-ups are looked for, for the message when none are found.
-pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project";
+pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/";
 
 fn contains(path: &Path, needle: &str) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle))
@@ -98,11 +104,19 @@ fn js_site(src: &Path) -> bool {
 
 /// The portfolio section of `src`: the first folder named as in [`NAMES`]
 /// under one of [`BASES`] (or a language folder of `content`) that holds at
-/// least one write-up.
+/// least one write-up; else the first whose own page lists projects under
+/// headings ([`super::listpage`]).
 pub fn find_section(src: &Path) -> Option<PathBuf> {
-    candidates(src)
-        .into_iter()
+    let found = candidates(src);
+    found
+        .iter()
         .find(|s| !discover(&src.join(s)).0.is_empty())
+        .or_else(|| {
+            found
+                .iter()
+                .find(|s| !super::listpage::sources(&src.join(s)).is_empty())
+        })
+        .cloned()
 }
 
 /// Folders that may be the section, in the order they are tried.
@@ -113,11 +127,7 @@ fn candidates(src: &Path) -> Vec<PathBuf> {
             "_" => (PathBuf::new(), "_"),
             b => (PathBuf::from(b), ""),
         };
-        let mut dirs = vec![dir.clone()];
-        if *base == "content" {
-            dirs.extend(language_dirs(src, &dir));
-        }
-        for d in dirs {
+        for d in base_dirs(src, base, &dir) {
             for name in NAMES {
                 if let Some(sub) = child_named(&src.join(&d), &format!("{prefix}{name}")) {
                     found.push(d.join(sub));
@@ -125,7 +135,26 @@ fn candidates(src: &Path) -> Vec<PathBuf> {
             }
         }
     }
+    for base in BLOG_BASES {
+        for d in base_dirs(src, base, Path::new(base)) {
+            found.extend(
+                BLOG_NAMES
+                    .iter()
+                    .filter_map(|name| child_named(&src.join(&d), name))
+                    .map(|sub| d.join(sub)),
+            );
+        }
+    }
     found
+}
+
+/// `dir` and, for `content`, its language folders.
+fn base_dirs(src: &Path, base: &str, dir: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![dir.to_path_buf()];
+    if base == "content" {
+        dirs.extend(language_dirs(src, dir));
+    }
+    dirs
 }
 
 /// The folder of `dir` called `name` in any case (`Projects` for `projects`).

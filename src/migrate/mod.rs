@@ -19,6 +19,7 @@ pub mod fields;
 pub mod frontmatter;
 pub mod jsx;
 pub mod kramdown;
+pub mod listpage;
 pub mod page;
 pub mod person;
 pub mod plain;

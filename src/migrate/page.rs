@@ -37,6 +37,13 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
             return Ok((report, Vec::new()));
         }
     };
+    if let Some(part) = &s.part {
+        front = super::listpage::front(&front, part);
+        report.mapped.push(format!(
+            "a heading of the section page (line {}) → a write-up",
+            part.first_line - 1
+        ));
+    }
     let data = front_from_data_file(&mut front, s);
     let mut fields = Fields::map(&front, &map.taxonomies);
     fields.mapped.splice(0..0, data);
@@ -44,7 +51,8 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let cover_line = cover_line(&front);
     let cover = cover(&mut fields, &mut refs, s, cover_line);
     let mut cx = Convert::new(&mut refs);
-    let text = body::convert(&mut cx, &front.body, front.body_first_line, s.mdx);
+    let mdx = s.mdx || body::has_component_script(&front.body);
+    let text = body::convert(&mut cx, &front.body, front.body_first_line, mdx);
     let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);
     report.math = cx.math;
@@ -57,6 +65,9 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
             report.math = true;
         }
     }
+    for v in fields.extra.values_mut() {
+        report.math |= plain::unwrap_math_in(v);
+    }
     report.hands.append(&mut fields.hands);
     report.hands.extend(cover.1);
     report.hands.extend(hands);
@@ -65,6 +76,10 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     fill_required(&mut fields, &mut report, s, &text);
     if s.mdx {
         report.mapped.push("MDX → Markdown".into());
+    } else if mdx {
+        report
+            .mapped
+            .push("mdsvex (Svelte components) → Markdown".into());
     }
     report.mapped.extend(refs.renamed.iter().cloned());
     if let Some(taken) = &s.collided {

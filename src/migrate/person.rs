@@ -123,20 +123,68 @@ pub fn author_page(src: &Path, s: &mut Map<String, Value>) {
 }
 
 fn owner_author(src: &Path) -> Option<(PathBuf, frontmatter::Front)> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(src.join("content/authors"))
+    let pages = author_bundles(&src.join("content/authors"));
+    if !pages.is_empty() {
+        return chosen(pages);
+    }
+    // Hugoplate and like themes: `content/<lang>/authors/<name>.md`, taken
+    // only when one page names one person (several are the theme's examples).
+    let mut langs: Vec<PathBuf> = std::fs::read_dir(src.join("content"))
         .ok()?
+        .flatten()
+        .map(|e| e.path().join("authors"))
+        .filter(|p| p.is_dir())
+        .collect();
+    langs.sort();
+    langs.into_iter().find_map(|dir| {
+        let mut singles = author_files(&dir);
+        (singles.len() == 1).then(|| singles.remove(0))
+    })
+}
+
+/// `dir/*/_index.md`: one bundle per author.
+fn author_bundles(dir: &Path) -> Vec<(PathBuf, frontmatter::Front)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.join("_index.md").is_file())
         .collect();
     dirs.sort();
-    let pages: Vec<(PathBuf, frontmatter::Front)> = dirs
-        .into_iter()
-        .filter_map(|d| {
-            let text = std::fs::read_to_string(d.join("_index.md")).ok()?;
-            Some((d, frontmatter::parse(&text).ok()?))
+    dirs.into_iter()
+        .filter_map(|d| Some((d.clone(), parsed(&d.join("_index.md"))?)))
+        .collect()
+}
+
+/// `dir/<name>.md`: one file per author (the section's `_index.md` is not one).
+fn author_files(dir: &Path) -> Vec<(PathBuf, frontmatter::Front)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('_'))
         })
         .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|f| Some((dir.to_path_buf(), parsed(&f)?)))
+        .collect()
+}
+
+fn parsed(file: &Path) -> Option<frontmatter::Front> {
+    frontmatter::parse(&std::fs::read_to_string(file).ok()?).ok()
+}
+
+/// The page marked `superuser: true`, else `admin`, else the first.
+fn chosen(pages: Vec<(PathBuf, frontmatter::Front)>) -> Option<(PathBuf, frontmatter::Front)> {
     let chosen = pages
         .iter()
         .position(|(_, f)| f.map.get("superuser") == Some(&Value::Bool(true)))
@@ -306,6 +354,30 @@ pub fn js_config(src: &Path, s: &mut Map<String, Value>) {
     }
 }
 
+/// The JSON data files of [`JS_CONFIGS`] (Eleventy's `src/data/site.json`):
+/// their `author` object, a top-level `name` that is a person's, and `description`.
+pub fn json_data(src: &Path, s: &mut Map<String, Value>) {
+    for file in JS_CONFIGS.iter().filter(|f| f.ends_with(".json")) {
+        let Some(Value::Object(data)) = std::fs::read_to_string(src.join(file))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+        else {
+            continue;
+        };
+        let name = data.get("name").and_then(Value::as_str);
+        let author = match data.get("author") {
+            Some(a @ Value::Object(_)) => Some(a.clone()),
+            _ => name.filter(|n| looks_like_name(n)).map(Value::from),
+        };
+        if let Some(a) = author {
+            s.entry("author").or_insert(a);
+        }
+        if let Some(d) = data.get("description").filter(|d| d.is_string()) {
+            s.entry("description").or_insert(d.clone());
+        }
+    }
+}
+
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\bMy name is|\bI['’]m|\bI am|\bHi,)\s+(?:\*+|<[^>]+>|\s)*(\p{Lu}[\p{L}'-]+(?:[ \t]+\p{Lu}[\p{L}'-]+){0,2})")
         .expect("valid regex")
@@ -331,24 +403,61 @@ const GREETING_FILES: &[&str] = &[
     "src/routes/+page.svelte",
 ];
 
+/// SvelteKit's home page inside a route group: `src/routes/(app)/+page.svelte`.
+fn route_group_pages(src: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(src.join("src/routes")) else {
+        return Vec::new();
+    };
+    let mut pages: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('(') && n.ends_with(')'))
+        })
+        .map(|p| p.join("+page.svelte"))
+        .filter(|p| p.is_file())
+        .collect();
+    pages.sort();
+    pages
+}
+
 /// The name a site's home page greets with, when no config names its owner.
 pub fn greeting(src: &Path, s: &mut Map<String, Value>) {
     let found = GREETING_FILES
         .iter()
-        .filter_map(|f| std::fs::read_to_string(src.join(f)).ok())
+        .map(|f| src.join(f))
+        .chain(route_group_pages(src))
+        .filter_map(|f| std::fs::read_to_string(f).ok())
         .find_map(|t| greeting_name(&t));
     if let Some(name) = found {
         s.entry("author").or_insert(Value::String(name));
     }
 }
 
-/// The `<title>` of a layout, when it is literal text.
+/// The `<title>` of a layout, when it is literal text or a variable given a
+/// literal default in the same file (Astro's `const { title = "Jane Doe" } = Astro.props`).
 pub fn layout_title(src: &Path) -> Option<String> {
-    let re = Regex::new(r"<title>([^<{}]+)</title>").ok()?;
     layout_files(src)
-        .iter()
+        .into_iter()
+        .chain(route_group_pages(src))
         .filter_map(|l| std::fs::read_to_string(l).ok())
-        .find_map(|t| re.captures(&t).map(|c| c[1].trim().to_string()))
+        .find_map(|t| title_of(&t))
+}
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<title>(?:([^<{}]+)|\{\s*(\w+)\s*\})</title>").expect("valid regex")
+});
+
+fn title_of(text: &str) -> Option<String> {
+    let c = TITLE.captures(text)?;
+    if let Some(literal) = c.get(1) {
+        return Some(literal.as_str().trim().to_string());
+    }
+    let var = regex::escape(&c[2]);
+    let default = Regex::new(&format!(r#"\b{var}\s*=\s*["'`]([^"'`\n{{}}$]+)["'`]"#)).ok()?;
+    default.captures(text).map(|d| d[1].trim().to_string())
 }
 
 /// A link to a person's page on a known network (`https://github.com/user`,
@@ -448,6 +557,11 @@ mod tests {
         );
         assert_eq!(greeting_name("*Hi*, I’m Ana "), Some("Ana".into()));
         assert_eq!(greeting_name("I am currently a student"), None);
+        assert_eq!(
+            title_of("const { title = \"Jane Doe\" } = Astro.props\n<title>{title}</title>"),
+            Some("Jane Doe".into())
+        );
+        assert_eq!(title_of("<title>{title}</title>"), None);
         assert!(profile_url("https://github.com/jdoe"));
         assert!(!profile_url("https://github.com/jdoe/repo"));
         assert!(profile_url("https://www.linkedin.com/in/jdoe/"));

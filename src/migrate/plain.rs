@@ -1,5 +1,7 @@
 //! What other generators write that folio has no shortcode for, rewritten as
 //! plain Markdown or HTML: Blowfish's `{{< alert >}}` and `{{< button >}}`,
+//! Hugoplate's `{{< accordion "title" >}}`, `{{< notice >}}` and `{{< toc >}}`
+//! (left out: folio pages have none), Hugo's `{{< details >}}`,
 //! Hugo's `{{< twitter >}}`/`{{< tweet >}}`/`{{< x >}}` and `{{< gist >}}` (as
 //! links), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
 //! KaTeX/MathJax `\( … \)` and `\[ … \]` as folio's `$…$` and `$$…$$`.
@@ -13,7 +15,7 @@ use super::shortcodes::Args;
 
 static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\{\{[<%]\s*(/?)\s*(alert|button|twitter|tweet|x|gist|math)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
+        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|math)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
     )
     .expect("valid regex")
 });
@@ -46,13 +48,24 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
             let name = &c[2];
             let args = Args::parse(&straight(&c[3]));
             let out = match (name, closing) {
-                ("alert", false) => "<aside class=\"alert\">".to_string(),
-                ("alert", true) => "</aside>".to_string(),
+                ("alert" | "notice", false) => "<aside class=\"alert\">".to_string(),
+                ("alert" | "notice", true) => "</aside>".to_string(),
+                ("toc", _) => String::new(),
                 ("button", false) => match args.get("href") {
                     Some(href) => format!("<a class=\"button\" href=\"{href}\">"),
                     None => return c[0].to_string(),
                 },
                 ("button", true) => "</a>".to_string(),
+                ("accordion" | "details", false) => {
+                    let title = ["summary", "title"]
+                        .iter()
+                        .find_map(|k| args.get(k))
+                        .or(args.positional.first().map(String::as_str))
+                        .unwrap_or("Details");
+                    let title = title.trim().replace('&', "&amp;").replace('<', "&lt;");
+                    format!("<details><summary>{title}</summary>")
+                }
+                ("accordion" | "details", true) => "</details>".to_string(),
                 ("math", _) => {
                     cx.math = true;
                     String::new()
@@ -118,6 +131,27 @@ pub fn unwrap_math(text: &str) -> Option<String> {
         .then(|| MATH_WRAPPER.replace_all(text, "").into_owned())
 }
 
+/// [`unwrap_math`] on every text inside `v` (an image caption kept under
+/// `extra:`); whether any had a wrapper.
+pub fn unwrap_math_in(v: &mut serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(text) => match unwrap_math(text) {
+            Some(plain) => {
+                *text = plain;
+                true
+            }
+            None => false,
+        },
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |any, i| unwrap_math_in(i) | any),
+        serde_json::Value::Object(map) => map
+            .values_mut()
+            .fold(false, |any, i| unwrap_math_in(i) | any),
+        _ => false,
+    }
+}
+
 /// `\( x \)` → `$x$`, `\[ x \]` → `$$x$$`, and a line that is only `\[` or
 /// `\]` → `$$`; turns math on for the site when it finds any.
 pub fn math(cx: &mut Convert, line: &str) -> String {
@@ -156,6 +190,11 @@ mod tests {
             run(hugo, "{{< alert \"circle-info\" >}}Careful{{< /alert >}}").0,
             "<aside class=\"alert\">Careful</aside>"
         );
+        assert_eq!(
+            run(hugo, "{{< accordion \"For example:\" >}}").0,
+            "<details><summary>For example:</summary>"
+        );
+        assert_eq!(run(hugo, "{{< /accordion >}}").0, "</details>");
         assert_eq!(
             run(
                 hugo,

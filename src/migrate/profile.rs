@@ -192,10 +192,12 @@ pub fn extract(src: &Path, generator: Generator) -> Owner {
         Generator::Jekyll => about_page(src, &mut s),
         Generator::Astro => {
             astro_site(src, &mut s);
+            person::json_data(src, &mut s);
             person::js_config(src, &mut s);
             person::greeting(src, &mut s);
         }
         Generator::Js => {
+            person::json_data(src, &mut s);
             person::js_config(src, &mut s);
             person::greeting(src, &mut s);
         }

@@ -170,8 +170,10 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
             ("vimeo", false) => args
                 .id("id", 0)
                 .map(|id| call("vimeo", &[("id", Some(id))])),
-            ("figure", false) => args.id("src", 0).map(|src| {
-                let caption = args.get("caption").or(args.get("title"));
+            ("figure" | "image", false) => args.id("src", 0).map(|src| {
+                let caption = ["caption", "title"]
+                    .iter()
+                    .find_map(|k| args.get(k).filter(|c| !c.is_empty()));
                 figure(cx, src, caption, args.get("alt"))
             }),
             ("ref" | "relref", false) => args.id("path", 0).map(|p| relref(cx, p)),

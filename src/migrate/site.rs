@@ -17,7 +17,13 @@ pub fn plan(
     generator: Generator,
     section: &Path,
 ) -> crate::Result<(Report, Vec<Planned>)> {
-    let (sources, skipped) = discover(&src.join(section));
+    let (mut sources, mut skipped) = discover(&src.join(section));
+    if sources.is_empty() {
+        sources = super::listpage::sources(&src.join(section));
+        if !sources.is_empty() {
+            skipped.retain(|(p, _)| !sources.iter().any(|s| &s.path == p));
+        }
+    }
     let mut pages = HashMap::new();
     let mut names = HashMap::new();
     let mut bundles = HashMap::new();

@@ -17,6 +17,20 @@ pub struct Source {
     pub mdx: bool,
     /// The slug it would have had, when another write-up took it first.
     pub collided: Option<String>,
+    /// The project's part of a list page (a section page listing projects under headings).
+    pub part: Option<Part>,
+}
+
+/// One project of a list page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub title: String,
+    /// The text under the heading, up to the next heading of its level or above.
+    pub body: String,
+    /// 1-based line of the body's first line in the source file.
+    pub first_line: usize,
+    /// The heading of a higher level it is listed under (`## Machine Learning`).
+    pub group: Option<String>,
 }
 
 const MARKDOWN: &[&str] = &["md", "markdown", "mdx"];
@@ -127,6 +141,7 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
             file_date,
             mdx,
             collided,
+            part: None,
         });
     }
     (sources, skipped)
@@ -162,7 +177,7 @@ fn unpublished(f: &Path, name: &str) -> Option<&'static str> {
 }
 
 /// A slug for `base` no other write-up has; and `base`'s own slug when it was taken.
-fn unique(taken: &mut Vec<String>, base: &str) -> (String, Option<String>) {
+pub(super) fn unique(taken: &mut Vec<String>, base: &str) -> (String, Option<String>) {
     let base = if check_slug(base).is_ok() && !base.contains(' ') {
         base.to_string()
     } else {
