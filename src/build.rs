@@ -88,6 +88,7 @@ fn prepare(
         drafts: opts.drafts,
         base_url: opts.base_url.clone(),
         highlight,
+        lang: None,
     };
     let (site, warnings) = match cache {
         Some(cache) => content::load_cached(&opts.root, &load, cache)?,

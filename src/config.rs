@@ -21,6 +21,11 @@ pub struct Config {
     pub description: Option<String>,
     #[serde(default = "default_language")]
     pub language: String,
+    /// The site's languages, the default first (at the site root), the others
+    /// under `/<code>/`: `languages: [en, zh]` or items `{code, title, description}`.
+    /// Empty: one language, `language:`. See [`Config::languages`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Language>,
     #[serde(default = "default_theme")]
     pub theme: String,
     #[serde(default = "default_output_dir")]
@@ -53,6 +58,66 @@ pub struct Config {
     /// Free data passed to templates as `site.extra`.
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// One language of a site: its code, and the site's title and description
+/// in it when they differ from the site's (`title:`, `description:`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl Language {
+    /// A language with only its code (the site's title and description).
+    pub fn new(code: &str) -> Language {
+        Language {
+            code: code.to_string(),
+            title: None,
+            description: None,
+        }
+    }
+}
+
+/// A `languages:` item as written: `zh` or `{code: zh, title: …, description: …}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageMap {
+    code: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Language;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a language code (`zh`) or a map `{code: zh, title: …, description: …}`",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Language, E> {
+                Ok(Language::new(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Language, A::Error> {
+                let m =
+                    LanguageMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Language {
+                    code: m.code,
+                    title: m.title,
+                    description: m.description,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -192,7 +257,78 @@ impl Config {
                 "use a BCP 47 tag such as en, zh, zh-CN, ja, pt-BR",
             ));
         }
+        self.validate_languages(&spans, &at_key)
+    }
+
+    /// `languages:`: tags, each once; `language:`, when also written, is the
+    /// first of them (the default), which it becomes when not written.
+    fn validate_languages(
+        &mut self,
+        spans: &yaml::Spans,
+        at_key: &dyn Fn(&str, String, &str) -> Error,
+    ) -> crate::Result<()> {
+        for (i, lang) in self.languages.iter().enumerate() {
+            let item = format!("languages[{i}]");
+            let key = match spans.value(&format!("{item}.code")) {
+                Some(_) => format!("{item}.code"),
+                None => item,
+            };
+            if !is_language_tag(&lang.code) {
+                return Err(at_key(
+                    &key,
+                    format!("`{}` is not a language tag", lang.code),
+                    "use a BCP 47 tag such as en, zh, zh-CN, ja, pt-BR",
+                ));
+            }
+            if self.languages[..i].iter().any(|l| l.code == lang.code) {
+                return Err(at_key(
+                    &key,
+                    format!("the language `{}` is listed twice", lang.code),
+                    "list each language once; the first is the site's default",
+                ));
+            }
+        }
+        let Some(first) = self.languages.first() else {
+            return Ok(());
+        };
+        if spans.key("language").is_some() && self.language != first.code {
+            return Err(at_key(
+                "language",
+                format!(
+                    "`language: {}` is not the first of `languages:` (`{}`), the default language",
+                    self.language, first.code
+                ),
+                "remove `language:` (the first of `languages:` is the default), or list it first",
+            ));
+        }
+        self.language = first.code.clone();
         Ok(())
+    }
+
+    /// The site's languages, the default first: `languages:`, or the one
+    /// `language:` when the site has a single language.
+    pub fn languages(&self) -> Vec<Language> {
+        match self.languages.is_empty() {
+            true => vec![Language::new(&self.language)],
+            false => self.languages.clone(),
+        }
+    }
+
+    /// The default language (at the site root).
+    pub fn default_language(&self) -> Language {
+        self.languages
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Language::new(&self.language))
+    }
+
+    /// The codes of the languages besides the default (whose files are translations).
+    pub fn other_language_codes(&self) -> Vec<String> {
+        self.languages()
+            .into_iter()
+            .skip(1)
+            .map(|l| l.code)
+            .collect()
     }
 
     /// The path part of `base_url`, always starting and ending with `/`.
@@ -272,6 +408,66 @@ mod tests {
         );
         assert!(normalize_base_url("a.b/x").is_err());
         assert!(normalize_base_url("https://").is_err());
+    }
+
+    fn parse(text: &str) -> crate::Result<Config> {
+        let file = SourceFile {
+            display: PathBuf::from("folio.yaml"),
+            path: PathBuf::from("folio.yaml"),
+            text: text.into(),
+        };
+        let mut config: Config = yaml::parse(&file, &file.text, 1)?;
+        config.validate(&file)?;
+        Ok(config)
+    }
+
+    #[test]
+    fn one_language_by_default() {
+        let c = parse("title: T\nlanguage: pt-BR\n").unwrap();
+        assert_eq!(c.languages(), vec![Language::new("pt-BR")]);
+        assert_eq!(c.default_language().code, "pt-BR");
+        assert!(c.other_language_codes().is_empty());
+        let c = parse("title: T\n").unwrap();
+        assert_eq!(c.languages(), vec![Language::new("en")]);
+    }
+
+    #[test]
+    fn languages_as_codes_and_maps() {
+        let c = parse(
+            "title: T\nlanguages:\n  - en\n  - code: zh\n    title: 安娜\n    description: 作品集\n",
+        )
+        .unwrap();
+        let langs = c.languages();
+        assert_eq!(langs[0], Language::new("en"));
+        assert_eq!(langs[1].code, "zh");
+        assert_eq!(langs[1].title.as_deref(), Some("安娜"));
+        assert_eq!(langs[1].description.as_deref(), Some("作品集"));
+        assert_eq!(c.language, "en");
+        assert_eq!(c.default_language().code, "en");
+        assert_eq!(c.other_language_codes(), vec!["zh"]);
+        // The first is the default, and `language:` follows it.
+        let c = parse("title: T\nlanguages: [zh, en]\n").unwrap();
+        assert_eq!(c.language, "zh");
+        assert!(parse("title: T\nlanguage: en\nlanguages: [en, zh]\n").is_ok());
+    }
+
+    #[test]
+    fn bad_languages_point_at_the_line() {
+        let e = parse("title: T\nlanguages:\n  - en\n  - chinese\n").unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!(d.message, "`chinese` is not a language tag");
+        assert_eq!(d.line, Some(4));
+        assert!(d.help.is_some());
+        let e = parse("title: T\nlanguages:\n  - en\n  - code: zh\n  - code: zh\n").unwrap_err();
+        let d = &e.diagnostics[0];
+        assert!(d.message.contains("listed twice"), "{}", d.message);
+        assert_eq!(d.line, Some(5));
+        let e = parse("title: T\nlanguage: zh\nlanguages: [en, zh]\n").unwrap_err();
+        let d = &e.diagnostics[0];
+        assert!(d.message.contains("not the first"), "{}", d.message);
+        assert_eq!(d.line, Some(2));
+        let e = parse("title: T\nlanguages:\n  - {code: zh, titel: X}\n").unwrap_err();
+        assert!(e.message().contains("titel"), "{}", e.message());
     }
 
     #[test]

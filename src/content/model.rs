@@ -29,8 +29,15 @@ pub struct Site {
     pub skills: Vec<Skill>,
     /// The tags of the published projects, by name; empty when tag pages are hidden.
     pub tags: Vec<Tag>,
-    /// Files from `content/` to publish (bundle files, covers, the photo).
+    /// Files from `content/` to publish (bundle files, covers, the photo),
+    /// at one place for every language.
     pub assets: Vec<Asset>,
+    /// The code of the language this load is in (`config.language`).
+    pub lang: String,
+    /// All the site's languages, the default first.
+    pub languages: Vec<crate::config::Language>,
+    /// Before the paths of this language's pages: `""` for the default, `zh/` for others.
+    pub lang_prefix: String,
 }
 
 /// A file to copy into the output.
@@ -255,6 +262,8 @@ pub struct Project {
     pub location: Location,
     pub extra: Extra,
     pub source: String,
+    /// A translation into this load's language exists (always true in the default language).
+    pub translated: bool,
 }
 
 /// A project as shown in lists: everything but the body.
@@ -309,6 +318,8 @@ pub struct Page {
     pub location: Location,
     pub extra: Extra,
     pub source: String,
+    /// A translation into this load's language exists (always true in the default language).
+    pub translated: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -218,7 +218,7 @@ impl Loader {
         }
         Ok(Asset {
             src,
-            dest: format!("{}{inner}", e.location.path),
+            dest: format!("{}{inner}", self.files_dir(&e.location)),
             width: None,
             webp: false,
         })
@@ -232,7 +232,7 @@ impl Loader {
     ) {
         let bundles = projects
             .iter()
-            .filter_map(|e| Some((e.bundle.as_ref()?, &e.location.path)));
+            .filter_map(|e| Some((e.bundle.as_ref()?, self.files_dir(&e.location))));
         for (dir, page) in bundles {
             for entry in WalkDir::new(dir).follow_links(true).min_depth(1) {
                 match entry {
@@ -241,6 +241,7 @@ impl Loader {
                         if !entry.file_type().is_file()
                             || path == dir.join("index.md")
                             || path == dir.join("index.markdown")
+                            || self.is_translation(path) && list::has_ext(path, list::MARKDOWN)
                             || is_ignored_name(path)
                         {
                             continue;

@@ -28,6 +28,7 @@ impl Orphans {
                 url: String::new(),
                 permalink: String::new(),
             },
+            translated: true,
         };
         if let Ok(mut all) = self.0.lock() {
             all.push(entry);

@@ -131,7 +131,8 @@ impl Loader {
         // content/projects/a/index.md): the page at each `/` of the path.
         let prefixes = page.match_indices('/').map(|(i, _)| &page[..i]);
         for url in std::iter::once(page).chain(prefixes) {
-            let Some((rel, t)) = targets.at_url(&self.base_path, url) else {
+            let base = format!("{}{}", self.base_path, self.lang_prefix);
+            let Some((rel, t)) = targets.at_url(&base, url) else {
                 continue;
             };
             if url == page {

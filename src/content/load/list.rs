@@ -10,10 +10,10 @@ pub(in crate::content) struct Listing {
 }
 
 /// The extensions of Markdown files folio reads.
-const MARKDOWN: &[&str] = &["md", "markdown"];
+pub(super) const MARKDOWN: &[&str] = &["md", "markdown"];
 
 /// Whether `path` ends in one of `exts` (any case).
-fn has_ext(path: &Path, exts: &[&str]) -> bool {
+pub(super) fn has_ext(path: &Path, exts: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| exts.contains(&e.to_ascii_lowercase().as_str()))
@@ -85,6 +85,8 @@ impl Loader {
                             .with_help("a project bundle is a folder with index.md and its images beside it"),
                         );
                     }
+                } else if has_ext(&path, MARKDOWN) && self.is_translation(&path) {
+                    // Read with the file it translates, loading its language.
                 } else if has_ext(&path, MARKDOWN) {
                     found.push((path, None));
                 } else if has_ext(&path, &["mdx"]) {

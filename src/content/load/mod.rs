@@ -44,6 +44,7 @@ mod profiles;
 mod projects;
 mod read;
 mod reuse;
+mod translations;
 
 use edits::Keep;
 use links::link_targets;
@@ -63,6 +64,8 @@ pub struct LoadOptions {
     /// Highlights fenced code (commands that publish pages); `None`: code stays
     /// plain and no grammar is loaded (`check`, `profile`, `proposal`, exports).
     pub highlight: Option<Arc<Highlighter>>,
+    /// The language to load (a code of `languages:`); `None`: the default.
+    pub lang: Option<String>,
 }
 
 /// Paths of generated sections; a page may not take these slugs.
@@ -99,6 +102,10 @@ pub type Loaded = Result<(Arc<Site>, Vec<Diagnostic>), Error>;
 /// [`LoadCache::changed`] then says which projects changed.
 pub fn load_cached(root: &Path, opts: &LoadOptions, cache: &mut LoadCache) -> Loaded {
     let mut loader = Loader::new(root, opts)?;
+    if !loader.lang_prefix.is_empty() {
+        // The cache knows the default language's files only.
+        return load(root, opts).map(|(s, d)| (Arc::new(s), d));
+    }
     loader.caching = true;
     // Owned by the loader while it runs (its parallel parts read it).
     let mut taken = std::mem::take(cache);
@@ -145,7 +152,13 @@ impl Loader {
             true => Some(Shortcodes::with_dir(&dir)?),
             false => None,
         };
+        let languages = config.languages();
+        let lang_prefix = in_language(&mut config, opts.lang.as_deref())?;
         Ok(Loader {
+            lang: config.language.clone(),
+            other_codes: config.other_language_codes(),
+            languages,
+            lang_prefix,
             shortcodes,
             root: root.to_path_buf(),
             content: root.join("content"),
@@ -163,6 +176,34 @@ impl Loader {
     }
 }
 
+/// Makes `config` the config of the language `lang` (its code, title and
+/// description); gives the prefix of its pages' paths (`zh/`, `""` for the default).
+fn in_language(config: &mut Config, lang: Option<&str>) -> Result<String, Error> {
+    let languages = config.languages();
+    let Some(lang) = lang.filter(|l| *l != languages[0].code) else {
+        return Ok(String::new());
+    };
+    let Some(this) = languages.iter().find(|l| l.code == lang) else {
+        let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+        return Err(Error::single(
+            Diagnostic::error(format!("the site has no language `{lang}`"))
+                .in_file(crate::config::CONFIG_FILE)
+                .with_help(format!(
+                    "its languages are {}; add `{lang}` to `languages:` in folio.yaml",
+                    codes.join(", ")
+                )),
+        ));
+    };
+    config.language = this.code.clone();
+    if let Some(t) = &this.title {
+        config.title = t.clone();
+    }
+    if let Some(d) = &this.description {
+        config.description = Some(d.clone());
+    }
+    Ok(format!("{lang}/"))
+}
+
 fn finish(site: Option<Site>, problems: Vec<Diagnostic>) -> Result<(Site, Vec<Diagnostic>), Error> {
     let mut diags = Diagnostics::new();
     diags.extend(problems);
@@ -173,6 +214,14 @@ fn finish(site: Option<Site>, problems: Vec<Diagnostic>) -> Result<(Site, Vec<Di
 }
 
 struct Loader {
+    /// The code of the language loaded.
+    lang: String,
+    /// The site's languages, the default first.
+    languages: Vec<crate::config::Language>,
+    /// The codes of the languages besides the default.
+    other_codes: Vec<String>,
+    /// `zh/` before the paths of a language's pages; `""` for the default.
+    lang_prefix: String,
     root: PathBuf,
     content: PathBuf,
     config: Config,
@@ -208,6 +257,8 @@ pub(super) struct Entry<FM> {
     bundle: Option<PathBuf>,
     slug: String,
     location: Location,
+    /// A translation for the language loaded exists (always, for the default).
+    translated: bool,
 }
 
 #[cfg(test)]
@@ -231,6 +282,7 @@ impl Entry<ProjectFrontMatter> {
                 url: String::new(),
                 permalink: String::new(),
             },
+            translated: true,
         }
     }
 }
@@ -368,6 +420,9 @@ impl Loader {
             skills,
             tags,
             assets,
+            lang: self.lang.clone(),
+            languages: self.languages.clone(),
+            lang_prefix: self.lang_prefix.clone(),
         })
     }
 
@@ -379,7 +434,17 @@ impl Loader {
     }
 
     fn location(&self, path: &str) -> Location {
-        Location::new(&self.config, &self.base_path, path)
+        let path = format!("{}{path}", self.lang_prefix);
+        Location::new(&self.config, &self.base_path, &path)
+    }
+
+    /// Where a page's own files are published: beside its default-language
+    /// page (`projects/a/`), once for every language.
+    fn files_dir<'a>(&self, location: &'a Location) -> &'a str {
+        location
+            .path
+            .strip_prefix(&self.lang_prefix)
+            .unwrap_or(&location.path)
     }
 }
 

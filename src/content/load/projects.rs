@@ -304,6 +304,7 @@ impl Loader {
             location: e.location.clone(),
             extra: e.fm.extra.clone(),
             source: e.file.display.to_string_lossy().into_owned(),
+            translated: e.translated,
         }
     }
 
@@ -388,6 +389,7 @@ impl Loader {
             location: e.location.clone(),
             extra: e.fm.extra.clone(),
             source: e.file.display.to_string_lossy().into_owned(),
+            translated: e.translated,
         }
     }
 }

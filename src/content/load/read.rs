@@ -87,7 +87,7 @@ impl Loader {
             return None;
         }
         let file = self.read_source(&path, out)?;
-        match yaml::parse::<ProfileFile>(&file, &file.text, 1) {
+        match self.read_yaml::<ProfileFile>(&file) {
             Ok(p) => Some((file, p)),
             Err(e) => {
                 out.diags.extend(e.diagnostics);
@@ -102,11 +102,12 @@ impl Loader {
     ) -> Vec<(SourceFile, SpecializedProfileFile)> {
         let dir = self.content.join("profiles");
         let mut profiles = Vec::new();
-        for path in self.list_files(&dir, &["yaml", "yml"]) {
+        let files = self.list_files(&dir, &["yaml", "yml"]);
+        for path in files.into_iter().filter(|p| !self.is_translation(p)) {
             let Some(file) = self.read_source(&path, out) else {
                 continue;
             };
-            match yaml::parse::<SpecializedProfileFile>(&file, &file.text, 1) {
+            match self.read_yaml::<SpecializedProfileFile>(&file) {
                 Ok(p) => profiles.push((file, p)),
                 Err(e) => out.diags.extend(e.diagnostics),
             }
@@ -189,13 +190,31 @@ impl Loader {
             .replace('\\', "/");
         let file = source::read(&self.root, path).map_err(|e| (rel.clone(), e))?;
         let split = frontmatter::split(&file).map_err(|e| (rel.clone(), e))?;
-        let fm: FM = frontmatter::parse(&file, &split).map_err(|e| {
-            // Its body is still checked, so one run reports both.
-            self.orphans.keep(&file, &rel, bundle);
-            (rel.clone(), e)
-        })?;
-        let body = split.body.to_string();
-        let body_first_line = split.body_first_line;
+        let text = match self.translate::<FM>(&file, &split) {
+            Ok(Some(t)) => t,
+            Ok(None) => {
+                let fm: FM = frontmatter::parse(&file, &split).map_err(|e| {
+                    // Its body is still checked, so one run reports both.
+                    self.orphans.keep(&file, &rel, bundle);
+                    (rel.clone(), e)
+                })?;
+                translations::Text {
+                    body: split.body.to_string(),
+                    body_first_line: split.body_first_line,
+                    file: file.clone(),
+                    fm,
+                    translated: self.lang_prefix.is_empty(),
+                }
+            }
+            Err(e) => return Err((rel, e)),
+        };
+        let translations::Text {
+            file,
+            fm,
+            body,
+            body_first_line,
+            translated,
+        } = text;
         let stem = match bundle {
             Some(dir) => dir.file_name(),
             None => path.file_stem(),
@@ -249,6 +268,7 @@ impl Loader {
             bundle: bundle.map(Path::to_path_buf),
             slug,
             location,
+            translated,
         })
     }
 

@@ -1,0 +1,141 @@
+//! Translations: `<name>.<code>.<ext>` beside `<name>.<ext>` (`project.zh.md`,
+//! a bundle's `index.zh.md`, `profile.zh.yaml`) for a configured language
+//! other than the default. Loading that language, a translation's keys
+//! override the default file's (merged as YAML mappings before they are read,
+//! so a translator writes only text) and its body, when not empty, replaces
+//! the default body.
+
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+
+use super::*;
+use crate::content::frontmatter::Split;
+
+/// What an entry's file gives it once translated (or not).
+pub(super) struct Text<FM> {
+    /// The file whose body is used (errors in the body point at it).
+    pub(super) file: SourceFile,
+    pub(super) fm: FM,
+    pub(super) body: String,
+    pub(super) body_first_line: usize,
+    /// A translation for this load's language exists.
+    pub(super) translated: bool,
+}
+
+impl Loader {
+    /// Whether `path` is a translation (`x.zh.md` with `zh` a language besides the default).
+    pub(super) fn is_translation(&self, path: &Path) -> bool {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            return false;
+        };
+        stem.rsplit_once('.').is_some_and(|(name, code)| {
+            !name.is_empty() && self.other_codes.iter().any(|c| c == code)
+        })
+    }
+
+    /// The translation of `path` for this load's language, if it exists.
+    pub(super) fn translation_of(&self, path: &Path) -> Option<PathBuf> {
+        if self.lang_prefix.is_empty() {
+            return None;
+        }
+        let stem = path.file_stem()?.to_str()?;
+        let name = match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) => format!("{stem}.{}.{ext}", self.lang),
+            None => format!("{stem}.{}", self.lang),
+        };
+        Some(path.with_file_name(name)).filter(|p| p.is_file())
+    }
+
+    /// The front matter and body of `file`, overlaid by its translation for
+    /// this load's language when there is one.
+    pub(super) fn translate<FM: DeserializeOwned>(
+        &self,
+        file: &SourceFile,
+        split: &Split,
+    ) -> crate::Result<Option<Text<FM>>> {
+        let Some(path) = self.translation_of(&file.path) else {
+            return Ok(None);
+        };
+        let tfile = source::read(&self.root, &path)?;
+        let tsplit = frontmatter::split(&tfile)?;
+        let base: Value = frontmatter::parse(file, split)?;
+        let over: Value = frontmatter::parse(&tfile, &tsplit)?;
+        let fm = overlay(
+            base,
+            over,
+            || frontmatter::parse::<FM>(&tfile, &tsplit),
+            &tfile,
+        )?;
+        let own_body = !tsplit.body.trim().is_empty();
+        let (body, body_first_line) = match own_body {
+            true => (tsplit.body.to_string(), tsplit.body_first_line),
+            false => (split.body.to_string(), split.body_first_line),
+        };
+        let file = if own_body {
+            tfile.clone()
+        } else {
+            file.clone()
+        };
+        Ok(Some(Text {
+            file,
+            fm,
+            body,
+            body_first_line,
+            translated: true,
+        }))
+    }
+
+    /// A YAML file (`profile.yaml`) read as a `T`, overlaid by its
+    /// translation for this load's language when there is one.
+    pub(super) fn read_yaml<T: DeserializeOwned>(&self, file: &SourceFile) -> crate::Result<T> {
+        let Some(path) = self.translation_of(&file.path) else {
+            return yaml::parse(file, &file.text, 1);
+        };
+        let tfile = source::read(&self.root, &path)?;
+        let base: Value = yaml::parse(file, &file.text, 1)?;
+        // The default file alone must be right too.
+        yaml::parse::<T>(file, &file.text, 1)?;
+        let over: Value = yaml::parse(&tfile, &tfile.text, 1)?;
+        overlay(
+            base,
+            over,
+            || yaml::parse::<T>(&tfile, &tfile.text, 1),
+            &tfile,
+        )
+    }
+}
+
+/// `base` with the top-level keys of `over` replacing its own, read as a `T`.
+/// When that fails the translation is at fault: `alone` reads it by itself,
+/// which reports the bad key at its line (before any key it leaves out).
+fn overlay<T: DeserializeOwned>(
+    base: Value,
+    over: Value,
+    alone: impl FnOnce() -> crate::Result<T>,
+    tfile: &SourceFile,
+) -> crate::Result<T> {
+    let mut map = match base {
+        Value::Mapping(m) => m,
+        _ => serde_yaml::Mapping::new(),
+    };
+    match over {
+        Value::Mapping(m) => map.extend(m),
+        Value::Null => {}
+        _ => {
+            return Err(Error::single(
+                Diagnostic::error("this translation is not a list of keys")
+                    .in_file(&tfile.display)
+                    .at(1, None, Some(&tfile.text))
+                    .with_help("write only the keys to translate, e.g. `title: 我的项目`"),
+            ));
+        }
+    }
+    serde_yaml::from_value(Value::Mapping(map)).map_err(|e| match alone() {
+        Err(err) => err,
+        Ok(_) => Error::single(
+            Diagnostic::error(format!("this translation cannot be read: {e}"))
+                .in_file(&tfile.display)
+                .at(1, None, Some(&tfile.text)),
+        ),
+    })
+}
