@@ -36,11 +36,41 @@ fn to_diagnostic(
     e: &serde_yaml::Error,
     first_line: usize,
 ) -> Diagnostic {
+    if let Some(d) = repeated_key(file, yaml, e, first_line) {
+        return d;
+    }
     // A syntax error: the text is not YAML at all (not a wrong value).
     match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Err(syntax) => syntax_diagnostic(file, yaml, &syntax, first_line),
         Ok(_) => value_diagnostic(file, yaml, e, first_line),
     }
+}
+
+/// A key written twice in one mapping, shown at its second line (the parser
+/// gives no position for it).
+fn repeated_key(
+    file: &SourceFile,
+    yaml: &str,
+    e: &serde_yaml::Error,
+    first_line: usize,
+) -> Option<Diagnostic> {
+    // serde's derive says "duplicate field `k`"; a map, "duplicate entry with key "k"".
+    let raw = e.to_string();
+    let key = ["duplicate field `", "duplicate entry with key \""]
+        .iter()
+        .find_map(|p| raw.split_once(p))?
+        .1
+        .split(['`', '"'])
+        .next()?;
+    let (again, first) = Spans::of(yaml, first_line).repeated(key)?;
+    let message = format!("`{key}` is set twice (first on line {})", first.line);
+    let d = Diagnostic::error(message)
+        .in_file(&file.display)
+        .at(again.line, Some(again.column), Some(&file.text))
+        .with_help(format!(
+            "a key may appear once in a mapping: keep the value you want and delete the other `{key}:` line"
+        ));
+    Some(d)
 }
 
 /// A syntax error, shown where the mistake is written: at a list, mapping
@@ -288,6 +318,16 @@ mod tests {
             "{}",
             hint("thumbnail")
         );
+    }
+
+    #[test]
+    fn a_key_set_twice_is_shown_where_it_is_repeated() {
+        let text = "title: A\nsummary: B\nweight: 2\ntitle: C\n";
+        let e = parse::<Fm>(&file(text), text, 1).unwrap_err();
+        let d = &e.diagnostics[0];
+        assert_eq!(d.message, "`title` is set twice (first on line 1)");
+        assert_eq!((d.line, d.column), (Some(4), Some(1)));
+        assert!(d.help.as_deref().unwrap_or("").contains("delete"), "{d:?}");
     }
 
     #[test]

@@ -56,13 +56,6 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The SVG of a card of `size` with `text` (text no font covers is left out).
 pub(super) fn svg(fonts: &Fonts, palette: &Palette, text: &Text, size: (u32, u32)) -> String {
     let (w, h) = (size.0 as f32, size.1 as f32);
@@ -77,7 +70,7 @@ pub(super) fn svg(fonts: &Fonts, palette: &Palette, text: &Text, size: (u32, u32
     let mut line = |y: f32, px: f32, weight: u32, color: &str, t: &str| {
         body.push_str(&format!(
             r#"<text x="{margin}" y="{y}" font-size="{px}" font-weight="{weight}" fill="{color}">{}</text>"#,
-            escape(t)
+            crate::util::escape_markup(t)
         ));
     };
     if let Some(k) = shown(&text.kicker) {

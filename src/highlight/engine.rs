@@ -130,15 +130,7 @@ impl Flat {
             }
             self.open = kind;
         }
-        for c in text.chars() {
-            match c {
-                '&' => self.html.push_str("&amp;"),
-                '<' => self.html.push_str("&lt;"),
-                '>' => self.html.push_str("&gt;"),
-                '"' => self.html.push_str("&quot;"),
-                c => self.html.push(c),
-            }
-        }
+        crate::util::push_escaped(&mut self.html, text);
     }
 
     fn finish(mut self) -> String {

@@ -161,20 +161,7 @@ pub fn render_simple(md: &str) -> String {
     render(md, |_, _| Ok(Resolved::Keep)).html
 }
 
-/// Escapes text for HTML or XML content and double-quoted attribute values.
-pub fn escape_markup(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::util::escape_markup;
 
 /// Whether a link destination points outside the site (scheme, protocol-relative,
 /// mail, phone) or only at a fragment of the same page.

@@ -300,7 +300,7 @@ pub fn expand(
                 pos = call.end;
             }
             Found::Escaped { text, end } => {
-                out.replace(md, &mut copied_to, at..end, escape(&text));
+                out.replace(md, &mut copied_to, at..end, crate::util::escape_text(&text));
                 pos = end;
             }
             Found::Foreign { what, end } => {
@@ -322,10 +322,4 @@ pub fn expand(
     }
     out.text.push_str(&md[copied_to..]);
     out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

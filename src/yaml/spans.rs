@@ -118,6 +118,20 @@ impl Spans {
             .map(|(_, at)| *at)
     }
 
+    /// Where a key named `name` is written a second time in the same mapping,
+    /// and where it was written first.
+    pub fn repeated(&self, name: &str) -> Option<(Pos, Pos)> {
+        let mut seen: HashMap<&str, Pos> = HashMap::new();
+        for (path, at) in &self.key_order {
+            let named = path == name || path.ends_with(&format!(".{name}"));
+            if let Some(first) = seen.get(path.as_str()).filter(|_| named) {
+                return Some((*at, *first));
+            }
+            seen.entry(path).or_insert(*at);
+        }
+        None
+    }
+
     /// The first scalar written `text` at or under `under` (`""`: anywhere),
     /// e.g. the `Go` in `skills: [Go]` for `find("skills", "Go")`.
     pub fn find(&self, under: &str, text: &str) -> Option<Pos> {
@@ -150,6 +164,19 @@ mod tests {
 
     fn p(line: usize, column: usize) -> Option<Pos> {
         Some(Pos { line, column })
+    }
+
+    #[test]
+    fn a_key_written_twice_is_found_where_it_is_repeated() {
+        let s = Spans::of(
+            "title: A\nextra:\n  title: B\nshare_cards: no\ntitle: C\n",
+            1,
+        );
+        assert_eq!(
+            s.repeated("title"),
+            Some((Pos { line: 5, column: 1 }, Pos { line: 1, column: 1 }))
+        );
+        assert_eq!(s.repeated("share_cards"), None);
     }
 
     #[test]
