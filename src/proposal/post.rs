@@ -318,7 +318,7 @@ pub fn parse(text: &str) -> Post {
     let mut post = Post::default();
     let mut section = Section::Body;
     let mut body: Vec<String> = Vec::new();
-    for raw in text.lines() {
+    for raw in join_ranges(text) {
         let line = raw.trim().trim_start_matches('\u{feff}');
         let lower = line.to_lowercase();
         if line.is_empty() {
@@ -341,6 +341,48 @@ pub fn parse(text: &str) -> Post {
     }
     finish(&mut post, &body);
     post
+}
+
+/// The lines of `text`, with a range the page splits over three lines
+/// ("$30.00", "-", "$55.00") joined into one ("$30.00 - $55.00").
+fn join_ranges(text: &str) -> Vec<String> {
+    let money = |l: &str| l.trim().starts_with(['$', '€', '£', '¥']);
+    let mut out: Vec<String> = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let dash = ["-", "–", "to"].contains(&lines[i].trim());
+        match (out.last_mut(), lines.get(i + 1)) {
+            (Some(prev), Some(next)) if dash && money(prev) && money(next) => {
+                *prev = format!("{} - {}", prev.trim(), next.trim());
+                i += 2;
+            }
+            _ => {
+                out.push(lines[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A copied page's "Posted 4 hours ago" line follows the job's title; what
+/// comes before the title is the site's header ("Skip to main content",
+/// "Find work", …): short lines, never sentences. Sets the title and drops
+/// that header, so it is neither the title nor part of the description.
+fn title_above_posted(post: &mut Post, body: &mut Vec<String>) {
+    let Some(at) = body.iter().rposition(|l| !l.trim().is_empty()) else {
+        return;
+    };
+    let sentence = |t: &str| t.ends_with(['.', '。', ':', '：', '?', '!']);
+    let header = body[..at].iter().all(|l| {
+        let t = l.trim();
+        t.split_whitespace().count() <= 4 && !sentence(t)
+    });
+    if header && !sentence(body[at].trim()) {
+        post.title = body[at].trim().chars().take(160).collect();
+        body.clear();
+    }
 }
 
 /// One non-blank line, by the section it is in.
@@ -370,6 +412,9 @@ fn read_line(
             _ if labelled_fact(&label, value, &mut post.facts) => return,
             _ => {}
         }
+    }
+    if post.title.is_empty() && lower.starts_with("posted ") && *section == Section::Body {
+        title_above_posted(post, body);
     }
     if page_fact(line, lower, &mut post.facts) || is_chrome(lower) {
         return;
@@ -573,6 +618,33 @@ mod tests {
         );
         assert_eq!(p.instructions.first_words.as_deref(), Some("Blue"));
         assert!(p.instructions.code);
+    }
+
+    /// Blind set: a page copied with the site's header above the title got
+    /// "Skip to main content" as its title (and the header in its description),
+    /// and a range split over three lines read as a fixed price of its top.
+    #[test]
+    fn a_page_with_the_site_header_and_a_split_range() {
+        let p = parse(
+            "Skip to main content\nFind work\nDeliver work\nMessages\n\nJob details\n\nVideo editor for short clips\n\nPosted 4 hours ago\n\nWorldwide\n\nSummary\nWe need short clips from our demos.\n\n$30.00\n-\n$55.00\nHourly\n",
+        );
+        assert_eq!(p.title, "Video editor for short clips");
+        assert_eq!(p.description, "We need short clips from our demos.");
+        assert_eq!(
+            p.facts.budget,
+            Some(Budget {
+                hourly: true,
+                low: Some(30.0),
+                high: Some(55.0)
+            })
+        );
+        let essay = parse(
+            "Intro\nWe are a small team that writes a lot of long posts.\nPosted 2 days ago\n",
+        );
+        assert_eq!(
+            essay.title, "Intro",
+            "a sentence above the date is no header"
+        );
     }
 
     #[test]
