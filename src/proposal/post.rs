@@ -76,6 +76,36 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Lines of the Upwork page that are buttons and labels, not content.
 fn is_chrome(lower: &str) -> bool {
+    is_exact_chrome(lower)
+        || [
+            "send a proposal for",
+            "available connects",
+            "required connects",
+            "last viewed by",
+            "unanswered invites",
+            "member since",
+            "avg hourly rate",
+            "open job",
+            "hires,",
+            "reviews",
+            "this job is",
+            "specialty",
+            "connects to submit",
+            "only freelancers located",
+            "https://www.upwork.com/",
+            "rating is ",
+            "you will be asked",
+            // The experience level's explanation: "I am looking for a mix of experience and value".
+            "i am looking for a mix of experience",
+            "i am willing to pay higher rates",
+            "i am looking for freelancers with the lowest rates",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Whole lines of the page that are labels: "Hourly", "Worldwide", "U.S. only".
+fn is_exact_chrome(lower: &str) -> bool {
     const EXACT: &[&str] = &[
         "apply now",
         "save job",
@@ -109,28 +139,9 @@ fn is_chrome(lower: &str) -> bool {
         "description",
         "details",
     ];
-    EXACT.contains(&lower)
-        || [
-            "send a proposal for",
-            "available connects",
-            "required connects",
-            "last viewed by",
-            "unanswered invites",
-            "member since",
-            "avg hourly rate",
-            "open job",
-            "hires,",
-            "reviews",
-            "this job is",
-            "specialty",
-            "connects to submit",
-            "only freelancers located",
-            "https://www.upwork.com/",
-            "rating is ",
-            "you will be asked",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    // Where the client hires: "U.S. only", "Netherlands only".
+    let place_only = lower.ends_with(" only") && lower.split_whitespace().count() <= 3;
+    EXACT.contains(&lower) || place_only
 }
 
 fn section_of(lower: &str) -> Option<Section> {
@@ -416,7 +427,12 @@ fn read_line(
     if post.title.is_empty() && lower.starts_with("posted ") && *section == Section::Body {
         title_above_posted(post, body);
     }
-    if page_fact(line, lower, &mut post.facts) || is_chrome(lower) {
+    // Among the skills, a label's prefix is a skill ("Reviews"), not the page's "Reviews (13)".
+    let chrome = match *section {
+        Section::Skills => is_exact_chrome(lower),
+        _ => is_chrome(lower),
+    };
+    if page_fact(line, lower, &mut post.facts) || chrome {
         return;
     }
     match *section {
@@ -637,6 +653,15 @@ mod tests {
                 low: Some(30.0),
                 high: Some(55.0)
             })
+        );
+        let page = parse(
+            "Tax review\nPosted 1 hour ago\nU.S. only\nSummary\nReview our filings.\nExpert\nI am willing to pay higher rates for the most experienced freelancers\nSkills and Expertise\nTax Law\nReviews\n",
+        );
+        assert_eq!(page.description, "Review our filings.");
+        assert_eq!(
+            page.skills,
+            ["Tax Law", "Reviews"],
+            "the same skills as the plain form"
         );
         let essay = parse(
             "Intro\nWe are a small team that writes a lot of long posts.\nPosted 2 days ago\n",
