@@ -78,17 +78,19 @@ struct Prepared {
     warnings: Vec<Diagnostic>,
 }
 
+/// Loads the site in one language (`None`: the default) with its theme and templates.
 fn prepare(
     opts: &BuildOptions,
     cache: Option<&mut content::LoadCache>,
     highlight: Option<Arc<Highlighter>>,
+    lang: Option<&str>,
 ) -> Result<Prepared, Error> {
     let t = Instant::now();
     let load = LoadOptions {
         drafts: opts.drafts,
         base_url: opts.base_url.clone(),
         highlight,
-        lang: None,
+        lang: lang.map(String::from),
     };
     let (site, warnings) = match cache {
         Some(cache) => content::load_cached(&opts.root, &load, cache)?,
@@ -107,6 +109,40 @@ fn prepare(
         templates,
         warnings,
     })
+}
+
+/// The site in every language, the default first. The warnings of files
+/// every language reads are reported once, by the first load.
+fn prepare_languages(
+    opts: &BuildOptions,
+    highlight: Option<Arc<Highlighter>>,
+) -> Result<Vec<Prepared>, Error> {
+    let first = prepare(opts, None, highlight.clone(), None)?;
+    let others = first.site.config.other_language_codes();
+    let mut all = vec![first];
+    for code in others {
+        let mut p = prepare(opts, None, highlight.clone(), Some(&code))
+            .map_err(|e| with_warnings(e, &all[0].warnings))?;
+        p.warnings
+            .retain(|w| !all.iter().any(|q| q.warnings.contains(w)));
+        all.push(p);
+    }
+    Ok(all)
+}
+
+/// Renders every language into `sink`; gives the warnings of every load.
+fn render_languages(
+    prepared: &mut [Prepared],
+    cache: &mut render::RenderCache,
+    sink: &dyn Sink,
+) -> Result<Vec<Diagnostic>, Error> {
+    let warnings: Vec<Diagnostic> = prepared.iter().flat_map(|p| p.warnings.clone()).collect();
+    let languages = render::Languages::new(prepared.iter().map(|p| p.site.clone()).collect());
+    for p in prepared {
+        render::render_site(&p.site, &p.theme, &mut p.templates, cache, sink, &languages)
+            .map_err(|e| with_warnings(e, &warnings))?;
+    }
+    Ok(warnings)
 }
 
 /// Fonts named in `card_fonts` that are missing, and one warning when no
@@ -198,10 +234,20 @@ fn keep_highlights(highlight: Option<&Highlighter>, complete: bool) {
 /// site's highlight cache).
 pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
     let highlight = highlighter(opts);
-    let prepared = prepare(opts, None, highlight.clone())?;
-    let rendered = render_prepared(prepared, &mut render::RenderCache::default())?;
+    let mut prepared = prepare_languages(opts, highlight.clone())?;
+    let t = Instant::now();
+    let sink = output::Collect::default();
+    let warnings = render_languages(&mut prepared, &mut Default::default(), &sink)?;
+    phase("render", t);
     keep_highlights(highlight.as_deref(), true);
-    Ok(rendered)
+    let first = prepared.swap_remove(0);
+    Ok(Rendered {
+        site: first.site,
+        theme: first.theme,
+        files: sink.into_files(),
+        warnings,
+        partial: false,
+    })
 }
 
 /// [`render_site`], reusing what an earlier build of the same site left in
@@ -211,7 +257,7 @@ pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Resul
     if first {
         cache.highlight = highlighter(opts);
     }
-    let prepared = prepare(opts, Some(&mut cache.load), cache.highlight.clone());
+    let prepared = prepare(opts, Some(&mut cache.load), cache.highlight.clone(), None);
     match (cache.load.changed.take(), &mut cache.pending) {
         (Some(changed), Some(pending)) => pending.extend(changed),
         _ => cache.pending = None,
@@ -235,7 +281,9 @@ fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rende
     } = p;
     let t = Instant::now();
     let sink = output::Collect::default();
-    let partial = render::render_site(&site, &theme, &mut templates, cache, &sink)
+    // `serve` shows the default language only (no switcher).
+    let languages = render::Languages::one(site.clone());
+    let partial = render::render_site(&site, &theme, &mut templates, cache, &sink, &languages)
         .map_err(|e| with_warnings(e, &warnings))?;
     phase("render", t);
     Ok(Rendered {
@@ -265,12 +313,8 @@ pub fn output_dir(opts: &BuildOptions, site: &Site) -> PathBuf {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let highlight = highlighter(opts);
-    let Prepared {
-        site,
-        theme,
-        mut templates,
-        warnings,
-    } = prepare(opts, None, highlight.clone())?;
+    let mut prepared = prepare_languages(opts, highlight.clone())?;
+    let site = prepared[0].site.clone();
     let out = output_dir(opts, &site);
     output::check_output_dir(&opts.root, &out)?;
     let staging = output::Staging::new(&out)?;
@@ -280,14 +324,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         count: std::sync::atomic::AtomicUsize::new(0),
         cards: Default::default(),
     };
-    render::render_site(
-        &site,
-        &theme,
-        &mut templates,
-        &mut render::RenderCache::default(),
-        &files,
-    )
-    .map_err(|e| with_warnings(e, &warnings))?;
+    let warnings = render_languages(&mut prepared, &mut Default::default(), &files)?;
     phase("render and write", t);
     let written = files.count.into_inner();
     let cards = files.cards.into_inner().unwrap_or_else(|p| p.into_inner());
@@ -297,7 +334,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     keep_highlights(highlight.as_deref(), true);
     crate::cards::prune_cache(&opts.root, &cards);
     Ok(BuildReport {
-        pages: site.page_count(),
+        pages: prepared.iter().map(|p| p.site.page_count()).sum(),
         projects: site.projects.len(),
         skills: site.skills.len(),
         files: written,

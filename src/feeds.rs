@@ -39,63 +39,82 @@ fn latest(site: &Site) -> Option<Date> {
         .max_by_key(|d| d.sort_key())
 }
 
-/// Every page of the site with its last-modified date, where one is known.
-pub fn sitemap(site: &Site) -> String {
-    let mut entries: Vec<(&Location, Option<Date>)> = Vec::new();
-    let loc = |path: &str| Location::new(&site.config, &site.base_path, path);
-    let home = loc("");
-    let projects = loc("projects/");
-    let skills = loc("skills/");
-    let resume = loc("resume/");
-    let newest = latest(site);
-    entries.push((&home, newest));
-    entries.push((&projects, newest));
-    for p in &site.projects {
-        entries.push((&p.location, p.date_raw));
+/// (language, URL) of the versions of a page, for the sitemap's alternates.
+pub type Alternates<'a> = dyn Fn(&Site, &Location) -> Vec<(String, String)> + 'a;
+
+/// Every page of every language of the site (`sites`, one load per
+/// language) with its last-modified date where one is known and, with more
+/// than one language, its `xhtml:link` alternates.
+pub fn sitemap(sites: &[&Site], alternates: &Alternates) -> String {
+    let many = sites.len() > 1;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+    );
+    if many {
+        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
     }
-    entries.push((&skills, newest));
+    out.push_str(">\n");
+    for site in sites {
+        for (l, d) in sitemap_entries(site) {
+            out.push_str("  <url>\n    <loc>");
+            out.push_str(&escape_xml(&l.permalink));
+            out.push_str("</loc>\n");
+            if let Some(d) = d {
+                out.push_str(&format!("    <lastmod>{}</lastmod>\n", d.iso()));
+            }
+            for (lang, href) in alternates(site, &l).into_iter().filter(|_| many) {
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    escape_xml(&lang),
+                    escape_xml(&href)
+                ));
+            }
+            out.push_str("  </url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// The pages of one language with their last-modified dates.
+fn sitemap_entries(site: &Site) -> Vec<(Location, Option<Date>)> {
+    let mut entries: Vec<(Location, Option<Date>)> = Vec::new();
+    let loc = |path: &str| {
+        let path = format!("{}{path}", site.lang_prefix);
+        Location::new(&site.config, &site.base_path, &path)
+    };
+    let newest = latest(site);
+    entries.push((loc(""), newest));
+    entries.push((loc("projects/"), newest));
+    for p in &site.projects {
+        entries.push((p.location.clone(), p.date_raw));
+    }
+    entries.push((loc("skills/"), newest));
     let date_of: std::collections::HashMap<&str, Date> = site
         .projects
         .iter()
         .filter_map(|p| Some((p.slug.as_str(), p.date_raw?)))
         .collect();
-    for s in &site.skills {
-        let d = s
-            .projects
+    let newest_of = |slugs: &[String]| {
+        slugs
             .iter()
             .filter_map(|slug| date_of.get(slug.as_str()).copied())
-            .max_by_key(|d| d.sort_key());
-        entries.push((&s.location, d));
+            .max_by_key(|d| d.sort_key())
+    };
+    for s in &site.skills {
+        entries.push((s.location.clone(), newest_of(&s.projects)));
     }
     for t in &site.tags {
-        let d = t
-            .projects
-            .iter()
-            .filter_map(|slug| date_of.get(slug.as_str()).copied())
-            .max_by_key(|d| d.sort_key());
-        entries.push((&t.location, d));
+        entries.push((t.location.clone(), newest_of(&t.projects)));
     }
     for sp in &site.profiles {
-        entries.push((&sp.location, None));
+        entries.push((sp.location.clone(), None));
     }
-    entries.push((&resume, None));
+    entries.push((loc("resume/"), None));
     for p in &site.pages {
-        entries.push((&p.location, None));
+        entries.push((p.location.clone(), None));
     }
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (l, d) in entries {
-        out.push_str("  <url>\n    <loc>");
-        out.push_str(&escape_xml(&l.permalink));
-        out.push_str("</loc>\n");
-        if let Some(d) = d {
-            out.push_str(&format!("    <lastmod>{}</lastmod>\n", d.iso()));
-        }
-        out.push_str("  </url>\n");
-    }
-    out.push_str("</urlset>\n");
-    out
+    entries
 }
 
 pub fn robots(site: &Site) -> String {
@@ -117,8 +136,9 @@ fn rfc3339(d: &Date) -> String {
 
 /// An Atom feed of the projects, newest first.
 pub fn atom(site: &Site) -> String {
-    let home = Location::new(&site.config, &site.base_path, "");
-    let me = Location::new(&site.config, &site.base_path, "feed.xml");
+    let home = Location::new(&site.config, &site.base_path, &site.lang_prefix);
+    let feed = format!("{}feed.xml", site.lang_prefix);
+    let me = Location::new(&site.config, &site.base_path, &feed);
     let newest = latest(site);
     let updated = newest.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| rfc3339(&d));
     let mut out = format!(

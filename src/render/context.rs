@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::languages::{Alternate, HrefLang, Languages};
 use crate::cards::{Picture, SHARE};
 use crate::content::model::{Location, Project, Site};
 use crate::feeds::absolute;
@@ -30,6 +31,12 @@ pub(super) struct PageMeta<'a> {
     /// Structured data (schema.org JSON-LD) for the page, ready for a
     /// `<script type="application/ld+json">` element.
     pub(super) jsonld: Option<String>,
+    /// The page's language (`zh`).
+    lang: String,
+    /// The page in every language of the site (empty with one language).
+    alternates: Vec<Alternate>,
+    /// Its `<link rel="alternate" hreflang>` links (empty with one language).
+    hreflang: Vec<HrefLang>,
 }
 
 /// JSON for a `<script>` element: `<`, `>` and `&` are written as `\u003c`,
@@ -51,7 +58,7 @@ pub(super) fn script_json(v: &serde_json::Value) -> String {
 /// schema.org `Person` for the site's owner.
 pub(super) fn person(site: &Site) -> serde_json::Value {
     let p = &site.profile;
-    let home = Location::new(&site.config, &site.base_path, "");
+    let home = Location::new(&site.config, &site.base_path, &site.lang_prefix);
     let mut v = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Person",
@@ -102,6 +109,7 @@ pub(super) fn share_path(path: &str, ext: &str) -> Option<String> {
 pub(super) struct Pages<'a> {
     site: &'a Site,
     strings: &'a std::collections::BTreeMap<String, String>,
+    languages: &'a Languages,
     default_description: String,
     pub(super) home_url: String,
     projects_url: String,
@@ -114,11 +122,16 @@ impl<'a> Pages<'a> {
     pub(super) fn new(
         site: &'a Site,
         strings: &'a std::collections::BTreeMap<String, String>,
+        languages: &'a Languages,
     ) -> Self {
-        let permalink = |path: &str| Location::new(&site.config, &site.base_path, path).permalink;
+        let permalink = |path: &str| {
+            let path = format!("{}{path}", site.lang_prefix);
+            Location::new(&site.config, &site.base_path, &path).permalink
+        };
         Pages {
             site,
             strings,
+            languages,
             default_description: site
                 .config
                 .description
@@ -202,6 +215,9 @@ impl<'a> Pages<'a> {
             image_width: None,
             image_height: None,
             jsonld: None,
+            lang: site.lang.clone(),
+            alternates: self.languages.alternates(site, path),
+            hreflang: self.languages.hreflang(site, path),
         };
         self.share(&mut m, path, "png", alt);
         m

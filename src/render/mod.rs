@@ -9,6 +9,7 @@
 mod cache;
 mod context;
 mod keys;
+mod languages;
 mod plan;
 mod run;
 mod templates;
@@ -25,6 +26,7 @@ use crate::util::phase;
 pub use crate::output::{Collect, Contents, OutputFile, Sink};
 pub use cache::RenderCache;
 pub use context::plain_text;
+pub use languages::{Alternate, HrefLang, Languages};
 pub use templates::{Templates, template_error, templates};
 
 use context::Pages;
@@ -32,7 +34,10 @@ use keys::Keys;
 use plan::Planner;
 use run::Renderer;
 
-/// Renders every page of the site and hands every file of the output to `sink`.
+/// Renders every page of the site in its language and hands every file of
+/// the output to `sink`. `languages` holds every language of the site (the
+/// alternates of each page); the default language's render also writes the
+/// files every language shares (static files, assets, the sitemap).
 ///
 /// With an enabled `cache`, pages whose key did not change are not rendered
 /// again: an edit to one write-up renders only the pages that show it. When
@@ -45,6 +50,7 @@ pub fn render_site(
     templates: &mut Templates,
     cache: &mut RenderCache,
     sink: &dyn Sink,
+    languages: &Languages,
 ) -> Result<bool, Error> {
     let t = Instant::now();
     if cache.enabled {
@@ -52,7 +58,7 @@ pub fn render_site(
         if let Some(only) = cache.only.take()
             && cache.complete
         {
-            render_edits(site, theme, templates, cache, &only, sink)?;
+            render_edits(site, theme, templates, cache, &only, sink, languages)?;
             phase("render: edited pages", t);
             return Ok(true);
         }
@@ -68,7 +74,7 @@ pub fn render_site(
     let keys = Keys::new(caching, hashes, &cache.uses);
     phase("render: site-wide data", t);
     let t = Instant::now();
-    let pages = Pages::new(site, &strings);
+    let pages = Pages::new(site, &strings, languages);
     let card = |j: usize| cards[j].clone();
     let planner = Planner {
         site,
@@ -77,6 +83,7 @@ pub fn render_site(
         keys: &keys,
         card: &card,
         revs,
+        languages,
     };
     let plan = planner.site();
     phase("render: plan", t);
@@ -104,10 +111,11 @@ fn render_edits(
     cache: &mut RenderCache,
     only: &std::collections::BTreeSet<usize>,
     sink: &dyn Sink,
+    languages: &Languages,
 ) -> Result<(), Error> {
     keys::restore(&mut templates.tera, &cache.globals);
     let strings = theme.strings(&site.config.language)?;
-    let pages = Pages::new(site, &strings);
+    let pages = Pages::new(site, &strings, languages);
     let (cards, revs) = (&cache.cards, &*cache.revisions);
     let card = |j: usize| {
         let p = &site.projects[j];
@@ -124,6 +132,7 @@ fn render_edits(
         keys: &keys,
         card: &card,
         revs,
+        languages,
     };
     let renderer = Renderer {
         tera: &templates.tera,

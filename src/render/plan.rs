@@ -14,6 +14,7 @@ use super::context::{
     PageMeta, Pages, breadcrumbs, page_file, person, plain_text, script_json, share_path,
 };
 use super::keys::{Keys, card_revs};
+use super::languages::{Languages, sitemap};
 use crate::cards::{CardFile, Maker, Picture, SHARE, Spec, Text};
 use crate::content::Revisions;
 use crate::content::model::Site;
@@ -58,6 +59,7 @@ pub(super) struct Planner<'a> {
     pub(super) keys: &'a Keys<'a>,
     pub(super) card: &'a Card<'a>,
     pub(super) revs: &'a Revisions,
+    pub(super) languages: &'a Languages,
 }
 
 /// Adds one value to a Tera context.
@@ -142,6 +144,18 @@ impl<'a> Planner<'a> {
         self.pages.tr(key, fallback)
     }
 
+    /// The path of one of folio's own pages in this render's language
+    /// (`zh/projects/` for `projects/`).
+    fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.site.lang_prefix)
+    }
+
+    /// Whether this render is of the default language (which writes the
+    /// files every language shares).
+    fn default_language(&self) -> bool {
+        self.site.lang_prefix.is_empty()
+    }
+
     /// The home page: the featured projects (or the six newest).
     pub(super) fn home(&self) -> Job<'a> {
         let site = self.site;
@@ -153,19 +167,23 @@ impl<'a> Planner<'a> {
             false => featured,
         };
         let mut ctx = self.context();
-        let mut m = self.pages.meta("home", site.config.title.clone(), None, "");
+        let home = self.at("");
+        let mut m = self
+            .pages
+            .meta("home", site.config.title.clone(), None, &home);
         m.jsonld = Some(script_json(&person(site)));
         ctx.insert("page", m);
         let (value, key) = self.card_list(&featured);
         ctx.insert_value("featured", value, key);
-        ctx.finish("index.html", "", self.keys.site("index.html"))
+        ctx.finish("index.html", &home, self.keys.site("index.html"))
     }
 
     /// The list of projects (its cards are site-wide data).
     pub(super) fn project_list(&self) -> Job<'a> {
         let title = self.tr("projects", "Projects");
-        let m = self.pages.meta("projects", title, None, "projects/");
-        self.meta_only("projects.html", "projects/", m)
+        let path = self.at("projects/");
+        let m = self.pages.meta("projects", title, None, &path);
+        self.meta_only("projects.html", &path, m)
     }
 
     /// The pages of the projects at these positions: each context is made only
@@ -190,8 +208,9 @@ impl<'a> Planner<'a> {
     pub(super) fn skill_pages(&self) -> Vec<Job<'a>> {
         let site = self.site;
         let skills = self.tr("skills", "Skills");
-        let m = self.pages.meta("skills", skills.clone(), None, "skills/");
-        let mut jobs = vec![self.meta_only("skills.html", "skills/", m)];
+        let path = self.at("skills/");
+        let m = self.pages.meta("skills", skills.clone(), None, &path);
+        let mut jobs = vec![self.meta_only("skills.html", &path, m)];
         let skill_key = self.keys.site("skill.html");
         for s in &site.skills {
             let mut ctx = self.context();
@@ -275,9 +294,10 @@ impl<'a> Planner<'a> {
     pub(super) fn resume(&self) -> Job<'a> {
         let site = self.site;
         let title = format!("{} — {}", site.profile.name, self.tr("resume", "Résumé"));
-        let mut m = self.pages.meta("resume", title, None, "resume/");
+        let path = self.at("resume/");
+        let mut m = self.pages.meta("resume", title, None, &path);
         m.jsonld = Some(script_json(&person(site)));
-        self.meta_only("resume.html", "resume/", m)
+        self.meta_only("resume.html", &path, m)
     }
 
     /// A page per content page (`content/pages/`).
@@ -299,27 +319,30 @@ impl<'a> Planner<'a> {
     /// The 404 page: GitHub Pages serves it at any depth, so every link in it is absolute.
     pub(super) fn not_found(&self) -> Job<'a> {
         let title = self.tr("page_not_found", "Page not found");
-        let m = self.pages.meta("404", title, None, "404.html");
-        self.meta_only("404.html", "404.html", m)
+        let path = self.at("404.html");
+        let m = self.pages.meta("404", title, None, &path);
+        self.meta_only("404.html", &path, m)
     }
 
-    /// Sitemap, robots.txt and feed, unless the site ships its own in static/.
+    /// This language's feed; with the default language, the sitemap (of
+    /// every language) and robots.txt. None the site ships in static/.
     pub(super) fn feeds(&self) -> Vec<Job<'a>> {
-        type Feed = (&'static str, fn(&Site) -> String);
-        let feeds: [Feed; 3] = [
-            ("sitemap.xml", crate::feeds::sitemap),
-            ("robots.txt", crate::feeds::robots),
-            ("feed.xml", crate::feeds::atom),
-        ];
-        let site = self.site;
+        type Text<'a> = Box<dyn Fn() -> String + Send + Sync + 'a>;
+        let (site, languages) = (self.site, self.languages);
+        let mut feeds: Vec<(String, Text<'a>)> = Vec::with_capacity(3);
+        if self.default_language() {
+            feeds.push(("sitemap.xml".into(), Box::new(|| sitemap(languages))));
+            feeds.push(("robots.txt".into(), Box::new(|| crate::feeds::robots(site))));
+        }
+        feeds.push((self.at("feed.xml"), Box::new(|| crate::feeds::atom(site))));
         let key = self.keys.lists();
         feeds
             .into_iter()
-            .filter(|(path, _)| !self.theme.static_files.contains_key(*path))
+            .filter(|(path, _)| !self.theme.static_files.contains_key(path.as_str()))
             .map(|(path, make)| Job {
-                path: path.into(),
+                path,
                 key,
-                make: Make::Text(Box::new(move || make(site))),
+                make: Make::Text(make),
             })
             .collect()
     }
@@ -328,7 +351,8 @@ impl<'a> Planner<'a> {
     /// ships none; made from whole projects (their bodies give the highlights).
     pub(super) fn resume_json(&self) -> Option<Job<'a>> {
         let site = self.site;
-        if !site.config.jsonresume || self.theme.static_files.contains_key("resume.json") {
+        let path = self.at("resume.json");
+        if !site.config.jsonresume || self.theme.static_files.contains_key(&path) {
             return None;
         }
         let key = hash_of((
@@ -338,7 +362,7 @@ impl<'a> Planner<'a> {
                 .collect::<Vec<_>>(),
         ));
         Some(Job {
-            path: "resume.json".into(),
+            path,
             key,
             make: Make::Text(Box::new(move || {
                 serde_json::to_string_pretty(&crate::jsonresume::export(site)).unwrap_or_default()
@@ -404,7 +428,10 @@ impl<'a> Planner<'a> {
         jobs.push(self.not_found());
         jobs.extend(self.feeds());
         jobs.extend(self.resume_json());
-        let mut files = self.static_files();
+        let mut files = match self.default_language() {
+            true => self.static_files(),
+            false => Vec::new(),
+        };
         files.extend(self.share_cards());
         Plan { jobs, files }
     }
@@ -423,28 +450,29 @@ impl<'a> Planner<'a> {
         };
         let site = self.site;
         let page = |title: &str| crate::cards::page_text(site, Some(title), None);
-        let mut cards: Vec<(&str, Text)> = vec![
-            ("", home_text(site)),
-            ("projects/", page(&self.tr("projects", "Projects"))),
-            ("skills/", page(&self.tr("skills", "Skills"))),
-            ("resume/", page(&self.tr("resume", "Résumé"))),
+        let mut cards: Vec<(String, Text)> = vec![
+            (self.at(""), home_text(site)),
+            (self.at("projects/"), page(&self.tr("projects", "Projects"))),
+            (self.at("skills/"), page(&self.tr("skills", "Skills"))),
+            (self.at("resume/"), page(&self.tr("resume", "Résumé"))),
         ];
+        let path = |l: &crate::content::model::Location| l.path.clone();
         cards.extend(
             site.skills
                 .iter()
-                .map(|s| (&*s.location.path, page(&s.name))),
+                .map(|s| (path(&s.location), page(&s.name))),
         );
         let tags = site
             .tags
             .iter()
-            .map(|g| (&*g.location.path, page(&format!("#{}", g.name))));
+            .map(|g| (path(&g.location), page(&format!("#{}", g.name))));
         cards.extend(tags);
         let profiles = site.profiles.iter();
-        cards.extend(profiles.map(|p| (&*p.location.path, page(&p.title))));
+        cards.extend(profiles.map(|p| (path(&p.location), page(&p.title))));
         cards.extend(
             site.pages
                 .iter()
-                .map(|p| (&*p.location.path, page(&p.title))),
+                .map(|p| (path(&p.location), page(&p.title))),
         );
         let drawn = cards.into_iter().map(|(path, text)| {
             let spec = Spec {
@@ -452,7 +480,7 @@ impl<'a> Planner<'a> {
                 text,
                 size: SHARE,
             };
-            card_file(&maker, path, spec)
+            card_file(&maker, &path, spec)
         });
         let mut files: Vec<OutputFile> = drawn.flatten().collect();
         files.extend(self.project_cards(&maker, 0..site.projects.len()));
@@ -546,7 +574,9 @@ mod tests {
         let (site, theme, strings) = example();
         let uses = HashMap::new();
         let keys = Keys::new(false, Vec::new(), &uses);
-        let pages = Pages::new(&site, &strings);
+        let site = std::sync::Arc::new(site);
+        let languages = Languages::one(site.clone());
+        let pages = Pages::new(&site, &strings, &languages);
         let card = |_: usize| Value::from(0);
         let revs = Revisions::default();
         let planner = Planner {
@@ -556,6 +586,7 @@ mod tests {
             keys: &keys,
             card: &card,
             revs: &revs,
+            languages: &languages,
         };
         let plan = planner.site();
         let paths: Vec<&str> = plan.jobs.iter().map(|j| j.path.as_str()).collect();

@@ -31,6 +31,8 @@ impl Templates {
 }
 
 /// Compiles a theme's templates; template syntax errors are reported here.
+/// `url(path=…)` gives a file's URL under the base path (the same in every
+/// language), `lang_url(path=…)` a page's in the site's language.
 pub fn templates(theme: &Theme, site: &Site) -> Result<Templates, Error> {
     let mut tera = Tera::new();
     let base_path = site.base_path.clone();
@@ -43,6 +45,16 @@ pub fn templates(theme: &Theme, site: &Site) -> Result<Templates, Error> {
                 base_path,
                 crate::slug::encode_path(path.trim_start_matches('/'))
             ))
+        },
+    );
+    // `lang_url`: a page of this language (`/portfolio/zh/projects/`).
+    let (base_path, prefix) = (site.base_path.clone(), site.lang_prefix.clone());
+    tera.register_function(
+        "lang_url",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let path: String = kwargs.must_get("path")?;
+            let path = format!("{prefix}{}", path.trim_start_matches('/'));
+            Ok(format!("{base_path}{}", crate::slug::encode_path(&path)))
         },
     );
     let mut sources: Vec<(String, String)> = Vec::new();
