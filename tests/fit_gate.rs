@@ -46,12 +46,15 @@ struct Scored {
     recall: f64,
     /// Fits that got a letter not leading with an acceptable project.
     wrong_lead: Vec<String>,
+    /// Posts scored, each form counted.
+    runs: usize,
 }
 
 fn score(dir: &str) -> Scored {
     let root = env!("CARGO_MANIFEST_DIR");
     let (mut tp, mut fp, mut fneg) = (0, 0, 0);
     let mut wrong_lead = Vec::new();
+    let mut runs = 0;
     println!(
         "{:<34} {:<8} {:<8} first project",
         "post", "expected", "verdict"
@@ -68,6 +71,7 @@ fn score(dir: &str) -> Scored {
             );
             let p: Value = serde_json::from_str(&r.stdout).unwrap();
             let applied = r.code == 0;
+            runs += 1;
             let first = p["chosen"][0].as_str().unwrap_or("-").to_string();
             match (l.apply, applied) {
                 (true, true) => tp += 1,
@@ -96,6 +100,7 @@ fn score(dir: &str) -> Scored {
         precision,
         recall,
         wrong_lead,
+        runs,
     }
 }
 
@@ -120,10 +125,19 @@ fn the_fit_gate_on_the_held_out_posts() {
 
 /// Issue 29: posts written without reading the gate or the other posts, labelled
 /// from the portfolios before the first run (tests/jobs/blind). The figures are
-/// reported, not tuned on: this only checks that every post runs
-/// (`-- --nocapture` prints the table).
+/// reported (`-- --nocapture` prints the table); the gate was later fixed on its
+/// misses, so they are no longer blind.
 #[test]
 fn the_fit_gate_on_the_blind_posts() {
     let s = score("blind");
-    assert!((0.0..=1.0).contains(&s.precision) && (0.0..=1.0).contains(&s.recall));
+    assert_eq!(
+        s.runs,
+        2 * labels("blind").len(),
+        "every post in both forms"
+    );
+    assert!(s.runs >= 50, "the blind set has 25 posts: {}", s.runs);
+    // First scored at 91.3 % / 87.5 %, before the gate was fixed on its misses:
+    // a floor below that, so a regression shows.
+    assert!(s.precision >= 0.85, "precision {:.3}", s.precision);
+    assert!(s.recall >= 0.85, "recall {:.3}", s.recall);
 }

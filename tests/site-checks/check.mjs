@@ -6,7 +6,7 @@
 //     .../linkedin/), light and dark: 0 violations
 //   - Lighthouse (mobile, median of 3 runs, of 5 when only performance falls short) on home
 //     and two project pages (one with code, a video, a figure, a gallery): accessibility, best practices and SEO 100, performance >= 95
-//     (under load: best of 5 >= 95 and median >= 80)
+//     (under load: two of 5 runs >= 95 and median >= 85, reported as such)
 //   - the home page's HTML+CSS+JS under 50 KB
 // for the example site with each built-in theme, in English and in Chinese.
 //
@@ -123,9 +123,9 @@ async function lighthouseRun(s) {
       // Scores vary with machine load: the median of three runs, as Lighthouse advises.
       // The performance score is a timing: on a shared 2-core machine under load (CI beside
       // other builds) medians of 79–90 were seen for pages that score 96–100 when it is idle.
-      // When only performance falls short, two more runs are made; the page passes when its
-      // best run reaches 95 (load only ever lowers a score, so a page that once scores 95
-      // can) and its median stays at 80 or more (a page that is really slow fails both).
+      // When only performance falls short, two more runs are made; the page passes when two
+      // of the five reach 95 and the median stays at 85 or more (a page that is really slow
+      // fails both), and the report says the relaxed rule decided.
       const runs = [];
       const run = async () => {
         const r = await lighthouse(s.url + p, { port: chrome.port, output: "json", logLevel: "error",
@@ -140,10 +140,11 @@ async function lighthouseRun(s) {
         for (let i = 0; i < 2; i++) await run();
       }
       const got = { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") };
-      const best = Math.max(...scores("performance"));
-      const ok = (got.performance >= 95 || (best >= 95 && got.performance >= 80)) && others();
+      const fast = scores("performance").filter((x) => x >= 95).length;
+      const relaxed = got.performance < 95 && fast >= 2 && got.performance >= 85;
+      const ok = (got.performance >= 95 || relaxed) && others();
       const line = `${s.name}: Lighthouse /${p} ${JSON.stringify(got)} (performance of ${runs.length} runs: ${scores("performance").join(", ")})`;
-      if (ok) console.log(`ok   ${line}`); else fail(line);
+      if (ok) console.log(`ok   ${line}${relaxed ? " — passed on two runs of 95+; the machine was busy" : ""}`); else fail(line);
     }
   } finally {
     await chrome.kill();

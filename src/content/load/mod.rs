@@ -180,9 +180,8 @@ impl Loader {
 /// description); gives the prefix of its pages' paths (`zh/`, `""` for the default).
 fn in_language(config: &mut Config, lang: Option<&str>) -> Result<String, Error> {
     let languages = config.languages();
-    let Some(lang) = lang.filter(|l| *l != languages[0].code) else {
-        return Ok(String::new());
-    };
+    let default = config.default_language();
+    let lang = lang.unwrap_or(&default.code);
     let Some(this) = languages.iter().find(|l| l.code == lang) else {
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
         return Err(Error::single(
@@ -201,7 +200,11 @@ fn in_language(config: &mut Config, lang: Option<&str>) -> Result<String, Error>
     if let Some(d) = &this.description {
         config.description = Some(d.clone());
     }
-    Ok(format!("{lang}/"))
+    // The default language's pages are at the site root.
+    Ok(match lang == default.code {
+        true => String::new(),
+        false => format!("{lang}/"),
+    })
 }
 
 fn finish(site: Option<Site>, problems: Vec<Diagnostic>) -> Result<(Site, Vec<Diagnostic>), Error> {
@@ -463,6 +466,23 @@ fn same_card(a: &Project, b: &Project) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_takes_its_title_and_description_the_default_too() {
+        let mut config: Config = serde_yaml::from_str(
+            "title: Site\nlanguages:\n  - {code: en, title: Ana Lima}\n  - {code: zh, title: 安娜, description: 作品集}\n",
+        )
+        .unwrap();
+        let mut zh = config.clone();
+        assert_eq!(in_language(&mut config, None).unwrap(), "");
+        assert_eq!(config.title, "Ana Lima");
+        assert_eq!(in_language(&mut zh, Some("zh")).unwrap(), "zh/");
+        assert_eq!(
+            (zh.title.as_str(), zh.description.as_deref()),
+            ("安娜", Some("作品集"))
+        );
+        assert!(in_language(&mut zh, Some("fr")).is_err());
+    }
 
     #[test]
     fn reading_time() {
