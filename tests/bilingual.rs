@@ -205,3 +205,47 @@ fn a_site_without_languages_reads_dotted_names_as_before() {
     assert_eq!(site.lang, "en");
     assert!(site.lang_prefix.is_empty());
 }
+
+/// `folio check` in `dir`: exit status, stdout, stderr.
+fn check(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn check_loads_every_language_and_lists_what_is_not_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy::copy_tree(&fixture(), dir.path(), &[]);
+    std::fs::remove_file(dir.path().join("content/profiles/writer.zh.yaml")).unwrap();
+    let (code, out, err) = check(dir.path(), &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Not translated into `zh` (2 files;"), "{out}");
+    assert!(
+        out.contains("content/profiles/writer.yaml (write content/profiles/writer.zh.yaml)"),
+        "{out}"
+    );
+    assert!(out.contains("content/projects/gamma.md"), "{out}");
+    assert!(!err.contains("no `zh` translation"), "{err}");
+    let (code, _, err) = check(dir.path(), &["--strict"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("warning: content/profiles/writer.yaml: no `zh` translation"),
+        "{err}"
+    );
+    // An error in a translation fails check, at its file and line.
+    std::fs::write(
+        dir.path().join("content/projects/alpha.zh.md"),
+        "---\ntitle: 阿尔法\nsumary: 第一个项目。\n---\n",
+    )
+    .unwrap();
+    let (code, _, err) = check(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("content/projects/alpha.zh.md:3"), "{err}");
+}

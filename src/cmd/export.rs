@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use folio::Error;
 
-use super::report::{Outcome, Ui, load_site, out};
+use super::report::{Outcome, Ui, load_site_in, out};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,12 +26,15 @@ enum Kind {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The language whose text to export: a code of `languages:` in folio.yaml (default: the first).
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
     },
 }
 
 pub fn execute(args: Args, ui: &Ui) -> Outcome {
-    let Kind::Jsonresume { dir, output } = args.what;
-    let (site, warnings) = load_site(&dir)?;
+    let Kind::Jsonresume { dir, output, lang } = args.what;
+    let (site, warnings) = load_site_in(&dir, lang)?;
     ui.diagnostics(&warnings);
     let json = serde_json::to_string_pretty(&folio::jsonresume::export(&site))
         .map_err(|e| Error::internal(format!("cannot write the résumé as JSON: {e}")))?

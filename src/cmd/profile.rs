@@ -9,7 +9,7 @@ use folio::export::{self, ProfileExport, Which};
 use folio::platform::Platform;
 
 use super::Format;
-use super::report::{Outcome, Ui, distinct, load_site, out, outln, plural};
+use super::report::{Outcome, Ui, distinct, load_site_in, out, outln, plural};
 
 pub const AFTER_HELP: &str = "Each field is printed under a header line such as `── Title (52/70) ──` with its\ncount and limit; paste the text below it. Problems go to stderr with file and line.\nThe platform's rules fail here only: `folio check` shows them as warnings and\n`folio build` ignores them. Upwork gets at most 15 skills: `upwork_skills:` in\ncontent/profile.yaml (a specialized profile: its `skills:`), else the 15 most used.\n`folio serve` shows the same fields laid out as on Upwork at BASE/__folio/profile/.\nExit status: 0 no errors (warnings allowed), 1 a limit or rule is broken, 2 wrong usage.";
 
@@ -30,6 +30,9 @@ pub struct Args {
     /// text: headers and paste-ready text; json: the same as data, with counts, limits and findings.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// The language whose text to export: a code of `languages:` in folio.yaml (default: the first).
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
     /// Write one text file per field (title.txt, overview.txt, portfolio/01-SLUG.txt, ...), profile.json and, for Upwork, each portfolio cover at 4:3, 1000×750 (portfolio/01-SLUG-cover.jpg) here.
     #[arg(long, value_name = "FOLDER")]
     out: Option<PathBuf>,
@@ -41,7 +44,7 @@ pub fn execute(args: Args, ui: &Ui) -> Outcome {
         (Some(name), _) => Which::Specialized(name),
         (None, false) => Which::General,
     };
-    let (site, _) = load_site(&args.dir)?;
+    let (site, _) = load_site_in(&args.dir, args.lang)?;
     let exports = export::export(&site, args.platform, &which)?;
     // Warnings about the cover images `--out` writes.
     let mut extra = Vec::new();

@@ -7,7 +7,7 @@ use folio::Error;
 use folio::proposal::{self, Proposal, ProposalOptions};
 
 use super::Format;
-use super::report::{Outcome, Ui, load_site, out, outln, read_input};
+use super::report::{Outcome, Ui, load_site_in, out, outln, read_input};
 
 pub const AFTER_HELP: &str = "JOB is a text file with the job post as pasted from Upwork, or - for standard input.\nThe letter goes to stdout, then a report (requirements covered and not, projects\nchosen, length against Upwork's 5,000 characters). Offline and deterministic.\nExit status: 0 drafted, 1 an error (or the letter breaks Upwork's rules), 2 wrong usage,\n3 the job is outside your work (no letter; the report says why).";
 
@@ -29,12 +29,29 @@ pub struct Args {
     /// A Tera template for the letter instead of templates/proposal.txt.
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
+    /// Draft from the site's content in this language: a code of `languages:` in folio.yaml
+    /// (default: the post's language when the site has it, else the first).
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
 }
 
 pub fn execute(args: Args, ui: &Ui) -> Outcome {
     let post = read_input(&args.job)?;
     let template = args.template.as_deref().map(read_input).transpose()?;
-    let (site, _) = load_site(&args.dir)?;
+    let lang = match args.lang {
+        Some(code) => Some(code),
+        None => {
+            let (config, _) = folio::config::Config::load(&args.dir)?;
+            proposal::content_language(&post, &config.languages())
+        }
+    };
+    let (site, _) = load_site_in(&args.dir, lang)?;
+    if site.languages.len() > 1 {
+        ui.note(format_args!(
+            "Drafted from the site's `{}` content (--lang to choose another)",
+            site.lang
+        ));
+    }
     let theme = folio::theme::open(&args.dir, &site.config.theme)?;
     let opts = ProposalOptions {
         profile: args.profile,

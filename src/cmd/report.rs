@@ -134,9 +134,14 @@ pub fn distinct<'a>(ds: impl IntoIterator<Item = &'a Diagnostic>) -> Vec<&'a Dia
     seen
 }
 
-/// Loads the site in `dir` with default options; its errors stop the command.
-pub fn load_site(dir: &Path) -> folio::Result<(Site, Vec<Diagnostic>)> {
-    folio::content::load(dir, &LoadOptions::default())
+/// Loads the site in `dir` in the language `lang` (`--lang`; `None`: the
+/// default). A code the site does not have is an error naming its languages.
+pub fn load_site_in(dir: &Path, lang: Option<String>) -> folio::Result<(Site, Vec<Diagnostic>)> {
+    let opts = LoadOptions {
+        lang,
+        ..LoadOptions::default()
+    };
+    folio::content::load(dir, &opts)
 }
 
 /// Reads a text file, or standard input for `-`.

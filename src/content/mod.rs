@@ -4,9 +4,11 @@
 pub mod files;
 pub mod frontmatter;
 pub mod load;
+pub mod missing;
 pub mod model;
 pub mod summary;
 
 pub use load::cache::{LoadCache, Revisions};
 pub use load::{LoadOptions, load, load_cached};
+pub use missing::{Missing, missing_translations};
 pub use model::Site;

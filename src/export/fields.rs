@@ -154,21 +154,23 @@ pub(super) fn export_one(
 /// The title (LinkedIn: headline) and the overview (LinkedIn: about) as plain text.
 fn title_and_overview(b: &mut Builder, s: &Subject) {
     let linkedin = b.platform() == Platform::Linkedin;
-    let line = b.sources.key_line(&s.src, "title");
+    let src = b.sources.holder(&s.src, "title");
+    let line = b.sources.key_line(&src, "title");
     b.add(
         "title".into(),
         if linkedin { "Headline" } else { "Title" }.into(),
         "title",
         s.title.trim().to_string(),
-        &Place::new(&s.src, line, "title"),
+        &Place::new(&src, line, "title"),
     );
-    let line = b.sources.key_line(&s.src, "overview");
+    let src = b.sources.holder(&s.src, "overview");
+    let line = b.sources.key_line(&src, "overview");
     b.add(
         "overview".into(),
         if linkedin { "About" } else { "Overview" }.into(),
         "overview",
         to_plain(s.overview),
-        &Place::new(&s.src, line, "overview"),
+        &Place::new(&src, line, "overview"),
     );
 }
 

@@ -121,7 +121,7 @@ pub fn limits(site: &Site, platform: Platform) -> Result<Limits> {
 /// Exports the chosen profiles for `platform`.
 pub fn export(site: &Site, platform: Platform, which: &Which) -> Result<Vec<ProfileExport>> {
     let limits = limits(site, platform)?;
-    let mut sources = Sources::new(&site.root);
+    let mut sources = Sources::new(site);
     let mut out = Vec::new();
     match which {
         Which::General => out.push(fields::export_one(site, &limits, None, &mut sources)),
@@ -226,14 +226,17 @@ impl PlatformFinding {
 /// Source texts and the parser's positions in them, read once, for finding lines.
 struct Sources<'a> {
     root: &'a Path,
+    /// The language loaded when not the default: its translations hold the keys they override.
+    lang: Option<&'a str>,
     texts: HashMap<String, String>,
     spans: HashMap<String, crate::yaml::Spans>,
 }
 
 impl<'a> Sources<'a> {
-    fn new(root: &'a Path) -> Self {
+    fn new(site: &'a Site) -> Self {
         Sources {
-            root,
+            root: &site.root,
+            lang: (!site.lang_prefix.is_empty()).then_some(site.lang.as_str()),
             texts: HashMap::new(),
             spans: HashMap::new(),
         }
@@ -244,6 +247,17 @@ impl<'a> Sources<'a> {
                 .map(|f| f.text)
                 .unwrap_or_default()
         })
+    }
+    /// The file that holds the top-level `key` of the YAML file `source`: its
+    /// translation into the language loaded when that has the key, else `source`.
+    fn holder(&mut self, source: &str, key: &str) -> String {
+        let Some(lang) = self.lang else {
+            return source.to_string();
+        };
+        let translation = crate::content::missing::translation_of(source, lang);
+        let has = self.root.join(&translation).is_file()
+            && key_line(self.text(&translation), key).is_some();
+        if has { translation } else { source.to_string() }
     }
     fn key_line(&mut self, source: &str, key: &str) -> Option<usize> {
         let text = self.text(source);

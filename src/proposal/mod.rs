@@ -67,6 +67,20 @@ pub struct ProposalOptions {
     pub template: Option<String>,
 }
 
+/// The site language to draft from for the post `text`: the language of
+/// `languages` the post is written in, else the default (the first). The
+/// post's language is `zh` when over 30 % of its letters are CJK (`ja` with
+/// kana), else `en`; it matches a code or the code's first part (`zh-Hans`).
+pub fn content_language(text: &str, languages: &[crate::config::Language]) -> Option<String> {
+    let written = post::parse(text).language;
+    let first_part = |code: &str| code.split(['-', '_']).next().unwrap_or("").to_string();
+    languages
+        .iter()
+        .find(|l| first_part(&l.code) == written)
+        .or(languages.first())
+        .map(|l| l.code.clone())
+}
+
 /// Drafts a proposal for the job post `text` from `site`.
 pub fn draft(
     site: &Site,
@@ -209,7 +223,23 @@ fn no_such_profile(site: &Site, name: &str) -> Error {
 
 #[cfg(test)]
 mod tests {
+    use super::content_language;
     use super::post::parse;
+
+    #[test]
+    fn content_in_the_posts_language() {
+        use crate::config::Language;
+        let langs = [Language::new("en"), Language::new("zh-Hans")];
+        let zh = "需要一名技术写作者\n为我们的开发者文档撰写中文教程，熟悉 Rust 优先。";
+        assert_eq!(content_language(zh, &langs).as_deref(), Some("zh-Hans"));
+        let en = "Technical writer needed\nWrite tutorials for our developer docs.";
+        assert_eq!(content_language(en, &langs).as_deref(), Some("en"));
+        // Japanese on a site without it: the default.
+        let ja = "テクニカルライター募集\n開発者向けのドキュメントを書いてください。";
+        assert_eq!(content_language(ja, &langs).as_deref(), Some("en"));
+        let zh_first = [Language::new("zh"), Language::new("en")];
+        assert_eq!(content_language(en, &zh_first).as_deref(), Some("en"));
+    }
     use super::terms::{contains_phrase, stems};
 
     /// Ported from the single-file proposal module: the same posts, the same answers.

@@ -19,6 +19,7 @@ impl Orphans {
             body: split.body.to_string(),
             body_first_line: split.body_first_line,
             file: file.clone(),
+            body_file: None,
             fm: (),
             rel: rel.to_string(),
             bundle: bundle.map(Path::to_path_buf),

@@ -83,20 +83,22 @@ impl Loader {
         let (file_assets, file_lookups) = files.into_parts();
         out.assets.extend(assets.into_iter().chain(file_assets));
         out.lookups.extend(lookups.into_iter().chain(file_lookups));
+        // Problems of the body point at the file it comes from.
+        let file = e.body_file.as_ref().unwrap_or(&e.file);
         for p in rendered.problems {
             out.diags.push(
                 Diagnostic::error(p.message.clone())
-                    .in_file(&e.file.display)
-                    .at(p.line + first_line - 1, Some(p.column), Some(&e.file.text))
+                    .in_file(&file.display)
+                    .at(p.line + first_line - 1, Some(p.column), Some(&file.text))
                     .with_help(
                         "link to another page by its file (`../other.md`, `@/projects/other.md`); link files beside this page by name",
                     ),
             );
         }
-        let display = e.file.display.to_string_lossy();
+        let display = file.display.to_string_lossy();
         for n in &rendered.notices {
             out.diags
-                .push(n.to_diagnostic(&display, first_line, &e.file.text));
+                .push(n.to_diagnostic(&display, first_line, &file.text));
         }
         rendered.html
     }

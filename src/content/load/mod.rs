@@ -250,7 +250,10 @@ struct Loader {
 
 /// A project or page read from disk, before its Markdown is rendered.
 pub(super) struct Entry<FM> {
+    /// The file of the front matter (a translation's, when translated).
     pub(super) file: SourceFile,
+    /// The file of the body when it is not `file` (a translation without a body).
+    body_file: Option<SourceFile>,
     fm: FM,
     body: String,
     body_first_line: usize,
@@ -274,6 +277,7 @@ impl Entry<ProjectFrontMatter> {
                 path: PathBuf::from(path),
                 text: String::new(),
             },
+            body_file: None,
             fm: serde_yaml::from_str("{title: T, date: 2024-01-01, summary: S}").unwrap(),
             body: String::new(),
             body_first_line: 1,

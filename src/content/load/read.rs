@@ -202,6 +202,7 @@ impl Loader {
                     body: split.body.to_string(),
                     body_first_line: split.body_first_line,
                     file: file.clone(),
+                    body_file: None,
                     fm,
                     translated: self.lang_prefix.is_empty(),
                 }
@@ -210,6 +211,7 @@ impl Loader {
         };
         let translations::Text {
             file,
+            body_file,
             fm,
             body,
             body_first_line,
@@ -261,6 +263,7 @@ impl Loader {
         let location = self.location(&out_path);
         Ok(Entry {
             file,
+            body_file,
             fm,
             body,
             body_first_line,

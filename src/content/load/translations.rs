@@ -13,8 +13,12 @@ use crate::content::frontmatter::Split;
 
 /// What an entry's file gives it once translated (or not).
 pub(super) struct Text<FM> {
-    /// The file whose body is used (errors in the body point at it).
+    /// The file of the front matter: the translation when there is one
+    /// (errors in its keys point at it).
     pub(super) file: SourceFile,
+    /// The file of the body when it is not `file`: a translation with an
+    /// empty body uses the default file's (errors in the body point at it).
+    pub(super) body_file: Option<SourceFile>,
     pub(super) fm: FM,
     pub(super) body: String,
     pub(super) body_first_line: usize,
@@ -56,6 +60,8 @@ impl Loader {
         let Some(path) = self.translation_of(&file.path) else {
             return Ok(None);
         };
+        // The default file alone must be right too: its errors name it.
+        frontmatter::parse::<FM>(file, split)?;
         let tfile = source::read(&self.root, &path)?;
         let tsplit = frontmatter::split(&tfile)?;
         let base: Value = frontmatter::parse(file, split)?;
@@ -67,17 +73,17 @@ impl Loader {
             &tfile,
         )?;
         let own_body = !tsplit.body.trim().is_empty();
-        let (body, body_first_line) = match own_body {
-            true => (tsplit.body.to_string(), tsplit.body_first_line),
-            false => (split.body.to_string(), split.body_first_line),
-        };
-        let file = if own_body {
-            tfile.clone()
-        } else {
-            file.clone()
+        let (body, body_first_line, body_file) = match own_body {
+            true => (tsplit.body.to_string(), tsplit.body_first_line, None),
+            false => (
+                split.body.to_string(),
+                split.body_first_line,
+                Some(file.clone()),
+            ),
         };
         Ok(Some(Text {
-            file,
+            file: tfile,
+            body_file,
             fm,
             body,
             body_first_line,
@@ -138,4 +144,74 @@ fn overlay<T: DeserializeOwned>(
                 .at(1, None, Some(&tfile.text)),
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::{LoadOptions, load};
+
+    /// A two-language site with one project `a.md`, its translation
+    /// `a.zh.md`, and the Chinese load's first problem.
+    fn first_problem(default: &str, translation: &str) -> (String, Option<usize>, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("folio.yaml", "title: T\nlanguages: [en, zh]\n");
+        write(
+            "content/profile.yaml",
+            "name: Ana\ntitle: Writer\noverview: I write.\n",
+        );
+        write("content/projects/a.md", default);
+        write("content/projects/a.zh.md", translation);
+        let opts = LoadOptions {
+            lang: Some("zh".into()),
+            ..LoadOptions::default()
+        };
+        let e = match load(dir.path(), &opts) {
+            Ok(_) => panic!("the site loads"),
+            Err(e) => e,
+        };
+        let d = &e.diagnostics[0];
+        let file = d
+            .file
+            .as_ref()
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        (file, d.line, d.message.clone())
+    }
+
+    #[test]
+    fn a_bad_key_in_the_default_file_names_the_default_file() {
+        let (file, line, message) = first_problem(
+            "---\ntitle: A\ndate: 2024-01-01\nsumary: S\n---\nBody.\n",
+            "---\ntitle: 甲\n---\n正文。\n",
+        );
+        assert_eq!(file, "content/projects/a.md", "{message}");
+        assert_eq!(line, Some(4), "{message}");
+        assert!(message.contains("sumary"), "{message}");
+    }
+
+    #[test]
+    fn a_translation_without_body_owns_its_front_matter_errors() {
+        let (file, line, message) = first_problem(
+            "---\ntitle: A\ndate: 2024-01-01\nsummary: S\n---\nBody.\n",
+            "---\ntitle: 甲\nslug: not a slug\n---\n",
+        );
+        assert_eq!(file, "content/projects/a.zh.md", "{message}");
+        assert_eq!(line, Some(3), "{message}");
+    }
+
+    #[test]
+    fn a_translation_without_body_leaves_body_errors_to_the_default_file() {
+        let (file, line, message) = first_problem(
+            "---\ntitle: A\ndate: 2024-01-01\nsummary: S\n---\nSee [b](b.md).\n",
+            "---\ntitle: 甲\n---\n",
+        );
+        assert_eq!(file, "content/projects/a.md", "{message}");
+        assert_eq!(line, Some(6), "{message}");
+    }
 }

@@ -81,8 +81,9 @@ pub fn export(site: &Site) -> Value {
 }
 
 fn meta(site: &Site, kept: &Map<String, Value>) -> Value {
-    let canonical =
-        crate::content::model::Location::new(&site.config, &site.base_path, "resume.json");
+    // Each language's résumé is published under its own prefix (`zh/resume.json`).
+    let path = format!("{}resume.json", site.lang_prefix);
+    let canonical = crate::content::model::Location::new(&site.config, &site.base_path, &path);
     let mut meta = kept
         .get("meta")
         .and_then(Value::as_object)
