@@ -663,7 +663,8 @@ fn eleventy_image_and_gallery_shortcodes() {
 /// `date: March 2021` are read; the summary is what folio derives (a first
 /// paragraph that is only a badge is passed over); a write-up with no text has no
 /// summary, as on the old site, without asking, unless a theme's own fields
-/// (`desc1`, `desc2`) gave one; one whose page was its own layout is named.
+/// (`desc1`, `desc2`) gave one; one whose page was its own layout is named,
+/// unless that layout was a demo run in the browser: then it links to it.
 #[test]
 fn dates_and_summaries_as_real_sites_write_them() {
     let (d, report) = import("hugo-dates-summaries");
@@ -690,7 +691,17 @@ fn dates_and_summaries_as_real_sites_write_them() {
         "{report}"
     );
     assert!(
-        report.contains("4 of 5 write-ups need nothing by hand"),
+        report.contains("5 of 6 write-ups need nothing by hand"),
+        "{report}"
+    );
+    // A page that was a demo running in its own layout links to it on the old site.
+    let maze = read(&d, "content/projects/maze-walker/index.md");
+    assert!(
+        maze.contains("links:\n  Demo: https://sam.example.org/projects/maze-walker/\n"),
+        "{maze}"
+    );
+    assert!(
+        !report.contains("layout `maze`, which is not imported"),
         "{report}"
     );
     assert!(!report.contains("not a date folio reads"), "{report}");
