@@ -452,6 +452,12 @@ fn blowfish_shortcodes_links_and_math() {
         md.contains("(https://gist.github.com/potter/0a1b2c3d)"),
         "{md}"
     );
+    assert!(
+        md.contains(
+            "[example-potter/kiln-monitor](https://github.com/example-potter/kiln-monitor)"
+        ),
+        "Blowfish's repository card: {md}"
+    );
     assert!(md.contains("$T(t) = T_0 e^{kt}$"), "{md}");
     assert!(md.contains("$$\n\\int_0^t T(s)\\,ds\n$$"), "{md}");
     assert!(md.contains("Peak at $1300$ degrees"), "{md}");
