@@ -45,9 +45,9 @@ const CONFIGS: &[&str] = &[
 #[rustfmt::skip]
 const PROFILE_FIELDS: [(&str, &[&str]); 4] = [
     ("name", &["author_page.name", "full_name", "params.author.name", "params.author", "author.name", "author",
-        "params.name", "extra.author.name", "extra.author", "name", "title_name"]),
+        "params.name", "params.profileMode.title", "extra.author.name", "extra.author", "name", "title_name"]),
     ("title", &["author_page.title", "author.headline", "params.author.headline", "about.subtitle", "params.jobTitle", "params.job_title", "params.role",
-        "params.subtitle", "params.tagline", "params.profile.subtitle", "extra.subtitle",
+        "params.subtitle", "params.tagline", "params.profile.subtitle", "params.profileMode.subtitle", "extra.subtitle",
         "subtitle", "tagline"]),
     ("overview", &["author_page.overview", "author.bio", "params.author.bio", "about.body", "params.bio", "params.description", "params.summary",
         "extra.description", "description"]),
@@ -545,6 +545,21 @@ mod tests {
         assert_eq!(o.config[&y("base_url")], y("https://mei.example.org/"));
         assert_eq!(o.config[&y("language")], y("zh-CN"));
         assert!(o.missing.is_empty());
+    }
+
+    /// PaperMod's home page in profile mode names the person and their work.
+    #[test]
+    fn papermod_profile_mode_owner() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("hugo.yaml"),
+            "baseURL: https://kim.example.org/\ntitle: \"Kim Park – ML Engineer\"\nparams:\n  profileMode:\n    enabled: true\n    title: \"Kim Park\"\n    subtitle: \"Machine learning engineer\"\n",
+        )
+        .unwrap();
+        let o = extract(d, Generator::Hugo);
+        assert_eq!(o.profile[&y("name")], y("Kim Park"));
+        assert_eq!(o.profile[&y("title")], y("Machine learning engineer"));
     }
 
     #[test]
