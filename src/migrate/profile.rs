@@ -3,7 +3,7 @@
 //! (config.toml, hugo.toml, config.yaml), Zola's config.toml, Jekyll's
 //! `_config.yml` (with al-folio's `_data/socials.yml` and `_pages/about.md`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
@@ -45,7 +45,7 @@ const CONFIGS: &[&str] = &[
 #[rustfmt::skip]
 const PROFILE_FIELDS: [(&str, &[&str]); 4] = [
     ("name", &["author_page.name", "full_name", "params.author.name", "params.author", "author.name", "author",
-        "params.name", "params.profileMode.title", "extra.author.name", "extra.author", "name", "title_name"]),
+        "params.name", "params.profileMode.title", "extra.author.name", "extra.author", "name", "title_name", "writeups_author"]),
     ("title", &["author_page.title", "author.headline", "params.author.headline", "about.subtitle", "params.jobTitle", "params.job_title", "params.role",
         "params.subtitle", "params.tagline", "params.profile.subtitle", "params.profileMode.subtitle", "extra.subtitle",
         "subtitle", "tagline"]),
@@ -186,8 +186,9 @@ fn y(s: &str) -> serde_yaml::Value {
 }
 
 /// Reads the owner of the site in `src`.
-pub fn extract(src: &Path, generator: Generator) -> Owner {
+pub fn extract(src: &Path, generator: Generator, writeups: &[PathBuf]) -> Owner {
     let mut s = settings(src);
+    person::writeups_author(writeups, &mut s);
     match generator {
         Generator::Jekyll => about_page(src, &mut s),
         Generator::Astro => {
@@ -276,6 +277,7 @@ fn where_from(path: &str) -> String {
     }
     match path {
         "title_name" => "the site's title".into(),
+        "writeups_author" => "the write-ups' author".into(),
         "full_name" => "first and last name".into(),
         p => p.to_string(),
     }
@@ -533,7 +535,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(d.join("_pages/about.md"), "---\nlayout: about\nsubtitle: <a href='#'>Data</a> engineer\n---\nI build pipelines.\n{% include news.liquid %}\n").unwrap();
-        let o = extract(d, Generator::Jekyll);
+        let o = extract(d, Generator::Jekyll, &[]);
         assert_eq!(o.profile[&y("name")], y("Mei Lin"));
         assert_eq!(o.profile[&y("title")], y("Data engineer"));
         assert_eq!(o.profile[&y("overview")], y("I build pipelines."));
@@ -557,7 +559,7 @@ mod tests {
             "baseURL: https://kim.example.org/\ntitle: \"Kim Park – ML Engineer\"\nparams:\n  profileMode:\n    enabled: true\n    title: \"Kim Park\"\n    subtitle: \"Machine learning engineer\"\n",
         )
         .unwrap();
-        let o = extract(d, Generator::Hugo);
+        let o = extract(d, Generator::Hugo, &[]);
         assert_eq!(o.profile[&y("name")], y("Kim Park"));
         assert_eq!(o.profile[&y("title")], y("Machine learning engineer"));
     }
@@ -571,12 +573,12 @@ mod tests {
             "title: Jane Doe\nurl: https://github.com/jdoe/jdoe.github.io\n",
         )
         .unwrap();
-        let o = extract(d, Generator::Jekyll);
+        let o = extract(d, Generator::Jekyll, &[]);
         assert_eq!(o.config[&y("base_url")], y("/"));
         assert!(o.hints[0].contains("repository"), "{:?}", o.hints);
         assert_eq!(o.profile[&y("name")], y("Jane Doe"));
         std::fs::write(d.join("_config.yml"), "url: http://localhost:4000\n").unwrap();
-        let o = extract(d, Generator::Jekyll);
+        let o = extract(d, Generator::Jekyll, &[]);
         assert_eq!(o.config[&y("base_url")], y("/"));
         assert!(o.hints[0].contains("local server"), "{:?}", o.hints);
     }
