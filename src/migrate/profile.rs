@@ -448,7 +448,16 @@ fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::M
     if let Some((_, t)) = first_text(s, &["title"]).filter(|(_, t)| t != "blank") {
         c.insert(y("title"), y(&t));
     }
-    let url = first_text(s, &["baseURL", "baseurl_full", "base_url", "url"])
+    // Hugo reads its keys in any case (`baseurl`); Jekyll's `baseurl` is a path.
+    let keys = [
+        "baseURL",
+        "baseurl",
+        "BaseURL",
+        "baseurl_full",
+        "base_url",
+        "url",
+    ];
+    let url = first_text(s, &keys)
         .map(|(_, u)| u)
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
         .filter(|u| match not_the_site(u) {
@@ -458,8 +467,10 @@ fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::M
             }
             None => true,
         });
+    // Jekyll's `baseurl` path (not Hugo's lower-case address).
     let path = at(s, "baseurl")
         .and_then(Value::as_str)
+        .filter(|p| !p.contains("://"))
         .unwrap_or("")
         .trim_matches('/');
     let base = match url {
@@ -549,19 +560,21 @@ mod tests {
         assert!(o.missing.is_empty());
     }
 
-    /// PaperMod's home page in profile mode names the person and their work.
+    /// PaperMod's home page in profile mode names the person and their work;
+    /// Hugo's `baseurl` in lower case is its address.
     #[test]
     fn papermod_profile_mode_owner() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::write(
             d.join("hugo.yaml"),
-            "baseURL: https://kim.example.org/\ntitle: \"Kim Park – ML Engineer\"\nparams:\n  profileMode:\n    enabled: true\n    title: \"Kim Park\"\n    subtitle: \"Machine learning engineer\"\n",
+            "baseurl: https://kim.example.org/\ntitle: \"Kim Park – ML Engineer\"\nparams:\n  profileMode:\n    enabled: true\n    title: \"Kim Park\"\n    subtitle: \"Machine learning engineer\"\n",
         )
         .unwrap();
         let o = extract(d, Generator::Hugo, &[]);
         assert_eq!(o.profile[&y("name")], y("Kim Park"));
         assert_eq!(o.profile[&y("title")], y("Machine learning engineer"));
+        assert_eq!(o.config[&y("base_url")], y("https://kim.example.org/"));
     }
 
     #[test]
