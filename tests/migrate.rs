@@ -452,6 +452,12 @@ fn blowfish_shortcodes_links_and_math() {
         md.contains("(https://gist.github.com/potter/0a1b2c3d)"),
         "{md}"
     );
+    assert!(
+        md.contains(
+            "[example-potter/kiln-monitor](https://github.com/example-potter/kiln-monitor)"
+        ),
+        "Blowfish's repository card: {md}"
+    );
     assert!(md.contains("$T(t) = T_0 e^{kt}$"), "{md}");
     assert!(md.contains("$$\n\\int_0^t T(s)\\,ds\n$$"), "{md}");
     assert!(md.contains("Peak at $1300$ degrees"), "{md}");
@@ -663,7 +669,8 @@ fn eleventy_image_and_gallery_shortcodes() {
 /// `date: March 2021` are read; the summary is what folio derives (a first
 /// paragraph that is only a badge is passed over); a write-up with no text has no
 /// summary, as on the old site, without asking, unless a theme's own fields
-/// (`desc1`, `desc2`) gave one; one whose page was its own layout is named.
+/// (`desc1`, `desc2`) gave one; one whose page was its own layout is named,
+/// unless that layout was a demo run in the browser: then it links to it.
 #[test]
 fn dates_and_summaries_as_real_sites_write_them() {
     let (d, report) = import("hugo-dates-summaries");
@@ -690,7 +697,17 @@ fn dates_and_summaries_as_real_sites_write_them() {
         "{report}"
     );
     assert!(
-        report.contains("4 of 5 write-ups need nothing by hand"),
+        report.contains("5 of 6 write-ups need nothing by hand"),
+        "{report}"
+    );
+    // A page that was a demo running in its own layout links to it on the old site.
+    let maze = read(&d, "content/projects/maze-walker/index.md");
+    assert!(
+        maze.contains("links:\n  Demo: https://sam.example.org/projects/maze-walker/\n"),
+        "{maze}"
+    );
+    assert!(
+        !report.contains("layout `maze`, which is not imported"),
         "{report}"
     );
     assert!(!report.contains("not a date folio reads"), "{report}");

@@ -13,6 +13,7 @@ pub mod body;
 pub mod cite;
 pub mod convert;
 pub mod datafile;
+pub mod demo;
 pub mod detect;
 pub mod eleventy;
 pub mod fields;

@@ -73,7 +73,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     report.hands.extend(hands);
     report.converted = done.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
     report.converted.extend(kramdown_notes);
-    fill_required(&mut fields, &mut report, s, &text);
+    fill_required(&mut fields, &mut report, (s, map), &text);
     if s.mdx {
         report.mapped.push("MDX → Markdown".into());
     } else if mdx {
@@ -176,7 +176,12 @@ fn conventional_cover(s: &Source, f: &mut Fields) -> Option<String> {
 }
 
 /// Title, date and summary, which folio needs: made up where possible, reported.
-fn fill_required(f: &mut Fields, report: &mut FileReport, s: &Source, body: &str) {
+fn fill_required(
+    f: &mut Fields,
+    report: &mut FileReport,
+    (s, map): (&Source, &SiteMap),
+    body: &str,
+) {
     if f.title.is_none() {
         let title = s.slug.replace('-', " ");
         report.hands.push(Hand {
@@ -197,6 +202,7 @@ fn fill_required(f: &mut Fields, report: &mut FileReport, s: &Source, body: &str
         }
     }
     if f.summary.is_none() {
+        link_demo(f, (s, map), body);
         fill_summary(f, report, body);
     }
 }
@@ -210,7 +216,12 @@ fn fill_summary(f: &mut Fields, report: &mut FileReport, body: &str) {
         f.mapped.push("first paragraph → summary (check it)".into());
         return;
     }
-    let layout = f.extra.get("layout").and_then(|v| v.as_str());
+    let demo = f.links.iter().any(|(k, _)| k == "Demo");
+    let layout = f
+        .extra
+        .get("layout")
+        .and_then(|v| v.as_str())
+        .filter(|_| !demo);
     match layout {
         Some(name) if content::summary::plain(body).is_empty() => report.hands.push(Hand {
             line: 1,
@@ -226,6 +237,24 @@ fn fill_summary(f: &mut Fields, report: &mut FileReport, body: &str) {
             message: "no summary: add `summary:` (one or two sentences)".into(),
         }),
     }
+}
+
+/// A write-up with no text whose old page was an interactive layout of its
+/// own links to that page, where the demo still runs (see [`super::demo`]).
+fn link_demo(f: &mut Fields, (s, map): (&Source, &SiteMap), body: &str) {
+    let Some(name) = f.extra.get("layout").and_then(|v| v.as_str()) else {
+        return;
+    };
+    if !content::summary::plain(body).is_empty() {
+        return;
+    }
+    let Some(url) = super::demo::link(map, &s.path, s.bundle.as_deref(), name) else {
+        return;
+    };
+    f.mapped.push(format!(
+        "layout `{name}` (a demo that runs in the browser) → links.Demo, its page on the old site"
+    ));
+    f.links.push(("Demo".into(), url));
 }
 
 /// The summary folio would derive from the body, as plain text, shortened.

@@ -179,6 +179,32 @@ fn author_files(dir: &Path) -> Vec<(PathBuf, frontmatter::Front)> {
         .collect()
 }
 
+/// The one `author` that the write-ups name, when at least two name one and
+/// none names another (`writeups_author`, read when nothing else names them).
+pub fn writeups_author(files: &[PathBuf], s: &mut Map<String, Value>) {
+    let mut names = files.iter().filter_map(|f| {
+        let front = parsed(f)?;
+        match front.map.get("author").or(front.map.get("authors"))? {
+            Value::String(a) => Some(a.trim().to_string()),
+            Value::Array(a) if a.len() == 1 => Some(a[0].as_str()?.trim().to_string()),
+            _ => None,
+        }
+    });
+    let Some(first) = names.next().filter(|n| !n.is_empty()) else {
+        return;
+    };
+    let mut count = 1;
+    for n in names {
+        if n != first {
+            return;
+        }
+        count += 1;
+    }
+    if count >= 2 {
+        s.entry("writeups_author").or_insert(Value::String(first));
+    }
+}
+
 fn parsed(file: &Path) -> Option<frontmatter::Front> {
     frontmatter::parse(&std::fs::read_to_string(file).ok()?).ok()
 }
@@ -535,6 +561,36 @@ pub fn layout_lang(src: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_one_author_the_write_ups_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, author: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(
+                &p,
+                format!("---\ntitle: x\nauthor: \"{author}\"\n---\nText.\n"),
+            )
+            .unwrap();
+            p
+        };
+        let (a, b, c) = (
+            file("a.md", "Rae-K"),
+            file("b.md", "Rae-K"),
+            file("c.md", "Sam"),
+        );
+        let mut s = Map::new();
+        writeups_author(&[a.clone(), b.clone()], &mut s);
+        assert_eq!(
+            s.get("writeups_author"),
+            Some(&Value::String("Rae-K".into()))
+        );
+        let mut s = Map::new();
+        writeups_author(&[a.clone(), b, c], &mut s);
+        assert_eq!(s.get("writeups_author"), None, "two authors: no owner");
+        writeups_author(&[a], &mut s);
+        assert_eq!(s.get("writeups_author"), None, "one write-up is not enough");
+    }
 
     #[test]
     fn names_and_layout_languages() {

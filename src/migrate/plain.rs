@@ -2,8 +2,8 @@
 //! plain Markdown or HTML: Blowfish's `{{< alert >}}` and `{{< button >}}`,
 //! Hugoplate's `{{< accordion "title" >}}`, `{{< notice >}}` and `{{< toc >}}`
 //! (left out: folio pages have none), Hugo's `{{< details >}}`,
-//! Hugo's `{{< twitter >}}`/`{{< tweet >}}`/`{{< x >}}` and `{{< gist >}}` (as
-//! links), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
+//! Hugo's `{{< twitter >}}`/`{{< tweet >}}`/`{{< x >}}` and `{{< gist >}}` and
+//! Blowfish's `{{< github >}}`/`{{< codeberg >}}` repository cards (as links), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
 //! KaTeX/MathJax `\( … \)` and `\[ … \]` as folio's `$…$` and `$$…$$`.
 
 use std::sync::LazyLock;
@@ -15,7 +15,7 @@ use super::shortcodes::Args;
 
 static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|math)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
+        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|github|codeberg|math)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
     )
     .expect("valid regex")
 });
@@ -70,6 +70,10 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
                     cx.math = true;
                     String::new()
                 }
+                ("github" | "codeberg", false) => match repo_link(name, &args) {
+                    Some(s) => s,
+                    None => return c[0].to_string(),
+                },
                 ("gist", false) => match gist(&args) {
                     Some(s) => s,
                     None => return c[0].to_string(),
@@ -99,6 +103,25 @@ fn gist(args: &Args) -> Option<String> {
     Some(format!(
         "[Gist {user}/{id}](https://gist.github.com/{user}/{id})"
     ))
+}
+
+/// Blowfish's `{{< github repo="owner/name" >}}` (and `codeberg`), a card of
+/// the repository on the old site → a link to it, named as the card names it.
+fn repo_link(host: &str, args: &Args) -> Option<String> {
+    let repo = args
+        .get("repo")
+        .or(args.positional.first().map(String::as_str))?
+        .trim()
+        .trim_matches('/');
+    if repo.is_empty() || repo.contains(char::is_whitespace) {
+        return None;
+    }
+    let site = if host == "github" {
+        "github.com"
+    } else {
+        "codeberg.org"
+    };
+    Some(format!("[{repo}](https://{site}/{repo})"))
 }
 
 /// `{{< tweet user="u" id="1" >}}` (or `{{< twitter 1 >}}`) → a link to the post.
@@ -206,19 +229,33 @@ mod tests {
     }
 
     #[test]
-    fn posts_and_gists_become_links() {
-        assert_eq!(
-            run(hugo, "{{< tweet user=\"ana\" id=\"1234\" >}}").0,
-            "[Post by @ana on X](https://x.com/ana/status/1234)"
-        );
-        assert_eq!(
-            run(hugo, "{{< twitter 99 >}}").0,
-            "[Post on X](https://x.com/i/status/99)"
-        );
-        assert_eq!(
-            run(hugo, "{{< gist ana 5f3a >}}").0,
-            "[Gist ana/5f3a](https://gist.github.com/ana/5f3a)"
-        );
+    fn posts_gists_and_repository_cards_become_links() {
+        for (given, want) in [
+            (
+                "{{< tweet user=\"ana\" id=\"1234\" >}}",
+                "[Post by @ana on X](https://x.com/ana/status/1234)",
+            ),
+            (
+                "{{< twitter 99 >}}",
+                "[Post on X](https://x.com/i/status/99)",
+            ),
+            (
+                "{{< gist ana 5f3a >}}",
+                "[Gist ana/5f3a](https://gist.github.com/ana/5f3a)",
+            ),
+            (
+                "{{< github repo=\"ana/tide-app\" >}}",
+                "[ana/tide-app](https://github.com/ana/tide-app)",
+            ),
+            (
+                "see {{< codeberg repo=“ana/maps” >}}",
+                "see [ana/maps](https://codeberg.org/ana/maps)",
+            ),
+            // No repository: left as it is, for the report.
+            ("{{< github >}}", "{{< github >}}"),
+        ] {
+            assert_eq!(run(hugo, given).0, want);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! (config.toml, hugo.toml, config.yaml), Zola's config.toml, Jekyll's
 //! `_config.yml` (with al-folio's `_data/socials.yml` and `_pages/about.md`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
@@ -45,9 +45,9 @@ const CONFIGS: &[&str] = &[
 #[rustfmt::skip]
 const PROFILE_FIELDS: [(&str, &[&str]); 4] = [
     ("name", &["author_page.name", "full_name", "params.author.name", "params.author", "author.name", "author",
-        "params.name", "extra.author.name", "extra.author", "name", "title_name"]),
+        "params.name", "params.profileMode.title", "extra.author.name", "extra.author", "name", "title_name", "writeups_author"]),
     ("title", &["author_page.title", "author.headline", "params.author.headline", "about.subtitle", "params.jobTitle", "params.job_title", "params.role",
-        "params.subtitle", "params.tagline", "params.profile.subtitle", "extra.subtitle",
+        "params.subtitle", "params.tagline", "params.profile.subtitle", "params.profileMode.subtitle", "extra.subtitle",
         "subtitle", "tagline"]),
     ("overview", &["author_page.overview", "author.bio", "params.author.bio", "about.body", "params.bio", "params.description", "params.summary",
         "extra.description", "description"]),
@@ -186,8 +186,9 @@ fn y(s: &str) -> serde_yaml::Value {
 }
 
 /// Reads the owner of the site in `src`.
-pub fn extract(src: &Path, generator: Generator) -> Owner {
+pub fn extract(src: &Path, generator: Generator, writeups: &[PathBuf]) -> Owner {
     let mut s = settings(src);
+    person::writeups_author(writeups, &mut s);
     match generator {
         Generator::Jekyll => about_page(src, &mut s),
         Generator::Astro => {
@@ -276,6 +277,7 @@ fn where_from(path: &str) -> String {
     }
     match path {
         "title_name" => "the site's title".into(),
+        "writeups_author" => "the write-ups' author".into(),
         "full_name" => "first and last name".into(),
         p => p.to_string(),
     }
@@ -446,7 +448,16 @@ fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::M
     if let Some((_, t)) = first_text(s, &["title"]).filter(|(_, t)| t != "blank") {
         c.insert(y("title"), y(&t));
     }
-    let url = first_text(s, &["baseURL", "baseurl_full", "base_url", "url"])
+    // Hugo reads its keys in any case (`baseurl`); Jekyll's `baseurl` is a path.
+    let keys = [
+        "baseURL",
+        "baseurl",
+        "BaseURL",
+        "baseurl_full",
+        "base_url",
+        "url",
+    ];
+    let url = first_text(s, &keys)
         .map(|(_, u)| u)
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
         .filter(|u| match not_the_site(u) {
@@ -456,8 +467,10 @@ fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::M
             }
             None => true,
         });
+    // Jekyll's `baseurl` path (not Hugo's lower-case address).
     let path = at(s, "baseurl")
         .and_then(Value::as_str)
+        .filter(|p| !p.contains("://"))
         .unwrap_or("")
         .trim_matches('/');
     let base = match url {
@@ -533,7 +546,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(d.join("_pages/about.md"), "---\nlayout: about\nsubtitle: <a href='#'>Data</a> engineer\n---\nI build pipelines.\n{% include news.liquid %}\n").unwrap();
-        let o = extract(d, Generator::Jekyll);
+        let o = extract(d, Generator::Jekyll, &[]);
         assert_eq!(o.profile[&y("name")], y("Mei Lin"));
         assert_eq!(o.profile[&y("title")], y("Data engineer"));
         assert_eq!(o.profile[&y("overview")], y("I build pipelines."));
@@ -547,6 +560,23 @@ mod tests {
         assert!(o.missing.is_empty());
     }
 
+    /// PaperMod's home page in profile mode names the person and their work;
+    /// Hugo's `baseurl` in lower case is its address.
+    #[test]
+    fn papermod_profile_mode_owner() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("hugo.yaml"),
+            "baseurl: https://kim.example.org/\ntitle: \"Kim Park – ML Engineer\"\nparams:\n  profileMode:\n    enabled: true\n    title: \"Kim Park\"\n    subtitle: \"Machine learning engineer\"\n",
+        )
+        .unwrap();
+        let o = extract(d, Generator::Hugo, &[]);
+        assert_eq!(o.profile[&y("name")], y("Kim Park"));
+        assert_eq!(o.profile[&y("title")], y("Machine learning engineer"));
+        assert_eq!(o.config[&y("base_url")], y("https://kim.example.org/"));
+    }
+
     #[test]
     fn a_repository_or_local_url_is_not_the_base_url() {
         let dir = tempfile::tempdir().unwrap();
@@ -556,12 +586,12 @@ mod tests {
             "title: Jane Doe\nurl: https://github.com/jdoe/jdoe.github.io\n",
         )
         .unwrap();
-        let o = extract(d, Generator::Jekyll);
+        let o = extract(d, Generator::Jekyll, &[]);
         assert_eq!(o.config[&y("base_url")], y("/"));
         assert!(o.hints[0].contains("repository"), "{:?}", o.hints);
         assert_eq!(o.profile[&y("name")], y("Jane Doe"));
         std::fs::write(d.join("_config.yml"), "url: http://localhost:4000\n").unwrap();
-        let o = extract(d, Generator::Jekyll);
+        let o = extract(d, Generator::Jekyll, &[]);
         assert_eq!(o.config[&y("base_url")], y("/"));
         assert!(o.hints[0].contains("local server"), "{:?}", o.hints);
     }

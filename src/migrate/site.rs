@@ -42,7 +42,8 @@ pub fn plan(
         names.insert(old, s.slug.clone());
         names.insert(s.slug.clone(), s.slug.clone());
     }
-    let owner = profile::extract(src, generator);
+    let writeups: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
+    let owner = profile::extract(src, generator, &writeups);
     let old_url = owner
         .config
         .get("base_url")
