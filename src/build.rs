@@ -332,7 +332,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     staging.commit()?;
     phase("swap", t);
     keep_highlights(highlight.as_deref(), true);
-    crate::cards::prune_cache(&opts.root, &cards);
+    if site.config.share_cards {
+        crate::cards::prune_cache(&opts.root, &cards);
+    }
     Ok(BuildReport {
         pages: prepared.iter().map(|p| p.site.page_count()).sum(),
         projects: site.projects.len(),

@@ -76,12 +76,18 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             out.push_str(line);
             continue;
         }
-        if mdx && script_line(line, &mut in_script) {
-            if line.trim_start().starts_with("<script") {
-                cx.converted("component <script> block (removed)");
+        let line = match mdx.then(|| script_part(line, &mut in_script)).flatten() {
+            None => line,
+            Some(after) => {
+                if line.trim_start().starts_with("<script") {
+                    cx.converted("component <script> block (removed)");
+                }
+                if after.trim().is_empty() {
+                    continue;
+                }
+                after
             }
-            continue;
-        }
+        };
         if mdx && is_mdx_import(line) {
             if let Some(c) = MDX_FILE_IMPORT.captures(line) {
                 cx.imports.insert(c[1].to_string(), c[2].to_string());
@@ -131,26 +137,45 @@ fn outside_comments(line: &str, open: &mut bool) -> String {
 }
 
 /// Whether `line` belongs to a `<script>` block of MDX or mdsvex (the
-/// imports of its components); `open` tracks the block across lines.
-fn script_line(line: &str, open: &mut bool) -> bool {
+/// imports of its components); `open` tracks the block across lines. `None`:
+/// it does not; else what follows a `</script>` on it (text of the write-up,
+/// kept), empty when nothing does.
+fn script_part<'a>(line: &'a str, open: &mut bool) -> Option<&'a str> {
     let t = line.trim();
     let opens = t.starts_with("<script") && !t.contains(" src=");
     if !*open && !opens {
-        return false;
+        return None;
     }
-    *open = !t.ends_with("</script>");
-    true
+    const CLOSE: &str = "</script>";
+    match line.find(CLOSE) {
+        Some(at) => {
+            *open = false;
+            Some(&line[at + CLOSE.len()..])
+        }
+        None => {
+            *open = true;
+            Some("")
+        }
+    }
 }
 
 /// Whether `body` has the `<script>` block of mdsvex (a SvelteKit write-up
 /// importing components), so its text is read as MDX.
 pub fn has_component_script(body: &str) -> bool {
-    let mut lines = body.lines().map(str::trim);
-    while let Some(l) = lines.next() {
-        if l.starts_with("<script") && !l.contains(" src=") {
-            return lines
-                .take_while(|l| !l.starts_with("</script>"))
-                .any(|l| l.starts_with("import "));
+    let (mut fence, mut script) = (None, false);
+    for line in body.lines() {
+        let t = line.trim();
+        if let Some(f) = fence {
+            fence = (fence_of(line) != Some(f)).then_some(f);
+        } else if let Some(f) = fence_of(line) {
+            // Svelte code shown in a fence is an example, not the page's script.
+            fence = Some(f);
+        } else if !script {
+            script = t.starts_with("<script") && !t.contains(" src=");
+        } else if t.starts_with("</script>") {
+            script = false;
+        } else if t.starts_with("import ") {
+            return true;
         }
     }
     false
@@ -371,6 +396,18 @@ mod tests {
         assert_eq!(hands[0].line, 8);
         let (_, hands, _) = run_with(body, false, &[]);
         assert_eq!(hands.len(), 2, "{hands:?}");
+    }
+
+    #[test]
+    fn text_after_a_closing_script_tag_is_kept_and_fenced_svelte_is_an_example() {
+        let body = "<script>\n  import Hero from './Hero.svelte';\n</script>A relay, rebuilt.\n\nMore text.\n";
+        assert!(has_component_script(body));
+        let (out, _, _) = run(body, true);
+        assert!(out.contains("A relay, rebuilt."), "{out}");
+        assert!(out.contains("More text."), "{out}");
+        assert!(!out.contains("import Hero"), "{out}");
+        let shown = "Svelte looks like this:\n\n```svelte\n<script>\n  import X from './X.svelte';\n</script>\n```\n";
+        assert!(!has_component_script(shown));
     }
 
     #[test]

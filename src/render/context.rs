@@ -294,18 +294,27 @@ pub fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
+    // `&amp;` last: `&amp;lt;` is the text `&lt;`, not `<`.
     let text = out
-        .replace("&amp;", "&")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
-        .replace("&#39;", "'");
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_decodes_each_entity_once() {
+        assert_eq!(
+            plain_text("<p>R&amp;D: write &amp;lt;b&amp;gt;</p>"),
+            "R&D: write &lt;b&gt;"
+        );
+    }
 
     #[test]
     fn plain_text_of_html() {
