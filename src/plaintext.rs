@@ -315,12 +315,7 @@ fn strip_html(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    crate::util::unescape_markup(&out)
 }
 
 /// No trailing spaces, at most one blank line in a row, no blank start or end.

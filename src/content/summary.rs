@@ -115,12 +115,7 @@ fn strip_tags(html: &str) -> String {
         out.push(' ');
     }
     out.push_str(rest);
-    out.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    crate::util::unescape_markup(&out)
 }
 
 /// Columns a character takes in a search result: CJK and full-width forms two.

@@ -55,40 +55,16 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let text = body::convert(&mut cx, &front.body, front.body_first_line, mdx);
     let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);
-    report.math = cx.math;
-    for text in [&mut fields.title, &mut fields.summary]
-        .into_iter()
-        .flatten()
-    {
-        if let Some(plain) = plain::unwrap_math(text) {
-            *text = plain;
-            report.math = true;
-        }
-    }
-    for v in fields.extra.values_mut() {
-        report.math |= plain::unwrap_math_in(v);
-    }
+    report.math = unwrap_math(&mut fields) | cx.math;
     report.hands.append(&mut fields.hands);
     report.hands.extend(cover.1);
     report.hands.extend(hands);
     report.converted = done.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
     report.converted.extend(kramdown_notes);
     fill_required(&mut fields, &mut report, (s, map), &text);
-    if s.mdx {
-        report.mapped.push("MDX → Markdown".into());
-    } else if mdx {
-        report
-            .mapped
-            .push("mdsvex (Svelte components) → Markdown".into());
-    }
-    report.mapped.extend(refs.renamed.iter().cloned());
-    if let Some(taken) = &s.collided {
-        report.mapped.push(format!(
-            "slug `{}`: `{taken}` is another write-up's",
-            s.slug
-        ));
-    }
-    report.mapped.extend(fields.mapped.iter().cloned());
+    report
+        .mapped
+        .extend(mapped_notes(s, mdx, &refs.renamed, &fields.mapped));
     report.extra = fields.extra.keys().cloned().collect();
     report.hands.sort_by_key(|h| h.line);
     let dest = PathBuf::from(format!("content/projects/{}", s.slug));
@@ -104,6 +80,44 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     report.files = planned.len() - 1;
     report.dest = Some(dest.join("index.md"));
     Ok((report, planned))
+}
+
+/// Math markup in the title, summary and extra fields, unwrapped to its text
+/// (a field shows plain text); whether there was any.
+fn unwrap_math(fields: &mut Fields) -> bool {
+    let mut math = false;
+    for text in [&mut fields.title, &mut fields.summary]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(plain) = plain::unwrap_math(text) {
+            *text = plain;
+            math = true;
+        }
+    }
+    for v in fields.extra.values_mut() {
+        math |= plain::unwrap_math_in(v);
+    }
+    math
+}
+
+/// The report's "mapped" lines of a write-up beyond its data file's.
+fn mapped_notes(s: &Source, mdx: bool, renamed: &[String], fields: &[String]) -> Vec<String> {
+    let mut notes = Vec::new();
+    if s.mdx {
+        notes.push("MDX → Markdown".into());
+    } else if mdx {
+        notes.push("mdsvex (Svelte components) → Markdown".into());
+    }
+    notes.extend(renamed.iter().cloned());
+    if let Some(taken) = &s.collided {
+        notes.push(format!(
+            "slug `{}`: `{taken}` is another write-up's",
+            s.slug
+        ));
+    }
+    notes.extend(fields.iter().cloned());
+    notes
 }
 
 /// A write-up without front matter takes the record of a data file that names

@@ -294,13 +294,7 @@ pub fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    // `&amp;` last: `&amp;lt;` is the text `&lt;`, not `<`.
-    let text = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let text = crate::util::unescape_markup(&out);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -36,6 +36,17 @@ fn push(out: &mut String, s: &str, quotes: bool) {
     out.push_str(&s[from..]);
 }
 
+/// The text of escaped markup: the entities the escapers above write (and
+/// `&nbsp;`, as a space) decoded once, `&amp;` last.
+pub fn unescape_markup(s: &str) -> String {
+    s.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +60,7 @@ mod tests {
         let mut out = String::from("x");
         push_escaped(&mut out, "<>");
         assert_eq!(out, "x&lt;&gt;");
+        assert_eq!(unescape_markup("a&amp;lt;b&nbsp;&lt;c&gt;"), "a&lt;b <c>");
         assert_eq!(escape_text("\"a\" & <b>"), "\"a\" &amp; &lt;b&gt;");
     }
 }

@@ -5,6 +5,6 @@ pub mod escape;
 pub mod paths;
 pub mod timing;
 
-pub use escape::{escape_markup, escape_text, push_escaped};
+pub use escape::{escape_markup, escape_text, push_escaped, unescape_markup};
 pub use paths::is_ignored_name;
 pub use timing::phase;

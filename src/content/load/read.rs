@@ -198,14 +198,7 @@ impl Loader {
                     self.orphans.keep(&file, &rel, bundle);
                     (rel.clone(), e)
                 })?;
-                translations::Text {
-                    body: split.body.to_string(),
-                    body_first_line: split.body_first_line,
-                    file: file.clone(),
-                    body_file: None,
-                    fm,
-                    translated: self.lang_prefix.is_empty(),
-                }
+                translations::Text::of(&file, &split, fm, self.lang_prefix.is_empty())
             }
             Err(e) => return Err((rel, e)),
         };
@@ -223,38 +216,7 @@ impl Loader {
         }
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-        let slug = match fm.slug() {
-            Some(s) => {
-                if let Err(e) = check_slug(s) {
-                    let d = Diagnostic::error(e.message());
-                    return Err((
-                        rel,
-                        Error::single(
-                            places::Places::new(&file)
-                                .at(d, "slug")
-                                .with_help("a slug is one URL segment of letters, digits and dashes, e.g. `slug: my-project`"),
-                        ),
-                    ));
-                }
-                s.to_string()
-            }
-            None => {
-                let s = slugify(&stem);
-                if s.is_empty() {
-                    return Err((
-                        rel,
-                        Error::single(
-                            Diagnostic::error(format!(
-                                "cannot make a URL from the file name `{stem}`"
-                            ))
-                            .in_file(&file.display)
-                            .with_help("add `slug: a-name` to the front matter"),
-                        ),
-                    ));
-                }
-                s
-            }
-        };
+        let slug = entry_slug(&file, fm.slug(), &stem).map_err(|e| (rel.clone(), e))?;
         let out_path = if section == "pages" {
             format!("{slug}/")
         } else {
@@ -301,4 +263,28 @@ impl Loader {
             }
         }
     }
+}
+
+/// The slug of an entry: its front matter's `slug` (checked), else one made
+/// from its file or bundle name `stem`.
+fn entry_slug(file: &SourceFile, given: Option<&str>, stem: &str) -> Result<String, Error> {
+    if let Some(s) = given {
+        return match check_slug(s) {
+            Ok(()) => Ok(s.to_string()),
+            Err(e) => Err(Error::single(
+                places::Places::new(file)
+                    .at(Diagnostic::error(e.message()), "slug")
+                    .with_help("a slug is one URL segment of letters, digits and dashes, e.g. `slug: my-project`"),
+            )),
+        };
+    }
+    let s = slugify(stem);
+    if s.is_empty() {
+        return Err(Error::single(
+            Diagnostic::error(format!("cannot make a URL from the file name `{stem}`"))
+                .in_file(&file.display)
+                .with_help("add `slug: a-name` to the front matter"),
+        ));
+    }
+    Ok(s)
 }

@@ -26,6 +26,20 @@ pub(super) struct Text<FM> {
     pub(super) translated: bool,
 }
 
+impl<FM> Text<FM> {
+    /// The text of an entry as its own file has it (no translation read).
+    pub(super) fn of(file: &SourceFile, split: &Split<'_>, fm: FM, translated: bool) -> Text<FM> {
+        Text {
+            file: file.clone(),
+            body_file: None,
+            fm,
+            body: split.body.to_string(),
+            body_first_line: split.body_first_line,
+            translated,
+        }
+    }
+}
+
 impl Loader {
     /// Whether `path` is a translation (`x.zh.md` with `zh` a language besides the default).
     pub(super) fn is_translation(&self, path: &Path) -> bool {
