@@ -121,6 +121,10 @@ fn measure(tools: &Tools, corpus: &Corpus, work: &Path, runs: usize) -> Row {
     let _ = std::fs::remove_dir_all(&hsite);
     support::corpus::write_folio_site_with(&site, corpus.n, 42, corpus.code);
     support::corpus::write_hugo_site(&site, &hsite, corpus.code == Code::Mixed);
+    let bsite = tools
+        .baseline
+        .as_ref()
+        .map(|_| baseline_site(&site, work, corpus));
     let fout = work.join("out-folio");
     let hout = work.join("out-hugo");
     // One warm-up each, then alternate.
@@ -138,11 +142,12 @@ fn measure(tools: &Tools, corpus: &Corpus, work: &Path, runs: usize) -> Row {
         hw.push(w);
         hm.push(m);
         if let Some(b) = &tools.baseline {
-            base.push(timed(&mut build_cmd(b, &site, &fout)).0);
+            let bsite = bsite.as_deref().unwrap_or(&site);
+            base.push(timed(&mut build_cmd(b, bsite, &fout)).0);
         }
         fl.push(floor(&site, &fout, &work.join("floor")));
     }
-    for dir in [&site, &hsite, &fout, &hout] {
+    for dir in [&site, &hsite, &fout, &hout].into_iter().chain(&bsite) {
         let _ = std::fs::remove_dir_all(dir);
     }
     let m = support::median;
@@ -153,6 +158,22 @@ fn measure(tools: &Tools, corpus: &Corpus, work: &Path, runs: usize) -> Row {
         baseline: (!base.is_empty()).then(|| m(&base)),
         floor: m(&fl),
     }
+}
+
+/// The same corpus for an older folio: its `folio.yaml` without the keys that
+/// folio did not know yet (`share_cards`, which the older one rejects).
+fn baseline_site(site: &Path, work: &Path, corpus: &Corpus) -> PathBuf {
+    let bsite = work.join(format!("baseline-{}", corpus.n));
+    let _ = std::fs::remove_dir_all(&bsite);
+    support::corpus::write_folio_site_with(&bsite, corpus.n, 42, corpus.code);
+    let config = std::fs::read_to_string(site.join("folio.yaml")).unwrap();
+    let old: String = config
+        .lines()
+        .filter(|l| !l.starts_with("share_cards:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(bsite.join("folio.yaml"), old).unwrap();
+    bsite
 }
 
 struct Tools {

@@ -55,11 +55,10 @@ fn options<'a>(maker: &Maker, dir: Option<&std::path::Path>) -> usvg::Options<'a
 /// An opaque pixmap as an RGB image (premultiplied alpha is 255 everywhere).
 fn to_image(p: Pixmap) -> DynamicImage {
     let (w, h) = (p.width(), p.height());
-    let rgb: Vec<u8> = p
-        .data()
-        .chunks_exact(4)
-        .flat_map(|px| [px[0], px[1], px[2]])
-        .collect();
+    let mut rgb = Vec::with_capacity(p.data().len() / 4 * 3);
+    for px in p.data().chunks_exact(4) {
+        rgb.extend_from_slice(&px[..3]);
+    }
     RgbImage::from_raw(w, h, rgb)
         .map(DynamicImage::ImageRgb8)
         .unwrap_or_else(|| DynamicImage::new_rgb8(w, h))
@@ -68,13 +67,22 @@ fn to_image(p: Pixmap) -> DynamicImage {
 /// PNG, or JPEG at quality 85 for photos.
 fn encode(img: &DynamicImage, jpeg: bool) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
+    // Cards are RGB already: encode them without another copy.
+    let rgb;
+    let img: &RgbImage = match img {
+        DynamicImage::ImageRgb8(i) => i,
+        other => {
+            rgb = other.to_rgb8();
+            &rgb
+        }
+    };
     let done = if jpeg {
         let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
-        img.to_rgb8().write_with_encoder(enc)
+        img.write_with_encoder(enc)
     } else {
         let enc =
             PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
-        img.to_rgb8().write_with_encoder(enc)
+        img.write_with_encoder(enc)
     };
     // Encoding into memory fails only on an image of size 0, which is never made.
     done.map(|_| out.into_inner()).unwrap_or_default()
