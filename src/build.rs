@@ -152,7 +152,7 @@ fn card_warnings(site: &Site, theme: &theme::Theme) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let (fonts, mut warnings) = crate::cards::Fonts::load(&site.root, &site.config, theme);
-    let profile = "content/profile.yaml".to_string();
+    let profile = profile_file(site);
     let mut texts = vec![
         (site.profile.name.clone(), profile.clone()),
         (site.profile.title.clone(), profile),
@@ -173,6 +173,18 @@ fn card_warnings(site: &Site, theme: &theme::Theme) -> Vec<Diagnostic> {
     );
     warnings.extend(crate::cards::missing_text_warning(&fonts, &texts));
     warnings
+}
+
+/// The file the profile's text of this language comes from: its translation
+/// (`content/profile.zh.yaml`) when there is one.
+fn profile_file(site: &Site) -> String {
+    let translated = format!("content/profile.{}.yaml", site.lang);
+    let is_default = site.languages.first().is_none_or(|l| l.code == site.lang);
+    if !is_default && site.root.join(&translated).is_file() {
+        translated
+    } else {
+        "content/profile.yaml".to_string()
+    }
 }
 
 /// What `serve` keeps from one build to the next: the loaded files and the
