@@ -781,6 +781,7 @@ fn a_list_page_of_projects_becomes_one_write_up_each() {
         ("leak-detection-model", "Leak Detection Model"),
         ("soil-moisture-maps", "Soil Moisture Maps"),
         ("tiny-interpreter", "Tiny Interpreter"),
+        ("weather-station", "Weather Station"),
     ] {
         let md = read(&d, &format!("content/projects/{slug}/index.md"));
         assert!(md.contains(&format!("title: {title}")), "{md}");
@@ -794,6 +795,13 @@ fn a_list_page_of_projects_becomes_one_write_up_each() {
     let soil = read(&d, "content/projects/soil-moisture-maps/index.md");
     assert!(soil.contains("### a comment, not a heading"), "{soil}");
     assert!(!soil.trim_end().ends_with("---"), "{soil}");
+    // A heading that is a link: its text is the title, its URL the project's site.
+    let station = read(&d, "content/projects/weather-station/index.md");
+    assert!(!station.contains("]("), "{station}");
+    assert!(
+        station.contains("Website: https://github.com/example/weather-station"),
+        "{station}"
+    );
     assert_eq!(check(&d), Vec::<String>::new());
 }
 

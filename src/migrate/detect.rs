@@ -105,9 +105,15 @@ fn js_site(src: &Path) -> bool {
 /// The portfolio section of `src`: the first folder named as in [`NAMES`]
 /// under one of [`BASES`] (or a language folder of `content`) that holds at
 /// least one write-up; else the first whose own page lists projects under
-/// headings ([`super::listpage`]).
+/// headings ([`super::listpage`]); else, the same way, a blog folder
+/// ([`BLOG_NAMES`]): projects are what a portfolio shows, posts only without them.
 pub fn find_section(src: &Path) -> Option<PathBuf> {
-    let found = candidates(src);
+    let (projects, blogs) = candidates(src);
+    first_section(src, &projects).or_else(|| first_section(src, &blogs))
+}
+
+/// The first of `found` holding write-ups, else the first with a list page.
+fn first_section(src: &Path, found: &[PathBuf]) -> Option<PathBuf> {
     found
         .iter()
         .find(|s| !discover(&src.join(s)).0.is_empty())
@@ -119,8 +125,9 @@ pub fn find_section(src: &Path) -> Option<PathBuf> {
         .cloned()
 }
 
-/// Folders that may be the section, in the order they are tried.
-fn candidates(src: &Path) -> Vec<PathBuf> {
+/// Folders that may be the section, in the order they are tried: those
+/// named as in [`NAMES`], and the blogs.
+fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut found = Vec::new();
     for base in BASES {
         let (dir, prefix) = match *base {
@@ -135,9 +142,10 @@ fn candidates(src: &Path) -> Vec<PathBuf> {
             }
         }
     }
+    let mut blogs = Vec::new();
     for base in BLOG_BASES {
         for d in base_dirs(src, base, Path::new(base)) {
-            found.extend(
+            blogs.extend(
                 BLOG_NAMES
                     .iter()
                     .filter_map(|name| child_named(&src.join(&d), name))
@@ -145,7 +153,7 @@ fn candidates(src: &Path) -> Vec<PathBuf> {
             );
         }
     }
-    found
+    (found, blogs)
 }
 
 /// `dir` and, for `content`, its language folders.
@@ -277,5 +285,27 @@ mod tests {
         assert_eq!(find_section(dir.path()), Some(PathBuf::from("_projects")));
         assert_eq!(section_url(Path::new("_projects")), "/projects/");
         assert_eq!(section_url(Path::new("content/work")), "/work/");
+    }
+
+    /// A blog of posts and a projects page listing projects under headings:
+    /// the projects are the portfolio; the blog is taken only without them.
+    #[test]
+    fn a_projects_list_page_wins_over_a_blog_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("content/blog")).unwrap();
+        std::fs::create_dir_all(d.join("content/projects")).unwrap();
+        std::fs::write(
+            d.join("content/blog/hello.md"),
+            "---\ntitle: Hello\n---\nHi.\n",
+        )
+        .unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("content/blog")));
+        std::fs::write(
+            d.join("content/projects/_index.md"),
+            "---\ntitle: Projects\n---\n\n## Alpha\n\nA tool.\n\n## Beta\n\nAn app.\n",
+        )
+        .unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("content/projects")));
     }
 }

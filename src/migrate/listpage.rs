@@ -53,6 +53,10 @@ pub fn front(page: &frontmatter::Front, part: &Part) -> frontmatter::Front {
     if let Some(g) = &part.group {
         map.insert("tags".into(), serde_json::json!([g]));
     }
+    // The heading's link: the project's own site, kept as `links.Website`.
+    if let Some(url) = &part.link {
+        map.insert("links".into(), serde_json::json!({ "Website": url }));
+    }
     frontmatter::Front {
         syntax: page.syntax,
         map,
@@ -62,30 +66,66 @@ pub fn front(page: &frontmatter::Front, part: &Part) -> frontmatter::Front {
     }
 }
 
-/// `### Title` → (3, `Title`), outside code fences (the caller tracks them).
-fn heading(line: &str) -> Option<(usize, String)> {
+/// A heading: its level, its title, and where its link goes.
+struct Heading {
+    line: usize,
+    level: usize,
+    title: String,
+    link: Option<String>,
+}
+
+/// `### Title` → (3, `Title`, None); `## [Name](url)` → (2, `Name`, Some(url)).
+/// Outside code fences (the caller tracks them).
+fn heading(line: &str) -> Option<(usize, String, Option<String>)> {
     let level = line.bytes().take_while(|b| *b == b'#').count();
     let rest = line.get(level..)?;
     if !(1..=6).contains(&level) || !rest.starts_with([' ', '\t']) {
         return None;
     }
     let title = rest.trim().trim_end_matches('#').trim();
+    let (title, link) = unlink(title);
     let title = title.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '"');
     (!title.is_empty())
         .then(|| title.replace("**", ""))
-        .map(|t| (level, t.trim().to_string()))
+        .map(|t| (level, t.trim().to_string(), link))
 }
 
-/// The headings of `body` outside code fences: (line index, level, title).
-fn headings(body: &str) -> Vec<(usize, usize, String)> {
+/// A title holding a Markdown link: its text with the link's text in place
+/// of the link, and the first link's URL. Other titles are kept as they are.
+fn unlink(title: &str) -> (String, Option<String>) {
+    use pulldown_cmark::{Event, Parser, Tag};
+    if !title.contains("](") {
+        return (title.to_string(), None);
+    }
+    let mut text = String::new();
+    let mut link = None;
+    for event in Parser::new(title) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Start(Tag::Link { dest_url, .. }) if link.is_none() => {
+                link = Some(dest_url.to_string());
+            }
+            _ => {}
+        }
+    }
+    (text, link.filter(|u| !u.is_empty()))
+}
+
+/// The headings of `body` outside code fences.
+fn headings(body: &str) -> Vec<Heading> {
     let mut fenced = false;
     let mut found = Vec::new();
     for (i, line) in body.lines().enumerate() {
         let t = line.trim_start();
         if t.starts_with("```") || t.starts_with("~~~") {
             fenced = !fenced;
-        } else if !fenced && let Some((level, title)) = heading(line) {
-            found.push((i, level, title));
+        } else if !fenced && let Some((level, title, link)) = heading(line) {
+            found.push(Heading {
+                line: i,
+                level,
+                title,
+                link,
+            });
         }
     }
     found
@@ -95,7 +135,7 @@ fn headings(body: &str) -> Vec<(usize, usize, String)> {
 /// headings have (two at least; the first such level on a tie).
 pub fn split(body: &str, first_line: usize) -> Vec<Part> {
     let found = headings(body);
-    let count = |l: usize| found.iter().filter(|h| h.1 == l).count();
+    let count = |l: usize| found.iter().filter(|h| h.level == l).count();
     let Some(level) = (1..=6)
         .filter(|l| count(*l) >= 2)
         .max_by_key(|l| (count(*l), 6 - l))
@@ -105,19 +145,19 @@ pub fn split(body: &str, first_line: usize) -> Vec<Part> {
     let lines: Vec<&str> = body.lines().collect();
     let mut parts = Vec::new();
     let mut group = None;
-    for (n, (i, l, title)) in found.iter().enumerate() {
-        if *l < level {
-            group = Some(title.clone());
+    for (n, h) in found.iter().enumerate() {
+        if h.level < level {
+            group = Some(h.title.clone());
             continue;
         }
-        if *l > level {
+        if h.level > level {
             continue;
         }
         let end = found[n + 1..]
             .iter()
-            .find(|h| h.1 <= level)
-            .map_or(lines.len(), |h| h.0);
-        let mut text: Vec<&str> = lines[i + 1..end].to_vec();
+            .find(|next| next.level <= level)
+            .map_or(lines.len(), |next| next.line);
+        let mut text: Vec<&str> = lines[h.line + 1..end].to_vec();
         // A thematic break closing the part belongs to the list, not to it.
         while text
             .last()
@@ -126,10 +166,11 @@ pub fn split(body: &str, first_line: usize) -> Vec<Part> {
             text.pop();
         }
         parts.push(Part {
-            title: title.clone(),
+            title: h.title.clone(),
             body: text.join("\n") + "\n",
-            first_line: first_line + i + 1,
+            first_line: first_line + h.line + 1,
             group: group.clone(),
+            link: h.link.clone(),
         });
     }
     parts
@@ -152,5 +193,27 @@ mod tests {
         assert_eq!(parts[2].group.as_deref(), Some("Systems"));
         assert_eq!(parts[0].first_line, 5 + 7);
         assert!(split("## Only one\n\ntext\n", 1).is_empty());
+    }
+
+    #[test]
+    fn a_heading_that_is_a_link_gives_the_title_and_keeps_the_url() {
+        let body = "## [Alpha Tool](https://example.com/alpha)\n\nA CLI.\n\n## 🚀 [**Beta** App](https://example.org/beta \"Beta\") (2023)\n\nAn app.\n\n## Gamma\n\nNo link.\n";
+        let parts = split(body, 1);
+        let titles: Vec<&str> = parts.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["Alpha Tool", "Beta App (2023)", "Gamma"]);
+        let links: Vec<Option<&str>> = parts.iter().map(|p| p.link.as_deref()).collect();
+        assert_eq!(
+            links,
+            [
+                Some("https://example.com/alpha"),
+                Some("https://example.org/beta"),
+                None
+            ]
+        );
+        let page = frontmatter::parse("Intro\n").unwrap();
+        let f = front(&page, &parts[0]);
+        assert_eq!(f.map["title"], "Alpha Tool");
+        assert_eq!(f.map["links"]["Website"], "https://example.com/alpha");
+        assert!(!front(&page, &parts[2]).map.contains_key("links"));
     }
 }

@@ -31,6 +31,8 @@ pub struct Part {
     pub first_line: usize,
     /// The heading of a higher level it is listed under (`## Machine Learning`).
     pub group: Option<String>,
+    /// Where the heading linked to (`## [Name](https://…)`): the project's site.
+    pub link: Option<String>,
 }
 
 const MARKDOWN: &[&str] = &["md", "markdown", "mdx"];

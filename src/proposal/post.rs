@@ -31,6 +31,8 @@ pub struct Facts {
     pub posted: Option<String>,
     pub payment_verified: Option<bool>,
     pub country: Option<String>,
+    /// Where the freelancer must be: "Remote only", "U.S. only", "Europe only".
+    pub location: Option<String>,
     pub jobs_posted: Option<u32>,
     pub hire_rate: Option<u32>,
     pub total_spent: Option<f64>,
@@ -104,7 +106,7 @@ fn is_chrome(lower: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
-/// Whole lines of the page that are labels: "Hourly", "Worldwide", "U.S. only".
+/// Whole lines of the page that are labels: "Hourly", "Worldwide".
 fn is_exact_chrome(lower: &str) -> bool {
     const EXACT: &[&str] = &[
         "apply now",
@@ -139,9 +141,12 @@ fn is_exact_chrome(lower: &str) -> bool {
         "description",
         "details",
     ];
-    // Where the client hires: "U.S. only", "Netherlands only".
-    let place_only = lower.ends_with(" only") && lower.split_whitespace().count() <= 3;
-    EXACT.contains(&lower) || place_only
+    EXACT.contains(&lower)
+}
+
+/// Where the freelancer must be: "Remote only", "U.S. only", "Netherlands only".
+fn is_place_only(lower: &str) -> bool {
+    lower.ends_with(" only") && lower.split_whitespace().count() <= 3
 }
 
 fn section_of(lower: &str) -> Option<Section> {
@@ -427,6 +432,10 @@ fn read_line(
     if post.title.is_empty() && lower.starts_with("posted ") && *section == Section::Body {
         title_above_posted(post, body);
     }
+    if *section != Section::Questions && is_place_only(lower) {
+        post.facts.location.get_or_insert_with(|| line.to_string());
+        return;
+    }
     // Among the skills, a label's prefix is a skill ("Reviews"), not the page's "Reviews (13)".
     let chrome = match *section {
         Section::Skills => is_exact_chrome(lower),
@@ -658,6 +667,7 @@ mod tests {
             "Tax review\nPosted 1 hour ago\nU.S. only\nSummary\nReview our filings.\nExpert\nI am willing to pay higher rates for the most experienced freelancers\nSkills and Expertise\nTax Law\nReviews\n",
         );
         assert_eq!(page.description, "Review our filings.");
+        assert_eq!(page.facts.location.as_deref(), Some("U.S. only"));
         assert_eq!(
             page.skills,
             ["Tax Law", "Reviews"],
@@ -690,5 +700,28 @@ mod tests {
         assert_eq!(p.facts.length.as_deref(), Some("1 to 3 months"));
         assert_eq!(p.facts.hours.as_deref(), Some("Less than 30 hrs/week"));
         assert_eq!(p.skills, vec!["Tax Law", "Accounting"]);
+    }
+
+    /// "Remote only", "U.S. only": who may apply, by place. A term of the
+    /// job, kept (it was dropped with the page's labels), never a skill.
+    #[test]
+    fn a_place_only_line_is_the_location() {
+        for (line, form) in [
+            (
+                "Remote only",
+                "Data entry\nPosted 1 hour ago\n{line}\nSummary\n",
+            ),
+            (
+                "United States only",
+                "Data entry\nPosted 1 hour ago\n{line}\nSummary\n",
+            ),
+            ("Europe only", "Title: Data entry\n{line}\n\n"),
+        ] {
+            let text = format!("{}Enter our invoices.\n", form.replace("{line}", line));
+            let p = parse(&text);
+            assert_eq!(p.facts.location.as_deref(), Some(line), "{text}");
+            assert_eq!(p.description, "Enter our invoices.", "{text}");
+            assert!(!p.skills.iter().any(|s| s.contains("only")));
+        }
     }
 }

@@ -27,6 +27,7 @@ fn facts_line(f: &Facts) -> String {
         ("proposals", &f.proposals),
         ("posted", &f.posted),
         ("client in", &f.country),
+        ("location", &f.location),
     ];
     for (label, v) in named {
         if let Some(v) = v {
