@@ -298,7 +298,7 @@ fn relevant(root: &Path, output: &Path, path: &Path) -> bool {
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     match first.as_deref() {
-        Some("content" | "static" | "templates" | "themes") => true,
+        Some("content" | "static" | "templates" | "themes" | "i18n") => true,
         Some(name) => name == crate::config::CONFIG_FILE,
         None => false,
     }
@@ -599,6 +599,7 @@ mod tests {
         let out = Path::new("/s/public");
         assert!(relevant(root, out, Path::new("/s/content/projects/a.md")));
         assert!(relevant(root, out, Path::new("/s/folio.yaml")));
+        assert!(relevant(root, out, Path::new("/s/i18n/zh.yaml")));
         assert!(relevant(root, out, Path::new("/s/static/style.css")));
         assert!(relevant(root, out, Path::new("/s/templates/page.html")));
         assert!(relevant(
