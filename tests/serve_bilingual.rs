@@ -37,6 +37,11 @@ fn serves_every_language_with_its_404() {
     let missing = s.get("/portfolio/zh/no/such/page/");
     assert_eq!(missing.status, 404);
     assert!(missing.text().contains("lang=\"zh"), "{}", missing.text());
+    // The profile preview in each language.
+    let preview = s.get("/portfolio/zh/__folio/profile/");
+    assert_eq!(preview.status, 200);
+    assert!(preview.text().contains("作家和开发者"));
+    assert!(preview.text().contains("__folio/events"));
 }
 
 #[test]
