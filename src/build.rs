@@ -37,6 +37,9 @@ pub struct Rendered {
     /// `files` holds only what changed since the last render with the same
     /// cache (`serve`); every other file is as it was.
     pub partial: bool,
+    /// The site in the other languages of `languages:` (none for a
+    /// one-language site), in their order.
+    pub translations: Vec<Arc<Site>>,
 }
 
 /// What a build did.
@@ -118,6 +121,15 @@ fn prepare_languages(
     highlight: Option<Arc<Highlighter>>,
 ) -> Result<Vec<Prepared>, Error> {
     let first = prepare(opts, None, highlight.clone(), None)?;
+    with_translations(opts, first, highlight)
+}
+
+/// The default language's `first` load, then the site in the other languages.
+fn with_translations(
+    opts: &BuildOptions,
+    first: Prepared,
+    highlight: Option<Arc<Highlighter>>,
+) -> Result<Vec<Prepared>, Error> {
     let others = first.site.config.other_language_codes();
     let mut all = vec![first];
     for code in others {
@@ -138,10 +150,14 @@ fn render_languages(
 ) -> Result<Vec<Diagnostic>, Error> {
     let warnings: Vec<Diagnostic> = prepared.iter().flat_map(|p| p.warnings.clone()).collect();
     let languages = render::Languages::new(prepared.iter().map(|p| p.site.clone()).collect());
+    let (mut rendered, mut reused) = (0, 0);
     for p in prepared {
         render::render_site(&p.site, &p.theme, &mut p.templates, cache, sink, &languages)
             .map_err(|e| with_warnings(e, &warnings))?;
+        rendered += cache.last_rendered;
+        reused += cache.last_reused;
     }
+    (cache.last_rendered, cache.last_reused) = (rendered, reused);
     Ok(warnings)
 }
 
@@ -252,14 +268,24 @@ pub fn render_site(opts: &BuildOptions) -> Result<Rendered, Error> {
     let warnings = render_languages(&mut prepared, &mut Default::default(), &sink)?;
     phase("render", t);
     keep_highlights(highlight.as_deref(), true);
-    let first = prepared.swap_remove(0);
-    Ok(Rendered {
+    Ok(complete(prepared, sink, warnings))
+}
+
+/// A complete render of every language in `prepared` (the default first).
+fn complete(
+    mut prepared: Vec<Prepared>,
+    sink: output::Collect,
+    warnings: Vec<Diagnostic>,
+) -> Rendered {
+    let first = prepared.remove(0);
+    Rendered {
         site: first.site,
         theme: first.theme,
         files: sink.into_files(),
         warnings,
         partial: false,
-    })
+        translations: prepared.into_iter().map(|p| p.site).collect(),
+    }
 }
 
 /// [`render_site`], reusing what an earlier build of the same site left in
@@ -274,14 +300,41 @@ pub fn render_site_cached(opts: &BuildOptions, cache: &mut Incremental) -> Resul
         (Some(changed), Some(pending)) => pending.extend(changed),
         _ => cache.pending = None,
     }
+    let prepared = prepared?;
+    if !prepared.site.config.other_language_codes().is_empty() {
+        let rendered = render_translated(opts, prepared, cache);
+        keep_highlights(cache.highlight.as_deref(), first);
+        return rendered;
+    }
     cache.render.only = cache.pending.clone();
     cache.render.revisions = cache.load.revisions().unwrap_or_default();
-    let rendered = render_prepared(prepared?, &mut cache.render)?;
+    let rendered = render_prepared(prepared, &mut cache.render)?;
     cache.pending = Some(Default::default());
     // Only the first build renders every page: later ones reuse pages whose
     // blocks they don't look up, which must stay in the cache file.
     keep_highlights(cache.highlight.as_deref(), first);
     Ok(rendered)
+}
+
+/// `serve` on a site in several languages: the default language is loaded
+/// through the cache, the others as `build` loads them, and every page of
+/// every language is rendered as `build` renders it (pages show the other
+/// languages' pages in their switcher, so an edit in one language can change
+/// pages of all of them).
+fn render_translated(
+    opts: &BuildOptions,
+    default: Prepared,
+    cache: &mut Incremental,
+) -> Result<Rendered, Error> {
+    cache.pending = None;
+    let mut prepared = with_translations(opts, default, cache.highlight.clone())?;
+    let t = Instant::now();
+    let sink = output::Collect::default();
+    let mut pages = render::RenderCache::default();
+    let warnings = render_languages(&mut prepared, &mut pages, &sink)?;
+    phase("render", t);
+    (cache.render.last_rendered, cache.render.last_reused) = (pages.last_rendered, 0);
+    Ok(complete(prepared, sink, warnings))
 }
 
 fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rendered, Error> {
@@ -304,6 +357,7 @@ fn render_prepared(p: Prepared, cache: &mut render::RenderCache) -> Result<Rende
         files: sink.into_files(),
         warnings,
         partial,
+        translations: Vec::new(),
     })
 }
 

@@ -71,6 +71,36 @@ pub struct Language {
     pub description: Option<String>,
 }
 
+/// A language's name in itself, for a switcher (`中文` for `zh`; the code
+/// itself when unknown).
+pub fn native_name(code: &str) -> String {
+    known_name(code).map_or_else(|| code.to_string(), String::from)
+}
+
+fn known_name(code: &str) -> Option<&'static str> {
+    let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+    Some(match primary.as_str() {
+        "en" => "English",
+        "zh" => "中文",
+        "ja" => "日本語",
+        "ko" => "한국어",
+        "fr" => "Français",
+        "de" => "Deutsch",
+        "es" => "Español",
+        "pt" => "Português",
+        "it" => "Italiano",
+        "ru" => "Русский",
+        "ar" => "العربية",
+        "hi" => "हिन्दी",
+        "vi" => "Tiếng Việt",
+        "uk" => "Українська",
+        "pl" => "Polski",
+        "nl" => "Nederlands",
+        "tr" => "Türkçe",
+        _ => return None,
+    })
+}
+
 impl Language {
     /// A language with only its code (the site's title and description).
     pub fn new(code: &str) -> Language {

@@ -147,15 +147,10 @@ impl Date {
         }
     }
 
-    /// Human text in the site's language: `Mar 2024` in English, `2024年3月` in Chinese
-    /// and Japanese, ISO elsewhere.
+    /// Human text in the site's language: `Mar 2024` in English, `2024年3月` in
+    /// Chinese and Japanese, `2024년 3월` in Korean, ISO (`2024-03`) in any other.
     pub fn display(&self, language: &str) -> String {
-        let lang = language
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("en")
-            .to_ascii_lowercase();
-        match lang.as_str() {
+        match primary(language).as_str() {
             "zh" | "ja" => match (self.month, self.day) {
                 (Some(m), Some(d)) => format!("{}年{m}月{d}日", self.year),
                 (Some(m), None) => format!("{}年{m}月", self.year),
@@ -173,6 +168,26 @@ impl Date {
             },
             _ => self.iso(),
         }
+    }
+}
+
+/// The primary language of a code (`zh` for `zh-CN`), lower-case.
+fn primary(language: &str) -> String {
+    language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("en")
+        .to_ascii_lowercase()
+}
+
+/// The end of a period still going on, in a language (`Present`, `至今`):
+/// Chinese, Japanese and Korean have their own word, the others English.
+pub fn ongoing(language: &str) -> &'static str {
+    match primary(language).as_str() {
+        "zh" => "至今",
+        "ja" => "現在",
+        "ko" => "현재",
+        _ => "Present",
     }
 }
 
@@ -311,6 +326,25 @@ mod tests {
         assert_eq!(d.display("en"), "Mar 2024");
         assert_eq!(d.display("zh-CN"), "2024年3月");
         assert_eq!(d.display("fr"), "2024-03");
+        assert_eq!(d.display("ja"), "2024年3月");
+        assert_eq!(d.display("ko"), "2024년 3월");
+        let day = Date::parse("2024-03-05").unwrap();
+        assert_eq!(day.display("en"), "5 Mar 2024");
+        assert_eq!(day.display("zh"), "2024年3月5日");
+        assert_eq!(day.display("ja-JP"), "2024年3月5日");
+        assert_eq!(day.display("de"), "2024-03-05");
+        let year = Date::parse("2024").unwrap();
+        assert_eq!(year.display("en"), "2024");
+        assert_eq!(year.display("zh_TW"), "2024年");
+        assert_eq!(year.display("fr"), "2024");
+    }
+
+    #[test]
+    fn a_period_still_going_ends_in_the_language() {
+        assert_eq!(ongoing("en"), "Present");
+        assert_eq!(ongoing("zh-CN"), "至今");
+        assert_eq!(ongoing("ja"), "現在");
+        assert_eq!(ongoing("fr"), "Present");
     }
 
     #[test]

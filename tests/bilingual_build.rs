@@ -310,3 +310,36 @@ fn the_resume_theme_has_the_switcher_and_alternates_too() {
     assert!(zh.contains("lang=\"zh\" hreflang=\"zh\" aria-current=\"true\">中文</a>"));
     assert!(zh.contains("href=\"/portfolio/zh/projects/\""), "{zh}");
 }
+
+#[test]
+fn dates_are_in_each_languages_format() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy::copy_tree(&fixture(), dir.path(), &[]);
+    let profile = dir.path().join("content/profile.yaml");
+    let yaml = std::fs::read_to_string(&profile).unwrap();
+    let job = "experience:\n  - company: Acme\n    title: Writer\n    start: 2021-03\n  - company: Initech\n    title: Editor\n    start: 2019\n    end: 2020-11\n";
+    std::fs::write(&profile, format!("{yaml}{job}")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(dir.path(), out.path());
+    let read = |p: &str| std::fs::read_to_string(out.path().join(p)).unwrap();
+    // A project's date: the Chinese form on /zh/, today's English form on /.
+    let zh = read("zh/projects/alpha/index.html");
+    assert!(
+        zh.contains("<time datetime=\"2024-05-01\">2024年5月1日</time>"),
+        "{zh}"
+    );
+    let en = read("projects/alpha/index.html");
+    assert!(en.contains("<time datetime=\"2024-05-01\">1 May 2024</time>"));
+    // The résumé's periods.
+    let zh = read("zh/resume/index.html");
+    assert!(zh.contains(">2021年3月</time> – 至今"), "{zh}");
+    assert!(zh.contains(">2019年</time> – <time datetime=\"2020-11\">2020年11月</time>"));
+    let en = read("resume/index.html");
+    assert!(en.contains(">Mar 2021</time> – Present"), "{en}");
+    // `folio profile --lang zh` exports the same forms.
+    let run = common::folio_in(dir.path(), &["profile", "--lang", "zh"]);
+    // (It exits with 1: the fixture's overviews are shorter than Upwork asks.)
+    assert!(run.stdout.contains("2021年3月 – 至今"), "{}", run.stdout);
+    let run = common::folio_in(dir.path(), &["profile"]);
+    assert!(run.stdout.contains("Mar 2021 – Present"), "{}", run.stdout);
+}

@@ -81,3 +81,52 @@ fn a_long_portfolio_shows_60_items_and_says_how_many_more() {
     assert_eq!(general.matches("<article class=\"entry\"").count(), 60);
     assert!(general.contains("And 5 more: <code>folio profile</code> prints them all."));
 }
+
+/// The bilingual fixture in each of its languages, the default first.
+fn bilingual() -> Vec<folio::content::Site> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bilingual");
+    ["en", "zh"]
+        .into_iter()
+        .map(|lang| {
+            let opts = folio::content::LoadOptions {
+                lang: Some(lang.into()),
+                ..Default::default()
+            };
+            folio::content::load(&root, &opts).unwrap().0
+        })
+        .collect()
+}
+
+#[test]
+fn a_bilingual_site_has_a_preview_per_language() {
+    let sites = bilingual();
+    let sites: Vec<&folio::content::Site> = sites.iter().collect();
+    let page = |target: &str| preview::page_at(&sites, "/portfolio/", target).unwrap();
+    let en = page("/portfolio/__folio/profile/");
+    let zh = page("/portfolio/zh/__folio/profile/");
+    // Each language's text, as `folio profile --lang` exports it.
+    assert!(!en.contains("作家和开发者"));
+    assert!(zh.contains("作家和开发者"), "{zh}");
+    assert!(zh.contains("<main id=\"main\" lang=\"zh\">"));
+    // A choice of language, keeping the platform; the tabs keep the language.
+    for html in [&en, &zh] {
+        assert!(html.contains("<nav aria-label=\"Language\">"));
+        assert!(
+            html.contains("href=\"/portfolio/zh/__folio/profile/\" hreflang=\"zh\" lang=\"zh\"")
+        );
+        assert!(html.contains("href=\"/portfolio/__folio/profile/\" hreflang=\"en\" lang=\"en\""));
+    }
+    assert!(zh.contains(">中文</a>"));
+    assert!(zh.contains("lang=\"zh\" aria-current=\"page\">中文</a>"));
+    assert!(zh.contains("<a href=\"/portfolio/zh/__folio/profile/linkedin/\">LinkedIn</a>"));
+    let linkedin = page("/portfolio/zh/__folio/profile/linkedin/");
+    assert!(linkedin.contains("<h1>LinkedIn profile preview</h1>"));
+    assert!(linkedin.contains(
+        "href=\"/portfolio/__folio/profile/linkedin/\" hreflang=\"en\" lang=\"en\">English</a>"
+    ));
+    // A one-language site has no choice; no preview under an unknown prefix.
+    let one = preview::render_page(sites[0], Platform::Upwork);
+    assert!(!one.contains("aria-label=\"Language\""));
+    assert!(preview::page_at(&sites, "/portfolio/", "/portfolio/fr/__folio/profile/").is_none());
+    assert!(preview::page_at(&[], "/portfolio/", "/portfolio/__folio/profile/").is_none());
+}

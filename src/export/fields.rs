@@ -313,16 +313,19 @@ fn employment(b: &mut Builder, site: &Site) {
         let line = b
             .sources
             .value_line(src, &format!("experience[{i}].company"));
+        // In the language exported (`2021年3月 – 至今` with `--lang zh`).
         let period = format!(
             "{} – {}",
-            x.start_date
-                .map(|d| d.display("en"))
+            x.start
+                .as_ref()
+                .map(|d| d.display.clone())
                 .or_else(|| x.start_text.clone())
                 .unwrap_or_default(),
-            x.end_date
-                .map(|d| d.display("en"))
+            x.end
+                .as_ref()
+                .map(|d| d.display.clone())
                 .or_else(|| x.end_text.clone())
-                .unwrap_or_else(|| "Present".to_string())
+                .unwrap_or_else(|| crate::date::ongoing(&site.lang).to_string())
         );
         let head = format!("Employment {n}");
         let at = Place::new(src, line, &file);

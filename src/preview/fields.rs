@@ -4,11 +4,11 @@
 
 use std::fmt::Write;
 
-use super::esc;
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::export::{Field, ProfileExport, fold_split, thousands};
 use crate::platform::Platform;
+use crate::util::escape_markup;
 
 /// The id of a profile's section: `profile-general`, `profile-writer`.
 pub(super) fn profile_id(e: &ProfileExport) -> String {
@@ -63,8 +63,8 @@ pub(super) fn profile(html: &mut String, site: &Site, e: &ProfileExport) {
     let _ = write!(
         html,
         "<section class=\"profile\" id=\"{pid}\" aria-labelledby=\"{pid}-h\">\n<h2 id=\"{pid}-h\">{} <span class=\"src\">{}</span></h2>\n<p class=\"tally\">{}</p>\n",
-        esc(&profile_name(e)),
-        esc(&e.source),
+        escape_markup(&profile_name(e)),
+        escape_markup(&e.source),
         tally(e)
     );
     // Findings about the whole profile (how many specialized profiles there are).
@@ -136,7 +136,7 @@ fn group(html: &mut String, site: &Site, e: &ProfileExport, pid: &str, g: &Group
         g.n,
         g.kind,
         g.n,
-        esc(head)
+        escape_markup(head)
     );
     if g.kind == "portfolio" {
         let cover =
@@ -157,8 +157,8 @@ fn group(html: &mut String, site: &Site, e: &ProfileExport, pid: &str, g: &Group
                 let _ = writeln!(
                     html,
                     "<figure class=\"cover\"><img src=\"{}\" alt=\"{}\" loading=\"lazy\"><figcaption>{caption}</figcaption></figure>",
-                    esc(&c.url),
-                    esc(&c.alt)
+                    escape_markup(&c.url),
+                    escape_markup(&c.alt)
                 );
             }
             None => html.push_str("<p class=\"cover none\">No cover image: add <code>cover:</code> to the project</p>\n"),
@@ -193,16 +193,20 @@ fn field(
         } else {
             ""
         },
-        esc(&f.id),
-        esc(label),
+        escape_markup(&f.id),
+        escape_markup(label),
         f.count,
-        esc(&f.text),
-        esc(&f.label),
-        esc(&f.label),
+        escape_markup(&f.text),
+        escape_markup(&f.label),
+        escape_markup(&f.label),
     );
     body(html, f, key, platform);
     if let Some(note) = &f.note {
-        let _ = writeln!(html, "<p class=\"note\">{}</p>", code_spans(&esc(note)));
+        let _ = writeln!(
+            html,
+            "<p class=\"note\">{}</p>",
+            code_spans(&escape_markup(note))
+        );
     }
     findings(html, f.findings.iter().collect());
     html.push_str("</div>\n");
@@ -237,12 +241,12 @@ fn body(html: &mut String, f: &Field, key: &str, platform: Platform) {
     match (key, &f.items) {
         ("overview", _) if platform == Platform::Upwork => {
             let (shown, rest) = fold_split(&f.text);
-            let _ = write!(html, "<div class=\"text\">{}", esc(shown));
+            let _ = write!(html, "<div class=\"text\">{}", escape_markup(shown));
             if !rest.is_empty() {
                 let _ = write!(
                     html,
                     "<span class=\"fold\" role=\"img\" aria-label=\"Upwork folds here: the rest shows after More\">More</span><span class=\"after-fold\">{}</span>",
-                    esc(rest)
+                    escape_markup(rest)
                 );
             }
             html.push_str("</div>\n");
@@ -255,7 +259,7 @@ fn body(html: &mut String, f: &Field, key: &str, platform: Platform) {
                     html,
                     "<li{}>{}{}</li>",
                     if past { " class=\"past\"" } else { "" },
-                    esc(s),
+                    escape_markup(s),
                     if past {
                         "<span class=\"sr-only\"> (over the limit)</span>"
                     } else {
@@ -266,10 +270,14 @@ fn body(html: &mut String, f: &Field, key: &str, platform: Platform) {
             html.push_str("</ul>\n");
         }
         ("hourly_rate", _) => {
-            let _ = writeln!(html, "<div class=\"text rate\">{} /hr</div>", esc(&f.text));
+            let _ = writeln!(
+                html,
+                "<div class=\"text rate\">{} /hr</div>",
+                escape_markup(&f.text)
+            );
         }
         _ => {
-            let _ = writeln!(html, "<div class=\"text\">{}</div>", esc(&f.text));
+            let _ = writeln!(html, "<div class=\"text\">{}</div>", escape_markup(&f.text));
         }
     }
 }
@@ -289,14 +297,14 @@ fn findings(html: &mut String, ds: Vec<&Diagnostic>) {
         let _ = write!(
             html,
             "<li class=\"finding {class}\"><strong>{word}</strong> <span class=\"where\">{}</span> {}",
-            esc(&d.location()),
-            code_spans(&esc(&d.message))
+            escape_markup(&d.location()),
+            code_spans(&escape_markup(&d.message))
         );
         if let Some(help) = &d.help {
             let _ = write!(
                 html,
                 "<span class=\"help\">{}</span>",
-                code_spans(&esc(help))
+                code_spans(&escape_markup(help))
             );
         }
         html.push_str("</li>\n");

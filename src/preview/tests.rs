@@ -34,7 +34,7 @@ fn lists_every_profile_with_tabs_for_both_platforms() {
         ("__folio/profile/linkedin/", "LinkedIn"),
         ("__folio/profile/linkedin", "LinkedIn"),
     ] {
-        let page = page_at(&site, base, &format!("{base}{target}")).unwrap_or_default();
+        let page = page_at(&[&site], base, &format!("{base}{target}")).unwrap_or_default();
         assert!(
             page.contains(&format!("<h1>{title} profile preview</h1>")),
             "{target}"
@@ -46,7 +46,7 @@ fn lists_every_profile_with_tabs_for_both_platforms() {
         "/portfolio/__folio/profile/x/",
         "/portfolio/",
     ] {
-        assert!(page_at(&site, base, target).is_none(), "{target}");
+        assert!(page_at(&[&site], base, target).is_none(), "{target}");
     }
 }
 
@@ -59,7 +59,7 @@ fn every_copy_button_holds_the_exact_text_of_folio_profile() {
         let mut n = 0;
         for f in exports.iter().flat_map(|e| &e.fields) {
             assert!(
-                html.contains(&format!("data-copy=\"{}\"", esc(&f.text))),
+                html.contains(&format!("data-copy=\"{}\"", escape_markup(&f.text))),
                 "{}",
                 f.id
             );
@@ -88,8 +88,8 @@ fn the_fold_sits_after_250_characters_of_the_overview() {
     let rest: String = overview.chars().skip(250).collect();
     let expected = format!(
         "<div class=\"text\">{}<span class=\"fold\" role=\"img\" aria-label=\"Upwork folds here: the rest shows after More\">More</span><span class=\"after-fold\">{}</span></div>",
-        esc(&shown),
-        esc(&rest)
+        escape_markup(&shown),
+        escape_markup(&rest)
     );
     assert!(html.contains(&expected));
     // LinkedIn has no such fold.
@@ -104,8 +104,8 @@ fn portfolio_items_show_their_cover_and_fields() {
     let cover = p.cover.as_ref().unwrap();
     assert!(html.contains(&format!(
         "<img src=\"{}\" alt=\"{}\"",
-        esc(&cover.url),
-        esc(&cover.alt)
+        escape_markup(&cover.url),
+        escape_markup(&cover.alt)
     )));
     for id in ["title", "role", "description", "skills", "link"] {
         assert!(

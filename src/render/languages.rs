@@ -51,7 +51,7 @@ impl Languages {
         let langs = sites
             .into_iter()
             .map(|site| Lang {
-                name: native_name(&site.lang).map_or_else(|| site.lang.clone(), String::from),
+                name: crate::config::native_name(&site.lang),
                 pages: pages_of(&site),
                 site,
             })
@@ -156,31 +156,6 @@ fn pages_of(site: &Site) -> HashMap<String, bool> {
     pages.extend(site.tags.iter().map(|t| (bare(&t.location), true)));
     pages.extend(site.profiles.iter().map(|p| (bare(&p.location), true)));
     pages
-}
-
-/// A language's name in itself, for the switcher (the code when unknown).
-fn native_name(code: &str) -> Option<&'static str> {
-    let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
-    Some(match primary.as_str() {
-        "en" => "English",
-        "zh" => "中文",
-        "ja" => "日本語",
-        "ko" => "한국어",
-        "fr" => "Français",
-        "de" => "Deutsch",
-        "es" => "Español",
-        "pt" => "Português",
-        "it" => "Italiano",
-        "ru" => "Русский",
-        "ar" => "العربية",
-        "hi" => "हिन्दी",
-        "vi" => "Tiếng Việt",
-        "uk" => "Українська",
-        "pl" => "Polski",
-        "nl" => "Nederlands",
-        "tr" => "Türkçe",
-        _ => return None,
-    })
 }
 
 /// The sitemap of every language, each page with its `hreflang` alternates.

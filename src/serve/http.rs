@@ -23,12 +23,9 @@ pub enum Route {
 pub fn route(snapshot: &Snapshot, target: &str) -> Route {
     let base = snapshot.base_path.as_str();
     let raw_path = target.split(['?', '#']).next().unwrap_or("/");
-    let not_found = || match snapshot.files.contains_key("404.html") {
-        true => Route::File {
-            path: "404.html".into(),
-            status: 404,
-        },
-        false => Route::NotFound,
+    let not_found = || match page_not_found(snapshot, base, raw_path) {
+        Some(path) => Route::File { path, status: 404 },
+        None => Route::NotFound,
     };
     if raw_path == format!("{base}__folio/events") {
         return Route::Events;
@@ -75,6 +72,16 @@ pub fn route(snapshot: &Snapshot, target: &str) -> Route {
         return Route::Redirect(format!("{base}{rest}/"));
     }
     not_found()
+}
+
+/// The 404 page for a path: a language's own (`zh/404.html` under `/zh/`),
+/// else the site's.
+fn page_not_found(snapshot: &Snapshot, base: &str, raw_path: &str) -> Option<String> {
+    let first = raw_path.strip_prefix(base).and_then(|r| r.split_once('/'));
+    let own = first.map(|(lang, _)| format!("{lang}/404.html"));
+    own.into_iter()
+        .chain(["404.html".to_string()])
+        .find(|p| snapshot.files.contains_key(p))
 }
 
 /// The Content-Type for a file name.
@@ -156,6 +163,17 @@ mod tests {
             s.files.insert(p.into(), Body::Bytes(Vec::new().into()));
         }
         s
+    }
+
+    #[test]
+    fn a_language_has_its_own_404_page() {
+        let mut s = snap("/p/");
+        s.files
+            .insert("zh/404.html".into(), Body::Bytes(Vec::new().into()));
+        assert_eq!(route(&s, "/p/zh/nope/"), file("zh/404.html", 404));
+        assert_eq!(route(&s, "/p/zh/a/b"), file("zh/404.html", 404));
+        assert_eq!(route(&s, "/p/nope/"), file("404.html", 404));
+        assert_eq!(route(&s, "/p/nope"), file("404.html", 404));
     }
 
     fn file(path: &str, status: u16) -> Route {

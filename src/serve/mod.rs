@@ -70,8 +70,9 @@ struct Shared {
     generation: Mutex<u64>,
     changed: Condvar,
     event_clients: AtomicUsize,
-    /// The last good site, for the profile preview (`BASE/__folio/profile/`).
-    site: RwLock<Option<Arc<crate::content::Site>>>,
+    /// The last good site in each of its languages (the default first), for
+    /// the profile preview (`BASE/__folio/profile/`, `BASE/zh/__folio/profile/`).
+    sites: RwLock<Vec<Arc<crate::content::Site>>>,
     /// The port the server listens on; requests must name it in `Host`.
     port: u16,
 }
@@ -123,7 +124,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), Err
         generation: Mutex::new(0),
         changed: Condvar::new(),
         event_clients: AtomicUsize::new(0),
-        site: RwLock::new(None),
+        sites: RwLock::new(Vec::new()),
         port,
     });
     let builder = Builder {
@@ -255,8 +256,9 @@ impl Builder {
                     },
                     cache.render.last_reused
                 );
-                *self.shared.site.write().unwrap_or_else(|e| e.into_inner()) =
-                    Some(rendered.site.clone());
+                let mut sites = vec![rendered.site.clone()];
+                sites.extend(rendered.translations.iter().cloned());
+                *self.shared.sites.write().unwrap_or_else(|e| e.into_inner()) = sites;
                 self.shared.publish(snap);
             }
             Err(e) => {
@@ -298,7 +300,7 @@ fn relevant(root: &Path, output: &Path, path: &Path) -> bool {
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     match first.as_deref() {
-        Some("content" | "static" | "templates" | "themes") => true,
+        Some("content" | "static" | "templates" | "themes" | "i18n") => true,
         Some(name) => name == crate::config::CONFIG_FILE,
         None => false,
     }
@@ -400,12 +402,13 @@ fn handle(req: tiny_http::Request, shared: &Arc<Shared>) {
     let no_store = header("Cache-Control", "no-store");
     // Closed after each answer, so idle keep-alive connections do not hold server threads.
     let close = header("Connection", "close");
-    let site = shared
-        .site
+    let sites = shared
+        .sites
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
-    if let Some(page) = site.and_then(|s| crate::preview::page_at(&s, &snap.base_path, req.url())) {
+    let sites: Vec<&crate::content::Site> = sites.iter().map(|s| &**s).collect();
+    if let Some(page) = crate::preview::page_at(&sites, &snap.base_path, req.url()) {
         // The profile preview, rendered from the last good site when asked.
         let _ = req.respond(
             Response::from_string(http::inject(&page, &snap))
@@ -599,6 +602,7 @@ mod tests {
         let out = Path::new("/s/public");
         assert!(relevant(root, out, Path::new("/s/content/projects/a.md")));
         assert!(relevant(root, out, Path::new("/s/folio.yaml")));
+        assert!(relevant(root, out, Path::new("/s/i18n/zh.yaml")));
         assert!(relevant(root, out, Path::new("/s/static/style.css")));
         assert!(relevant(root, out, Path::new("/s/templates/page.html")));
         assert!(relevant(
