@@ -227,13 +227,7 @@ fn example_site(folio: &Path, work: &Path, runs: usize) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = support::arg;
     let sizes: Vec<usize> = arg("--sizes")
         .unwrap_or_else(|| "1000,10000".into())
         .split(',')
@@ -250,11 +244,7 @@ fn main() {
         hugo: hugo_binary(),
         baseline: arg("--baseline").map(PathBuf::from),
     };
-    let ram = if Path::new("/dev/shm").is_dir() {
-        PathBuf::from("/dev/shm")
-    } else {
-        std::env::temp_dir()
-    };
+    let ram = support::ram_dir();
     let work = tempfile::Builder::new()
         .prefix("folio-bench-")
         .tempdir_in(&ram)

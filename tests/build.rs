@@ -13,7 +13,7 @@ fn example_site_builds_without_warnings() {
     assert_eq!(r.stderr, "", "the example site must build with no warnings");
     assert!(
         r.stdout
-            .starts_with("Built 26 pages (9 projects, 9 skills) in "),
+            .starts_with("Built 52 pages (9 projects, 9 skills) in "),
         "{}",
         r.stdout
     );
@@ -37,11 +37,25 @@ fn example_site_builds_without_warnings() {
         "profiles/developer/index.html",
         "resume/index.html",
         "about/index.html",
+        // Chinese, under /zh/: translated pages and launch-copy, left untranslated.
+        "zh/index.html",
+        "zh/404.html",
+        "zh/feed.xml",
+        "zh/projects/doccheck-cli/index.html",
+        "zh/projects/launch-copy/index.html",
+        "zh/profiles/writer/index.html",
+        "zh/about/index.html",
     ] {
         assert!(dest.join(f).is_file(), "missing {f}");
     }
     // The draft is left out.
     assert!(!dest.join("projects/tutorial-series").exists());
+    assert!(!dest.join("zh/projects/tutorial-series").exists());
+    let zh = |f: &str| std::fs::read_to_string(dest.join(f)).unwrap();
+    assert!(
+        zh("zh/projects/doccheck-cli/index.html").contains("doccheck：测试文档中代码的命令行工具")
+    );
+    assert!(zh("zh/projects/launch-copy/index.html").contains("Launch copy for a developer tool"));
 }
 
 /// Every internal link and asset of the example site resolves under a project

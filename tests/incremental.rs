@@ -117,8 +117,42 @@ fn example() -> (tempfile::TempDir, Session) {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site");
     common::copy::copy_tree(&root, dir.path(), &["public", "screenshots"]);
+    one_language(dir.path());
     let s = Session::new(dir.path());
     (dir, s)
+}
+
+/// Makes the copy of example-site in `root` English only: drops `languages:`
+/// from folio.yaml and the Chinese translations (`*.zh.md`, `*.zh.yaml`). The
+/// incremental build (what `folio serve` runs) renders the default language
+/// only, for now, so it is compared with a fresh build of one language.
+fn one_language(root: &Path) {
+    let config = root.join("folio.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let mut in_languages = false;
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            if l.starts_with("languages:") {
+                in_languages = true;
+            } else if !l.starts_with(' ') {
+                in_languages = false;
+            }
+            !in_languages
+        })
+        .collect();
+    assert!(
+        kept.len() < text.lines().count(),
+        "example-site has `languages:`"
+    );
+    std::fs::write(config, kept.join("\n") + "\n").unwrap();
+    for e in walkdir::WalkDir::new(root.join("content")) {
+        let path = e.unwrap().into_path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".zh.md") || name.ends_with(".zh.yaml") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
 }
 
 const P: &str = "content/projects/ferris-bench.md";

@@ -43,8 +43,13 @@ fn check_letter(p: &Value) {
         p["letter_chars"].as_u64().unwrap() as usize,
         letter.chars().count()
     );
+    // A Chinese post is drafted from example-site's Chinese pages (under /zh/).
+    let lang = match p["post"]["language"].as_str() {
+        Some("zh") => "zh/",
+        _ => "",
+    };
     for slug in strings(&p["chosen"]) {
-        let url = format!("https://meilin.github.io/portfolio/projects/{slug}/");
+        let url = format!("https://meilin.github.io/portfolio/{lang}projects/{slug}/");
         assert!(letter.contains(&url), "the letter links {url}");
     }
     for line in letter.lines() {

@@ -128,13 +128,24 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
 }
 
 fn paragraph(rng: &mut Rng, sentences: usize) -> String {
+    paragraph_of(rng, sentences, sentence, " ")
+}
+
+/// A paragraph of `sentences` sentences of 8–15 words each, made by `sentence`
+/// and joined by `sep` (a space in English, nothing in Chinese).
+pub fn paragraph_of(
+    rng: &mut Rng,
+    sentences: usize,
+    sentence: fn(&mut Rng, usize) -> String,
+    sep: &str,
+) -> String {
     (0..sentences)
         .map(|_| {
             let words = 8 + rng.below(8) as usize;
             sentence(rng, words)
         })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(sep)
 }
 
 /// Whether each write-up carries a fenced code block.

@@ -20,3 +20,23 @@ pub fn median(v: &[f64]) -> f64 {
         (v[n / 2 - 1] + v[n / 2]) / 2.0
     }
 }
+
+/// The value after `name` among the program's arguments (`--runs 5`).
+#[allow(dead_code)]
+pub fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+/// A folder in RAM for a benchmark's sites (`/dev/shm`), else the temp folder.
+#[allow(dead_code)]
+pub fn ram_dir() -> std::path::PathBuf {
+    if std::path::Path::new("/dev/shm").is_dir() {
+        std::path::PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    }
+}

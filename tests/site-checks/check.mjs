@@ -1,14 +1,18 @@
 // Checks built folio sites the way a front-end team would, and fails when they fail:
 //   - Nu HTML Checker (vnu.jar, Java) over every page: 0 errors
 //   - axe-core in headless Chromium on home, two projects (one with every shortcode), a skill, a specialized
-//     profile, the résumé and the project list, light and dark: 0 violations
+//     profile, the résumé and the project list, light and dark, in English and under /zh/ (with the
+//     untranslated project, launch-copy, in its Chinese page): 0 violations
+//   - the language switcher and hreflang links of those pages all resolve, and the English page of
+//     the untranslated project switches to the Chinese home
 //   - axe-core on both tabs of `folio serve`'s profile preview (BASE/__folio/profile/ and
 //     .../linkedin/), light and dark: 0 violations
 //   - Lighthouse (mobile, median of 3 runs, of 5 when only performance falls short) on home
-//     and two project pages (one with code, a video, a figure, a gallery): accessibility, best practices and SEO 100, performance >= 95
+//     and two project pages (one with code, a video, a figure, a gallery), and the Chinese home and
+//     project: accessibility, best practices and SEO 100, performance >= 95
 //     (under load: two of 5 runs >= 95 and median >= 85, reported as such)
 //   - the home page's HTML+CSS+JS under 50 KB
-// for the example site with each built-in theme, in English and in Chinese.
+// for the example site (English at the root, Chinese under /zh/) with each built-in theme.
 //
 //   node tests/site-checks/check.mjs path/to/folio
 //
@@ -88,7 +92,35 @@ function vnu(s) {
   else console.log(`ok   ${s.name}: Nu HTML Checker, 0 errors`);
 }
 
-const SITE_PAGES = ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/", "skills/rust/", "profiles/writer/", "resume/", "projects/", "about/"];
+const EN_PAGES = ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/", "skills/rust/", "profiles/writer/", "resume/", "projects/", "about/"];
+// launch-copy has no Chinese translation: /zh/ shows its English text in the Chinese pages.
+const UNTRANSLATED = "projects/launch-copy/";
+const SITE_PAGES = [...EN_PAGES, ...EN_PAGES.map((p) => `zh/${p}`), `zh/${UNTRANSLATED}`];
+
+// Every language link of a page (the switcher's and the hreflang alternates) answers 200, and the
+// English page of the untranslated project switches to the Chinese home.
+async function languageLinks(s) {
+  const before = failures;
+  let links = 0;
+  for (const p of ["", "projects/doccheck-cli/", UNTRANSLATED, "zh/", "zh/projects/doccheck-cli/", `zh/${UNTRANSLATED}`]) {
+    const html = await (await fetch(s.url + p)).text();
+    const nav = (html.match(/<nav class="[^"]*lang-nav[\s\S]*?<\/nav>/) || [""])[0];
+    const hrefs = [...nav.matchAll(/<a href="([^"]+)"[^>]*hreflang="([^"]+)"/g)].map((m) => [m[2], new URL(m[1], s.url).href]);
+    const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    if (hrefs.length < 2) fail(`${s.name}: /${p} has no language switcher with both languages`);
+    for (const [lang, href] of [...hrefs, ...alternates]) {
+      links += 1;
+      const r = await fetch(href);
+      if (r.status !== 200) fail(`${s.name}: /${p} links ${lang} to ${href}, which gave ${r.status}`);
+    }
+    if (p === UNTRANSLATED) {
+      const zh = hrefs.find(([lang]) => lang === "zh");
+      if (!zh || zh[1] !== s.url + "zh/") fail(`${s.name}: /${p} (untranslated) switches to ${zh && zh[1]}, not the Chinese home ${s.url}zh/`);
+      if (alternates.some(([lang]) => lang === "zh")) fail(`${s.name}: /${p} (untranslated) names a zh alternate`);
+    }
+  }
+  if (failures === before) console.log(`ok   ${s.name}: ${links} language links resolve; the untranslated project switches to /zh/`);
+}
 
 async function axe(s, browser, pages = SITE_PAGES, prepare = async () => {}) {
   const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -119,7 +151,7 @@ async function lighthouseRun(s) {
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
   try {
-    for (const p of ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/"]) {
+    for (const p of ["", "projects/doccheck-cli/", "projects/docs-site-relaunch/", "zh/", "zh/projects/doccheck-cli/"]) {
       // Scores vary with machine load: the median of three runs, as Lighthouse advises.
       // The performance score is a timing: on a shared 2-core machine under load (CI beside
       // other builds) medians of 79–90 were seen for pages that score 96–100 when it is idle.
@@ -183,13 +215,12 @@ async function preview(browser) {
 
 // FOLIO_CHECK_PAGE_EXTRA: Markdown appended to the about page and HTML to the profile preview (to prove the checks fail).
 const extra = process.env.FOLIO_CHECK_PAGE_EXTRA;
-// FOLIO_CHECK_ONLY: one site (default, resume, default-zh, resume-zh) or `preview`.
+// FOLIO_CHECK_ONLY: one site (default, resume) or `preview`. Each site has its Chinese pages under /zh/
+// (example-site's `languages: [en, zh]`).
 const only = process.env.FOLIO_CHECK_ONLY;
 const all = [
   ["default", (c) => c],
   ["resume", (c) => c.replace("theme: default", "theme: resume")],
-  ["default-zh", (c) => c.replace("language: en", "language: zh-CN")],
-  ["resume-zh", (c) => c.replace("theme: default", "theme: resume").replace("language: en", "language: zh-CN")],
 ];
 const sites = [];
 for (const [name, edit] of all.filter(([n]) => !only || n === only)) {
@@ -202,6 +233,7 @@ for (const s of sites.filter(Boolean)) {
   const server = await serve(s.out, s.port);
   weight(s);
   vnu(s);
+  await languageLinks(s);
   await axe(s, browser);
   await lighthouseRun(s);
   server.close();
