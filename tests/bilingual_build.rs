@@ -224,7 +224,16 @@ fn alternates_of_translated_and_untranslated_pages() {
         ]
     );
     assert!(!hreflang_links(&gamma).iter().any(|(l, _)| l == "zh"));
-    assert!(hreflang_links(&text(&files, "zh/projects/gamma/index.html")).is_empty());
+    let zh_gamma = text(&files, "zh/projects/gamma/index.html");
+    assert!(hreflang_links(&zh_gamma).is_empty());
+    // Its text is the English one: the Chinese page says so (WCAG 3.1.2),
+    // while a translated page's content is in the page's own language.
+    assert!(zh_gamma.contains(r#"<html lang="zh">"#), "{zh_gamma}");
+    assert!(
+        zh_gamma.contains(r#"<article class="project" lang="en">"#),
+        "{zh_gamma}"
+    );
+    assert!(alpha.contains(r#"<article class="project">"#), "{alpha}");
     // The 404 pages point at each other.
     let links = hreflang_links(&text(&files, "zh/404.html"));
     assert!(links.contains(&("en".into(), format!("{BASE}404.html"))));

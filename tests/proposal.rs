@@ -119,6 +119,10 @@ fn a_chinese_job_picks_the_localization_project() {
         .collect();
     assert!(names.contains(&"中文本地化".to_string()), "{names:?}");
     check_letter(&p);
+    // The availability is said as the profile words it, never "每周" twice.
+    let letter = p["letter"].as_str().unwrap_or_default().to_string();
+    assert!(letter.contains("我可投入的时间：每周 25 小时"), "{letter}");
+    assert!(!letter.contains("每周可投入"), "{letter}");
 }
 
 #[test]

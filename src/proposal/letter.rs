@@ -101,7 +101,7 @@ pub fn parts(c: &Context, work: Vec<Shown>, answers: Vec<Answer>) -> Parts {
         ),
     };
     let closing = match (zh, &c.availability, &c.rate) {
-        (true, Some(a), Some(r)) => format!("我每周可投入 {a}，费率 {r}，本周即可开始。"),
+        (true, Some(a), Some(r)) => format!("我可投入的时间：{a}，费率 {r}，本周即可开始。"),
         (true, _, Some(r)) => format!("我的费率是 {r}，本周即可开始。"),
         (true, _, None) => "我本周即可开始。".to_string(),
         (false, Some(a), Some(r)) => format!("I am available {a} at {r} and can start this week."),

@@ -86,7 +86,7 @@ fn from_profile(q: &str, zh: bool, me: &Facts) -> Option<(String, &'static str)>
             .availability
             .unwrap_or(if zh { "按需" } else { "as needed" });
         let text = if zh {
-            format!("我每周可投入 {a}，本周即可开始。")
+            format!("我可投入的时间：{a}，本周即可开始。")
         } else {
             format!("I am available {a} and can start this week.")
         };
