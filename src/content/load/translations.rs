@@ -80,9 +80,11 @@ impl Loader {
         let tsplit = frontmatter::split(&tfile)?;
         let base: Value = frontmatter::parse(file, split)?;
         let over: Value = frontmatter::parse(&tfile, &tsplit)?;
+        let own = (!tsplit.toml).then_some((tsplit.yaml, tsplit.yaml_first_line));
         let fm = overlay(
             base,
             over,
+            own,
             || frontmatter::parse::<FM>(&tfile, &tsplit),
             &tfile,
         )?;
@@ -119,6 +121,7 @@ impl Loader {
         overlay(
             base,
             over,
+            Some((&tfile.text, 1)),
             || yaml::parse::<T>(&tfile, &tfile.text, 1),
             &tfile,
         )
@@ -126,11 +129,16 @@ impl Loader {
 }
 
 /// `base` with the top-level keys of `over` replacing its own, read as a `T`.
-/// When that fails the translation is at fault: `alone` reads it by itself,
-/// which reports the bad key at its line (before any key it leaves out).
+/// With the translation's YAML text (`own`: the text and its first line), it
+/// is read as that text followed by the default file's other keys, so its
+/// values mean what they mean in its own file (`summary: 2024` is text) and
+/// an error in one of its keys points at that key's line.
+/// Else, or when the error is not in the translation's lines, `alone` reads
+/// the translation by itself, which reports a bad key at its line.
 fn overlay<T: DeserializeOwned>(
     base: Value,
     over: Value,
+    own: Option<(&str, usize)>,
     alone: impl FnOnce() -> crate::Result<T>,
     tfile: &SourceFile,
 ) -> crate::Result<T> {
@@ -138,9 +146,9 @@ fn overlay<T: DeserializeOwned>(
         Value::Mapping(m) => m,
         _ => serde_yaml::Mapping::new(),
     };
-    match over {
-        Value::Mapping(m) => map.extend(m),
-        Value::Null => {}
+    let over = match over {
+        Value::Mapping(m) => m,
+        Value::Null => serde_yaml::Mapping::new(),
         _ => {
             return Err(Error::single(
                 Diagnostic::error("this translation is not a list of keys")
@@ -149,7 +157,17 @@ fn overlay<T: DeserializeOwned>(
                     .with_help("write only the keys to translate, e.g. `title: 我的项目`"),
             ));
         }
+    };
+    if let Some((text, first_line)) = own
+        && let Some(merged) = merged_text(&map, &over, text)
+    {
+        match yaml::parse::<T>(tfile, &merged, first_line) {
+            Ok(t) => return Ok(t),
+            Err(e) if in_lines(&e, first_line, text) => return Err(e),
+            Err(_) => {}
+        }
     }
+    map.extend(over);
     serde_yaml::from_value(Value::Mapping(map)).map_err(|e| match alone() {
         Err(err) => err,
         Ok(_) => Error::single(
@@ -158,6 +176,41 @@ fn overlay<T: DeserializeOwned>(
                 .at(1, None, Some(&tfile.text)),
         ),
     })
+}
+
+/// The translation's `text` followed by the keys of `base` it leaves out,
+/// when that reads as the one mapping of both (not for a translation in flow
+/// style, `{title: 甲}`, or with a document marker).
+fn merged_text(
+    base: &serde_yaml::Mapping,
+    over: &serde_yaml::Mapping,
+    text: &str,
+) -> Option<String> {
+    let rest: serde_yaml::Mapping = base
+        .iter()
+        .filter(|(k, _)| !over.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut merged = text.trim_end().to_string();
+    if !rest.is_empty() {
+        merged.push('\n');
+        merged.push_str(&serde_yaml::to_string(&rest).ok()?);
+    }
+    let keys = rest.len() + over.len();
+    match serde_yaml::from_str::<Value>(&merged).ok()? {
+        Value::Mapping(m) if m.len() == keys => Some(merged),
+        Value::Null if keys == 0 => Some(merged),
+        _ => None,
+    }
+}
+
+/// Whether the first problem of `e` is on a line of the translation's `text`.
+fn in_lines(e: &Error, first_line: usize, text: &str) -> bool {
+    let last = first_line + text.trim_end().lines().count();
+    e.diagnostics
+        .first()
+        .and_then(|d| d.line)
+        .is_some_and(|l| (first_line..last).contains(&l))
 }
 
 #[cfg(test)]
@@ -227,5 +280,39 @@ mod tests {
         );
         assert_eq!(file, "content/projects/a.md", "{message}");
         assert_eq!(line, Some(6), "{message}");
+    }
+
+    /// A translation's values read as the default file's are (`summary: 2024`
+    /// is text), and a bad one is reported at its own line, not at line 1.
+    #[test]
+    fn a_translation_value_is_read_as_in_its_own_file_and_located_at_its_key() {
+        let (file, line, message) = first_problem(
+            "---\ntitle: A\ndate: 2024-01-01\nsummary: S\n---\nBody.\n",
+            "---\ntitle: 甲\nsummary: 2024\ncover: 7\n---\n",
+        );
+        assert_eq!(file, "content/projects/a.zh.md", "{message}");
+        assert_eq!(line, Some(4), "{message}");
+        assert!(message.contains("`7` does not exist"), "{message}");
+    }
+
+    /// `profile.zh.yaml` with a number for a text (`title: 2024`) loads, as
+    /// it would in `profile.yaml`.
+    #[test]
+    fn a_profile_translation_value_is_read_as_in_its_own_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| std::fs::write(dir.path().join(rel), text).unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        write("folio.yaml", "title: T\nlanguages: [en, zh]\n");
+        write(
+            "content/profile.yaml",
+            "name: Ana\ntitle: Writer\noverview: I write.\n",
+        );
+        write("content/profile.zh.yaml", "# 中文\ntitle: 2024\n");
+        let opts = LoadOptions {
+            lang: Some("zh".into()),
+            ..LoadOptions::default()
+        };
+        let site = load(dir.path(), &opts).map_err(|e| e.diagnostics[0].message.clone());
+        assert_eq!(site.unwrap().0.profile.title, "2024");
     }
 }
