@@ -55,9 +55,9 @@ fn options<'a>(maker: &Maker, dir: Option<&std::path::Path>) -> usvg::Options<'a
 /// An opaque pixmap as an RGB image (premultiplied alpha is 255 everywhere).
 fn to_image(p: Pixmap) -> DynamicImage {
     let (w, h) = (p.width(), p.height());
-    let mut rgb = Vec::with_capacity(p.data().len() / 4 * 3);
-    for px in p.data().chunks_exact(4) {
-        rgb.extend_from_slice(&px[..3]);
+    let mut rgb = vec![0; p.data().len() / 4 * 3];
+    for (to, px) in rgb.chunks_exact_mut(3).zip(p.data().chunks_exact(4)) {
+        to.copy_from_slice(&px[..3]);
     }
     RgbImage::from_raw(w, h, rgb)
         .map(DynamicImage::ImageRgb8)
@@ -81,7 +81,7 @@ fn encode(img: &DynamicImage, jpeg: bool) -> Vec<u8> {
         img.write_with_encoder(enc)
     } else {
         let enc =
-            PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
+            PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Sub);
         img.write_with_encoder(enc)
     };
     // Encoding into memory fails only on an image of size 0, which is never made.
