@@ -339,7 +339,9 @@ fn tags_have_pages_unless_hidden() {
 
 /// Where people keep write-ups without saying so: Hugo's `content/<lang>/<section>`
 /// (default language first, the others skipped), Astro's `src/pages/<section>`,
-/// and the Markdown folders of Nuxt and Eleventy sites found from package.json.
+/// an Astro collection named like a portfolio (`projectsContent`, while
+/// `projects` holds only a listing page), and the Markdown folders of Nuxt and
+/// Eleventy sites found from package.json.
 #[test]
 fn write_ups_are_found_where_people_keep_them() {
     for (site, section, slug, generator) in [
@@ -350,6 +352,12 @@ fn write_ups_are_found_where_people_keep_them() {
             "Hugo",
         ),
         ("astro-pages", "src/pages/works", "seed-bank", "Astro"),
+        (
+            "astro-collection-name",
+            "src/content/projectsContent",
+            "kiln",
+            "Astro",
+        ),
         ("nuxt", "content/projects", "tram", "JavaScript"),
         ("eleventy", "src/projects", "weaving", "JavaScript"),
     ] {

@@ -11,6 +11,7 @@
 
 pub mod body;
 pub mod cite;
+pub mod collections;
 pub mod convert;
 pub mod datafile;
 pub mod demo;
