@@ -842,3 +842,17 @@ fn jekyll_dead_links_point_at_the_old_site() {
     assert_eq!(check(&d), Vec::<String>::new());
     assert_no_leftovers(&built_page(&d, "ranker"));
 }
+
+/// `{{ site.KEY }}` in Markdown and inline HTML takes its value from
+/// `_config.yml`; an unknown key stays and the report names it.
+#[test]
+fn jekyll_site_variables_take_their_config_values() {
+    let (d, report) = import("jekyll-site-shapes");
+    let md = read(&d, "content/projects/ranker/index.md");
+    assert!(md.contains("<img src=\"/assets/img/chart.png\""), "{md}");
+    assert!(
+        report.contains("`editor_name` is not in the old site's settings"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+}

@@ -190,6 +190,7 @@ fn is_mdx_import(line: &str) -> bool {
 fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = RELATIVE_URL.replace_all(line, "$1");
     let line = BASEURL.replace_all(&line, "");
+    let line = super::sitevars::resolve(cx, &line);
     let line = shortcodes::liquid(cx, &line);
     let line = cite::liquid(cx, &line);
     let line = eleventy::liquid(cx, &line);
@@ -349,6 +350,7 @@ mod tests {
             old_url: None,
             bibliography: String::new(),
             root: Default::default(),
+            vars: Default::default(),
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);

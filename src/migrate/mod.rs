@@ -29,6 +29,7 @@ pub mod profile;
 pub mod refs;
 pub mod shortcodes;
 pub mod site;
+pub mod sitevars;
 pub mod sources;
 pub mod write;
 

@@ -28,6 +28,8 @@ pub struct SiteMap {
     pub bibliography: String,
     /// The old site's folder.
     pub root: PathBuf,
+    /// The old site's settings as `KEY` → text, for `{{ site.KEY }}`.
+    pub vars: HashMap<String, String>,
 }
 
 /// Folders of a site where themes look for an image named by its file name alone.
@@ -120,6 +122,11 @@ impl<'a> Refs<'a> {
     /// links to other write-ups become `@/projects/...`.
     pub fn link(&mut self, dest: &str) -> Ref {
         self.resolve(dest, false)
+    }
+
+    /// The old site's setting `key` (`image_path`), when it is text.
+    pub fn site_var(&self, key: &str) -> Option<&str> {
+        self.site.vars.get(key).map(String::as_str)
     }
 
     /// A cover or figure image: always a file of the bundle.
@@ -482,6 +489,7 @@ mod tests {
             old_url: Some("https://old.example/".into()),
             bibliography: String::new(),
             root: root.to_path_buf(),
+            vars: HashMap::new(),
         }
     }
 

@@ -61,6 +61,7 @@ pub fn plan(
         old_url,
         bibliography: super::cite::bibliography(src),
         root: src.to_path_buf(),
+        vars: super::sitevars::of(src),
     };
     let mut report = Report {
         generator: Some(generator),
