@@ -856,3 +856,18 @@ fn jekyll_site_variables_take_their_config_values() {
     );
     assert_eq!(check(&d), Vec::<String>::new());
 }
+
+/// The site's own include with parameters over several lines becomes a
+/// blockquote from them; the report names it; nothing is dropped.
+#[test]
+fn jekyll_site_include_with_parameters_becomes_markdown() {
+    let (d, report) = import("jekyll-site-shapes");
+    let md = read(&d, "content/projects/ranker/index.md");
+    assert!(
+        md.contains("> **Remark (Scope).** Scores are compared on **four** datasets only."),
+        "{md}"
+    );
+    assert!(md.contains("More text after the remark."), "{md}");
+    assert!(report.contains("include `theorem.md`"), "{report}");
+    assert_no_leftovers(&built_page(&d, "ranker"));
+}

@@ -19,6 +19,7 @@ pub mod detect;
 pub mod eleventy;
 pub mod fields;
 pub mod frontmatter;
+pub mod includes;
 pub mod jsx;
 pub mod kramdown;
 pub mod listpage;
