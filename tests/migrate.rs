@@ -335,7 +335,7 @@ fn tags_have_pages_unless_hidden() {
 }
 
 /// Where people keep write-ups without saying so: Hugo's `content/<lang>/<section>`
-/// (default language first, the others skipped), Astro's `src/pages/<section>`,
+/// (default language first, the others as its translations), Astro's `src/pages/<section>`,
 /// an Astro collection named like a portfolio (`projectsContent`, while
 /// `projects` holds only a listing page), and the Markdown folders of Nuxt and
 /// Eleventy sites found from package.json.
@@ -870,4 +870,29 @@ fn jekyll_site_include_with_parameters_becomes_markdown() {
     assert!(md.contains("More text after the remark."), "{md}");
     assert!(report.contains("include `theorem.md`"), "{report}");
     assert_no_leftovers(&built_page(&d, "ranker"));
+}
+
+/// A Hugo multilingual site's other language: write-ups matching one of the
+/// default language by name (even `2019river-app` for `2019-river-app`)
+/// become its translations, folio.yaml gets `languages:`, and the report
+/// names the one with no match.
+#[test]
+fn hugo_translations_are_imported_beside_their_page() {
+    let (d, report) = import("hugo-multilingual");
+    let fr = read(&d, "content/projects/harbour/index.fr.md");
+    assert!(fr.contains("title:"), "{fr}");
+    assert!(
+        exists(&d, "content/projects/2019-river-app/index.fr.md"),
+        "{report}"
+    );
+    assert!(read(&d, "folio.yaml").contains("languages:\n- en\n- fr\n"));
+    assert!(
+        report.contains("content/fr/projects/atelier.md: skipped, a `fr` write-up with no page of the same name in `en`"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+    let site = d.path().join("site");
+    let run = folio(&["build", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.join("public/fr/projects/harbour/index.html").is_file());
 }

@@ -32,6 +32,7 @@ pub mod shortcodes;
 pub mod site;
 pub mod sitevars;
 pub mod sources;
+pub mod translations;
 pub mod write;
 
 use std::path::{Path, PathBuf};
