@@ -12,7 +12,7 @@ use super::{cite, eleventy, jsx, plain, shortcodes};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(!?\[((?:[^\]\\]|\\.)*)\]\(\s*)(<[^>]*>|[^)\s]+)(\s*(?:\s\x22[^\x22]*\x22)?\s*\))?",
+        r"(!?)\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\](\(\s*)(<[^>]*>|[^)\s]+)(\s*(?:\s\x22[^\x22]*\x22)?\s*\))?",
     )
     .expect("valid regex")
 });
@@ -190,6 +190,7 @@ fn is_mdx_import(line: &str) -> bool {
 fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = RELATIVE_URL.replace_all(line, "$1");
     let line = BASEURL.replace_all(&line, "");
+    let line = super::sitevars::resolve(cx, &line);
     let line = shortcodes::liquid(cx, &line);
     let line = cite::liquid(cx, &line);
     let line = eleventy::liquid(cx, &line);
@@ -230,23 +231,32 @@ fn rewrite(cx: &mut Convert, re: &Regex, line: &str, g: usize) -> String {
 }
 
 /// Markdown links and images: a link to what the old site lacks keeps only
-/// its text, and such an image goes (the old page showed it broken).
+/// its text, and such an image goes (the old page showed it broken). The
+/// text may hold brackets (`[[Code]](…)`) or an image (`[![shot](a.png)](…)`).
 fn md_links(cx: &mut Convert, line: &str) -> String {
     MD_LINK
         .replace_all(line, |c: &Captures| {
-            let (Some(_), false) = (c.get(4), c[2].contains('[')) else {
-                return rewrite(cx, &MD_LINK, &c[0], 3);
+            let text = if c[2].contains('[') {
+                md_links(cx, &c[2])
+            } else {
+                c[2].to_string()
             };
-            match new_dest(cx, &c[3]) {
-                Ok(Some(new)) => format!("{}{new}{}", &c[1], &c[4]),
-                Ok(None) => c[0].to_string(),
-                Err(why) if c[1].starts_with('!') => {
+            let head = format!("{}[{text}]{}", &c[1], &c[3]);
+            let close = c.get(5).map(|m| m.as_str());
+            match (new_dest(cx, &c[4]), close) {
+                (Ok(Some(new)), _) => format!("{head}{new}{}", close.unwrap_or_default()),
+                (Ok(None), _) => format!("{head}{}{}", &c[4], close.unwrap_or_default()),
+                (Err(why), None) => {
+                    cx.hand(format!("broken link: {why}"));
+                    format!("{head}{}", &c[4])
+                }
+                (Err(why), Some(_)) if !c[1].is_empty() => {
                     cx.hand(format!("image left out: {why}"));
                     String::new()
                 }
-                Err(why) => {
+                (Err(why), Some(_)) => {
                     cx.hand(format!("link left out (its text stays): {why}"));
-                    c[2].to_string()
+                    text
                 }
             }
         })
@@ -263,7 +273,7 @@ fn new_dest(cx: &mut Convert, raw: &str) -> Result<Option<String>, String> {
         Ref::Keep => return Ok(None),
         Ref::Rewrite(s) => s,
         Ref::Old(url) => {
-            cx.converted("link to a page not imported → the old site's address");
+            cx.converted("link to a page or file not imported → the old site's address");
             url
         }
         Ref::Broken(why) => return Err(why),
@@ -340,6 +350,7 @@ mod tests {
             old_url: None,
             bibliography: String::new(),
             root: Default::default(),
+            vars: Default::default(),
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);
@@ -356,16 +367,19 @@ mod tests {
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);
-        let body = "See [paper](/publication/p/#x) and [notes](../../notes.pdf \"t\").\n![shot](/images/play.gif)\n{% include figure.liquid path=\"assets/img/1.jpg\" alt=\"x\" %}\n";
+        let body = "See [paper](/publication/p/#x) and [notes](../../notes.pdf \"t\").\n![shot](/images/play.gif)\n{% include figure.liquid path=\"assets/img/1.jpg\" alt=\"x\" %}\n* [[Code]](/code/run.py) [![demo](/images/gone.png)](/demo/)\n";
         let out = convert(&mut cx, body, 1, false);
         assert_eq!(
             out,
-            "See [paper](https://old.example/publication/p/#x) and notes.\n"
+            "See [paper](https://old.example/publication/p/#x) and [notes](https://old.example/notes.pdf \"t\").\n* [[Code]](https://old.example/code/run.py) [](https://old.example/demo/)\n"
         );
         let hands: Vec<_> = cx.hands.iter().map(|h| (h.line, &h.message)).collect();
         assert_eq!(hands.len(), 3, "{hands:?}");
-        assert!(hands[0].1.starts_with("link left out") && hands[0].1.contains("notes.pdf"));
-        assert!(hands[1].1.starts_with("image left out") && hands[2].0 == 3);
+        assert!(hands[0].1.starts_with("image left out") && hands[1].0 == 3);
+        assert!(hands[2].1.starts_with("image left out") && hands[2].0 == 4);
+        let (out, hands, _) = run("[[Code]](/code/run.py)\n", false);
+        assert_eq!(out, "[Code]\n");
+        assert!(hands[0].message.starts_with("link left out"), "{hands:?}");
     }
 
     #[test]

@@ -46,7 +46,7 @@ const BLOG_BASES: &[&str] = &["content", "src/content"];
 const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 
 /// Where write-ups are looked for, for the message when none are found.
-pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/";
+pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/";
 
 fn contains(path: &Path, needle: &str) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle))
@@ -142,6 +142,7 @@ fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
             }
         }
     }
+    found.extend(super::collections::named_like(src));
     let mut blogs = Vec::new();
     for base in BLOG_BASES {
         for d in base_dirs(src, base, Path::new(base)) {

@@ -11,6 +11,7 @@
 
 pub mod body;
 pub mod cite;
+pub mod collections;
 pub mod convert;
 pub mod datafile;
 pub mod demo;
@@ -18,6 +19,7 @@ pub mod detect;
 pub mod eleventy;
 pub mod fields;
 pub mod frontmatter;
+pub mod includes;
 pub mod jsx;
 pub mod kramdown;
 pub mod listpage;
@@ -28,7 +30,9 @@ pub mod profile;
 pub mod refs;
 pub mod shortcodes;
 pub mod site;
+pub mod sitevars;
 pub mod sources;
+pub mod translations;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -9,6 +9,7 @@ use super::body;
 use super::convert::Convert;
 use super::fields::Fields;
 use super::frontmatter;
+use super::includes;
 use super::kramdown;
 use super::plain;
 use super::refs::{self, Copy, Ref, Refs, SiteMap};
@@ -52,7 +53,8 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let cover = cover(&mut fields, &mut refs, s, cover_line);
     let mut cx = Convert::new(&mut refs);
     let mdx = s.mdx || body::has_component_script(&front.body);
-    let text = body::convert(&mut cx, &front.body, front.body_first_line, mdx);
+    let text = includes::convert(&mut cx, &front.body, front.body_first_line);
+    let text = body::convert(&mut cx, &text, front.body_first_line, mdx);
     let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);
     report.math = unwrap_math(&mut fields) | cx.math;

@@ -94,7 +94,7 @@ fn read_value(path: &Path) -> Option<Value> {
 }
 
 /// All settings of the old site in one object (params files merged in).
-fn settings(src: &Path) -> Map<String, Value> {
+pub(super) fn settings(src: &Path) -> Map<String, Value> {
     let mut all = Map::new();
     for name in CONFIGS {
         if let Some(Value::Object(m)) = read_value(&src.join(name)) {

@@ -28,6 +28,8 @@ pub struct SiteMap {
     pub bibliography: String,
     /// The old site's folder.
     pub root: PathBuf,
+    /// The old site's settings as `KEY` → text, for `{{ site.KEY }}`.
+    pub vars: HashMap<String, String>,
 }
 
 /// Folders of a site where themes look for an image named by its file name alone.
@@ -122,6 +124,11 @@ impl<'a> Refs<'a> {
         self.resolve(dest, false)
     }
 
+    /// The old site's setting `key` (`image_path`), when it is text.
+    pub fn site_var(&self, key: &str) -> Option<&str> {
+        self.site.vars.get(key).map(String::as_str)
+    }
+
     /// A cover or figure image: always a file of the bundle.
     pub fn bundle_file(&mut self, dest: &str) -> Ref {
         self.resolve(dest, true)
@@ -211,14 +218,17 @@ impl<'a> Refs<'a> {
     }
 
     /// A path of the old site that is neither a file of it nor an imported
-    /// write-up: a page it generated (at its old full URL), or a missing file.
+    /// write-up: a page it generated, or a file kept elsewhere (code, a PDF),
+    /// at its old full URL; a missing image, or anything when the old
+    /// address is unknown, is broken.
     fn missing(&self, shown: &str, site_path: &str, fragment: &str, into_bundle: bool) -> Ref {
         let ext = Path::new(site_path)
             .extension()
             .map(|x| x.to_string_lossy().to_ascii_lowercase());
         let page = matches!(ext.as_deref(), None | Some("html" | "htm"));
+        let linked = !into_bundle && !is_image(Path::new(site_path));
         match &self.site.old_url {
-            Some(base) if page && !into_bundle => Ref::Old(format!(
+            Some(base) if linked => Ref::Old(format!(
                 "{}/{}{fragment}",
                 base.trim_end_matches('/'),
                 site_path.trim_start_matches('/')
@@ -479,6 +489,7 @@ mod tests {
             old_url: Some("https://old.example/".into()),
             bibliography: String::new(),
             root: root.to_path_buf(),
+            vars: HashMap::new(),
         }
     }
 
@@ -515,7 +526,12 @@ mod tests {
             r.link("../b/index.md"),
             Ref::Rewrite("@/projects/b/index.md".into())
         );
-        assert!(matches!(r.link("/nope.pdf"), Ref::Broken(_)));
+        // A file the repository lacks (kept elsewhere): at the old address.
+        assert_eq!(
+            r.link("/code/run.py"),
+            Ref::Old("https://old.example/code/run.py".into())
+        );
+        assert!(matches!(r.link("/img/gone.png"), Ref::Broken(_)));
         assert_eq!(r.bundle_file("/img/x.png"), Ref::Rewrite("x.png".into()));
         assert_eq!(
             r.bundle_file("../../../assets/c.jpg"),

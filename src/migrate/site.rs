@@ -43,7 +43,7 @@ pub fn plan(
         names.insert(s.slug.clone(), s.slug.clone());
     }
     let writeups: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
-    let owner = profile::extract(src, generator, &writeups);
+    let mut owner = profile::extract(src, generator, &writeups);
     let old_url = owner
         .config
         .get("base_url")
@@ -61,6 +61,7 @@ pub fn plan(
         old_url,
         bibliography: super::cite::bibliography(src),
         root: src.to_path_buf(),
+        vars: super::sitevars::of(src),
     };
     let mut report = Report {
         generator: Some(generator),
@@ -78,6 +79,9 @@ pub fn plan(
         planned.extend(files);
         report.files.push(file);
     }
+    let config = &mut owner.config;
+    let translated = super::translations::plan(src, section, &sources, &map, &mut report, config);
+    planned.extend(translated?);
     planned.extend(shortcode_files(src, &mut report));
     planned.extend(owner_files(&owner, &mut report));
     Ok((report, planned))

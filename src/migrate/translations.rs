@@ -1,0 +1,121 @@
+//! A Hugo multilingual site's other languages (`content/ja/project` beside
+//! the imported `content/en/project`): each write-up that matches one of the
+//! default language by file or bundle name becomes its translation
+//! (`content/projects/<slug>/index.ja.md`) and the languages go into
+//! folio.yaml (`languages: [en, ja]`); the report names those with no match.
+
+use std::path::{Path, PathBuf};
+
+use super::refs::SiteMap;
+use super::sources::{Source, discover, is_language};
+use super::write::Planned;
+use super::{Report, page};
+
+/// The section `content/<lang>/<name>`'s language and name.
+fn language_section(section: &Path) -> Option<(String, String)> {
+    let parts: Vec<String> = section
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    match parts.as_slice() {
+        [content, lang, name] if content == "content" && is_language(lang) => {
+            Some((lang.clone(), name.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// The same section in the site's other language folders: (language, folder).
+fn other_languages(src: &Path, lang: &str, name: &str) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(src.join("content")) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|l| l != lang && is_language(l))
+        .map(|l| (src.join("content").join(&l).join(name), l))
+        .filter(|(dir, _)| dir.is_dir())
+        .map(|(dir, l)| (l, dir))
+        .collect();
+    found.sort();
+    found
+}
+
+/// A name for matching across languages: letters and digits, lower case
+/// (`201404narok-water` and `201404-narok-water` match).
+fn key(slug: &str) -> String {
+    slug.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The translations of `sources` (the default language's write-ups) to
+/// write, and the languages added to `config`; those with no match are
+/// named in the report as not imported.
+pub fn plan(
+    src: &Path,
+    section: &Path,
+    sources: &[Source],
+    map: &SiteMap,
+    report: &mut Report,
+    config: &mut serde_yaml::Mapping,
+) -> crate::Result<Vec<Planned>> {
+    let Some((lang, name)) = language_section(section) else {
+        return Ok(Vec::new());
+    };
+    let mut planned = Vec::new();
+    let mut languages = vec![default_code(config, &lang)];
+    for (other, dir) in other_languages(src, &lang, &name) {
+        let (found, _) = discover(&dir);
+        for mut t in found {
+            let Some(of) = sources.iter().find(|s| key(&s.slug) == key(&t.slug)) else {
+                report.skipped.push((
+                    rel(src, &t.path),
+                    format!("a `{other}` write-up with no page of the same name in `{lang}`: not imported (import it with --section {})", rel(src, &dir).display()),
+                ));
+                continue;
+            };
+            t.slug = of.slug.clone();
+            t.collided = None;
+            let (mut file, files) = page::convert(&t, map)?;
+            file.source = rel(src, &t.path);
+            let index = Path::new("content/projects").join(&t.slug).join("index.md");
+            let translated = index.with_file_name(format!("index.{other}.md"));
+            for mut p in files {
+                if p.rel == index {
+                    p.rel = translated.clone();
+                    file.dest = Some(translated.clone());
+                }
+                planned.push(p);
+            }
+            report.files.push(file);
+            if !languages.contains(&other) {
+                languages.push(other.clone());
+            }
+        }
+    }
+    if languages.len() > 1 {
+        let list = languages
+            .into_iter()
+            .map(serde_yaml::Value::String)
+            .collect();
+        config.insert("languages".into(), serde_yaml::Value::Sequence(list));
+    }
+    Ok(planned)
+}
+
+/// The site's `language:` (`en-US`) when the folder (`en`) is its primary
+/// part, else the folder's name: folio wants it first in `languages:`.
+fn default_code(config: &serde_yaml::Mapping, lang: &str) -> String {
+    config
+        .get("language")
+        .and_then(|v| v.as_str())
+        .filter(|l| l.split(['-', '_']).next() == Some(lang))
+        .map_or_else(|| lang.to_string(), str::to_string)
+}
+
+fn rel(src: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(src).unwrap_or(p).to_path_buf()
+}
