@@ -80,8 +80,7 @@ fn encode(img: &DynamicImage, jpeg: bool) -> Vec<u8> {
         let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
         img.write_with_encoder(enc)
     } else {
-        let enc =
-            PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Sub);
+        let enc = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Sub);
         img.write_with_encoder(enc)
     };
     // Encoding into memory fails only on an image of size 0, which is never made.
