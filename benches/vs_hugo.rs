@@ -207,23 +207,32 @@ fn print_row(corpus: &Corpus, r: &Row) {
 }
 
 /// example-site, cold (cache emptied) and warm, in the folio default theme.
+/// example-site built cold and warm, with share cards off (the speed budget)
+/// and on (`cargo bench --bench cards` has their cost in detail).
 fn example_site(folio: &Path, work: &Path, runs: usize) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let site = work.join("example-site");
-    support::copy_tree(&root.join("example-site"), &site, &[]);
-    let out = work.join("out-example");
-    timed(&mut build_cmd(folio, &site, &out));
-    let (mut cold, mut warm) = (vec![], vec![]);
-    for _ in 0..runs {
-        empty_cache(&site);
-        cold.push(timed(&mut build_cmd(folio, &site, &out)).0);
-        warm.push(timed(&mut build_cmd(folio, &site, &out)).0);
+    for cards in [false, true] {
+        let site = work.join(format!("example-site-{cards}"));
+        support::copy_tree(&root.join("example-site"), &site, &["public", ".folio"]);
+        if !cards {
+            let config = std::fs::read_to_string(site.join("folio.yaml")).unwrap();
+            std::fs::write(site.join("folio.yaml"), config + "\nshare_cards: false\n").unwrap();
+        }
+        let out = work.join("out-example");
+        timed(&mut build_cmd(folio, &site, &out));
+        let (mut cold, mut warm) = (vec![], vec![]);
+        for _ in 0..runs {
+            empty_cache(&site);
+            cold.push(timed(&mut build_cmd(folio, &site, &out)).0);
+            warm.push(timed(&mut build_cmd(folio, &site, &out)).0);
+        }
+        println!(
+            "example-site, share cards {}: cold {:.3} s, warm {:.3} s (medians of {runs})",
+            if cards { "on" } else { "off" },
+            support::median(&cold),
+            support::median(&warm)
+        );
     }
-    println!(
-        "example-site: cold {:.3} s, warm {:.3} s (medians of {runs})",
-        support::median(&cold),
-        support::median(&warm)
-    );
 }
 
 fn main() {
