@@ -187,8 +187,26 @@ fn card_warnings(site: &Site, theme: &theme::Theme) -> Vec<Diagnostic> {
             .iter()
             .map(|p| (p.title.clone(), p.source.clone())),
     );
+    texts.extend(list_card_titles(site, theme));
     warnings.extend(crate::cards::missing_text_warning(&fonts, &texts));
     warnings
+}
+
+/// The titles of the cards of list pages (the theme's words for them, skills,
+/// tags), with the file to name: `folio.yaml`, where `card_fonts` adds a font.
+fn list_card_titles(site: &Site, theme: &theme::Theme) -> Vec<(String, String)> {
+    let strings = theme.strings(&site.lang).unwrap_or_default();
+    let config = "folio.yaml".to_string();
+    let words = ["projects", "skills", "resume"]
+        .into_iter()
+        .filter_map(|k| strings.get(k).cloned());
+    let skills = site.skills.iter().map(|s| s.name.clone());
+    let tags = site.tags.iter().map(|t| t.name.clone());
+    words
+        .chain(skills)
+        .chain(tags)
+        .map(|t| (t, config.clone()))
+        .collect()
 }
 
 /// The file the profile's text of this language comes from: its translation
