@@ -103,6 +103,9 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
         }
         out.push_str(&converted);
     }
+    if mdx {
+        jsx::finish(cx);
+    }
     out
 }
 
@@ -422,6 +425,27 @@ mod tests {
         assert!(!out.contains("import Hero"), "{out}");
         let shown = "Svelte looks like this:\n\n```svelte\n<script>\n  import X from './X.svelte';\n</script>\n```\n";
         assert!(!has_component_script(shown));
+    }
+
+    #[test]
+    fn mdsvex_link_and_list_components_become_markdown() {
+        let body = "<script>\n  import Go from './Go.svelte';\n</script>\n<Go href=\"https://example.org/a\" icon={Doc}>The demo</Go>\n<Go url=\"https://example.org/b\" label=\"Source\" />\n<Table pros={[\"Cheap\", 'Fast']} />\n\n<Table>\n    {#snippet pros()}<ul>\n        <li>Simple</li>\n    </ul>{/snippet}\n    {#snippet cons()}\n    <ul>\n        <li>Slow</li>\n    </ul>\n    {/snippet}\n</Table>\n\n<Box>\nKept.\n</Box>\n";
+        let (out, hands, done) = run(body, true);
+        assert_eq!(
+            out,
+            "[The demo](https://example.org/a)\n[Source](https://example.org/b)\n\n**Pros**\n\n- Cheap\n- Fast\n\n\n\n**Pros**\n\n- Simple\n\n**Cons**\n\n- Slow\n\nKept.\n"
+        );
+        assert_eq!(done["MDX component <Go> → link (check it)"], 2, "{done:?}");
+        assert_eq!(done["MDX component <Table> → lists (check it)"], 1);
+        assert_eq!(done["MDX component <Table> → headed lists (check it)"], 1);
+        let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
+        assert_eq!(
+            hands,
+            [(
+                23,
+                "MDX component `<Box>` left out: folio has no equivalent"
+            )]
+        );
     }
 
     #[test]
