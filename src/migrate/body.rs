@@ -449,6 +449,18 @@ mod tests {
     }
 
     #[test]
+    fn blowfish_keywords_become_bold_words_on_one_line() {
+        let body = "Built with:\n\n{{<keywordList>}}\n{{<keyword>}}Go{{</keyword>}}\n{{< keyword icon=\"x\" >}}Web Sockets{{< /keyword >}}\n{{</keywordList>}}\n\n{{<keyword>}}Rust{{</keyword>}}\n";
+        let (out, hands, done) = run(body, false);
+        assert_eq!(
+            out,
+            "Built with:\n\n**Go**\n· **Web Sockets**\n\n**Rust**\n"
+        );
+        assert!(hands.is_empty(), "{hands:?}");
+        assert_eq!((done["keyword"], done["keywordList"]), (3, 1));
+    }
+
+    #[test]
     fn liquid_and_mdx() {
         let (out, hands, _) = run(
             "{% include video.liquid path=\"https://www.youtube.com/embed/abcdefg\" class=\"x\" %}\n[cv]({{ '/cv.pdf' | relative_url }})\n",
