@@ -246,6 +246,12 @@ fn md_links(cx: &mut Convert, line: &str) -> String {
             };
             let head = format!("{}[{text}]{}", &c[1], &c[3]);
             let close = c.get(5).map(|m| m.as_str());
+            if !c[1].is_empty()
+                && c[4].ends_with('/')
+                && let Some(gallery) = shortcodes::folder_gallery(cx, &c[4])
+            {
+                return gallery;
+            }
             match (new_dest(cx, &c[4]), close) {
                 (Ok(Some(new)), _) => format!("{head}{new}{}", close.unwrap_or_default()),
                 (Ok(None), _) => format!("{head}{}{}", &c[4], close.unwrap_or_default()),

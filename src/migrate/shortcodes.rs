@@ -117,6 +117,23 @@ fn bundled(cx: &mut Convert, src: &str, what: &str) -> Option<String> {
     }
 }
 
+/// An image of a folder (`![](./photos/)`: a gallery on SvelteKit sites that
+/// import folders) → a gallery of its images, copied into the bundle; `None`
+/// when the folder holds no images.
+pub fn folder_gallery(cx: &mut Convert, dir: &str) -> Option<String> {
+    let files = cx.refs.folder_images(dir);
+    if files.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| bundled(cx, f, "gallery image"))
+        .map(|n| quote(&n))
+        .collect();
+    cx.converted("image of a folder → gallery");
+    Some(format!("{{{{ gallery(images=[{}]) }}}}", names.join(", ")))
+}
+
 /// A figure whose image is copied into the bundle (none when the old site
 /// lacks the image: its page showed it broken).
 pub(super) fn figure(
