@@ -435,11 +435,11 @@ mod tests {
 
     #[test]
     fn mdsvex_link_and_list_components_become_markdown() {
-        let body = "<script>\n  import Go from './Go.svelte';\n</script>\n<Go href=\"https://example.org/a\" icon={Doc}>The demo</Go>\n<Go url=\"https://example.org/b\" label=\"Source\" />\n<Table pros={[\"Cheap\", 'Fast']} />\n\n<Table>\n    {#snippet pros()}<ul>\n        <li>Simple</li>\n    </ul>{/snippet}\n    {#snippet cons()}\n    <ul>\n        <li>Slow</li>\n    </ul>\n    {/snippet}\n</Table>\n\n<Box>\nKept.\n</Box>\n";
+        let body = "<script>\n  import Go from './Go.svelte';\n</script>\n<Go href=\"https://example.org/a\" icon={Doc}>The demo</Go>\n<Go url=\"https://example.org/b\" label=\"Source\" />\n<Table pros={[\"Cheap\", 'Fast']} />\n\n<Table>\n    {#snippet pros()}<ul>\n        <li>Simple</li>\n    </ul>{/snippet}\n    {#snippet cons()}\n    <ul>\n        <li>Slow</li>\n    </ul>\n    {/snippet}\n</Table>\n\n<Box>\nKept.\n</Box>\n<Note kind=\"warn\">\n  {#snippet header()}\n    Loud\n  {/snippet}\n    Text of the note.\n</Note>\n<Box />\n";
         let (out, hands, done) = run(body, true);
         assert_eq!(
             out,
-            "[The demo](https://example.org/a)\n[Source](https://example.org/b)\n\n**Pros**\n\n- Cheap\n- Fast\n\n\n\n**Pros**\n\n- Simple\n\n**Cons**\n\n- Slow\n\nKept.\n"
+            "[The demo](https://example.org/a)\n[Source](https://example.org/b)\n\n**Pros**\n\n- Cheap\n- Fast\n\n\n\n**Pros**\n\n- Simple\n\n**Cons**\n\n- Slow\n\nKept.\n\nLoud\n\nText of the note.\n"
         );
         assert_eq!(done["MDX component <Go> → link (check it)"], 2, "{done:?}");
         assert_eq!(done["MDX component <Table> → lists (check it)"], 1);
@@ -447,10 +447,20 @@ mod tests {
         let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
         assert_eq!(
             hands,
-            [(
-                23,
-                "MDX component `<Box>` left out: folio has no equivalent"
-            )]
+            [
+                (
+                    23,
+                    "MDX component `<Box>` left out: folio has no equivalent"
+                ),
+                (
+                    26,
+                    "MDX component `<Note>` left out: folio has no equivalent"
+                ),
+                (
+                    32,
+                    "MDX component `<Box>` left out: folio has no equivalent"
+                ),
+            ]
         );
     }
 

@@ -94,6 +94,7 @@ pub fn leave_out(cx: &mut Convert, line: &str) -> String {
         Some(t) => (t, "\n"),
         None => (line, ""),
     };
+    let text = dedent(text, 4 * (cx.open.len() + cx.inside.len()));
     let text = snippets(cx, text);
     let text = PAIRED.replace_all(&text, |c: &Captures| {
         let props = Props::parse(c.get(2).map_or("", |m| m.as_str()));
@@ -113,6 +114,15 @@ pub fn leave_out(cx: &mut Convert, line: &str) -> String {
         ));
         String::new()
     });
+    if cx.snippet_ended && !text.trim().is_empty() {
+        cx.snippet_ended = false;
+        if !text.starts_with('\n') {
+            return format!("\n{text}{end}");
+        }
+    }
+    if line.trim().is_empty() {
+        cx.snippet_ended = false;
+    }
     format!("{text}{end}")
 }
 
@@ -148,6 +158,9 @@ fn component(cx: &mut Convert, c: &Captures) -> String {
         cx.hand(format!(
             "MDX component `<{name}>` left out: folio has no equivalent"
         ));
+        if !c[0].ends_with("/>") {
+            cx.inside.push(name.to_string());
+        }
     } else {
         // A wrapper without props: named at its end unless it held snippets.
         cx.open.push((name.to_string(), cx.line, false));
@@ -158,6 +171,9 @@ fn component(cx: &mut Convert, c: &Captures) -> String {
 /// The end of a component: a wrapper that held no snippets is named.
 fn close(cx: &mut Convert, name: &str) {
     let Some(at) = cx.open.iter().rposition(|(n, ..)| n == name) else {
+        if let Some(at) = cx.inside.iter().rposition(|n| n == name) {
+            cx.inside.remove(at);
+        }
         return;
     };
     let (name, line, snippets) = cx.open.remove(at);
@@ -175,8 +191,16 @@ fn wrapper(cx: &mut Convert, name: String, line: usize, snippets: bool) {
     }
 }
 
+/// `text` without up to `n` spaces of indent (a component's text is
+/// indented for Svelte; indented four spaces, Markdown reads code).
+fn dedent(text: &str, n: usize) -> &str {
+    let spaces = text.len() - text.trim_start_matches(' ').len();
+    &text[spaces.min(n)..]
+}
+
 /// Names the wrappers still open at the end of the text.
 pub fn finish(cx: &mut Convert) {
+    cx.inside.clear();
     for (name, line, snippets) in std::mem::take(&mut cx.open) {
         wrapper(cx, name, line, snippets);
     }
@@ -192,13 +216,22 @@ fn snippets(cx: &mut Convert, text: &str) -> String {
             if let Some(open) = cx.open.last_mut() {
                 open.2 = true;
             }
-            (format!("\n**{}**\n", label(&c[1])), &t[c[0].len()..])
+            // A heading's snippet shows its text; a list's is named.
+            let head = match &c[1] {
+                "header" | "heading" | "title" => {
+                    cx.snippet_ended = true;
+                    String::new()
+                }
+                name => format!("\n**{}**\n", label(name)),
+            };
+            (head, &t[c[0].len()..])
         }
         None if cx.in_snippet => (String::new(), t),
         None => return text.to_string(),
     };
     if rest.contains("{/snippet}") {
         cx.in_snippet = false;
+        cx.snippet_ended = true;
     }
     let body = LIST_TAG.replace_all(rest, "");
     let body = body.trim();
