@@ -821,7 +821,9 @@ fn the_owner_of_an_eleventy_site_from_its_data_file() {
 }
 
 /// SvelteKit with mdsvex: a write-up's `<script>` block of component imports
-/// goes, its components are left out (what they wrap stays); the owner is in
+/// goes, its components are left out (what they wrap stays) unless they hold a
+/// URL (a link) or lists (`{#snippet pros()}`), an image of a folder is a
+/// gallery of its images; the owner is in
 /// the `<title>` of the home page inside a route group.
 #[test]
 fn sveltekit_mdsvex_write_ups_and_a_route_group_home_page() {
@@ -829,6 +831,21 @@ fn sveltekit_mdsvex_write_ups_and_a_route_group_home_page() {
     let md = read(&d, "content/projects/Relay/index.md");
     assert!(!md.contains("<script") && !md.contains("import "), "{md}");
     assert!(md.contains("The schematic is simple."), "{md}");
+    // A component with a URL is a link, a folder image a gallery, snippets lists.
+    assert!(
+        md.contains("[Relay log](https://relay.example.org)"),
+        "{md}"
+    );
+    assert!(md.contains("{{ gallery(images=[\"mast.png\"]) }}"), "{md}");
+    assert!(
+        md.contains("**Pros**\n\n- Cheap parts\n\n**Cons**\n\n- Needs a mast\n"),
+        "{md}"
+    );
+    assert!(
+        d.path()
+            .join("site/content/projects/Relay/mast.png")
+            .is_file()
+    );
     let profile = read(&d, "content/profile.yaml");
     assert!(profile.contains("name: Tom Berg"), "{report}{profile}");
     assert_eq!(check(&d), Vec::<String>::new());

@@ -103,6 +103,9 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
         }
         out.push_str(&converted);
     }
+    if mdx {
+        jsx::finish(cx);
+    }
     out
 }
 
@@ -243,6 +246,12 @@ fn md_links(cx: &mut Convert, line: &str) -> String {
             };
             let head = format!("{}[{text}]{}", &c[1], &c[3]);
             let close = c.get(5).map(|m| m.as_str());
+            if !c[1].is_empty()
+                && c[4].ends_with('/')
+                && let Some(gallery) = shortcodes::folder_gallery(cx, &c[4])
+            {
+                return gallery;
+            }
             match (new_dest(cx, &c[4]), close) {
                 (Ok(Some(new)), _) => format!("{head}{new}{}", close.unwrap_or_default()),
                 (Ok(None), _) => format!("{head}{}{}", &c[4], close.unwrap_or_default()),
@@ -422,6 +431,49 @@ mod tests {
         assert!(!out.contains("import Hero"), "{out}");
         let shown = "Svelte looks like this:\n\n```svelte\n<script>\n  import X from './X.svelte';\n</script>\n```\n";
         assert!(!has_component_script(shown));
+    }
+
+    #[test]
+    fn mdsvex_link_and_list_components_become_markdown() {
+        let body = "<script>\n  import Go from './Go.svelte';\n</script>\n<Go href=\"https://example.org/a\" icon={Doc}>The demo</Go>\n<Go url=\"https://example.org/b\" label=\"Source\" />\n<Table pros={[\"Cheap\", 'Fast']} />\n\n<Table>\n    {#snippet pros()}<ul>\n        <li>Simple</li>\n    </ul>{/snippet}\n    {#snippet cons()}\n    <ul>\n        <li>Slow</li>\n    </ul>\n    {/snippet}\n</Table>\n\n<Box>\nKept.\n</Box>\n<Note kind=\"warn\">\n  {#snippet header()}\n    Loud\n  {/snippet}\n    Text of the note.\n</Note>\n<Box />\n";
+        let (out, hands, done) = run(body, true);
+        assert_eq!(
+            out,
+            "[The demo](https://example.org/a)\n[Source](https://example.org/b)\n\n**Pros**\n\n- Cheap\n- Fast\n\n\n\n**Pros**\n\n- Simple\n\n**Cons**\n\n- Slow\n\nKept.\n\nLoud\n\nText of the note.\n"
+        );
+        assert_eq!(done["MDX component <Go> → link (check it)"], 2, "{done:?}");
+        assert_eq!(done["MDX component <Table> → lists (check it)"], 1);
+        assert_eq!(done["MDX component <Table> → headed lists (check it)"], 1);
+        let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
+        assert_eq!(
+            hands,
+            [
+                (
+                    23,
+                    "MDX component `<Box>` left out: folio has no equivalent"
+                ),
+                (
+                    26,
+                    "MDX component `<Note>` left out: folio has no equivalent"
+                ),
+                (
+                    32,
+                    "MDX component `<Box>` left out: folio has no equivalent"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn blowfish_keywords_become_bold_words_on_one_line() {
+        let body = "Built with:\n\n{{<keywordList>}}\n{{<keyword>}}Go{{</keyword>}}\n{{< keyword icon=\"x\" >}}Web Sockets{{< /keyword >}}\n{{</keywordList>}}\n\n{{<keyword>}}Rust{{</keyword>}}\n";
+        let (out, hands, done) = run(body, false);
+        assert_eq!(
+            out,
+            "Built with:\n\n**Go**\n· **Web Sockets**\n\n**Rust**\n"
+        );
+        assert!(hands.is_empty(), "{hands:?}");
+        assert_eq!((done["keyword"], done["keywordList"]), (3, 1));
     }
 
     #[test]

@@ -13,6 +13,16 @@ pub struct Convert<'r, 'a> {
     /// Shortcode name → how many were converted.
     pub done: BTreeMap<String, usize>,
     pub in_gallery: bool,
+    /// Inside an mdsvex `{#snippet …}` block.
+    pub in_snippet: bool,
+    /// A snippet ended or a heading's began: the next text starts a paragraph.
+    pub snippet_ended: bool,
+    /// mdsvex wrappers without props still open: name, line, whether they hold snippets.
+    pub open: Vec<(String, usize, bool)>,
+    /// mdsvex components with props still open (their text is indented).
+    pub inside: Vec<String>,
+    /// Inside Blowfish's `{{< keywordList >}}`: how many keywords so far.
+    pub keywords: Option<usize>,
     /// Whether the text has `$…$` math (folio's `markdown.math` must be on).
     pub math: bool,
     /// MDX `import name from "./file.png"`: name → file.
@@ -28,6 +38,11 @@ impl<'r, 'a> Convert<'r, 'a> {
             hands: Vec::new(),
             done: BTreeMap::new(),
             in_gallery: false,
+            in_snippet: false,
+            snippet_ended: false,
+            open: Vec::new(),
+            inside: Vec::new(),
+            keywords: None,
             math: false,
             imports: HashMap::new(),
             line: 0,

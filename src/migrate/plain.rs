@@ -3,7 +3,8 @@
 //! Hugoplate's `{{< accordion "title" >}}`, `{{< notice >}}` and `{{< toc >}}`
 //! (left out: folio pages have none), Hugo's `{{< details >}}`,
 //! Hugo's `{{< twitter >}}`/`{{< tweet >}}`/`{{< x >}}` and `{{< gist >}}` and
-//! Blowfish's `{{< github >}}`/`{{< codeberg >}}` repository cards (as links), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
+//! Blowfish's `{{< github >}}`/`{{< codeberg >}}` repository cards (as links), Blowfish's `{{< keyword >}}` badges
+//! (bold, a `{{< keywordList >}}` of them on one line, `·` between), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
 //! KaTeX/MathJax `\( … \)` and `\[ … \]` as folio's `$…$` and `$$…$$`.
 
 use std::sync::LazyLock;
@@ -15,7 +16,7 @@ use super::shortcodes::Args;
 
 static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|github|codeberg|math)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
+        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|github|codeberg|math|keywordList|keyword)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
     )
     .expect("valid regex")
 });
@@ -74,6 +75,12 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
                     Some(s) => s,
                     None => return c[0].to_string(),
                 },
+                ("keywordList", closing) => {
+                    cx.keywords = (!closing).then_some(0);
+                    String::new()
+                }
+                ("keyword", true) => "**".to_string(),
+                ("keyword", false) => keyword(cx),
                 ("gist", false) => match gist(&args) {
                     Some(s) => s,
                     None => return c[0].to_string(),
@@ -90,6 +97,18 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
             out
         })
         .into_owned()
+}
+
+/// The start of a Blowfish keyword: bold, after a `·` when it is not the
+/// first of its list.
+fn keyword(cx: &mut Convert) -> String {
+    match cx.keywords.as_mut() {
+        Some(n) => {
+            *n += 1;
+            if *n > 1 { "· **" } else { "**" }.to_string()
+        }
+        None => "**".to_string(),
+    }
 }
 
 /// `{{< gist user id [file] >}}` → a link to the gist.

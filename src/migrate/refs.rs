@@ -391,14 +391,7 @@ impl<'a> Refs<'a> {
         let Some(folder) = candidates.into_iter().find(|p| p.is_dir()) else {
             return 0;
         };
-        let mut images: Vec<PathBuf> = std::fs::read_dir(&folder)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| is_image(p))
-            .collect();
-        images.sort();
+        let images = images_in(&folder);
         let in_bundle = self.bundle.as_ref().is_some_and(|b| folder.starts_with(b));
         if !in_bundle {
             for img in &images {
@@ -406,6 +399,21 @@ impl<'a> Refs<'a> {
             }
         }
         images.len()
+    }
+
+    /// The images in the folder `dir` beside the write-up (`./photos/`), as
+    /// paths from it (`./photos/a.jpg`), by name; none when there is no such folder.
+    pub fn folder_images(&self, dir: &str) -> Vec<String> {
+        let rel = dir.trim_start_matches("./").trim_end_matches('/');
+        if rel.is_empty() || dir.starts_with('/') || is_external(dir) {
+            return Vec::new();
+        }
+        let folder = self.source.parent().unwrap_or(Path::new("")).join(rel);
+        images_in(&folder)
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| format!("./{rel}/{}", n.to_string_lossy()))
+            .collect()
     }
 
     fn bundle_has(&self, name: &str) -> bool {
@@ -457,6 +465,19 @@ fn only_image_named(root: &Path, name: &str) -> Option<PathBuf> {
         .skip(1)
         .all(|p| std::fs::read(p).is_ok_and(|b| b == bytes))
         .then(|| first.clone())
+}
+
+/// The images in `folder`, by name (none when it is no folder).
+fn images_in(folder: &Path) -> Vec<PathBuf> {
+    let mut images: Vec<PathBuf> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_image(p))
+        .collect();
+    images.sort();
+    images
 }
 
 pub fn is_image(path: &Path) -> bool {

@@ -1,8 +1,9 @@
 //! Shortcodes of other generators in folio's syntax (Zola's: `{{ youtube(id="…") }}`):
 //! Hugo's `{{< youtube ID >}}`, `{{< vimeo ID >}}`, `{{< figure src=… >}}` and
 //! galleries, al-folio's `{% include figure.liquid path=… %}` and
-//! `video.liquid`, Astro MDX `<YouTube id="…" />`. What has no equivalent is left
-//! as it is and reported by [`crate::migrate::body`].
+//! `video.liquid`, Astro MDX `<YouTube id="…" />` and mdsvex
+//! `<YoutubeEmbed videoID="…"/>`. What has no equivalent is left as it is and
+//! reported by [`crate::migrate::body`].
 
 use std::sync::LazyLock;
 
@@ -30,7 +31,8 @@ static MDX_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<(?:Image|Picture|img)\s+((?:[^>{]|\{[^}]*\})*?)\s*/?>").expect("valid regex")
 });
 static MDX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<(YouTube|Youtube|Vimeo|LiteYouTube)\s+(.*?)\s*/>").expect("valid regex")
+    Regex::new(r"<(YouTube|Youtube|YoutubeEmbed|YouTubeEmbed|Vimeo|LiteYouTube)\s+(.*?)\s*/>")
+        .expect("valid regex")
 });
 static ARG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -113,6 +115,23 @@ fn bundled(cx: &mut Convert, src: &str, what: &str) -> Option<String> {
             None
         }
     }
+}
+
+/// An image of a folder (`![](./photos/)`: a gallery on SvelteKit sites that
+/// import folders) → a gallery of its images, copied into the bundle; `None`
+/// when the folder holds no images.
+pub fn folder_gallery(cx: &mut Convert, dir: &str) -> Option<String> {
+    let files = cx.refs.folder_images(dir);
+    if files.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| bundled(cx, f, "gallery image"))
+        .map(|n| quote(&n))
+        .collect();
+    cx.converted("image of a folder → gallery");
+    Some(format!("{{{{ gallery(images=[{}]) }}}}", names.join(", ")))
 }
 
 /// A figure whose image is copied into the bundle (none when the old site
@@ -297,7 +316,10 @@ pub fn mdx_image(cx: &mut Convert, line: &str) -> String {
 pub fn mdx(cx: &mut Convert, line: &str) -> String {
     MDX.replace_all(line, |c: &Captures| {
         let args = Args::parse(&c[2]);
-        let id = args.get("id").or(args.get("videoid")).unwrap_or_default();
+        let id = ["id", "videoid", "videoID", "videoId"]
+            .iter()
+            .find_map(|k| args.get(k))
+            .unwrap_or_default();
         let name = if c[1].eq_ignore_ascii_case("vimeo") {
             "vimeo"
         } else {
@@ -327,6 +349,17 @@ mod tests {
         assert_eq!(a.get("src"), Some("a b.png"));
         assert_eq!(a.get("caption"), Some("It \"works\""));
         assert_eq!(a.get("width"), Some("300"));
+    }
+
+    #[test]
+    fn svelte_youtube_embeds_become_youtube() {
+        let map = crate::migrate::refs::SiteMap::default();
+        let mut refs = crate::migrate::refs::Refs::new(&map, std::path::Path::new("/x/a.md"), None);
+        let mut cx = Convert::new(&mut refs);
+        assert_eq!(
+            mdx(&mut cx, "<YoutubeEmbed shortMode videoID=\"abcdefg\"/>"),
+            "{{ youtube(id=\"abcdefg\") }}"
+        );
     }
 
     #[test]
