@@ -197,9 +197,9 @@ fn card_warnings(site: &Site, theme: &theme::Theme) -> Vec<Diagnostic> {
 fn list_card_titles(site: &Site, theme: &theme::Theme) -> Vec<(String, String)> {
     let strings = theme.strings(&site.lang).unwrap_or_default();
     let config = "folio.yaml".to_string();
-    let words = ["projects", "skills", "resume"]
-        .into_iter()
-        .filter_map(|k| strings.get(k).cloned());
+    let words = crate::cards::LIST_PAGES
+        .iter()
+        .map(|(_, key, word)| strings.get(*key).map_or(word.to_string(), |w| w.clone()));
     let skills = site.skills.iter().map(|s| s.name.clone());
     let tags = site.tags.iter().map(|t| t.name.clone());
     words

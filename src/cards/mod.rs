@@ -27,6 +27,14 @@ pub use palette::Palette;
 /// The size of a share image (Open Graph's recommended 1.91:1).
 pub const SHARE: (u32, u32) = (1200, 630);
 
+/// The list pages that get a drawn card titled with the theme's word for
+/// them: (path, key in the theme's strings, the word when the theme has none).
+pub const LIST_PAGES: [(&str, &str, &str); 3] = [
+    ("projects/", "projects", "Projects"),
+    ("skills/", "skills", "Skills"),
+    ("resume/", "resume", "Résumé"),
+];
+
 /// Changes whenever the same inputs may make another picture.
 const STAMP: &str = concat!("folio-cards 1; folio ", env!("CARGO_PKG_VERSION"));
 

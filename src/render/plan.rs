@@ -450,12 +450,12 @@ impl<'a> Planner<'a> {
         };
         let site = self.site;
         let page = |title: &str| crate::cards::page_text(site, Some(title), None);
-        let mut cards: Vec<(String, Text)> = vec![
-            (self.at(""), home_text(site)),
-            (self.at("projects/"), page(&self.tr("projects", "Projects"))),
-            (self.at("skills/"), page(&self.tr("skills", "Skills"))),
-            (self.at("resume/"), page(&self.tr("resume", "Résumé"))),
-        ];
+        let mut cards: Vec<(String, Text)> = vec![(self.at(""), home_text(site))];
+        cards.extend(
+            crate::cards::LIST_PAGES
+                .iter()
+                .map(|(path, key, word)| (self.at(path), page(&self.tr(key, word)))),
+        );
         let path = |l: &crate::content::model::Location| l.path.clone();
         cards.extend(
             site.skills
