@@ -108,6 +108,15 @@ fn a_bilingual_site_has_a_preview_per_language() {
     assert!(!en.contains("作家和开发者"));
     assert!(zh.contains("作家和开发者"), "{zh}");
     assert!(zh.contains("<main id=\"main\" lang=\"zh\">"));
+    // Each profile names the file its text comes from.
+    assert!(
+        zh.contains("<span class=\"src\">content/profile.zh.yaml</span>"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("<span class=\"src\">content/profile.yaml</span>"),
+        "{en}"
+    );
     // A choice of language, keeping the platform; the tabs keep the language.
     for html in [&en, &zh] {
         assert!(html.contains("<nav aria-label=\"Language\">"));

@@ -143,7 +143,7 @@ pub(super) fn export_one(
     ProfileExport {
         profile: subject.name,
         platform: limits.platform,
-        source: subject.src,
+        source: sources.shown(&subject.src),
         fields,
         findings,
         profile_findings: general,

@@ -259,6 +259,18 @@ impl<'a> Sources<'a> {
             && key_line(self.text(&translation), key).is_some();
         if has { translation } else { source.to_string() }
     }
+    /// The file to name for a whole profile: its translation into the language
+    /// loaded when there is one (its text is what the reader sees), else `source`.
+    fn shown(&self, source: &str) -> String {
+        match self.lang {
+            Some(lang) => {
+                let translation = crate::content::missing::translation_of(source, lang);
+                let has = self.root.join(&translation).is_file();
+                if has { translation } else { source.to_string() }
+            }
+            None => source.to_string(),
+        }
+    }
     fn key_line(&mut self, source: &str, key: &str) -> Option<usize> {
         let text = self.text(source);
         key_line(text, key).or_else(|| crate::yaml::any_key_line(text, key))
