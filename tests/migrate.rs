@@ -921,3 +921,24 @@ fn hugo_translations_are_imported_beside_their_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(site.join("public/fr/projects/harbour/index.html").is_file());
 }
+
+/// al-folio's sample project text kept under the owner's own title: left
+/// out (its demo figures and Liquid examples are not the owner's). With
+/// `redirect:` the old card led away, so nothing is asked; without, one hand.
+#[test]
+fn al_folio_sample_text_is_left_out() {
+    let (d, report) = import("jekyll-site-shapes");
+    for slug in ["sample-linked", "sample-kept"] {
+        let md = read(&d, &format!("content/projects/{slug}/index.md"));
+        assert!(!md.contains("beautiful feature showcase"), "{md}");
+        assert_no_leftovers(&built_page(&d, slug));
+    }
+    let linked = read(&d, "content/projects/sample-linked/index.md");
+    assert!(
+        linked.contains("https://code.example.org/kim/pose-tracker"),
+        "{linked}"
+    );
+    assert!(!report.contains("sample-linked.md:"), "{report}");
+    assert_eq!(report.matches("sample-kept.md:").count(), 1, "{report}");
+    assert!(report.contains("al-folio's sample project"), "{report}");
+}

@@ -28,6 +28,7 @@ pub mod person;
 pub mod plain;
 pub mod profile;
 pub mod refs;
+pub mod sample;
 pub mod shortcodes;
 pub mod site;
 pub mod sitevars;

@@ -53,7 +53,8 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let cover = cover(&mut fields, &mut refs, s, cover_line);
     let mut cx = Convert::new(&mut refs);
     let mdx = s.mdx || body::has_component_script(&front.body);
-    let text = includes::convert(&mut cx, &front.body, front.body_first_line);
+    let own = super::sample::own_text(&mut cx, &front);
+    let text = includes::convert(&mut cx, own, front.body_first_line);
     let text = body::convert(&mut cx, &text, front.body_first_line, mdx);
     let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);
