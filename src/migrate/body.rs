@@ -95,6 +95,10 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             cx.converted("MDX import line (removed)");
             continue;
         }
+        if is_styling_ial(line) {
+            cx.converted("kramdown class list (styling of the old theme, removed)");
+            continue;
+        }
         let converted = convert_line(cx, line, mdx);
         leftovers(cx, &outside_comments(&converted, &mut false));
         // A line that held only a shortcode with no output (a gallery's end) goes.
@@ -292,6 +296,28 @@ fn new_dest(cx: &mut Convert, raw: &str) -> Result<Option<String>, String> {
     } else {
         new
     }))
+}
+
+/// A kramdown block attribute list of classes and ids only (`{: .table
+/// .table-sm }`): styling for the old theme's CSS, which folio's theme does
+/// not have, so the line goes and the element it styled stays as it is.
+fn is_styling_ial(line: &str) -> bool {
+    let Some(inner) = line
+        .trim()
+        .strip_prefix("{:")
+        .and_then(|s| s.strip_suffix('}'))
+    else {
+        return false;
+    };
+    let mut tokens = inner.split_whitespace().peekable();
+    tokens.peek().is_some()
+        && tokens.all(|t| {
+            t.len() > 1
+                && (t.starts_with('.') || t.starts_with('#'))
+                && t[1..]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
 }
 
 /// Reports what is left of another generator's syntax on `line`.
@@ -493,5 +519,18 @@ mod tests {
         assert_eq!(done.len(), 2);
         assert!(hands[0].message.contains("Chart"));
         assert_eq!(hands[0].line, 8);
+    }
+
+    #[test]
+    fn a_kramdown_class_list_goes_other_attribute_lists_are_told() {
+        let table =
+            "| a | b |\n|---|---|\n| 1 | 2 |\n{: .table .table-bordered .table-sm }\n\nNext.\n";
+        let (out, hands, done) = run(table, false);
+        assert_eq!(out, "| a | b |\n|---|---|\n| 1 | 2 |\n\nNext.\n");
+        assert!(hands.is_empty(), "{hands:?}");
+        assert_eq!(done.len(), 1);
+        let (out, hands, _) = run("Text\n{: style=\"color: red\" }\n", false);
+        assert!(out.contains("{: style"));
+        assert_eq!(hands.len(), 1, "{hands:?}");
     }
 }
