@@ -497,14 +497,14 @@ fn mdx_image_import_becomes_a_figure() {
     );
     assert!(exists(&d, "content/projects/circuit/board.png"), "{report}");
     // Components folio has no equivalent for, and {name} attribute values,
-    // are left out (what they wrap stays) and named.
+    // are left out and named; a wrapper keeps its text, and is not.
     assert!(
         md.contains("\nSolder in a ventilated room.\n") && !md.contains("Chart"),
         "{md}"
     );
     assert!(md.contains("<a>The schematic</a> is in"), "{md}");
+    assert!(report.contains("<Callout> → its text"), "{report}");
     for hand in [
-        "`<Callout>` left out",
         "`<Chart>` left out",
         "`href={schematicUrl}` left out",
     ] {

@@ -470,23 +470,33 @@ mod tests {
         assert_eq!(done["MDX component <Go> → link (check it)"], 2, "{done:?}");
         assert_eq!(done["MDX component <Table> → lists (check it)"], 1);
         assert_eq!(done["MDX component <Table> → headed lists (check it)"], 1);
+        assert_eq!(done["MDX component <Box> → its text (check it)"], 1);
         let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
         assert_eq!(
             hands,
-            [
-                (
-                    23,
-                    "MDX component `<Box>` left out: folio has no equivalent"
-                ),
-                (
-                    26,
-                    "MDX component `<Note>` left out: folio has no equivalent"
-                ),
-                (
-                    32,
-                    "MDX component `<Box>` left out: folio has no equivalent"
-                ),
-            ]
+            [(
+                32,
+                "MDX component `<Box>` left out: folio has no equivalent"
+            )]
+        );
+    }
+
+    /// Wrappers that only lay text out (cards in a row) keep their text, each
+    /// a paragraph of its own; a wrapper with no text of its own is named.
+    #[test]
+    fn wrapper_components_keep_their_text_as_paragraphs() {
+        let body = "## Numbers\n<Row>\n    <Card>\n        12 visits\n    </Card>\n    <Card tone=\"dark\">\n        3 sales\n    </Card>\n</Row>\nAfter.\n\n<Chart kind=\"bar\">\n</Chart>\n";
+        let (out, hands, done) = run(body, true);
+        assert_eq!(out, "## Numbers\n\n12 visits\n\n3 sales\n\nAfter.\n\n");
+        assert_eq!(done["MDX component <Card> → its text (check it)"], 2);
+        assert_eq!(done["MDX component <Row> → its text (check it)"], 1);
+        let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
+        assert_eq!(
+            hands,
+            [(
+                16,
+                "MDX component `<Chart>` left out: folio has no equivalent"
+            )]
         );
     }
 

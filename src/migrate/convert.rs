@@ -6,6 +6,17 @@ use std::collections::{BTreeMap, HashMap};
 use super::Hand;
 use super::refs::Refs;
 
+/// An MDX or mdsvex component wrapping text, still open.
+pub struct Wrapper {
+    pub name: String,
+    /// Where it opened, for the report.
+    pub line: usize,
+    /// Whether it holds mdsvex snippets.
+    pub snippets: bool,
+    /// Lines of text kept before it opened.
+    pub text_before: usize,
+}
+
 /// The state of one write-up's conversion.
 pub struct Convert<'r, 'a> {
     pub refs: &'r mut Refs<'a>,
@@ -15,12 +26,16 @@ pub struct Convert<'r, 'a> {
     pub in_gallery: bool,
     /// Inside an mdsvex `{#snippet …}` block.
     pub in_snippet: bool,
-    /// A snippet ended or a heading's began: the next text starts a paragraph.
-    pub snippet_ended: bool,
-    /// mdsvex wrappers without props still open: name, line, whether they hold snippets.
-    pub open: Vec<(String, usize, bool)>,
-    /// mdsvex components with props still open (their text is indented).
-    pub inside: Vec<String>,
+    /// A snippet ended, a heading's or a wrapper's began or ended: the next
+    /// text starts a paragraph.
+    pub new_paragraph: bool,
+    /// The last line given to the component conversion was blank.
+    pub at_blank: bool,
+    /// Lines of text kept by the component conversion so far, and before
+    /// the line being converted.
+    pub text_lines: (usize, usize),
+    /// MDX and mdsvex wrappers still open (their text is indented).
+    pub open: Vec<Wrapper>,
     /// Inside Blowfish's `{{< keywordList >}}`: how many keywords so far.
     pub keywords: Option<usize>,
     /// Whether the text has `$…$` math (folio's `markdown.math` must be on).
@@ -39,9 +54,10 @@ impl<'r, 'a> Convert<'r, 'a> {
             done: BTreeMap::new(),
             in_gallery: false,
             in_snippet: false,
-            snippet_ended: false,
+            new_paragraph: false,
+            at_blank: true,
+            text_lines: (0, 0),
             open: Vec::new(),
-            inside: Vec::new(),
             keywords: None,
             math: false,
             imports: HashMap::new(),

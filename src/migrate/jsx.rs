@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::Hand;
-use super::convert::Convert;
+use super::convert::{Convert, Wrapper};
 
 static COMPONENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"</?([A-Z][\w.]*)((?:\s(?:[^>{]|\{[^}]*\})*)?)/?>").expect("valid regex")
@@ -94,8 +94,9 @@ pub fn leave_out(cx: &mut Convert, line: &str) -> String {
         Some(t) => (t, "\n"),
         None => (line, ""),
     };
-    let text = dedent(text, 4 * (cx.open.len() + cx.inside.len()));
+    let text = dedent(text, 4 * cx.open.len());
     let text = snippets(cx, text);
+    count_text(cx, &text);
     let text = PAIRED.replace_all(&text, |c: &Captures| {
         let props = Props::parse(c.get(2).map_or("", |m| m.as_str()));
         match props.first(URL_PROPS) {
@@ -106,7 +107,12 @@ pub fn leave_out(cx: &mut Convert, line: &str) -> String {
             _ => c[0].to_string(),
         }
     });
+    let tags = COMPONENT.is_match(&text);
     let text = COMPONENT.replace_all(&text, |c: &Captures| component(cx, c));
+    if tags && text.trim().is_empty() && !cx.at_blank {
+        // A wrapper's tag on a line of its own: its text is a paragraph.
+        cx.new_paragraph = true;
+    }
     let text = EXPR_ATTR.replace_all(&text, |c: &Captures| {
         cx.hand(format!(
             "MDX attribute `{}` left out: its value is a JavaScript expression",
@@ -114,16 +120,28 @@ pub fn leave_out(cx: &mut Convert, line: &str) -> String {
         ));
         String::new()
     });
-    if cx.snippet_ended && !text.trim().is_empty() {
-        cx.snippet_ended = false;
+    if !text.trim().is_empty() {
+        cx.at_blank = false;
+    }
+    if cx.new_paragraph && !text.trim().is_empty() {
+        cx.new_paragraph = false;
         if !text.starts_with('\n') {
             return format!("\n{text}{end}");
         }
     }
     if line.trim().is_empty() {
-        cx.snippet_ended = false;
+        cx.new_paragraph = false;
+        cx.at_blank = true;
     }
     format!("{text}{end}")
+}
+
+/// Counts a line that keeps text once its components are gone.
+fn count_text(cx: &mut Convert, text: &str) {
+    cx.text_lines.1 = cx.text_lines.0;
+    if !COMPONENT.replace_all(text, "").trim().is_empty() {
+        cx.text_lines.0 += 1;
+    }
 }
 
 /// One component tag: Markdown from its props, or nothing (named).
@@ -154,39 +172,46 @@ fn component(cx: &mut Convert, c: &Captures) -> String {
         }
         return md;
     }
-    if c[0].ends_with("/>") || !c[2].trim().is_empty() {
+    if c[0].ends_with("/>") {
         cx.hand(format!(
             "MDX component `<{name}>` left out: folio has no equivalent"
         ));
-        if !c[0].ends_with("/>") {
-            cx.inside.push(name.to_string());
-        }
     } else {
-        // A wrapper without props: named at its end unless it held snippets.
-        cx.open.push((name.to_string(), cx.line, false));
+        // A wrapper: named at its end unless it held text or snippets.
+        cx.open.push(Wrapper {
+            name: name.to_string(),
+            line: cx.line,
+            snippets: false,
+            text_before: cx.text_lines.1,
+        });
     }
     String::new()
 }
 
-/// The end of a component: a wrapper that held no snippets is named.
+/// The end of a component: a wrapper that held neither text nor snippets
+/// (it drew something of its own) is named.
 fn close(cx: &mut Convert, name: &str) {
-    let Some(at) = cx.open.iter().rposition(|(n, ..)| n == name) else {
-        if let Some(at) = cx.inside.iter().rposition(|n| n == name) {
-            cx.inside.remove(at);
-        }
-        return;
-    };
-    let (name, line, snippets) = cx.open.remove(at);
-    wrapper(cx, name, line, snippets);
+    if let Some(at) = cx.open.iter().rposition(|w| w.name == name) {
+        let w = cx.open.remove(at);
+        wrapper(cx, w);
+    }
 }
 
-fn wrapper(cx: &mut Convert, name: String, line: usize, snippets: bool) {
-    if snippets {
-        cx.converted(&format!("MDX component <{name}> → headed lists (check it)"));
+fn wrapper(cx: &mut Convert, w: Wrapper) {
+    if w.snippets {
+        cx.converted(&format!(
+            "MDX component <{}> → headed lists (check it)",
+            w.name
+        ));
+    } else if cx.text_lines.0 > w.text_before {
+        cx.converted(&format!("MDX component <{}> → its text (check it)", w.name));
     } else {
         cx.hands.push(Hand {
-            line,
-            message: format!("MDX component `<{name}>` left out: folio has no equivalent"),
+            line: w.line,
+            message: format!(
+                "MDX component `<{}>` left out: folio has no equivalent",
+                w.name
+            ),
         });
     }
 }
@@ -200,9 +225,8 @@ fn dedent(text: &str, n: usize) -> &str {
 
 /// Names the wrappers still open at the end of the text.
 pub fn finish(cx: &mut Convert) {
-    cx.inside.clear();
-    for (name, line, snippets) in std::mem::take(&mut cx.open) {
-        wrapper(cx, name, line, snippets);
+    for w in std::mem::take(&mut cx.open) {
+        wrapper(cx, w);
     }
 }
 
@@ -214,12 +238,12 @@ fn snippets(cx: &mut Convert, text: &str) -> String {
         Some(c) => {
             cx.in_snippet = true;
             if let Some(open) = cx.open.last_mut() {
-                open.2 = true;
+                open.snippets = true;
             }
             // A heading's snippet shows its text; a list's is named.
             let head = match &c[1] {
                 "header" | "heading" | "title" => {
-                    cx.snippet_ended = true;
+                    cx.new_paragraph = true;
                     String::new()
                 }
                 name => format!("\n**{}**\n", label(name)),
@@ -231,7 +255,7 @@ fn snippets(cx: &mut Convert, text: &str) -> String {
     };
     if rest.contains("{/snippet}") {
         cx.in_snippet = false;
-        cx.snippet_ended = true;
+        cx.new_paragraph = true;
     }
     let body = LIST_TAG.replace_all(rest, "");
     let body = body.trim();
