@@ -504,10 +504,7 @@ fn mdx_image_import_becomes_a_figure() {
     );
     assert!(md.contains("<a>The schematic</a> is in"), "{md}");
     assert!(report.contains("<Callout> → its text"), "{report}");
-    for hand in [
-        "`<Chart>` left out",
-        "`href={schematicUrl}` left out",
-    ] {
+    for hand in ["`<Chart>` left out", "`href={schematicUrl}` left out"] {
         assert!(report.contains(hand), "{hand} in {report}");
     }
     assert_eq!(check(&d), Vec::<String>::new());
@@ -941,4 +938,22 @@ fn al_folio_sample_text_is_left_out() {
     assert!(!report.contains("sample-linked.md:"), "{report}");
     assert_eq!(report.matches("sample-kept.md:").count(), 1, "{report}");
     assert!(report.contains("al-folio's sample project"), "{report}");
+}
+
+/// A figure with neither alt text nor a caption (a slide show's) gets an
+/// empty alt, as on the old site: the report lists it to describe, but it
+/// is not a hand item, since the page shows what the old one did.
+#[test]
+fn a_figure_without_alt_text_is_listed_not_a_hand() {
+    let (d, report) = import("jekyll-site-shapes");
+    let md = read(&d, "content/projects/ranker/index.md");
+    assert!(
+        md.contains("{{ figure(src=\"chart.png\", alt=\"\") }}"),
+        "{md}"
+    );
+    assert!(
+        report.contains("no alt text, nor on the old site (describe them in alt=\"…\" when you can): `chart.png`"),
+        "{report}"
+    );
+    assert!(!report.contains("has no alt text"), "{report}");
 }

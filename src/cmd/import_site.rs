@@ -126,6 +126,12 @@ fn print_file(f: &FileReport) -> Outcome {
     if f.files > 0 {
         outln!("  files copied: {}", f.files)?;
     }
+    if !f.no_alt.is_empty() {
+        outln!(
+            "  no alt text, nor on the old site (describe them in alt=\"…\" when you can): {}",
+            names(&f.no_alt)
+        )?;
+    }
     for h in &f.hands {
         outln!(
             "  needs a hand: {}:{}: {}",
@@ -135,4 +141,13 @@ fn print_file(f: &FileReport) -> Outcome {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Up to five names, then how many more.
+fn names(all: &[String]) -> String {
+    let shown: Vec<String> = all.iter().take(5).map(|n| format!("`{n}`")).collect();
+    match all.len().saturating_sub(5) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }

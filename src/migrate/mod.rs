@@ -76,6 +76,9 @@ pub struct FileReport {
     /// Files copied with it (bundle files, images, static files).
     pub files: usize,
     pub hands: Vec<Hand>,
+    /// Figures without alt text, as they were on the old site: worth
+    /// describing, but the page shows them as the old one did.
+    pub no_alt: Vec<String>,
     /// Whether its text has `$…$` math (folio's `markdown.math` is turned on).
     pub math: bool,
 }

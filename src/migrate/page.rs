@@ -58,6 +58,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let text = body::convert(&mut cx, &text, front.body_first_line, mdx);
     let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);
+    report.no_alt = cx.no_alt;
     report.math = unwrap_math(&mut fields) | cx.math;
     report.hands.append(&mut fields.hands);
     report.hands.extend(cover.1);
