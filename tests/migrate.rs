@@ -957,3 +957,22 @@ fn a_figure_without_alt_text_is_listed_not_a_hand() {
     );
     assert!(!report.contains("has no alt text"), "{report}");
 }
+
+/// The site's own include that shows a titled box (`include.type` over
+/// `include.statement`, al-folio's theorem boxes) becomes the same blockquote
+/// with nothing to check; one whose file is absent is still named.
+#[test]
+fn jekyll_titled_box_include_is_a_blockquote_with_nothing_to_check() {
+    let (d, report) = import("jekyll-site-shapes");
+    let md = read(&d, "content/projects/boxed/index.md");
+    assert!(
+        md.contains("> **Note (Data).** The data set is public."),
+        "{md}"
+    );
+    assert!(
+        report.contains("include remark.md (a titled box) → blockquote"),
+        "{report}"
+    );
+    assert!(!report.contains("boxed.md:"), "{report}");
+    assert!(report.contains("include `theorem.md`"), "{report}");
+}

@@ -92,15 +92,36 @@ fn convert_chunk(cx: &mut Convert, text: &str, first_line: usize) -> String {
                 return c[0].to_string();
             }
             cx.line = first_line + text[..start].matches('\n').count();
-            cx.hand(format!(
-                "include `{name}` (the old site's own) became Markdown from its parameters: check it reads as it did"
-            ));
-            cx.converted(&format!("include {name} → Markdown"));
-            let md = markdown(&Args::parse(&c[2]));
+            let args = Args::parse(&c[2]);
+            if shows_as_quoted(cx.refs.include_text(name).as_deref(), &args) {
+                cx.converted(&format!("include {name} (a titled box) → blockquote"));
+            } else {
+                cx.hand(format!(
+                    "include `{name}` (the old site's own) became Markdown from its parameters: check it reads as it did"
+                ));
+                cx.converted(&format!("include {name} → Markdown"));
+            }
+            let md = markdown(&args);
             let pad = c[0].matches('\n').count().saturating_sub(md.matches('\n').count());
             format!("{md}{}", "\n".repeat(pad))
         })
         .into_owned()
+}
+
+/// Whether the include's own text (`None`: the site lacks it) shows just
+/// what the blockquote does: a title of its `type` (and `num`, `name`) over
+/// its `statement`, as al-folio's theorem boxes do; then nothing is left to
+/// check.
+fn shows_as_quoted(include: Option<&str>, args: &Args) -> bool {
+    let Some(text) = include else {
+        return false;
+    };
+    let used = |key: &str| text.contains(&format!("include.{key}"));
+    args.get("type").is_some()
+        && args.positional.is_empty()
+        && used("type")
+        && used("statement")
+        && args.named.iter().all(|(k, _)| used(k))
 }
 
 /// The parameters as Markdown: `> **Type N (name).** text` with a `type`,

@@ -73,6 +73,11 @@ impl Refs<'_> {
         self.site.own_shortcodes.iter().any(|n| n == name)
     }
 
+    /// The text of the old site's include `name` (`_includes/NAME`), if any.
+    pub fn include_text(&self, name: &str) -> Option<String> {
+        std::fs::read_to_string(self.site.root.join("_includes").join(name)).ok()
+    }
+
     /// The old site's BibTeX text (empty when it has none).
     pub fn bibliography(&self) -> &str {
         &self.site.bibliography
