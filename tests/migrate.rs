@@ -976,3 +976,23 @@ fn jekyll_titled_box_include_is_a_blockquote_with_nothing_to_check() {
     assert!(!report.contains("boxed.md:"), "{report}");
     assert!(report.contains("include `theorem.md`"), "{report}");
 }
+
+/// An Astro collection served under another folder by its dynamic route
+/// (`src/pages/project/[projectId].astro` reading `work-items`): links to
+/// `/project/<name>` are links to the imported write-ups.
+#[test]
+fn astro_links_through_the_collections_route_are_write_up_links() {
+    let (d, report) = import("astro-route");
+    let md = read(&d, "content/projects/shop-rebuild/index.md");
+    assert!(
+        md.contains("[loyalty app](@/projects/loyalty-app/index.md)"),
+        "{md}"
+    );
+    let md = read(&d, "content/projects/loyalty-app/index.md");
+    assert!(
+        md.contains("[shop rebuild](@/projects/shop-rebuild/index.md)"),
+        "{md}"
+    );
+    assert!(!report.contains("needs a hand: src/"), "{report}");
+    assert_eq!(check(&d), Vec::<String>::new());
+}

@@ -254,6 +254,41 @@ pub fn section_url(section: &Path) -> String {
     format!("/{name}/")
 }
 
+/// The URL folder of an Astro content collection's pages, from the one
+/// dynamic route that reads it (`src/pages/project/[id].astro` calling
+/// `getCollection("projectsContent")` → `/project/`); `None` for a section
+/// outside `src/content` or when no single route names it.
+pub fn route_url(src: &Path, section: &Path) -> Option<String> {
+    let collection = section
+        .strip_prefix(src.join("src/content"))
+        .or_else(|_| section.strip_prefix("src/content"))
+        .ok()?;
+    let name = collection.to_string_lossy().replace('\\', "/");
+    let quoted = [format!("\"{name}\""), format!("'{name}'")];
+    let pages = src.join("src/pages");
+    let mut found: Vec<String> = walkdir::WalkDir::new(&pages)
+        .max_depth(4)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('['))
+        .filter(|e| {
+            std::fs::read_to_string(e.path())
+                .is_ok_and(|t| quoted.iter().any(|q| t.contains(q.as_str())))
+        })
+        .filter_map(|e| {
+            let dir = e.path().parent()?.strip_prefix(&pages).ok()?;
+            Some(dir.to_string_lossy().replace('\\', "/"))
+        })
+        .filter(|d| !d.is_empty())
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(format!("/{one}/")),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,7 +52,8 @@ pub fn plan(
         .map(str::to_string);
     let map = SiteMap {
         static_roots: detect::static_roots(src, generator),
-        section_url: detect::section_url(section),
+        section_url: detect::route_url(src, section)
+            .unwrap_or_else(|| detect::section_url(section)),
         pages,
         names,
         bundles,
