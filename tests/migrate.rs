@@ -996,3 +996,93 @@ fn astro_links_through_the_collections_route_are_write_up_links() {
     assert!(!report.contains("needs a hand: src/"), "{report}");
     assert_eq!(check(&d), Vec::<String>::new());
 }
+
+/// `folio check` finds no error in the imported site and `folio build` builds it.
+fn checks_and_builds(d: &tempfile::TempDir, name: &str) {
+    let errors = check(d);
+    assert!(errors.is_empty(), "{name}: {errors:?}");
+    let site = d.path().join("site");
+    let run = folio(&["build", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+}
+
+#[test]
+fn a_jekyll_data_list_a_page_loops_over_becomes_the_projects() {
+    let (d, report) = import("jekyll-data-list");
+    assert!(report.contains("section _data/builds.yml"), "{report}");
+    let kettle = read(&d, "content/projects/kettle-timer/index.md");
+    assert_eq!(
+        kettle,
+        "---\ntitle: Kettle Timer\nsummary: A small board that whistles when the tea has steeped long enough.\ncover: kettle.png\nlinks:\n  Website: https://github.com/example/kettle-timer\n---\n"
+    );
+    assert!(exists(&d, "content/projects/kettle-timer/kettle.png"));
+    let bus = read(&d, "content/projects/bus-board/index.md");
+    assert!(bus.contains("Website: https://bus.example.org\n"), "{bus}");
+    assert!(bus.contains("extra:\n  year: 2021\n"), "{bus}");
+    assert!(report.contains("under extra: year"), "{report}");
+    assert!(exists(&d, "content/projects/pocket-quiz/index.md"));
+    assert!(
+        !exists(&d, "content/projects/home/index.md"),
+        "the menu is not a project"
+    );
+    assert!(
+        report.contains("an item of _data/builds.yml (line 6)"),
+        "{report}"
+    );
+    checks_and_builds(&d, "jekyll-data-list");
+}
+
+#[test]
+fn toha_project_sections_become_write_ups_with_dates_from_the_timeline() {
+    let (d, report) = import("hugo-toha");
+    let kite = read(&d, "content/projects/kite-operator/index.md");
+    assert!(
+        kite.starts_with("---\ntitle: Kite Operator\ndate: 2023-03\nsummary: A Kubernetes operator that rolls out config changes one node pool at a time.\nrole: Maintainer\ncover: kite.png\ntags:\n- professional\n- kubernetes\n- go\nlinks:\n  Source: https://github.com/example/kite-operator\n"),
+        "{kite}"
+    );
+    assert!(kite.contains("timeline: Mar 2023 - Present"), "{kite}");
+    assert!(report.contains("under extra: logo, timeline"), "{report}");
+    let logs = read(&d, "content/projects/quiet-logs/index.md");
+    assert!(
+        logs.contains("date: 2021-06\n") && logs.contains("Website: https://quietlogs.example.org")
+    );
+    assert!(
+        !exists(&d, "content/projects/notes/index.md"),
+        "posts are not projects"
+    );
+    checks_and_builds(&d, "hugo-toha");
+}
+
+#[test]
+fn hugo_profile_params_projects_become_write_ups_with_their_text() {
+    let (d, report) = import("hugo-profile");
+    let queue = read(&d, "content/projects/clinic-queue/index.md");
+    assert!(
+        queue.starts_with("---\ntitle: Clinic Queue\nsummary: A waiting-room screen for small clinics, written in Svelte.\ncover: queue.png\ntags:\n- Svelte\n- Accessibility\nlinks:\n  Demo: https://queue.example.org\n  GitHub: https://github.com/example/clinic-queue\n---\nA waiting-room screen"),
+        "{queue}"
+    );
+    assert!(queue.contains("[Svelte](https://svelte.dev)"));
+    assert!(
+        report.contains("1 share button(s) (mail, tweet) left out"),
+        "{report}"
+    );
+    assert!(exists(&d, "content/projects/dose-chart/index.md"));
+    assert!(
+        !exists(&d, "content/projects/hello/index.md"),
+        "the projects list comes before the blog"
+    );
+    checks_and_builds(&d, "hugo-profile");
+}
+
+#[test]
+fn write_ups_are_preferred_to_a_data_list_which_is_named() {
+    let (d, report) = import("hugo-data-writeups");
+    assert!(exists(&d, "content/projects/harbor-map/index.md"));
+    assert!(!exists(&d, "content/projects/seed-ledger/index.md"));
+    assert!(
+        report.contains("data/projects.toml: a data list of 2 projects")
+            && report.contains("without a write-up (1): Seed Ledger"),
+        "{report}"
+    );
+    checks_and_builds(&d, "hugo-data-writeups");
+}

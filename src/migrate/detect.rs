@@ -112,6 +112,12 @@ pub fn find_section(src: &Path) -> Option<PathBuf> {
     first_section(src, &projects).or_else(|| first_section(src, &blogs))
 }
 
+/// The section named as in [`NAMES`] (not a blog) that holds write-ups or a
+/// list page of them.
+pub fn find_project_section(src: &Path) -> Option<PathBuf> {
+    first_section(src, &candidates(src).0)
+}
+
 /// The first of `found` holding write-ups, else the first with a list page.
 fn first_section(src: &Path, found: &[PathBuf]) -> Option<PathBuf> {
     found

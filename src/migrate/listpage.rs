@@ -41,6 +41,7 @@ pub fn sources(section: &Path) -> Vec<Source> {
                 mdx: false,
                 collided,
                 part: Some(part),
+                record: None,
             }
         })
         .collect()

@@ -14,6 +14,8 @@ pub mod cite;
 pub mod collections;
 pub mod convert;
 pub mod datafile;
+pub mod dataitem;
+pub mod datalist;
 pub mod demo;
 pub mod detect;
 pub mod eleventy;
@@ -133,9 +135,14 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
             )));
         }
     };
-    let section = match &opts.section {
-        Some(s) => s.strip_prefix(src).unwrap_or(s).to_path_buf(),
-        None => detect::find_section(src).ok_or_else(|| {
+    // Projects kept as a data list come before a blog's posts.
+    let data = (opts.section.is_none() && detect::find_project_section(src).is_none())
+        .then(|| datalist::find(src))
+        .flatten();
+    let section = match (&opts.section, &data) {
+        (Some(s), _) => s.strip_prefix(src).unwrap_or(s).to_path_buf(),
+        (None, Some(list)) => list_folder(src, list),
+        (None, None) => detect::find_section(src).ok_or_else(|| {
             Error::msg(format!(
                 "no write-ups to import in {}: no Markdown files in {}; choose the folder with --section PATH",
                 src.display(),
@@ -150,7 +157,7 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
             src.display()
         )));
     }
-    let (report, plan) = site::plan(src, generator, &section)?;
+    let (report, plan) = site::plan(src, generator, &section, data)?;
     if report.files.is_empty() {
         return Err(Error::msg(format!(
             "no write-ups to import in {}: it holds no Markdown file that is a write-up ({} skipped: section pages, translations); choose the folder that holds them with --section PATH",
@@ -159,6 +166,12 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         )));
     }
     finish(dir, report, plan, opts)
+}
+
+/// The folder of a data list of projects ([`datalist`]), as the section.
+fn list_folder(src: &Path, list: &datalist::DataList) -> PathBuf {
+    let dir = list.file.parent().unwrap_or(src);
+    dir.strip_prefix(src).unwrap_or(dir).to_path_buf()
 }
 
 fn finish(

@@ -25,18 +25,10 @@ fn y(s: &str) -> Y {
 
 /// Converts `s`; its report (source path filled in by the caller) and files.
 pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Planned>)> {
-    let bytes = std::fs::read(&s.path).map_err(|e| Error::io("cannot read", &s.path, e))?;
-    let text = String::from_utf8_lossy(&bytes);
     let mut report = FileReport::default();
-    let mut front = match frontmatter::parse(&text) {
-        Ok(f) => f,
-        Err(e) => {
-            report.hands.push(Hand {
-                line: 1,
-                message: format!("not imported: {}", e.message()),
-            });
-            return Ok((report, Vec::new()));
-        }
+    let mut front = match source_front(s, &mut report)? {
+        Some(f) => f,
+        None => return Ok((report, Vec::new())),
     };
     if let Some(part) = &s.part {
         front = super::listpage::front(&front, part);
@@ -70,6 +62,12 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
         .mapped
         .extend(mapped_notes(s, mdx, &refs.renamed, &fields.mapped));
     report.extra = fields.extra.keys().cloned().collect();
+    if let Some(r) = &s.record {
+        // A problem of an item is on its line, not the data file's first.
+        for h in report.hands.iter_mut().filter(|h| h.line == 1) {
+            h.line = r.line;
+        }
+    }
     report.hands.sort_by_key(|h| h.line);
     let dest = PathBuf::from(format!("content/projects/{}", s.slug));
     let mut planned = vec![Planned {
@@ -84,6 +82,28 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     report.files = planned.len() - 1;
     report.dest = Some(dest.join("index.md"));
     Ok((report, planned))
+}
+
+/// The front matter and text of `s`: of its item of a data list, else of its
+/// file; `None` (with the hand in `report`) when the file's cannot be read.
+fn source_front(s: &Source, report: &mut FileReport) -> crate::Result<Option<frontmatter::Front>> {
+    if let Some(r) = &s.record {
+        let (front, notes) = super::dataitem::front(r);
+        report.mapped.extend(notes);
+        return Ok(Some(front));
+    }
+    let bytes = std::fs::read(&s.path).map_err(|e| Error::io("cannot read", &s.path, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    match frontmatter::parse(&text) {
+        Ok(f) => Ok(Some(f)),
+        Err(e) => {
+            report.hands.push(Hand {
+                line: 1,
+                message: format!("not imported: {}", e.message()),
+            });
+            Ok(None)
+        }
+    }
 }
 
 /// Math markup in the title, summary and extra fields, unwrapped to its text

@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::datalist::{self, DataList};
 use super::detect::{self, Generator};
 use super::refs::SiteMap;
-use super::sources::{discover, stem};
+use super::sources::{Source, discover, stem};
 use super::write::{Planned, What};
 use super::{Report, page, profile};
 
@@ -16,14 +17,14 @@ pub fn plan(
     src: &Path,
     generator: Generator,
     section: &Path,
+    data: Option<DataList>,
 ) -> crate::Result<(Report, Vec<Planned>)> {
-    let (mut sources, mut skipped) = discover(&src.join(section));
-    if sources.is_empty() {
-        sources = super::listpage::sources(&src.join(section));
-        if !sources.is_empty() {
-            skipped.retain(|(p, _)| !sources.iter().any(|s| &s.path == p));
-        }
-    }
+    // The section a data list's items come from is the list itself.
+    let shown = data.as_ref().map(|l| PathBuf::from(&l.place));
+    let (sources, skipped, data_note) = match data {
+        Some(list) => (datalist::sources(&list), Vec::new(), list.elsewhere()),
+        None => writeups(src, section),
+    };
     let mut pages = HashMap::new();
     let mut names = HashMap::new();
     let mut bundles = HashMap::new();
@@ -66,13 +67,14 @@ pub fn plan(
     };
     let mut report = Report {
         generator: Some(generator),
-        section: section.to_path_buf(),
+        section: shown.unwrap_or_else(|| section.to_path_buf()),
         skipped: skipped
             .into_iter()
             .map(|(p, why)| (rel(src, &p), why))
             .collect(),
         ..Report::default()
     };
+    report.site_hands.extend(data_note);
     let mut planned = Vec::new();
     for s in &sources {
         let (mut file, files) = page::convert(s, &map)?;
@@ -86,6 +88,37 @@ pub fn plan(
     planned.extend(shortcode_files(src, &mut report));
     planned.extend(owner_files(&owner, &mut report));
     Ok((report, planned))
+}
+
+/// The write-ups of `section` (files, else the headings of its list page),
+/// the files skipped, and a note naming a data list of projects the site also has.
+fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>, Option<String>) {
+    let (mut sources, mut skipped) = discover(&src.join(section));
+    if sources.is_empty() {
+        sources = super::listpage::sources(&src.join(section));
+        if !sources.is_empty() {
+            skipped.retain(|(p, _)| !sources.iter().any(|s| &s.path == p));
+        }
+    }
+    let note = datalist::find(src).map(|list| data_list_note(&list, &sources));
+    (sources, skipped, note)
+}
+
+/// A data list of projects beside the write-ups: the write-ups are preferred
+/// (they have the text); the list is named, with the items that have none.
+fn data_list_note(list: &DataList, sources: &[Source]) -> String {
+    let missing = datalist::uncovered(list, sources);
+    let place = &list.place;
+    let n = list.items.len();
+    if missing.is_empty() {
+        format!("{place}: its {n} projects all have write-ups, which were imported instead")
+    } else {
+        format!(
+            "{place}: a data list of {n} projects; the write-ups were imported instead; its items without a write-up ({}): {}; add them as write-ups (content/projects/<slug>/index.md) if they belong in the portfolio",
+            missing.len(),
+            missing.join(", ")
+        )
+    }
 }
 
 /// A shortcode template: its name and file.

@@ -19,6 +19,8 @@ pub struct Source {
     pub collided: Option<String>,
     /// The project's part of a list page (a section page listing projects under headings).
     pub part: Option<Part>,
+    /// The project's item of a data list (`_data/projects.yml`).
+    pub record: Option<Record>,
 }
 
 /// One project of a list page.
@@ -33,6 +35,16 @@ pub struct Part {
     pub group: Option<String>,
     /// Where the heading linked to (`## [Name](https://…)`): the project's site.
     pub link: Option<String>,
+}
+
+/// One item of a data list, as [`super::page`] (see [`super::datalist`]) converts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub map: serde_json::Map<String, serde_json::Value>,
+    /// 1-based line of its title in the data file (1 when not found).
+    pub line: usize,
+    /// Where the list is in the file, for the report (`_data/projects.yml`, `params.projects.items`).
+    pub place: String,
 }
 
 const MARKDOWN: &[&str] = &["md", "markdown", "mdx"];
@@ -144,6 +156,7 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
             mdx,
             collided,
             part: None,
+            record: None,
         });
     }
     (sources, skipped)

@@ -1,0 +1,420 @@
+//! Projects kept as a data list instead of Markdown write-ups: Jekyll's
+//! `_data/projects.yml` (or the list a page loops over with
+//! `{% for p in site.data.NAME %}`), Hugo's `data/projects.*`, the Toha
+//! theme's `data/<lang>/sections/projects.yaml` and the hugo-profile theme's
+//! `params.projects.items`: found, read, and one write-up planned per item
+//! (its keys are mapped by [`super::dataitem`] and [`super::fields`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::frontmatter;
+use super::sources::{Record, Source, unique};
+
+/// A data list of projects: the file holding it and its items.
+#[derive(Debug)]
+pub struct DataList {
+    pub file: PathBuf,
+    /// `_data/projects.yml`, or the key path inside a config file.
+    pub place: String,
+    pub items: Vec<Record>,
+    /// The same list in the site's other languages (Toha's `data/<lang>/…`), not imported.
+    pub others: Vec<String>,
+}
+
+impl DataList {
+    /// The note naming the lists in other languages, which are not imported.
+    pub fn elsewhere(&self) -> Option<String> {
+        (!self.others.is_empty()).then(|| {
+            format!(
+                "{}: the projects in the site's other languages are not imported (a folio site has one language; {} was); write translations beside each write-up (index.<lang>.md) to keep them",
+                self.others.join(", "),
+                self.place
+            )
+        })
+    }
+}
+
+/// The keys that name an item; an item without one is not a project.
+const TITLES: &[&str] = &["title", "name"];
+const EXTS: &[&str] = &["yml", "yaml", "json", "toml"];
+/// Hugo's config files, where hugo-profile keeps `params.projects.items`.
+const HUGO_CONFIGS: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config/_default/params.toml",
+    "config/_default/params.yaml",
+    "config/_default/hugo.toml",
+    "config/_default/hugo.yaml",
+    "config/_default/config.toml",
+    "config/_default/config.yaml",
+];
+
+static LOOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{%-?\s*for\s+\w+\s+in\s+site\.data\.([A-Za-z0-9_.-]+)").expect("valid regex")
+});
+
+/// The site's data list of projects, if it has one.
+pub fn find(src: &Path) -> Option<DataList> {
+    let mut files: Vec<(PathBuf, Vec<String>)> = Vec::new();
+    for name in looped_names(src) {
+        let mut keys: Vec<String> = name.split('.').map(str::to_string).collect();
+        let first = keys.remove(0);
+        for ext in EXTS {
+            files.push((
+                src.join("_data").join(format!("{first}.{ext}")),
+                keys.clone(),
+            ));
+        }
+    }
+    for base in ["_data", "data"] {
+        for ext in EXTS {
+            files.push((src.join(base).join(format!("projects.{ext}")), Vec::new()));
+        }
+    }
+    let toha = toha_files(src);
+    files.extend(toha.iter().map(|f| (f.clone(), Vec::new())));
+    let found = files.into_iter().find_map(|(file, keys)| {
+        let items = records(&parse(&file)?, &keys);
+        let place = rel(src, &file);
+        (!items.is_empty()).then(|| list(file, place, items))
+    });
+    let mut found = found.or_else(|| hugo_params(src))?;
+    found.others = toha
+        .iter()
+        .filter(|f| f.is_file() && **f != found.file)
+        .map(|f| rel(src, f))
+        .collect();
+    Some(found)
+}
+
+fn list(file: PathBuf, place: String, items: Vec<Map<String, Value>>) -> DataList {
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let lines = title_lines(&text, &items);
+    let items = items
+        .into_iter()
+        .zip(lines)
+        .map(|(map, line)| Record {
+            map,
+            line,
+            place: place.clone(),
+        })
+        .collect();
+    DataList {
+        file,
+        place,
+        items,
+        others: Vec::new(),
+    }
+}
+
+/// hugo-profile's `params.projects.items` in the site's Hugo config.
+fn hugo_params(src: &Path) -> Option<DataList> {
+    HUGO_CONFIGS.iter().find_map(|name| {
+        let file = src.join(name);
+        let value = parse(&file)?;
+        let params_file = name.ends_with("params.toml") || name.ends_with("params.yaml");
+        let keys = if params_file {
+            vec!["projects".to_string(), "items".into()]
+        } else {
+            params_keys(&value)
+        };
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let items = items_at(&value, &keys);
+        let place = format!("{} ({})", rel(src, &file), keys.join("."));
+        (!items.is_empty()).then(|| list(file, place, items))
+    })
+}
+
+/// Where a Hugo config keeps hugo-profile's projects: `params.projects.items`,
+/// else under the first language that has them (`languages.en.params…`).
+fn params_keys(config: &Value) -> Vec<String> {
+    let top = ["params", "projects", "items"].map(String::from).to_vec();
+    if !items_at(config, &["params", "projects", "items"]).is_empty() {
+        return top;
+    }
+    let Some(Value::Object(langs)) = config.get("languages") else {
+        return top;
+    };
+    let mut names: Vec<&String> = langs.keys().collect();
+    names.sort_by_key(|n| (n.as_str() != "en", n.as_str()));
+    names
+        .into_iter()
+        .map(|l| {
+            ["languages", l, "params", "projects", "items"]
+                .map(String::from)
+                .to_vec()
+        })
+        .find(|keys| {
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            !items_at(config, &keys).is_empty()
+        })
+        .unwrap_or(top)
+}
+
+/// Toha's `data/<lang>/sections/projects.yaml` (and `data/sections/…`), sorted.
+fn toha_files(src: &Path) -> Vec<PathBuf> {
+    let data = src.join("data");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&data)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    // English first: the language most sites default to.
+    dirs.sort_by_key(|d| !d.ends_with("en"));
+    dirs.insert(0, data);
+    dirs.iter()
+        .flat_map(|d| {
+            EXTS.iter()
+                .map(move |x| d.join(format!("sections/projects.{x}")))
+        })
+        .collect()
+}
+
+/// The names of data lists a Jekyll projects page loops over
+/// (`{% for p in site.data.NAME %}`), for pages or lists named like a portfolio.
+fn looped_names(src: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    let pages = walkdir::WalkDir::new(src)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let n = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !(n.starts_with('.') || n == "_site" || n == "node_modules" || n == "_data")
+        })
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let p = e.path().to_string_lossy().to_ascii_lowercase();
+            p.ends_with(".html") || p.ends_with(".md") || p.ends_with(".liquid")
+        });
+    for page in pages {
+        let text = std::fs::read_to_string(page.path()).unwrap_or_default();
+        let page_name = page.file_name().to_string_lossy().to_ascii_lowercase();
+        for c in LOOP.captures_iter(&text) {
+            let name = c[1].trim_end_matches('.').to_string();
+            let site_part = ["nav", "menu", "social", "link"]
+                .iter()
+                .any(|w| name.to_ascii_lowercase().contains(w));
+            let wanted = portfolio_like(&name) || portfolio_like(&page_name) && !site_part;
+            if wanted && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    // Lists named like a portfolio first, then those a portfolio page loops over.
+    names.sort_by_key(|n| !portfolio_like(n));
+    names
+}
+
+fn portfolio_like(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    ["project", "portfolio", "work"]
+        .iter()
+        .any(|w| s.contains(w))
+}
+
+/// A data file read as JSON values; `None` when absent or not valid.
+fn parse(file: &Path) -> Option<Value> {
+    let text = std::fs::read_to_string(file).ok()?;
+    match file.extension()?.to_str()? {
+        "json" => serde_json::from_str(&text).ok(),
+        "toml" => toml::from_str::<toml::Table>(&text)
+            .ok()
+            .map(|t| frontmatter::toml_to_json(toml::Value::Table(t))),
+        _ => serde_yaml::from_str::<serde_yaml::Value>(&text)
+            .ok()
+            .map(frontmatter::yaml_to_json),
+    }
+}
+
+/// The items of a data file's value under `keys`: a list at the top, or under
+/// `projects`, `items` or the only key.
+fn records(value: &Value, keys: &[String]) -> Vec<Map<String, Value>> {
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let value = keys.iter().try_fold(value, |v, k| v.get(*k));
+    let Some(value) = value else {
+        return Vec::new();
+    };
+    let list = match value {
+        Value::Object(o) => ["projects", "items"]
+            .iter()
+            .find_map(|k| o.get(*k))
+            .or_else(|| (o.len() == 1).then(|| o.values().next()).flatten()),
+        v => Some(v),
+    };
+    list.map(|l| items_at(l, &[])).unwrap_or_default()
+}
+
+/// The mappings with a title in the list at `keys` of `value`.
+fn items_at(value: &Value, keys: &[&str]) -> Vec<Map<String, Value>> {
+    let Some(Value::Array(list)) = keys.iter().try_fold(value, |v, k| v.get(*k)) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|v| v.as_object())
+        .filter(|o| title(o).is_some())
+        .cloned()
+        .collect()
+}
+
+fn title(item: &Map<String, Value>) -> Option<String> {
+    TITLES
+        .iter()
+        .find_map(|k| item.get(*k).and_then(Value::as_str))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// The line of each item's title in `text`, searched in order (1 when not found).
+fn title_lines(text: &str, items: &[Map<String, Value>]) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut from = 0;
+    items
+        .iter()
+        .map(|item| {
+            let t = title(item).unwrap_or_default();
+            match lines[from.min(lines.len())..]
+                .iter()
+                .position(|l| l.contains(&t))
+            {
+                Some(i) => {
+                    from += i + 1;
+                    from
+                }
+                None => 1,
+            }
+        })
+        .collect()
+}
+
+/// One write-up per item of `list`, slugged from its title.
+pub fn sources(list: &DataList) -> Vec<Source> {
+    let mut taken = Vec::new();
+    list.items
+        .iter()
+        .map(|r| {
+            let title = title(&r.map).unwrap_or_default();
+            let (slug, collided) = unique(&mut taken, &crate::slug::slugify(&title));
+            Source {
+                path: list.file.clone(),
+                bundle: None,
+                slug,
+                file_date: None,
+                mdx: false,
+                collided,
+                part: None,
+                record: Some(r.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The items of `list` no write-up has (by slug or title), for the report.
+pub fn uncovered<'a>(list: &'a DataList, writeups: &[Source]) -> Vec<&'a str> {
+    list.items
+        .iter()
+        .filter_map(|r| r.map.get("title").or(r.map.get("name"))?.as_str())
+        .filter(|t| {
+            let slug = crate::slug::slugify(t);
+            !writeups.iter().any(|s| s.slug == slug)
+        })
+        .collect()
+}
+
+fn rel(src: &Path, file: &Path) -> String {
+    file.strip_prefix(src)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    #[test]
+    fn a_jekyll_page_loop_names_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        write(
+            s,
+            "_pages/work.html",
+            "{% for nav in site.data.nav %}{% endfor %}\n{%- for p in site.data.builds -%}{{ p.name }}{% endfor %}",
+        );
+        write(s, "_data/nav.yml", "- name: Home\n");
+        write(
+            s,
+            "_data/builds.yml",
+            "# mine\n- name: Kettle\n  link: //kettle.example.org\n- name: Spoon\n- link: nameless\n",
+        );
+        let list = find(s).unwrap();
+        assert_eq!(list.place, "_data/builds.yml");
+        let lines: Vec<usize> = list.items.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4], "the nameless item is not a project");
+        let slugs: Vec<String> = sources(&list).into_iter().map(|s| s.slug).collect();
+        assert_eq!(slugs, ["kettle", "spoon"]);
+    }
+
+    #[test]
+    fn toha_and_hugo_profile_lists_are_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        write(
+            s,
+            "hugo.yaml",
+            "params:\n  projects:\n    items:\n      - title: Lamp\n        content: Bright.\n",
+        );
+        assert_eq!(find(s).unwrap().place, "hugo.yaml (params.projects.items)");
+        write(
+            s,
+            "data/en/sections/projects.yaml",
+            "section:\n  name: Projects\nprojects:\n- name: Kite\n  timeline: \"Jun 2024 - Sep 2024\"\n",
+        );
+        write(
+            s,
+            "data/fr/sections/projects.yaml",
+            "projects:\n- name: Cerf-volant\n",
+        );
+        let list = find(s).unwrap();
+        assert_eq!(list.place, "data/en/sections/projects.yaml");
+        assert_eq!(list.others, ["data/fr/sections/projects.yaml"]);
+        assert!(list.elsewhere().unwrap().contains("other languages"));
+        assert_eq!(list.items[0].line, 4);
+    }
+
+    #[test]
+    fn hugo_profile_projects_of_a_language_are_found() {
+        let config: Value = serde_json::json!({
+            "params": {"projects": {"enable": true}},
+            "languages": {
+                "fr": {"params": {"projects": {"items": [{"title": "Lampe"}]}}},
+                "en": {"params": {"projects": {"items": [{"title": "Lamp"}]}}}
+            }
+        });
+        assert_eq!(
+            params_keys(&config),
+            ["languages", "en", "params", "projects", "items"]
+        );
+    }
+}
