@@ -1018,8 +1018,8 @@ fn a_jekyll_data_list_a_page_loops_over_becomes_the_projects() {
     assert!(exists(&d, "content/projects/kettle-timer/kettle.png"));
     let bus = read(&d, "content/projects/bus-board/index.md");
     assert!(bus.contains("Website: https://bus.example.org\n"), "{bus}");
-    assert!(bus.contains("extra:\n  year: 2021\n"), "{bus}");
-    assert!(report.contains("under extra: year"), "{report}");
+    assert!(bus.contains("date: '2021'\n"), "{bus}");
+    assert!(report.contains("year → date"), "{report}");
     assert!(exists(&d, "content/projects/pocket-quiz/index.md"));
     assert!(
         !exists(&d, "content/projects/home/index.md"),

@@ -21,6 +21,7 @@ pub fn front(r: &Record) -> (Front, Vec<String>) {
     featured_link(&mut map, &mut notes);
     icon_links(&mut map, &mut notes);
     timeline_date(&mut map, &mut notes);
+    year_date(&mut map, &mut notes);
     for key in ["link", "url", "repo", "website"] {
         if let Some(Value::String(u)) = map.get_mut(key)
             && u.starts_with("//")
@@ -132,6 +133,22 @@ fn icon_name(icon: &str) -> String {
     }
 }
 
+/// `year: 2021` (a card's year) is the date when there is none.
+fn year_date(map: &mut Map<String, Value>, notes: &mut Vec<String>) {
+    let year = match map.get("year") {
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s.trim().to_string(),
+        _ => return,
+    };
+    let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    if map.contains_key("date") || !is_year {
+        return;
+    }
+    map.remove("year");
+    map.insert("date".into(), Value::String(year));
+    notes.push("year → date".into());
+}
+
 /// Toha's `timeline: "Jun 2024 - Sep 2024"`: its start is the date; the
 /// timeline itself stays under `extra:`.
 fn timeline_date(map: &mut Map<String, Value>, notes: &mut Vec<String>) {
@@ -176,6 +193,9 @@ mod tests {
         assert_eq!(f.map["date"], "2024-06");
         assert_eq!(f.map["timeline"], "Jun 2024 – Sep 2024");
         assert_eq!(f.key_line("link"), None);
+        let (f, notes) = front(&item("name: Sled\nyear: 2019\n"));
+        assert_eq!(f.map["date"], "2019");
+        assert!(!f.map.contains_key("year") && notes.contains(&"year → date".to_string()));
     }
 
     #[test]

@@ -58,8 +58,13 @@ const HUGO_CONFIGS: &[&str] = &[
     "config/_default/config.yaml",
 ];
 
+/// A loop over a data list: Jekyll's `{% for p in site.data.NAME %}`, Hugo's
+/// `{{ range .Site.Data.NAME }}` (or `range $p := …`).
 static LOOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{%-?\s*for\s+\w+\s+in\s+site\.data\.([A-Za-z0-9_.-]+)").expect("valid regex")
+    Regex::new(
+        r"\{%-?\s*for\s+\w+\s+in\s+site\.data\.([A-Za-z0-9_.-]+)|\{\{-?\s*range\s+(?:\$\w+(?:\s*,\s*\$\w+)?\s*:?=\s*)?(?:\$)?\.Site\.Data\.([A-Za-z0-9_.]+)",
+    )
+    .expect("valid regex")
 });
 
 /// The site's data list of projects, if it has one.
@@ -68,11 +73,12 @@ pub fn find(src: &Path) -> Option<DataList> {
     for name in looped_names(src) {
         let mut keys: Vec<String> = name.split('.').map(str::to_string).collect();
         let first = keys.remove(0);
-        for ext in EXTS {
-            files.push((
-                src.join("_data").join(format!("{first}.{ext}")),
-                keys.clone(),
-            ));
+        for (base, ext) in ["_data", "data"]
+            .iter()
+            .flat_map(|b| EXTS.iter().map(move |x| (b, x)))
+        {
+            let file = src.join(base).join(format!("{first}.{ext}"));
+            files.push((file, keys.clone()));
         }
     }
     for base in ["_data", "data"] {
@@ -182,12 +188,12 @@ fn toha_files(src: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The names of data lists a Jekyll projects page loops over
-/// (`{% for p in site.data.NAME %}`), for pages or lists named like a portfolio.
+/// The names of data lists a projects page (or a Hugo layout) loops over
+/// ([`LOOP`]), for pages or lists named like a portfolio.
 fn looped_names(src: &Path) -> Vec<String> {
     let mut names = Vec::new();
     let pages = walkdir::WalkDir::new(src)
-        .max_depth(2)
+        .max_depth(3)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -205,7 +211,10 @@ fn looped_names(src: &Path) -> Vec<String> {
         let text = std::fs::read_to_string(page.path()).unwrap_or_default();
         let page_name = page.file_name().to_string_lossy().to_ascii_lowercase();
         for c in LOOP.captures_iter(&text) {
-            let name = c[1].trim_end_matches('.').to_string();
+            let Some(name) = c.get(1).or(c.get(2)) else {
+                continue;
+            };
+            let name = name.as_str().trim_end_matches('.').to_string();
             let site_part = ["nav", "menu", "social", "link"]
                 .iter()
                 .any(|w| name.to_ascii_lowercase().contains(w));
@@ -374,6 +383,25 @@ mod tests {
         assert_eq!(lines, [2, 4], "the nameless item is not a project");
         let slugs: Vec<String> = sources(&list).into_iter().map(|s| s.slug).collect();
         assert_eq!(slugs, ["kettle", "spoon"]);
+    }
+
+    #[test]
+    fn a_hugo_layout_range_names_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        write(
+            s,
+            "layouts/partials/showcase.html",
+            "{{ range $i, $p := .Site.Data.work.items }}<h3>{{ $p.title }}</h3>{{ end }}",
+        );
+        write(
+            s,
+            "data/work.json",
+            r#"{"items": [{"title": "Sled"}], "heading": "Work"}"#,
+        );
+        let list = find(s).unwrap();
+        assert_eq!(list.place, "data/work.json");
+        assert_eq!(list.items[0].map["title"], "Sled");
     }
 
     #[test]
