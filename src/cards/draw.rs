@@ -107,7 +107,8 @@ pub(super) fn svg(fonts: &Fonts, palette: &Palette, text: &Text, size: (u32, u32
 }
 
 /// `svg` rasterised onto a `size` canvas filled with `bg`, scaled to cover
-/// it and centred (`None` when it cannot be read).
+/// it and centred (`None` when it cannot be read). Translucent groups take
+/// [`super::layers`]' fast way.
 pub(super) fn rasterise(
     svg: &[u8],
     opts: &usvg::Options<'_>,
@@ -124,6 +125,6 @@ pub(super) fn rasterise(
     let dx = (size.0 as f32 - tw * scale) / 2.0;
     let dy = (size.1 as f32 - th * scale) / 2.0;
     let t = Transform::from_row(scale, 0.0, 0.0, scale, dx, dy);
-    resvg::render(&tree, t, &mut pixmap.as_mut());
+    super::layers::render(&tree, t, &mut pixmap.as_mut());
     Some(pixmap)
 }

@@ -9,6 +9,7 @@
 pub mod cache;
 mod draw;
 pub mod fonts;
+mod layers;
 mod palette;
 mod picture;
 
@@ -284,7 +285,7 @@ pub fn project_text(site: &Site, p: &Project) -> Text {
 mod tests {
     use super::*;
 
-    fn maker() -> Maker {
+    pub(super) fn maker() -> Maker {
         let dir = tempfile::tempdir().unwrap();
         let theme = crate::theme::open(dir.path(), "default").unwrap();
         let config: crate::config::Config = serde_yaml::from_str("title: T").unwrap();
