@@ -11,6 +11,10 @@ use resvg::usvg::{BlendMode, Group, Node, Tree};
 /// Renders `tree` onto `pixmap` with the root `transform`, as `resvg::render`
 /// does (within a unit per channel); the number of groups given a fast layer.
 pub(super) fn render(tree: &Tree, transform: Transform, pixmap: &mut PixmapMut<'_>) -> usize {
+    if !boxed(tree.root()) {
+        resvg::render(tree, transform, pixmap);
+        return 0;
+    }
     render_children(tree.root(), transform, pixmap)
 }
 
@@ -20,14 +24,24 @@ fn render_children(group: &Group, transform: Transform, pixmap: &mut PixmapMut<'
     let mut layers = 0;
     for node in group.children() {
         match node {
-            Node::Group(g) if only_opacity(g) => layers += opacity_layer(g, transform, pixmap),
-            Node::Group(g) if !g.should_isolate() => {
+            Node::Group(g) if boxed(g) && only_opacity(g) => {
+                layers += opacity_layer(g, transform, pixmap);
+            }
+            Node::Group(g) if boxed(g) && !g.should_isolate() => {
                 layers += render_children(g, transform.pre_concat(g.transform()), pixmap);
             }
             _ => render_node(node, transform, pixmap),
         }
     }
     layers
+}
+
+/// Whether each child of `group` but a group has a box of some area:
+/// `resvg::render_node` draws nothing without one (a straight line's box
+/// has none), so a group with such a child is left whole to resvg.
+fn boxed(group: &Group) -> bool {
+    let boxed = |n: &Node| matches!(n, Node::Group(_)) || n.abs_layer_bounding_box().is_some();
+    group.children().iter().all(boxed)
 }
 
 /// Whether `group` is isolated for its opacity and nothing else.
@@ -221,6 +235,19 @@ mod tests {
         let body = r##"<g opacity="0.3" fill="#fff"><circle cx="190" cy="-20" r="80"/>
             <circle cx="-10.5" cy="95" r="60"/></g>"##;
         assert_same(&svg(body), (200, 100), Transform::identity(), 1, (100, 24));
+    }
+
+    #[test]
+    fn straight_lines_with_no_area_are_drawn_as_resvg_draws_them() {
+        // resvg::render_node draws nothing for a node whose box has no area.
+        let line = r##"<line x1="10" y1="20" x2="190" y2="20" stroke="#fff" stroke-width="4"/>"##;
+        for body in [
+            line.to_string(),
+            format!(r#"<g opacity="0.5"><rect width="50" height="50"/>{line}</g>"#),
+            format!(r#"<g transform="translate(3 4)">{line}</g><g opacity="0.5">{line}</g>"#),
+        ] {
+            assert_same(&svg(&body), (200, 100), Transform::identity(), 0, (0, 2));
+        }
     }
 
     #[test]
