@@ -238,6 +238,17 @@ mod tests {
     }
 
     #[test]
+    fn clips_masks_and_filters_inside_a_translucent_group_render_as_resvg_renders_them() {
+        let body = r##"<defs><filter id="f"><feGaussianBlur stdDeviation="6"/></filter>
+            <clipPath id="c"><circle cx="150" cy="50" r="30"/></clipPath>
+            <mask id="m"><rect x="60" y="0" width="30" height="100" fill="#fff"/></mask></defs>
+            <g opacity="0.7"><rect x="20" y="20" width="40" height="40" fill="#ff0" filter="url(#f)"/>
+            <rect width="200" height="100" fill="#f0f" clip-path="url(#c)"/>
+            <rect x="40" y="30" width="80" height="40" fill="#0ff" mask="url(#m)"/></g>"##;
+        assert_same(&svg(body), (200, 100), Transform::identity(), 1, (0, 2));
+    }
+
+    #[test]
     fn straight_lines_with_no_area_are_drawn_as_resvg_draws_them() {
         // resvg::render_node draws nothing for a node whose box has no area.
         let line = r##"<line x1="10" y1="20" x2="190" y2="20" stroke="#fff" stroke-width="4"/>"##;
