@@ -849,6 +849,23 @@ fn sveltekit_mdsvex_write_ups_and_a_route_group_home_page() {
     assert_no_leftovers(&built_page(&d, "relay"));
 }
 
+/// mdsvex's `import demoLink from "./demoLink.txt?raw"` gives `{demoLink}`
+/// the text of the file beside the write-up: the links keep their address.
+#[test]
+fn a_raw_text_import_is_the_address_of_its_links() {
+    let (d, report) = import("sveltekit-raw-import");
+    let md = read(&d, "content/projects/Beacon/index.md");
+    let url = "https://beacon.example.org/run/KysrWy0%2BKys8XQ==";
+    assert!(md.contains(&format!("[the demo page]({url})")), "{md}");
+    // A component over several lines links its address, as a written one does.
+    assert!(md.contains(&format!("<{url}>")), "{md}");
+    assert!(
+        report.contains("1 of 1 write-up need nothing by hand"),
+        "{report}"
+    );
+    checks_and_builds(&d, "sveltekit-raw-import");
+}
+
 /// A link to a file the repository lacks (`[[Code]](/x/metrics/a.py)`, kept
 /// elsewhere on the old site) points at the old site's full address, so the
 /// imported site passes `check`.

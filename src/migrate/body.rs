@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 use super::refs::Ref;
-use super::{cite, eleventy, jsx, plain, shortcodes};
+use super::{cite, eleventy, imports, jsx, plain, shortcodes};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -28,10 +28,6 @@ static RELATIVE_URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ZOLA_CALL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[{%]\s*([\w-]+)\s*\(").expect("valid regex"));
-static MDX_FILE_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*import\s+(\w+)\s+from\s+["']([^"']+\.(?i:png|jpe?g|gif|webp|avif|svg))["']"#)
-        .expect("valid regex")
-});
 
 fn fence_of(line: &str) -> Option<&'static str> {
     let t = line.trim_start();
@@ -82,6 +78,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
                 if line.trim_start().starts_with("<script") {
                     cx.converted("component <script> block (removed)");
                 }
+                imports::note(cx, &line[..line.len() - after.len()]);
                 if after.trim().is_empty() {
                     continue;
                 }
@@ -89,9 +86,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             }
         };
         if mdx && is_mdx_import(line) {
-            if let Some(c) = MDX_FILE_IMPORT.captures(line) {
-                cx.imports.insert(c[1].to_string(), c[2].to_string());
-            }
+            imports::note(cx, line);
             cx.converted("MDX import line (removed)");
             continue;
         }
@@ -205,6 +200,7 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = plain::math(cx, &line);
     let line = shortcodes::hugo(cx, &line);
     let line = if mdx {
+        let line = imports::values(cx, &line);
         let line = shortcodes::mdx_image(cx, &line);
         let line = shortcodes::mdx(cx, &line);
         jsx::leave_out(cx, &line)

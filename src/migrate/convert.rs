@@ -42,6 +42,8 @@ pub struct Convert<'r, 'a> {
     pub math: bool,
     /// MDX `import name from "./file.png"`: name → file.
     pub imports: HashMap<String, String>,
+    /// `import name from "./file.txt?raw"`: name → the file's text, trimmed.
+    pub texts: HashMap<String, String>,
     /// Figures with neither alt text nor a caption to stand in for it.
     pub no_alt: Vec<String>,
     /// The line being converted, for the hands it raises.
@@ -63,6 +65,7 @@ impl<'r, 'a> Convert<'r, 'a> {
             keywords: None,
             math: false,
             imports: HashMap::new(),
+            texts: HashMap::new(),
             no_alt: Vec::new(),
             line: 0,
         }

@@ -21,6 +21,7 @@ pub mod detect;
 pub mod eleventy;
 pub mod fields;
 pub mod frontmatter;
+pub mod imports;
 pub mod includes;
 pub mod jsx;
 pub mod kramdown;

@@ -406,6 +406,15 @@ impl<'a> Refs<'a> {
         images.len()
     }
 
+    /// The text of the file `rel` beside the write-up, trimmed; `None` when
+    /// there is none there or it is not text.
+    pub fn text_beside(&self, rel: &str) -> Option<String> {
+        let dir = self.source.parent().unwrap_or(Path::new(""));
+        let file = normalize(&dir.join(rel))?;
+        let text = std::fs::read_to_string(file).ok()?;
+        Some(text.trim().to_string())
+    }
+
     /// The images in the folder `dir` beside the write-up (`./photos/`), as
     /// paths from it (`./photos/a.jpg`), by name; none when there is no such folder.
     pub fn folder_images(&self, dir: &str) -> Vec<String> {
