@@ -866,6 +866,29 @@ fn a_raw_text_import_is_the_address_of_its_links() {
     checks_and_builds(&d, "sveltekit-raw-import");
 }
 
+/// An Eleventy site on GitHub Pages names its address only in `CNAME`: a
+/// link to a page that was not imported points at it, and it is the base_url.
+#[test]
+fn a_cname_is_the_old_address_of_pages_not_imported() {
+    let (d, report) = import("eleventy-old-pages");
+    let md = read(&d, "content/projects/tide-clock/index.md");
+    assert!(
+        md.contains("[a post on the old blog](https://www.mara-lind.example/writing/reading-tide-tables/ \"How I read tide tables\")"),
+        "{md}"
+    );
+    assert!(report.contains("CNAME → base_url"), "{report}");
+    assert!(
+        report.contains("1 of 1 write-up need nothing by hand"),
+        "{report}"
+    );
+    let config = read(&d, "folio.yaml");
+    assert!(
+        config.contains("base_url: https://www.mara-lind.example/\n"),
+        "{config}"
+    );
+    checks_and_builds(&d, "eleventy-old-pages");
+}
+
 /// A link to a file the repository lacks (`[[Code]](/x/metrics/a.py)`, kept
 /// elsewhere on the old site) points at the old site's full address, so the
 /// imported site passes `check`.

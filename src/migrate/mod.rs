@@ -9,6 +9,7 @@
 //! anything. The [`Report`] says, per file, what was mapped, what went under
 //! `extra:` and what needs a hand, with line numbers.
 
+pub mod address;
 pub mod body;
 pub mod cite;
 pub mod collections;

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::detect::Generator;
 use super::frontmatter::{self, toml_to_json, yaml_to_json};
-use super::person;
+use super::{address, person};
 
 /// What the old site says about its owner and itself.
 #[derive(Debug, Default)]
@@ -254,7 +254,7 @@ pub fn extract(src: &Path, generator: Generator, writeups: &[PathBuf]) -> Owner 
         let rel = p.strip_prefix(src).unwrap_or(p);
         o.mapped.push(format!("{} → photo", rel.display()));
     }
-    o.config = site_config(&s, &mut o.hints);
+    o.config = site_config(src, &s, &mut o);
     // A literal `<html lang>` is what readers were served: it wins.
     if let Some(l) = person::layout_lang(src) {
         o.config.insert(y("language"), y(&language(&l)));
@@ -442,7 +442,41 @@ fn social_item(item: &Value) -> Option<(String, &Value)> {
     Some((name.to_string(), url))
 }
 
-fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::Mapping {
+/// The site's address: from its settings' `keys`, else from the files that
+/// name it ([`address::find`], said in the report); what is not the
+/// site's address is refused with a hint.
+fn site_url(src: &Path, s: &Map<String, Value>, keys: &[&str], o: &mut Owner) -> Option<String> {
+    let refuse = |what: &str| {
+        format!(
+            "folio.yaml: base_url: {what}, so it was not taken; set base_url: to the address the site is published at"
+        )
+    };
+    let from_settings = first_text(s, keys)
+        .map(|(_, u)| u)
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .filter(|u| match address::not_the_site(u) {
+            Some(why) => {
+                o.hints.push(refuse(&format!("`{u}` {why}")));
+                false
+            }
+            None => true,
+        });
+    if from_settings.is_some() {
+        return from_settings;
+    }
+    match address::find(src) {
+        Ok((url, from)) => {
+            o.mapped.push(format!("{from} → base_url"));
+            Some(url)
+        }
+        Err(refused) => {
+            o.hints.extend(refused.iter().map(|r| refuse(r)));
+            None
+        }
+    }
+}
+
+fn site_config(src: &Path, s: &Map<String, Value>, o: &mut Owner) -> serde_yaml::Mapping {
     let mut c = serde_yaml::Mapping::new();
     // al-folio's `title: blank` means "show the name".
     if let Some((_, t)) = first_text(s, &["title"]).filter(|(_, t)| t != "blank") {
@@ -457,16 +491,7 @@ fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::M
         "base_url",
         "url",
     ];
-    let url = first_text(s, &keys)
-        .map(|(_, u)| u)
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-        .filter(|u| match not_the_site(u) {
-            Some(why) => {
-                hints.push(format!("folio.yaml: base_url: `{u}` {why}, so it was not taken; set base_url: to the address the site is published at"));
-                false
-            }
-            None => true,
-        });
+    let url = site_url(src, s, &keys, o);
     // Jekyll's `baseurl` path (not Hugo's lower-case address).
     let path = at(s, "baseurl")
         .and_then(Value::as_str)
@@ -498,25 +523,6 @@ fn site_config(s: &Map<String, Value>, hints: &mut Vec<String>) -> serde_yaml::M
         c.insert(y("language"), y(&language(&l)));
     }
     c
-}
-
-/// Why `url` is not a published site's address: a code host's repository
-/// page or a local server.
-fn not_the_site(url: &str) -> Option<&'static str> {
-    let host = url
-        .split("://")
-        .nth(1)?
-        .split(['/', ':'])
-        .next()?
-        .to_ascii_lowercase();
-    let host = host.trim_start_matches("www.");
-    if ["github.com", "gitlab.com", "bitbucket.org", "codeberg.org"].contains(&host) {
-        Some("is a repository's page, not the site's address")
-    } else if host == "localhost" || host.starts_with("127.") || host == "0.0.0.0" {
-        Some("is a local server")
-    } else {
-        None
-    }
 }
 
 /// `en-us` → `en-US`, `zh_CN` → `zh-CN`.
