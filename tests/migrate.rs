@@ -889,6 +889,29 @@ fn a_cname_is_the_old_address_of_pages_not_imported() {
     checks_and_builds(&d, "eleventy-old-pages");
 }
 
+/// A theme's blank write-up to copy (`title: ''`, `date: ''`, no text) is
+/// named in the report, not imported with a title made from its file name.
+#[test]
+fn a_blank_template_write_up_is_not_imported() {
+    let (d, report) = import("eleventy-blank-template");
+    assert!(
+        report.contains(
+            "src/projects/*writeupTemplate.md: skipped, looks like a blank template: not imported"
+        ),
+        "{report}"
+    );
+    assert!(
+        !exists(&d, "content/projects/writeuptemplate/index.md"),
+        "{report}"
+    );
+    assert!(exists(&d, "content/projects/kite-rig/index.md"));
+    assert!(
+        report.contains("1 of 1 write-up need nothing by hand"),
+        "{report}"
+    );
+    checks_and_builds(&d, "eleventy-blank-template");
+}
+
 /// A link to a file the repository lacks (`[[Code]](/x/metrics/a.py)`, kept
 /// elsewhere on the old site) points at the old site's full address, so the
 /// imported site passes `check`.

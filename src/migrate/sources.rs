@@ -127,7 +127,7 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
             skipped.push((f, "the section's own page, not a write-up".into()));
             continue;
         }
-        if let Some(why) = unpublished(&f, &name) {
+        if let Some(why) = unpublished(&f, &name).or_else(|| blank_template(&f)) {
             skipped.push((f, why.into()));
             continue;
         }
@@ -189,6 +189,23 @@ fn unpublished(f: &Path, name: &str) -> Option<&'static str> {
     commented.then_some(
         "its front matter is commented out (`<!--` then `---`): the old site did not publish it as a page",
     )
+}
+
+/// Why `f` is not a write-up when it is a theme's blank template to copy
+/// (`title: ''`, `date: ''` and no text): an empty title, no date, no text.
+fn blank_template(f: &Path) -> Option<&'static str> {
+    let text = std::fs::read_to_string(f).ok()?;
+    let front = super::frontmatter::parse(&text).ok()?;
+    let empty = |key: &str| match front.map.get(key) {
+        None | Some(serde_json::Value::Null) => true,
+        Some(serde_json::Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    };
+    let blank = front.map.contains_key("title")
+        && empty("title")
+        && empty("date")
+        && front.body.trim().is_empty();
+    blank.then_some("looks like a blank template: not imported (an empty title, no date, no text)")
 }
 
 /// A slug for `base` no other write-up has; and `base`'s own slug when it was taken.
@@ -259,6 +276,34 @@ mod tests {
             skipped
                 .iter()
                 .any(|(p, why)| p.ends_with("hidden.md") && why.contains("commented out"))
+        );
+    }
+
+    /// A theme's template to copy is not a write-up; a write-up with only
+    /// front matter, or a title and no text, is one.
+    #[test]
+    fn a_blank_template_is_not_a_write_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        let files = [
+            (
+                "*template.md",
+                "---\ntitle: ''\ndate: ''\nsummary:\nkind: For...\n---",
+            ),
+            ("card.md", "---\ntitle: ''\ndate: 2021-01-01\n---\n"),
+            ("named.md", "---\ntitle: Lamp\n---\n"),
+            ("untitled.md", "---\ntitle: null\n---\nSome text.\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(s.join(name), text).unwrap();
+        }
+        let (found, skipped) = discover(s);
+        let slugs: Vec<&str> = found.iter().map(|f| f.slug.as_str()).collect();
+        assert_eq!(slugs, vec!["card", "named", "untitled"]);
+        assert_eq!(skipped.len(), 1);
+        assert!(
+            skipped[0].1.starts_with("looks like a blank template"),
+            "{skipped:?}"
         );
     }
 }
