@@ -45,6 +45,12 @@ pub fn values(cx: &mut Convert, line: &str) -> String {
         let Some(text) = cx.texts.get(&c[2]) else {
             return c[0].to_string();
         };
+        let start = c.get(0).map_or(0, |m| m.start());
+        let address = c.get(1).is_some() || line[..start].ends_with("](");
+        // Text of several words is no address: the link stays unresolved, and is named.
+        if address && text.contains(char::is_whitespace) {
+            return c[0].to_string();
+        }
         used += 1;
         match c.get(1) {
             Some(eq) => format!("{}\"{}\"", eq.as_str(), text.replace('"', "&quot;")),
@@ -97,6 +103,20 @@ mod tests {
             out[1],
             "[the demo](https://demo.example/a?q=\"1\") and <Go href=\"https://demo.example/a?q=&quot;1&quot;\"> at https://demo.example/a?q=\"1\", not {other}"
         );
+    }
+
+    #[test]
+    fn text_of_several_words_is_not_an_address() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("note.txt"), "Made in\ntwo days.\n").unwrap();
+        let (out, _) = converted(
+            dir.path(),
+            &[
+                "import note from \"./note.txt?raw\"",
+                "{note} [x]({note}) <A href={note}>",
+            ],
+        );
+        assert_eq!(out[1], "Made in\ntwo days. [x]({note}) <A href={note}>");
     }
 
     #[test]
