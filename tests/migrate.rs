@@ -896,7 +896,7 @@ fn a_blank_template_write_up_is_not_imported() {
     let (d, report) = import("eleventy-blank-template");
     assert!(
         report.contains(
-            "src/projects/*writeupTemplate.md: skipped, looks like a blank template: not imported"
+            "src/projects/writeupTemplate.md: skipped, looks like a blank template: not imported"
         ),
         "{report}"
     );

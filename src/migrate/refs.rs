@@ -75,13 +75,28 @@ impl Refs<'_> {
 
     /// The text of the old site's include `name` (`_includes/NAME`), if any.
     pub fn include_text(&self, name: &str) -> Option<String> {
-        std::fs::read_to_string(self.site.root.join("_includes").join(name)).ok()
+        let dir = self.site.root.join("_includes");
+        read_inside(&dir, &dir.join(name))
     }
 
     /// The old site's BibTeX text (empty when it has none).
     pub fn bibliography(&self) -> &str {
         &self.site.bibliography
     }
+}
+
+/// The text of `file` when it is a file of at most 64 KiB inside `dir`:
+/// never a file outside it (`..`, an absolute path, a link pointing out of
+/// it) nor a device that never ends.
+fn read_inside(dir: &Path, file: &Path) -> Option<String> {
+    const MAX: u64 = 64 * 1024;
+    let root = dir.canonicalize().ok()?;
+    let file = file.canonicalize().ok()?;
+    let meta = std::fs::metadata(&file).ok()?;
+    if !file.starts_with(&root) || !meta.is_file() || meta.len() > MAX {
+        return None;
+    }
+    std::fs::read_to_string(file).ok()
 }
 
 /// Whether a link leaves the site or stays on the page.
@@ -410,8 +425,7 @@ impl<'a> Refs<'a> {
     /// there is none there or it is not text.
     pub fn text_beside(&self, rel: &str) -> Option<String> {
         let dir = self.source.parent().unwrap_or(Path::new(""));
-        let file = normalize(&dir.join(rel))?;
-        let text = std::fs::read_to_string(file).ok()?;
+        let text = read_inside(&self.site.root, &dir.join(rel))?;
         Some(text.trim().to_string())
     }
 
@@ -526,6 +540,36 @@ mod tests {
             root: root.to_path_buf(),
             vars: HashMap::new(),
         }
+    }
+
+    #[test]
+    fn text_beside_and_includes_never_read_outside_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let a = root.join("content/projects/a");
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(root.join("_includes")).unwrap();
+        std::fs::write(a.join("link.txt"), " https://demo.example/\n").unwrap();
+        std::fs::write(root.join("shared.txt"), "in the site").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "outside").unwrap();
+        std::fs::write(root.join("_includes/box.md"), "a box").unwrap();
+        let map = site(&root);
+        let r = Refs::new(&map, &a.join("index.md"), Some(&a));
+        assert_eq!(
+            r.text_beside("./link.txt").as_deref(),
+            Some("https://demo.example/")
+        );
+        assert_eq!(
+            r.text_beside("../../../shared.txt").as_deref(),
+            Some("in the site")
+        );
+        assert_eq!(r.text_beside("../../../../secret.txt"), None);
+        let outside = dir.path().join("secret.txt");
+        assert_eq!(r.text_beside(&outside.to_string_lossy()), None);
+        assert_eq!(r.text_beside("/dev/zero"), None);
+        assert_eq!(r.include_text("box.md").as_deref(), Some("a box"));
+        assert_eq!(r.include_text("../shared.txt"), None);
+        assert_eq!(r.include_text("../../secret.txt"), None);
     }
 
     #[test]

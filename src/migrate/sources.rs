@@ -287,7 +287,7 @@ mod tests {
         let s = dir.path();
         let files = [
             (
-                "*template.md",
+                "template.md",
                 "---\ntitle: ''\ndate: ''\nsummary:\nkind: For...\n---",
             ),
             ("card.md", "---\ntitle: ''\ndate: 2021-01-01\n---\n"),
