@@ -257,6 +257,10 @@ pub fn section_url(section: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().trim_start_matches('_').to_string())
         .unwrap_or_default();
+    if name.is_empty() {
+        // The site's root is no section: `//` would make every link a write-up's.
+        return "/projects/".to_string();
+    }
     format!("/{name}/")
 }
 
@@ -327,6 +331,7 @@ mod tests {
         assert_eq!(find_section(dir.path()), Some(PathBuf::from("_projects")));
         assert_eq!(section_url(Path::new("_projects")), "/projects/");
         assert_eq!(section_url(Path::new("content/work")), "/work/");
+        assert_eq!(section_url(Path::new("")), "/projects/");
     }
 
     /// A blog of posts and a projects page listing projects under headings:

@@ -70,7 +70,10 @@ mod tests {
     use crate::migrate::refs::{Refs, SiteMap};
 
     fn converted(dir: &std::path::Path, lines: &[&str]) -> (Vec<String>, usize) {
-        let map = SiteMap::default();
+        let map = SiteMap {
+            root: dir.to_path_buf(),
+            ..SiteMap::default()
+        };
         let mut refs = Refs::new(&map, &dir.join("a.md"), None);
         let mut cx = Convert::new(&mut refs);
         let out = lines

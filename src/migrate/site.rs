@@ -53,8 +53,12 @@ pub fn plan(
         .map(str::to_string);
     let map = SiteMap {
         static_roots: detect::static_roots(src, generator),
-        section_url: detect::route_url(src, section)
-            .unwrap_or_else(|| detect::section_url(section)),
+        // A data list's items had no pages of their own in its folder (`_data/`):
+        // the usual projects address stands in.
+        section_url: match &shown {
+            Some(_) => "/projects/".to_string(),
+            None => detect::route_url(src, section).unwrap_or_else(|| detect::section_url(section)),
+        },
         pages,
         names,
         bundles,
