@@ -1126,7 +1126,7 @@ fn hugo_profile_params_projects_become_write_ups_with_their_text() {
     );
     assert!(queue.contains("[Svelte](https://svelte.dev)"));
     assert!(
-        report.contains("1 share button(s) (mail, tweet) left out"),
+        report.contains("links: share buttons left out: mailto:?subject=Clinic%20Queue"),
         "{report}"
     );
     assert!(exists(&d, "content/projects/dose-chart/index.md"));

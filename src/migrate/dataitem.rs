@@ -74,14 +74,15 @@ fn featured_link(map: &mut Map<String, Value>, notes: &mut Vec<String>) {
     };
     let name = f.get("name").and_then(Value::as_str).unwrap_or("Demo");
     let link = serde_json::json!({ "name": name, "url": url });
-    map.remove("featured");
     let links = map
         .entry("links")
         .or_insert_with(|| Value::Array(Vec::new()));
+    // Links that are not a list keep `featured` as it was (under `extra:`).
     if let Value::Array(a) = links {
         a.insert(0, link);
+        map.remove("featured");
+        notes.push("featured.link → links".into());
     }
-    notes.push("featured.link → links".into());
 }
 
 /// hugo-profile's `links: [{icon: fab fa-github, url}]`: named from the icon;
@@ -91,14 +92,22 @@ fn icon_links(map: &mut Map<String, Value>, notes: &mut Vec<String>) {
         return;
     };
     let before = links.len();
+    let mut shares = Vec::new();
     links.retain(|l| {
         let url = l.get("url").and_then(Value::as_str).unwrap_or_default();
-        !(url.starts_with("mailto:") || url.contains("/intent/tweet") || url.contains("sharer"))
+        let share = url.starts_with("mailto:")
+            || url.contains("/intent/tweet")
+            || url.contains("/sharer/")
+            || url.contains("/sharer.php");
+        if share {
+            shares.push(url.to_string());
+        }
+        !share
     });
     if links.len() < before {
         notes.push(format!(
-            "links: {} share button(s) (mail, tweet) left out",
-            before - links.len()
+            "links: share buttons left out: {}",
+            shares.join(", ")
         ));
     }
     for l in links.iter_mut() {
@@ -201,7 +210,7 @@ mod tests {
     #[test]
     fn hugo_profile_keys_are_renamed_for_the_mapping() {
         let r = item(
-            "title: Lamp\ncontent: \"A **bright** lamp.\"\nbadges: [Go]\nfeatured: {name: Try it, link: https://lamp.example.org}\nlinks:\n  - icon: fab fa-github\n    url: https://github.com/example/lamp\n  - icon: fa fa-envelope\n    url: mailto:?subject=Lamp\n",
+            "title: Lamp\ncontent: \"A **bright** lamp.\"\nbadges: [Go]\nfeatured: {name: Try it, link: https://lamp.example.org}\nlinks:\n  - icon: fab fa-github\n    url: https://github.com/example/lamp\n  - url: https://github.com/example/filesharer\n    name: Sharer\n  - icon: fa fa-envelope\n    url: mailto:?subject=Lamp\n",
         );
         let (f, notes) = front(&r);
         assert_eq!(f.body, "A **bright** lamp.\n");
@@ -210,11 +219,14 @@ mod tests {
             f.map["links"],
             serde_json::json!([
                 {"name": "Try it", "url": "https://lamp.example.org"},
-                {"name": "GitHub", "url": "https://github.com/example/lamp"}
+                {"name": "GitHub", "url": "https://github.com/example/lamp"},
+                {"name": "Sharer", "url": "https://github.com/example/filesharer"}
             ])
         );
         assert!(
-            notes.iter().any(|n| n.contains("1 share button")),
+            notes
+                .iter()
+                .any(|n| n == "links: share buttons left out: mailto:?subject=Lamp"),
             "{notes:?}"
         );
         assert!(notes[0].contains("data.yml (line 4)"));

@@ -280,13 +280,16 @@ fn items_at(value: &Value, keys: &[&str]) -> Vec<Map<String, Value>> {
         .collect()
 }
 
+/// The first of the item's naming keys with text (`name: 2048` is text too).
 fn title(item: &Map<String, Value>) -> Option<String> {
-    TITLES
-        .iter()
-        .find_map(|k| item.get(*k).and_then(Value::as_str))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
+    TITLES.iter().find_map(|k| {
+        let text = match item.get(*k)? {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => return None,
+        };
+        (!text.is_empty()).then_some(text)
+    })
 }
 
 /// The line of each item's title in `text`, searched in order (1 when not found).
@@ -383,6 +386,17 @@ mod tests {
         assert_eq!(lines, [2, 4], "the nameless item is not a project");
         let slugs: Vec<String> = sources(&list).into_iter().map(|s| s.slug).collect();
         assert_eq!(slugs, ["kettle", "spoon"]);
+    }
+
+    #[test]
+    fn a_number_or_a_name_beside_an_empty_title_names_the_item() {
+        let item = |json: &str| serde_json::from_str::<Map<String, Value>>(json).unwrap();
+        assert_eq!(title(&item(r#"{"name": 2048}"#)).as_deref(), Some("2048"));
+        assert_eq!(
+            title(&item(r#"{"title": "", "name": "Kite"}"#)).as_deref(),
+            Some("Kite")
+        );
+        assert_eq!(title(&item(r#"{"title": " "}"#)), None);
     }
 
     #[test]
