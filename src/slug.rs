@@ -94,9 +94,28 @@ pub fn encode_path(path: &str) -> String {
     utf8_percent_encode(path, PATH).to_string()
 }
 
+/// `base` then `path` percent-encoded (as [`encode_path`]), in one string:
+/// what the templates' `url()` gives, made without an intermediate string.
+pub fn join_encoded(base: &str, path: &str) -> String {
+    let mut out = String::with_capacity(base.len() + path.len());
+    out.push_str(base);
+    out.extend(utf8_percent_encode(path, PATH));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_encoded_is_the_base_then_the_encoded_path() {
+        for (base, path) in [("/", ""), ("/portfolio/", "zh/a b/é%"), ("", "x\"y")] {
+            assert_eq!(
+                join_encoded(base, path),
+                format!("{base}{}", encode_path(path))
+            );
+        }
+    }
 
     #[test]
     fn latin_names() {

@@ -43,15 +43,19 @@ pub(super) struct PageMeta<'a> {
 /// `\u003e` and `\u0026` (still the same JSON), so neither `</script` nor
 /// `<!--<script` in a title can end the element or swallow the page after it.
 pub(super) fn script_json(v: &serde_json::Value) -> String {
-    let mut out = String::new();
-    for c in v.to_string().chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
+    let json = v.to_string();
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json.as_str();
+    while let Some(at) = rest.find(['<', '>', '&']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -114,6 +118,8 @@ pub(super) struct Pages<'a> {
     pub(super) home_url: String,
     projects_url: String,
     pub(super) skills_url: String,
+    /// The theme's word for "Projects" (every project page's breadcrumbs).
+    projects_word: String,
     /// The site's images by URL, when pages have share cards (`None`: they don't).
     covers: Option<HashMap<String, PathBuf>>,
 }
@@ -140,6 +146,10 @@ impl<'a> Pages<'a> {
             home_url: permalink(""),
             projects_url: permalink("projects/"),
             skills_url: permalink("skills/"),
+            projects_word: strings
+                .get("projects")
+                .cloned()
+                .unwrap_or_else(|| "Projects".to_string()),
             covers: site.config.share_cards.then(|| crate::cards::covers(site)),
         }
     }
@@ -158,13 +168,13 @@ impl<'a> Pages<'a> {
     }
 
     /// Points `m`'s image at the share card beside the page at `path`.
-    fn share(&self, m: &mut PageMeta<'_>, path: &str, ext: &str, alt: String) {
+    fn share(&self, m: &mut PageMeta<'_>, path: &str, ext: &str, alt: impl FnOnce() -> String) {
         let Some(card) = share_path(path, ext).filter(|_| self.sharing()) else {
             return;
         };
         let site = self.site;
         m.image = Some(Location::new(&site.config, &site.base_path, &card).permalink);
-        m.image_alt = Some(alt);
+        m.image_alt = Some(alt());
         m.image_width = Some(SHARE.0);
         m.image_height = Some(SHARE.1);
     }
@@ -199,10 +209,7 @@ impl<'a> Pages<'a> {
         let site = self.site;
         let photo = site.profile.photo.as_ref();
         let loc = Location::new(&site.config, &site.base_path, path);
-        let alt = self.card_alt(match kind {
-            "home" => &site.profile.name,
-            _ => &title,
-        });
+        let alternates = self.languages.alternates(site, path);
         let mut m = PageMeta {
             kind,
             title,
@@ -216,10 +223,17 @@ impl<'a> Pages<'a> {
             image_height: None,
             jsonld: None,
             lang: site.lang.clone(),
-            alternates: self.languages.alternates(site, path),
-            hreflang: self.languages.hreflang(site, path),
+            hreflang: super::languages::hreflang_of(&alternates),
+            alternates,
         };
-        self.share(&mut m, path, "png", alt);
+        let alt = |m: &PageMeta<'_>| match kind {
+            "home" => self.card_alt(&site.profile.name),
+            _ => self.card_alt(&m.title),
+        };
+        if self.sharing() {
+            let alt = alt(&m);
+            self.share(&mut m, path, "png", || alt);
+        }
         m
     }
 
@@ -239,7 +253,7 @@ impl<'a> Pages<'a> {
                 (Picture::Raster(_) | Picture::Svg(_), Some(cover)) => cover.alt.clone(),
                 _ => self.card_alt(&p.title),
             };
-            self.share(&mut m, &p.location.path, picture.extension(), alt);
+            self.share(&mut m, &p.location.path, picture.extension(), || alt);
         } else if let Some(cover) = &p.cover {
             m.image = Some(absolute(&site.config.base_url, &cover.url));
             m.image_alt = Some(cover.alt.clone());
@@ -263,7 +277,7 @@ impl<'a> Pages<'a> {
         }
         let crumbs = breadcrumbs(&[
             (&site.config.title, &self.home_url),
-            (&self.tr("projects", "Projects"), &self.projects_url),
+            (&self.projects_word, &self.projects_url),
             (&p.title, &p.location.permalink),
         ]);
         m.jsonld = Some(script_json(&serde_json::json!([work, crumbs])));
@@ -308,6 +322,17 @@ mod tests {
             plain_text("<p>R&amp;D: write &amp;lt;b&amp;gt;</p>"),
             "R&D: write &lt;b&gt;"
         );
+    }
+
+    #[test]
+    fn script_json_escapes_what_could_end_the_script_element() {
+        let v = serde_json::json!(["é</script><!--&x>", 1]);
+        assert_eq!(
+            script_json(&v),
+            r#"["é\u003c/script\u003e\u003c!--\u0026x\u003e",1]"#
+        );
+        let plain = serde_json::json!(["日本語"]);
+        assert_eq!(script_json(&plain), plain.to_string());
     }
 
     #[test]

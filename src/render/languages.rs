@@ -118,26 +118,30 @@ impl Languages {
     /// translated into and `x-default` (the default language's page); none
     /// when the page itself is not translated (it has no alternates of its own).
     pub fn hreflang(&self, site: &Site, path: &str) -> Vec<HrefLang> {
-        let alternates = self.alternates(site, path);
-        if !alternates.iter().any(|a| a.current && a.translated) {
-            return Vec::new();
-        }
-        let mut links: Vec<HrefLang> = alternates
-            .iter()
-            .filter(|a| a.translated)
-            .map(|a| HrefLang {
-                lang: a.lang.clone(),
-                href: a.permalink.clone(),
-            })
-            .collect();
-        if let Some(default) = alternates.first().filter(|a| a.translated) {
-            links.push(HrefLang {
-                lang: "x-default".into(),
-                href: default.permalink.clone(),
-            });
-        }
-        links
+        hreflang_of(&self.alternates(site, path))
     }
+}
+
+/// The `hreflang` links of a page with these alternates (see [`Languages::hreflang`]).
+pub fn hreflang_of(alternates: &[Alternate]) -> Vec<HrefLang> {
+    if !alternates.iter().any(|a| a.current && a.translated) {
+        return Vec::new();
+    }
+    let mut links: Vec<HrefLang> = alternates
+        .iter()
+        .filter(|a| a.translated)
+        .map(|a| HrefLang {
+            lang: a.lang.clone(),
+            href: a.permalink.clone(),
+        })
+        .collect();
+    if let Some(default) = alternates.first().filter(|a| a.translated) {
+        links.push(HrefLang {
+            lang: "x-default".into(),
+            href: default.permalink.clone(),
+        });
+    }
+    links
 }
 
 /// Every page of a load by its path without the language's prefix, and

@@ -8,6 +8,7 @@ use tera::{Kwargs, State, Tera};
 use super::cache::hash_of;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, Error};
+use crate::slug::join_encoded;
 use crate::source::in_file;
 use crate::template_vars::Uses;
 use crate::theme::{Origin, Theme};
@@ -39,22 +40,18 @@ pub fn templates(theme: &Theme, site: &Site) -> Result<Templates, Error> {
     tera.register_function(
         "url",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-            let path: String = kwargs.must_get("path")?;
-            Ok(format!(
-                "{}{}",
-                base_path,
-                crate::slug::encode_path(path.trim_start_matches('/'))
-            ))
+            let path: &str = kwargs.must_get("path")?;
+            Ok(join_encoded(&base_path, path.trim_start_matches('/')))
         },
     );
     // `lang_url`: a page of this language (`/portfolio/zh/projects/`).
-    let (base_path, prefix) = (site.base_path.clone(), site.lang_prefix.clone());
+    // Percent-encoding is per byte, so the prefix is encoded once, here.
+    let lang_base = join_encoded(&site.base_path, &site.lang_prefix);
     tera.register_function(
         "lang_url",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-            let path: String = kwargs.must_get("path")?;
-            let path = format!("{prefix}{}", path.trim_start_matches('/'));
-            Ok(format!("{base_path}{}", crate::slug::encode_path(&path)))
+            let path: &str = kwargs.must_get("path")?;
+            Ok(join_encoded(&lang_base, path.trim_start_matches('/')))
         },
     );
     let mut sources: Vec<(String, String)> = Vec::new();
