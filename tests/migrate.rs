@@ -162,6 +162,16 @@ fn zola_toml_and_own_shortcodes() {
         report.contains("templates/shortcodes/thumb.html: not copied, folio cannot compile it"),
         "{report}"
     );
+    // A theme's shortcode (the theme is not in the folder) gets an empty
+    // template, so the page still builds; the call stays, and is named.
+    assert!(lantern.contains("{{ icon(type=\"pdf\") }}"), "{lantern}");
+    assert!(
+        report.contains(
+            "templates/shortcodes/icon.html: written empty, so pages that call `icon` build"
+        ),
+        "{report}"
+    );
+    assert!(read(&d, "templates/shortcodes/icon.html").starts_with("{#-"));
     assert_eq!(check(&d), Vec::<String>::new());
     assert!(
         !report.contains("shortcode `note` is not one of folio's"),

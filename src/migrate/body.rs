@@ -26,7 +26,7 @@ static RELATIVE_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{\{-?\s*['"]([^'"]*)['"]\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.baseurl)\s*-?\}\}"#)
         .expect("valid regex")
 });
-static ZOLA_CALL: LazyLock<Regex> =
+pub(super) static ZOLA_CALL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[{%]\s*([\w-]+)\s*\(").expect("valid regex"));
 
 fn fence_of(line: &str) -> Option<&'static str> {

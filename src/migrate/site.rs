@@ -10,7 +10,7 @@ use super::detect::{self, Generator};
 use super::refs::SiteMap;
 use super::sources::{Source, discover, stem};
 use super::write::{Planned, What};
-use super::{Report, page, profile};
+use super::{Report, page, profile, shortcodes};
 
 /// Everything to write for the site in `src`, and the report so far.
 pub fn plan(
@@ -90,6 +90,8 @@ pub fn plan(
     let translated = super::translations::plan(src, section, &sources, &map, &mut report, config);
     planned.extend(translated?);
     planned.extend(shortcode_files(src, &mut report));
+    let stubs = shortcode_stubs(&planned, &report.shortcodes, &mut report.site_hands);
+    planned.extend(stubs);
     planned.extend(owner_files(&owner, &mut report));
     Ok((report, planned))
 }
@@ -184,6 +186,45 @@ const ZOLA_ONLY: &[&str] = &[
     "|markdown",
     "trans(",
 ];
+
+/// An empty `templates/shortcodes/NAME.html` for each shortcode the imported
+/// write-ups still call that is neither folio's nor copied (a theme's, when
+/// the theme is not in the folder, or one folio cannot compile): the site
+/// passes `check` and the calls stay for the owner to write it, as the
+/// report says.
+fn shortcode_stubs(
+    planned: &[Planned],
+    copied: &[String],
+    hands: &mut Vec<String>,
+) -> Vec<Planned> {
+    let mut names = std::collections::BTreeSet::new();
+    for p in planned {
+        let What::Text(text) = &p.what else { continue };
+        if p.rel.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        for c in super::body::ZOLA_CALL.captures_iter(text) {
+            let name = &c[1];
+            if !shortcodes::FOLIO.contains(&name) && !copied.iter().any(|n| n == name) {
+                names.insert(name.to_string());
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let rel = PathBuf::from("templates/shortcodes").join(format!("{name}.html"));
+            hands.push(format!(
+                "{}: written empty, so pages that call `{name}` build (it shows nothing); write it (the old site's theme has it), or remove its calls",
+                rel.display()
+            ));
+            let text = format!(
+                "{{#- `{name}`: a shortcode of the old site that was not imported. Write it here, or remove its calls. -#}}\n"
+            );
+            Planned { rel, what: What::Text(text) }
+        })
+        .collect()
+}
 
 /// The old site's own shortcodes, copied to `templates/shortcodes/`; one that
 /// uses what only Zola has is named as needing a hand, one that folio cannot
