@@ -94,6 +94,16 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             cx.converted("kramdown class list (styling of the old theme, removed)");
             continue;
         }
+        let kept;
+        let line = match without_trailing_ial(line) {
+            Some(text) => {
+                cx.converted("kramdown class list (styling of the old theme, removed)");
+                let end = if line.ends_with('\n') { "\n" } else { "" };
+                kept = format!("{text}{end}");
+                kept.as_str()
+            }
+            None => line,
+        };
         let converted = convert_line(cx, line, mdx);
         leftovers(cx, &outside_comments(&converted, &mut false));
         // A line that held only a shortcode with no output (a gallery's end) goes.
@@ -314,6 +324,15 @@ fn is_styling_ial(line: &str) -> bool {
                     .chars()
                     .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         })
+}
+
+/// `line` without a kramdown class list after its element
+/// (`![a](b.png){: .float--right }`), which styled the old theme only;
+/// `None` when it ends in none.
+fn without_trailing_ial(line: &str) -> Option<&str> {
+    let t = line.trim_end();
+    let start = t.rfind("{:").filter(|&i| i > 0)?;
+    is_styling_ial(&t[start..]).then(|| t[..start].trim_end())
 }
 
 /// Reports what is left of another generator's syntax on `line`.
@@ -538,5 +557,9 @@ mod tests {
         let (out, hands, _) = run("Text\n{: style=\"color: red\" }\n", false);
         assert!(out.contains("{: style"));
         assert_eq!(hands.len(), 1, "{hands:?}");
+        // After the element it styled, on the same line.
+        let (out, hands, done) = run("A *mirror* {: .float--right }\n\nNext.\n", false);
+        assert_eq!(out, "A *mirror*\n\nNext.\n");
+        assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
     }
 }
