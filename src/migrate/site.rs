@@ -215,7 +215,7 @@ fn shortcode_stubs(
         .map(|name| {
             let rel = PathBuf::from("templates/shortcodes").join(format!("{name}.html"));
             hands.push(format!(
-                "{}: written empty, so pages that call `{name}` build (it shows nothing); write it (the old site's theme has it), or remove its calls",
+                "{}: written empty, so pages that call `{name}` build (it shows nothing); write it for folio, or remove its calls",
                 rel.display()
             ));
             let text = format!(
