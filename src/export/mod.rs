@@ -251,13 +251,12 @@ impl<'a> Sources<'a> {
     /// The file that holds the top-level `key` of the YAML file `source`: its
     /// translation into the language loaded when that has the key, else `source`.
     fn holder(&mut self, source: &str, key: &str) -> String {
-        let Some(lang) = self.lang else {
-            return source.to_string();
-        };
-        let translation = crate::content::missing::translation_of(source, lang);
-        let has = self.root.join(&translation).is_file()
-            && key_line(self.text(&translation), key).is_some();
-        if has { translation } else { source.to_string() }
+        let shown = self.shown(source);
+        if shown != source && key_line(self.text(&shown), key).is_some() {
+            shown
+        } else {
+            source.to_string()
+        }
     }
     /// The file to name for a whole profile: its translation into the language
     /// loaded when there is one (its text is what the reader sees), else `source`.

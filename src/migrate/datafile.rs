@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use super::frontmatter;
+
 /// How many folders above the write-up's own are searched.
 const LEVELS: usize = 2;
 
@@ -48,15 +50,7 @@ fn data_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The records of a data file: a list of mappings at its top (or under one key).
 fn records(file: &Path) -> Vec<Map<String, Value>> {
-    let Ok(text) = std::fs::read_to_string(file) else {
-        return Vec::new();
-    };
-    let value: Option<Value> = if file.extension().is_some_and(|x| x == "json") {
-        serde_json::from_str(&text).ok()
-    } else {
-        serde_yaml::from_str(&text).ok()
-    };
-    let list = match value {
+    let list = match parse(file) {
         Some(Value::Array(a)) => a,
         Some(Value::Object(o)) if o.len() == 1 => match o.into_iter().next() {
             Some((_, Value::Array(a))) => a,
@@ -70,6 +64,20 @@ fn records(file: &Path) -> Vec<Map<String, Value>> {
             _ => None,
         })
         .collect()
+}
+
+/// A data file read as JSON values; `None` when absent or not valid.
+pub(super) fn parse(file: &Path) -> Option<Value> {
+    let text = std::fs::read_to_string(file).ok()?;
+    match file.extension()?.to_str()? {
+        "json" => serde_json::from_str(&text).ok(),
+        "toml" => toml::from_str::<toml::Table>(&text)
+            .ok()
+            .map(|t| frontmatter::toml_to_json(toml::Value::Table(t))),
+        _ => serde_yaml::from_str::<serde_yaml::Value>(&text)
+            .ok()
+            .map(frontmatter::yaml_to_json),
+    }
 }
 
 /// Whether a string value of `record` is the file name `name` (or a path ending in it).

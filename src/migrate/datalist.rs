@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::{Map, Value};
 
-use super::frontmatter;
+use super::datafile::parse;
 use super::sources::{Record, Source, unique};
 
 /// A data list of projects: the file holding it and its items.
@@ -236,20 +236,6 @@ fn portfolio_like(s: &str) -> bool {
         .any(|w| s.contains(w))
 }
 
-/// A data file read as JSON values; `None` when absent or not valid.
-fn parse(file: &Path) -> Option<Value> {
-    let text = std::fs::read_to_string(file).ok()?;
-    match file.extension()?.to_str()? {
-        "json" => serde_json::from_str(&text).ok(),
-        "toml" => toml::from_str::<toml::Table>(&text)
-            .ok()
-            .map(|t| frontmatter::toml_to_json(toml::Value::Table(t))),
-        _ => serde_yaml::from_str::<serde_yaml::Value>(&text)
-            .ok()
-            .map(frontmatter::yaml_to_json),
-    }
-}
-
 /// The items of a data file's value under `keys`: a list at the top, or under
 /// `projects`, `items` or the only key.
 fn records(value: &Value, keys: &[String]) -> Vec<Map<String, Value>> {
@@ -337,10 +323,10 @@ pub fn sources(list: &DataList) -> Vec<Source> {
 }
 
 /// The items of `list` no write-up has (by slug or title), for the report.
-pub fn uncovered<'a>(list: &'a DataList, writeups: &[Source]) -> Vec<&'a str> {
+pub fn uncovered(list: &DataList, writeups: &[Source]) -> Vec<String> {
     list.items
         .iter()
-        .filter_map(|r| r.map.get("title").or(r.map.get("name"))?.as_str())
+        .filter_map(|r| title(&r.map))
         .filter(|t| {
             let slug = crate::slug::slugify(t);
             !writeups.iter().any(|s| s.slug == slug)

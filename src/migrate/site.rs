@@ -25,24 +25,8 @@ pub fn plan(
         Some(list) => (datalist::sources(&list), Vec::new(), list.elsewhere()),
         None => writeups(src, section),
     };
-    let mut pages = HashMap::new();
-    let mut names = HashMap::new();
-    let mut bundles = HashMap::new();
-    for s in &sources {
-        pages.insert(s.path.clone(), s.slug.clone());
-        let old = match &s.bundle {
-            Some(b) => b
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default(),
-            None => stem(&s.path),
-        };
-        if let Some(b) = &s.bundle {
-            bundles.insert(old.clone(), b.clone());
-        }
-        names.insert(old, s.slug.clone());
-        names.insert(s.slug.clone(), s.slug.clone());
-    }
+    let (pages, names, bundles) = addresses(&sources);
+    let shortcodes = own_shortcodes(src);
     let writeups: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
     let mut owner = profile::extract(src, generator, &writeups);
     let old_url = owner
@@ -63,7 +47,7 @@ pub fn plan(
         names,
         bundles,
         taxonomies: profile::taxonomies(src),
-        own_shortcodes: own_shortcodes(src).0.into_iter().map(|(n, _)| n).collect(),
+        own_shortcodes: shortcodes.0.iter().map(|(n, _)| n.clone()).collect(),
         old_url,
         bibliography: super::cite::bibliography(src),
         root: src.to_path_buf(),
@@ -89,11 +73,39 @@ pub fn plan(
     let config = &mut owner.config;
     let translated = super::translations::plan(src, section, &sources, &map, &mut report, config);
     planned.extend(translated?);
-    planned.extend(shortcode_files(src, &mut report));
+    planned.extend(shortcode_files(shortcodes, &mut report));
     let stubs = shortcode_stubs(&planned, &report.shortcodes, &mut report.site_hands);
     planned.extend(stubs);
     planned.extend(owner_files(&owner, &mut report));
     Ok((report, planned))
+}
+
+/// Where links find each write-up: its source file, its old name (file stem
+/// or bundle folder) and its slug, each to its slug; the bundles by old name.
+type Addresses = (
+    HashMap<PathBuf, String>,
+    HashMap<String, String>,
+    HashMap<String, PathBuf>,
+);
+
+fn addresses(sources: &[Source]) -> Addresses {
+    let (mut pages, mut names, mut bundles) = Addresses::default();
+    for s in sources {
+        pages.insert(s.path.clone(), s.slug.clone());
+        let old = match &s.bundle {
+            Some(b) => b
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+            None => stem(&s.path),
+        };
+        if let Some(b) = &s.bundle {
+            bundles.insert(old.clone(), b.clone());
+        }
+        names.insert(old, s.slug.clone());
+        names.insert(s.slug.clone(), s.slug.clone());
+    }
+    (pages, names, bundles)
 }
 
 /// The write-ups of `section` (files, else the headings of its list page),
@@ -229,9 +241,11 @@ fn shortcode_stubs(
 /// The old site's own shortcodes, copied to `templates/shortcodes/`; one that
 /// uses what only Zola has is named as needing a hand, one that folio cannot
 /// compile is not copied (and named).
-fn shortcode_files(src: &Path, report: &mut Report) -> Vec<Planned> {
+fn shortcode_files(
+    (usable, failed): (Vec<Template>, Vec<(String, String)>),
+    report: &mut Report,
+) -> Vec<Planned> {
     let mut planned = Vec::new();
-    let (usable, failed) = own_shortcodes(src);
     for (name, why) in failed {
         report.site_hands.push(format!(
             "templates/shortcodes/{name}.html: not copied, folio cannot compile it ({why}); write it again for folio if a page calls `{name}`"
@@ -365,7 +379,7 @@ mod tests {
         .unwrap();
         std::fs::write(sc.join("README.md"), "not a shortcode").unwrap();
         let mut report = Report::default();
-        let planned = shortcode_files(dir.path(), &mut report);
+        let planned = shortcode_files(own_shortcodes(dir.path()), &mut report);
         let rels: Vec<_> = planned.iter().map(|p| p.rel.clone()).collect();
         assert_eq!(
             rels,

@@ -168,13 +168,13 @@ impl<'a> Pages<'a> {
     }
 
     /// Points `m`'s image at the share card beside the page at `path`.
-    fn share(&self, m: &mut PageMeta<'_>, path: &str, ext: &str, alt: impl FnOnce() -> String) {
+    fn share(&self, m: &mut PageMeta<'_>, path: &str, ext: &str, alt: String) {
         let Some(card) = share_path(path, ext).filter(|_| self.sharing()) else {
             return;
         };
         let site = self.site;
         m.image = Some(Location::new(&site.config, &site.base_path, &card).permalink);
-        m.image_alt = Some(alt());
+        m.image_alt = Some(alt);
         m.image_width = Some(SHARE.0);
         m.image_height = Some(SHARE.1);
     }
@@ -226,13 +226,14 @@ impl<'a> Pages<'a> {
             hreflang: super::languages::hreflang_of(&alternates),
             alternates,
         };
-        let alt = |m: &PageMeta<'_>| match kind {
-            "home" => self.card_alt(&site.profile.name),
-            _ => self.card_alt(&m.title),
-        };
         if self.sharing() {
-            let alt = alt(&m);
-            self.share(&mut m, path, "png", || alt);
+            let named = if kind == "home" {
+                &site.profile.name
+            } else {
+                &m.title
+            };
+            let alt = self.card_alt(named);
+            self.share(&mut m, path, "png", alt);
         }
         m
     }
@@ -253,7 +254,7 @@ impl<'a> Pages<'a> {
                 (Picture::Raster(_) | Picture::Svg(_), Some(cover)) => cover.alt.clone(),
                 _ => self.card_alt(&p.title),
             };
-            self.share(&mut m, &p.location.path, picture.extension(), || alt);
+            self.share(&mut m, &p.location.path, picture.extension(), alt);
         } else if let Some(cover) = &p.cover {
             m.image = Some(absolute(&site.config.base_url, &cover.url));
             m.image_alt = Some(cover.alt.clone());
