@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::frontmatter;
+use crate::diagnostics::Diagnostic;
 
 /// How many folders above the write-up's own are searched.
 const LEVELS: usize = 2;
@@ -80,6 +81,76 @@ pub(super) fn parse(file: &Path) -> Option<Value> {
     }
 }
 
+/// Where sites keep their data files: Jekyll's `_data/`, Hugo's `data/`.
+const DATA_DIRS: &[&str] = &["_data", "data"];
+
+/// The data files of `src` (in `_data/` and `data/`, at any depth) that
+/// cannot be read, each named for the report: where, what is wrong and how
+/// to fix it. Nothing of such a file is imported (its projects, its links).
+pub fn broken(src: &Path) -> Vec<String> {
+    DATA_DIRS
+        .iter()
+        .flat_map(|d| {
+            walkdir::WalkDir::new(src.join(d))
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+        })
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| problem(src, e.path()))
+        .map(|d| {
+            let help = d.help.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
+            format!(
+                "{}: {}{help}; the file could not be read, so nothing of it was imported: fix it and import again",
+                d.location(),
+                d.message
+            )
+        })
+        .collect()
+}
+
+/// What is wrong with the data file `file` (JSON, YAML or TOML); `None` when
+/// it reads, or is not a data file.
+fn problem(src: &Path, file: &Path) -> Option<Diagnostic> {
+    let ext = file.extension()?.to_str()?.to_ascii_lowercase();
+    if !["json", "yaml", "yml", "toml"].contains(&ext.as_str()) {
+        return None;
+    }
+    let sf = match crate::source::read(src, file) {
+        Ok(sf) => sf,
+        Err(e) => return e.diagnostics.into_iter().next(),
+    };
+    let at = |d: Diagnostic, line: usize, col: usize| {
+        d.in_file(&sf.display).at(line, Some(col), Some(&sf.text))
+    };
+    match ext.as_str() {
+        "json" => serde_json::from_str::<Value>(&sf.text).err().map(|e| {
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or_default();
+            let d = Diagnostic::error(format!("not valid JSON: {message}"));
+            at(d, e.line().max(1), e.column().max(1))
+                .with_help("a comma, quote or bracket is missing or one too many there")
+        }),
+        "toml" => toml::from_str::<toml::Table>(&sf.text).err().map(|e| {
+            let start = e.span().map_or(0, |s| s.start).min(sf.text.len());
+            let before = sf.text.get(..start).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let col = before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+                + 1;
+            let d = Diagnostic::error(format!("not valid TOML: {}", e.message().trim()));
+            at(d, line, col).with_help("write `key = value`, with text values in quotes")
+        }),
+        _ => crate::yaml::parse::<serde_yaml::Value>(&sf, &sf.text, 1)
+            .err()
+            .and_then(|e| e.diagnostics.into_iter().next()),
+    }
+}
+
 /// Whether a string value of `record` is the file name `name` (or a path ending in it).
 fn names(record: &Map<String, Value>, name: &str) -> bool {
     record.values().any(|v| {
@@ -112,5 +183,50 @@ mod tests {
         assert!(file.ends_with("projects/projects.json"));
         assert_eq!(record["name"], "Tide gauge");
         assert!(record_for(&desc.join("other.md")).is_none());
+    }
+
+    #[test]
+    fn broken_data_files_are_named_with_their_place_and_a_fix() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        let write = |rel: &str, text: &str| {
+            let p = s.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write(
+            "_data/projects.yml",
+            "- title: Kite\n  tags: [a, b\n- title: Sled\n",
+        );
+        write("_data/nav.yml", "- name: Home\n");
+        write(
+            "data/fr/work.json",
+            "[{\"title\": \"A\"}\n {\"title\": \"B\"}]",
+        );
+        write("data/work.toml", "[[items]]\ntitle = Lamp\n");
+        write("data/notes.txt", "not: [data");
+        let broken = broken(s);
+        assert_eq!(broken.len(), 3, "{broken:#?}");
+        assert!(
+            broken[0].starts_with("_data/projects.yml:2:"),
+            "{}",
+            broken[0]
+        );
+        assert!(
+            broken[1].starts_with("data/fr/work.json:2:2: not valid JSON: expected"),
+            "{}",
+            broken[1]
+        );
+        assert!(
+            broken[2].starts_with("data/work.toml:2:9: not valid TOML: "),
+            "{}",
+            broken[2]
+        );
+        for b in &broken {
+            assert!(
+                b.contains("; ") && b.ends_with("fix it and import again"),
+                "{b}"
+            );
+        }
     }
 }

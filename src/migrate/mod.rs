@@ -146,9 +146,10 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         (None, Some(list)) => list_folder(src, list),
         (None, None) => detect::find_section(src).ok_or_else(|| {
             Error::msg(format!(
-                "no write-ups to import in {}: no Markdown files in {}; choose the folder with --section PATH",
+                "no write-ups to import in {}: no Markdown files in {}; choose the folder with --section PATH{}",
                 src.display(),
-                detect::LOOKED
+                detect::LOOKED,
+                unreadable(src)
             ))
         })?,
     };
@@ -162,12 +163,26 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
     let (report, plan) = site::plan(src, generator, &section, data)?;
     if report.files.is_empty() {
         return Err(Error::msg(format!(
-            "no write-ups to import in {}: it holds no Markdown file that is a write-up ({} skipped: section pages, translations); choose the folder that holds them with --section PATH",
+            "no write-ups to import in {}: it holds no Markdown file that is a write-up ({} skipped: section pages, translations); choose the folder that holds them with --section PATH{}",
             src.join(&section).display(),
-            report.skipped.len()
+            report.skipped.len(),
+            unreadable(src)
         )));
     }
     finish(dir, report, plan, opts)
+}
+
+/// The data files that could not be read (a list of projects may be one),
+/// for an error saying there is nothing to import.
+fn unreadable(src: &Path) -> String {
+    let broken = datafile::broken(src);
+    if broken.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n(data files that could not be read, which may hold the projects:\n{})",
+        broken.join("\n")
+    )
 }
 
 /// The folder of a data list of projects ([`datalist`]), as the section.

@@ -63,6 +63,7 @@ pub fn plan(
         ..Report::default()
     };
     report.site_hands.extend(data_note);
+    report.site_hands.extend(super::datafile::broken(src));
     let mut planned = Vec::new();
     for s in &sources {
         let (mut file, files) = page::convert(s, &map)?;
@@ -359,6 +360,33 @@ fn language_hint(config: &serde_yaml::Mapping, report: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_data_file_that_cannot_be_read_is_named_in_the_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        std::fs::create_dir_all(s.join("content/projects")).unwrap();
+        std::fs::create_dir_all(s.join("data")).unwrap();
+        std::fs::write(s.join("hugo.toml"), "title = \"Site\"\n").unwrap();
+        std::fs::write(
+            s.join("content/projects/kite.md"),
+            "---\ntitle: Kite\n---\nText.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            s.join("data/projects.yaml"),
+            "- title: Sled\n  summary: \"open\n",
+        )
+        .unwrap();
+        let section = Path::new("content/projects");
+        let (report, _) = plan(s, Generator::Hugo, section, None).unwrap();
+        let named: Vec<_> = report
+            .site_hands
+            .iter()
+            .filter(|h| h.starts_with("data/projects.yaml:2:"))
+            .collect();
+        assert_eq!(named.len(), 1, "{:#?}", report.site_hands);
+    }
 
     #[test]
     fn own_shortcodes_are_copied_zola_only_ones_named_and_broken_ones_left() {
