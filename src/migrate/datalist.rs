@@ -23,9 +23,19 @@ pub struct DataList {
     pub items: Vec<Record>,
     /// The same list in the site's other languages (Toha's `data/<lang>/…`), not imported.
     pub others: Vec<String>,
+    /// Its items without a title, not imported: where each is and how to fix it.
+    pub untitled: Vec<String>,
 }
 
 impl DataList {
+    /// What of the list is not imported, for the report: its items without
+    /// a title, and the same list in other languages.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = self.untitled.clone();
+        notes.extend(self.elsewhere());
+        notes
+    }
+
     /// The note naming the lists in other languages, which are not imported.
     pub fn elsewhere(&self) -> Option<String> {
         (!self.others.is_empty()).then(|| {
@@ -91,35 +101,81 @@ pub fn find(src: &Path) -> Option<DataList> {
     let found = files.into_iter().find_map(|(file, keys)| {
         let items = records(&parse(&file)?, &keys);
         let place = rel(src, &file);
-        (!items.is_empty()).then(|| list(file, place, items))
+        titled(&items).then(|| list(file, place, items))
     });
     let mut found = found.or_else(|| hugo_params(src))?;
-    found.others = toha
+    let per_language = language_files(src);
+    let others = toha
         .iter()
-        .filter(|f| f.is_file() && **f != found.file)
-        .map(|f| rel(src, f))
-        .collect();
+        .chain(&per_language)
+        .filter(|f| **f != found.file && parse(f).is_some_and(|v| titled(&records(&v, &[]))));
+    let others: Vec<String> = others.map(|f| rel(src, f)).collect();
+    found.others.extend(others);
     Some(found)
 }
 
+/// `data/<lang>/projects.*`: a list of projects per language.
+fn language_files(src: &Path) -> Vec<PathBuf> {
+    data_dirs(src)
+        .iter()
+        .filter(|d| {
+            let name = d.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| super::sources::is_language(&n))
+        })
+        .flat_map(|d| EXTS.iter().map(move |x| d.join(format!("projects.{x}"))))
+        .collect()
+}
+
+/// The folders of `data/`, sorted.
+fn data_dirs(src: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(src.join("data"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Whether a list has an item with a title (else it is not a list of projects).
+fn titled(items: &[Map<String, Value>]) -> bool {
+    items.iter().any(|i| title(i).is_some())
+}
+
+/// The list of `file`: its items with a title, the others named.
 fn list(file: PathBuf, place: String, items: Vec<Map<String, Value>>) -> DataList {
     let text = std::fs::read_to_string(&file).unwrap_or_default();
     let lines = title_lines(&text, &items);
-    let items = items
-        .into_iter()
-        .zip(lines)
-        .map(|(map, line)| Record {
-            map,
-            line,
-            place: place.clone(),
-        })
-        .collect();
+    let n = items.len();
+    let mut untitled = Vec::new();
+    let mut records = Vec::new();
+    for (i, (map, line)) in items.into_iter().zip(lines).enumerate() {
+        if title(&map).is_some() {
+            let (line, place) = (line.unwrap_or(1), place.clone());
+            records.push(Record { map, line, place });
+            continue;
+        }
+        let at = line.map_or(String::new(), |l| format!(":{l}"));
+        untitled.push(format!(
+            "{}{at}: item {} of {n} has no title, so it was not imported: add `title:` to it and import again",
+            rel_file(&place),
+            i + 1
+        ));
+    }
     DataList {
         file,
         place,
-        items,
+        items: records,
         others: Vec::new(),
+        untitled,
     }
+}
+
+/// The file of a place (`hugo.yaml (params.projects.items)` → `hugo.yaml`).
+fn rel_file(place: &str) -> &str {
+    place.split(" (").next().unwrap_or(place)
 }
 
 /// hugo-profile's `params.projects.items` in the site's Hugo config.
@@ -136,15 +192,35 @@ fn hugo_params(src: &Path) -> Option<DataList> {
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         let items = items_at(&value, &keys);
         let place = format!("{} ({})", rel(src, &file), keys.join("."));
-        (!items.is_empty()).then(|| list(file, place, items))
+        let others = language_lists(&value, &keys);
+        let others = others.iter().map(|k| format!("{} ({k})", rel(src, &file)));
+        let others = others.collect();
+        let found = titled(&items).then(|| list(file, place, items))?;
+        Some(DataList { others, ..found })
     })
+}
+
+/// hugo-profile's lists of the config's languages other than the one at `chosen`.
+fn language_lists(config: &Value, chosen: &[&str]) -> Vec<String> {
+    let Some(Value::Object(langs)) = config.get("languages") else {
+        return Vec::new();
+    };
+    let mut names: Vec<&String> = langs.keys().collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|l| ["languages", l.as_str(), "params", "projects", "items"])
+        .filter(|keys| keys[..2] != chosen[..chosen.len().min(2)])
+        .filter(|keys| titled(&items_at(config, keys)))
+        .map(|keys| keys.join("."))
+        .collect()
 }
 
 /// Where a Hugo config keeps hugo-profile's projects: `params.projects.items`,
 /// else under the first language that has them (`languages.en.params…`).
 fn params_keys(config: &Value) -> Vec<String> {
     let top = ["params", "projects", "items"].map(String::from).to_vec();
-    if !items_at(config, &["params", "projects", "items"]).is_empty() {
+    if titled(&items_at(config, &["params", "projects", "items"])) {
         return top;
     }
     let Some(Value::Object(langs)) = config.get("languages") else {
@@ -161,7 +237,7 @@ fn params_keys(config: &Value) -> Vec<String> {
         })
         .find(|keys| {
             let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-            !items_at(config, &keys).is_empty()
+            titled(&items_at(config, &keys))
         })
         .unwrap_or(top)
 }
@@ -169,14 +245,7 @@ fn params_keys(config: &Value) -> Vec<String> {
 /// Toha's `data/<lang>/sections/projects.yaml` (and `data/sections/…`), sorted.
 fn toha_files(src: &Path) -> Vec<PathBuf> {
     let data = src.join("data");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&data)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
+    let mut dirs = data_dirs(src);
     // English first: the language most sites default to.
     dirs.sort_by_key(|d| !d.ends_with("en"));
     dirs.insert(0, data);
@@ -254,16 +323,13 @@ fn records(value: &Value, keys: &[String]) -> Vec<Map<String, Value>> {
     list.map(|l| items_at(l, &[])).unwrap_or_default()
 }
 
-/// The mappings with a title in the list at `keys` of `value`.
+/// The mappings in the list at `keys` of `value` (those without a title too:
+/// they are named, see [`list`]).
 fn items_at(value: &Value, keys: &[&str]) -> Vec<Map<String, Value>> {
     let Some(Value::Array(list)) = keys.iter().try_fold(value, |v, k| v.get(*k)) else {
         return Vec::new();
     };
-    list.iter()
-        .filter_map(|v| v.as_object())
-        .filter(|o| title(o).is_some())
-        .cloned()
-        .collect()
+    list.iter().filter_map(|v| v.as_object()).cloned().collect()
 }
 
 /// The first of the item's naming keys with text (`name: 2048` is text too).
@@ -278,26 +344,31 @@ fn title(item: &Map<String, Value>) -> Option<String> {
     })
 }
 
-/// The line of each item's title in `text`, searched in order (1 when not found).
-fn title_lines(text: &str, items: &[Map<String, Value>]) -> Vec<usize> {
+/// The line of each item's title in `text` (of its first text, for an item
+/// without one), searched in order; `None` when not found.
+fn title_lines(text: &str, items: &[Map<String, Value>]) -> Vec<Option<usize>> {
     let lines: Vec<&str> = text.lines().collect();
     let mut from = 0;
     items
         .iter()
         .map(|item| {
-            let t = title(item).unwrap_or_default();
-            match lines[from.min(lines.len())..]
+            let t = title(item).or_else(|| first_text(item))?;
+            let i = lines[from.min(lines.len())..]
                 .iter()
-                .position(|l| l.contains(&t))
-            {
-                Some(i) => {
-                    from += i + 1;
-                    from
-                }
-                None => 1,
-            }
+                .position(|l| l.contains(&t))?;
+            from += i + 1;
+            Some(from)
         })
         .collect()
+}
+
+/// The first non-empty string value of an item.
+fn first_text(item: &Map<String, Value>) -> Option<String> {
+    item.values()
+        .filter_map(Value::as_str)
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// One write-up per item of `list`, slugged from its title.
@@ -370,6 +441,13 @@ mod tests {
         assert_eq!(list.place, "_data/builds.yml");
         let lines: Vec<usize> = list.items.iter().map(|r| r.line).collect();
         assert_eq!(lines, [2, 4], "the nameless item is not a project");
+        assert_eq!(
+            list.untitled,
+            [
+                "_data/builds.yml:5: item 3 of 3 has no title, so it was not imported: add `title:` to it and import again"
+            ]
+        );
+        assert_eq!(list.notes(), list.untitled);
         let slugs: Vec<String> = sources(&list).into_iter().map(|s| s.slug).collect();
         assert_eq!(slugs, ["kettle", "spoon"]);
     }
@@ -429,6 +507,33 @@ mod tests {
         assert_eq!(list.others, ["data/fr/sections/projects.yaml"]);
         assert!(list.elsewhere().unwrap().contains("other languages"));
         assert_eq!(list.items[0].line, 4);
+    }
+
+    #[test]
+    fn lists_of_other_languages_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        write(
+            s,
+            "hugo.yaml",
+            "languages:\n  en:\n    params:\n      projects:\n        items:\n          - title: Lamp\n  fr:\n    params:\n      projects:\n        items:\n          - title: Lampe\n",
+        );
+        let list = find(s).unwrap();
+        assert_eq!(list.place, "hugo.yaml (languages.en.params.projects.items)");
+        assert_eq!(
+            list.others,
+            ["hugo.yaml (languages.fr.params.projects.items)"]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        write(s, "data/projects.yaml", "- title: Kite\n");
+        write(s, "data/fr/projects.yaml", "- title: Cerf-volant\n");
+        write(s, "data/de/projects.yaml", "- link: none\n");
+        let list = find(s).unwrap();
+        assert_eq!(list.others, ["data/fr/projects.yaml"]);
+        assert!(list.notes()[0].starts_with(
+            "data/fr/projects.yaml: the projects in the site's other languages are not imported"
+        ));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn plan(
     // The section a data list's items come from is the list itself.
     let shown = data.as_ref().map(|l| PathBuf::from(&l.place));
     let (sources, skipped, data_note) = match data {
-        Some(list) => (datalist::sources(&list), Vec::new(), list.elsewhere()),
+        Some(list) => (datalist::sources(&list), Vec::new(), list.notes()),
         None => writeups(src, section),
     };
     let (pages, names, bundles) = addresses(&sources);
@@ -111,7 +111,7 @@ fn addresses(sources: &[Source]) -> Addresses {
 
 /// The write-ups of `section` (files, else the headings of its list page),
 /// the files skipped, and a note naming a data list of projects the site also has.
-fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>, Option<String>) {
+fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>, Vec<String>) {
     let (mut sources, mut skipped) = discover(&src.join(section));
     if sources.is_empty() {
         sources = super::listpage::sources(&src.join(section));
@@ -120,7 +120,7 @@ fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>,
         }
     }
     let note = datalist::find(src).map(|list| data_list_note(&list, &sources));
-    (sources, skipped, note)
+    (sources, skipped, note.into_iter().collect())
 }
 
 /// A data list of projects beside the write-ups: the write-ups are preferred
