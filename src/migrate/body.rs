@@ -489,10 +489,16 @@ mod tests {
         let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
         assert_eq!(
             hands,
-            [(
-                32,
-                "MDX component `<Box>` left out: folio has no equivalent"
-            )]
+            [
+                (
+                    26,
+                    "MDX component `<Note>`: its props left out (kind=\"warn\"), its content kept; write what they said into the text if it matters"
+                ),
+                (
+                    32,
+                    "MDX component `<Box>` left out: folio has no equivalent"
+                )
+            ]
         );
     }
 
@@ -508,10 +514,16 @@ mod tests {
         let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
         assert_eq!(
             hands,
-            [(
-                16,
-                "MDX component `<Chart>` left out: folio has no equivalent"
-            )]
+            [
+                (
+                    10,
+                    "MDX component `<Card>`: its props left out (tone=\"dark\"), its content kept; write what they said into the text if it matters"
+                ),
+                (
+                    16,
+                    "MDX component `<Chart>` left out with its props (kind=\"bar\"): folio has no equivalent"
+                )
+            ]
         );
     }
 

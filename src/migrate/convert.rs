@@ -15,6 +15,8 @@ pub struct Wrapper {
     pub snippets: bool,
     /// Lines of text kept before it opened.
     pub text_before: usize,
+    /// Its props (`kind="warn"`), which have no place in Markdown.
+    pub props: Vec<String>,
 }
 
 /// The state of one write-up's conversion.

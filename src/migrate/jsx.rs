@@ -183,6 +183,10 @@ fn component(cx: &mut Convert, c: &Captures) -> String {
             line: cx.line,
             snippets: false,
             text_before: cx.text_lines.1,
+            props: PROP
+                .find_iter(&c[2])
+                .map(|m| m.as_str().to_string())
+                .collect(),
         });
     }
     String::new()
@@ -198,22 +202,36 @@ fn close(cx: &mut Convert, name: &str) {
 }
 
 fn wrapper(cx: &mut Convert, w: Wrapper) {
-    if w.snippets {
-        cx.converted(&format!(
-            "MDX component <{}> → headed lists (check it)",
+    let props = w.props.join(" ");
+    let message = if w.snippets || cx.text_lines.0 > w.text_before {
+        let what = if w.snippets {
+            "headed lists"
+        } else {
+            "its text"
+        };
+        cx.converted(&format!("MDX component <{}> → {what} (check it)", w.name));
+        if props.is_empty() {
+            return;
+        }
+        format!(
+            "MDX component `<{}>`: its props left out ({props}), its content kept; write what they said into the text if it matters",
             w.name
-        ));
-    } else if cx.text_lines.0 > w.text_before {
-        cx.converted(&format!("MDX component <{}> → its text (check it)", w.name));
+        )
+    } else if props.is_empty() {
+        format!(
+            "MDX component `<{}>` left out: folio has no equivalent",
+            w.name
+        )
     } else {
-        cx.hands.push(Hand {
-            line: w.line,
-            message: format!(
-                "MDX component `<{}>` left out: folio has no equivalent",
-                w.name
-            ),
-        });
-    }
+        format!(
+            "MDX component `<{}>` left out with its props ({props}): folio has no equivalent",
+            w.name
+        )
+    };
+    cx.hands.push(Hand {
+        line: w.line,
+        message,
+    });
 }
 
 /// `text` without up to `n` spaces of indent (a component's text is
