@@ -30,13 +30,13 @@ pub fn front(r: &Record) -> (Front, Vec<String>) {
         }
     }
     // The item's own line is where a key's problem is reported.
-    let raw = "\n".repeat(r.line.saturating_sub(2));
     let front = Front {
         syntax: Syntax::Yaml,
         map,
-        raw,
+        raw: String::new(),
         body,
         body_first_line: r.line,
+        item_line: Some(r.line),
     };
     (front, notes)
 }
@@ -201,7 +201,17 @@ mod tests {
         assert_eq!(f.map["link"], "https://kite.example.org");
         assert_eq!(f.map["date"], "2024-06");
         assert_eq!(f.map["timeline"], "Jun 2024 – Sep 2024");
-        assert_eq!(f.key_line("link"), None);
+        assert_eq!(
+            f.key_line("link"),
+            Some(4),
+            "a key is reported at its item's line"
+        );
+        assert_eq!(
+            f.key_line("date"),
+            Some(4),
+            "so is one made from the timeline"
+        );
+        assert_eq!(f.key_line("summary"), None, "the item has no summary");
         let (f, notes) = front(&item("name: Sled\nyear: 2019\n"));
         assert_eq!(f.map["date"], "2019");
         assert!(!f.map.contains_key("year") && notes.contains(&"year → date".to_string()));

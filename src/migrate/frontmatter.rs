@@ -24,11 +24,16 @@ pub struct Front {
     pub body: String,
     /// 1-based line of the body's first line in the source file.
     pub body_first_line: usize,
+    /// An item of a data list: the line its keys are reported at (its title's).
+    pub item_line: Option<usize>,
 }
 
 impl Front {
     /// The 1-based line of `key` in the source file (front matter starts on line 2).
     pub fn key_line(&self, key: &str) -> Option<usize> {
+        if let Some(line) = self.item_line {
+            return self.map.contains_key(key).then_some(line);
+        }
         self.raw
             .lines()
             .position(|l| {
@@ -58,6 +63,7 @@ pub fn parse(text: &str) -> crate::Result<Front> {
                 raw: String::new(),
                 body: text,
                 body_first_line: 1,
+                item_line: None,
             });
         }
     };
@@ -84,6 +90,7 @@ pub fn parse(text: &str) -> crate::Result<Front> {
         raw,
         body,
         body_first_line: close + 2,
+        item_line: None,
     })
 }
 

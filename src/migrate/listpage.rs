@@ -64,6 +64,7 @@ pub fn front(page: &frontmatter::Front, part: &Part) -> frontmatter::Front {
         raw: String::new(),
         body: part.body.clone(),
         body_first_line: part.first_line,
+        item_line: None,
     }
 }
 
