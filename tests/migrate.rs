@@ -26,6 +26,19 @@ fn exists(dir: &tempfile::TempDir, rel: &str) -> bool {
     dir.path().join("site").join(rel).is_file()
 }
 
+/// The write-ups written: the folders of content/projects/ with an index.md, sorted.
+fn projects(dir: &tempfile::TempDir) -> Vec<String> {
+    let folder = dir.path().join("site/content/projects");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+        .flatten()
+        .filter(|e| e.path().join("index.md").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// The problems `folio check` finds in the imported site.
 fn check(dir: &tempfile::TempDir) -> Vec<String> {
     let run = folio(&["check", dir.path().join("site").to_str().unwrap()]);
@@ -68,8 +81,9 @@ fn hugo_bundles_toml_and_shortcodes() {
     assert!(harbor.contains("links:\n  Demo: https://harbor.example.org\n"));
     assert!(exists(&d, "content/projects/harbor-app/harbor.png"));
     assert!(exists(&d, "static/files/brochure.pdf"));
-    assert!(
-        !exists(&d, "content/projects/hello/index.md"),
+    assert_eq!(
+        projects(&d),
+        ["harbor-app", "tide-tables"],
         "posts are not projects"
     );
     let profile = read(&d, "content/profile.yaml");
@@ -639,8 +653,7 @@ fn paths_as_the_old_site_served_them() {
     assert!(exists(&d, "content/projects/relay/logo.svg"));
     assert!(report.contains("logo.jpg → logo.svg"), "{report}");
     // Files Jekyll never published are skipped as it did; a slug taken is told.
-    assert!(!exists(&d, "content/projects/template/index.md"));
-    assert!(!exists(&d, "content/projects/shelved/index.md"));
+    assert_eq!(projects(&d), ["relay", "relay-2"], "{report}");
     assert!(
         report.contains("_projects/_template.md: skipped, its name starts with `_`"),
         "{report}"
@@ -764,7 +777,7 @@ fn a_blog_is_the_section_when_no_projects_folder_exists() {
     assert!(report.contains("section content/english/blog)"), "{report}");
     let page = read(&d, "content/projects/tide-gauge/index.md");
     assert!(page.contains("title: How I built a tide gauge"), "{page}");
-    assert!(!exists(&d, "content/projects/_index/index.md"));
+    assert_eq!(projects(&d), ["tide-gauge"], "the section page is not one");
     assert!(
         page.contains("<details><summary>What it measures:</summary>")
             && page.contains("</details>"),
@@ -910,11 +923,7 @@ fn a_blank_template_write_up_is_not_imported() {
         ),
         "{report}"
     );
-    assert!(
-        !exists(&d, "content/projects/writeuptemplate/index.md"),
-        "{report}"
-    );
-    assert!(exists(&d, "content/projects/kite-rig/index.md"));
+    assert_eq!(projects(&d), ["kite-rig"], "{report}");
     assert!(
         report.contains("1 of 1 write-up need nothing by hand"),
         "{report}"
@@ -1093,9 +1102,9 @@ fn a_jekyll_data_list_a_page_loops_over_becomes_the_projects() {
     assert!(bus.contains("Website: https://bus.example.org\n"), "{bus}");
     assert!(bus.contains("date: '2021'\n"), "{bus}");
     assert!(report.contains("year → date"), "{report}");
-    assert!(exists(&d, "content/projects/pocket-quiz/index.md"));
-    assert!(
-        !exists(&d, "content/projects/home/index.md"),
+    assert_eq!(
+        projects(&d),
+        ["bus-board", "kettle-timer", "pocket-quiz"],
         "the menu is not a project"
     );
     assert!(
@@ -1119,8 +1128,9 @@ fn toha_project_sections_become_write_ups_with_dates_from_the_timeline() {
     assert!(
         logs.contains("date: 2021-06\n") && logs.contains("Website: https://quietlogs.example.org")
     );
-    assert!(
-        !exists(&d, "content/projects/notes/index.md"),
+    assert_eq!(
+        projects(&d),
+        ["kite-operator", "quiet-logs"],
         "posts are not projects"
     );
     checks_and_builds(&d, "hugo-toha");
@@ -1139,9 +1149,9 @@ fn hugo_profile_params_projects_become_write_ups_with_their_text() {
         report.contains("links: share buttons left out: mailto:?subject=Clinic%20Queue"),
         "{report}"
     );
-    assert!(exists(&d, "content/projects/dose-chart/index.md"));
-    assert!(
-        !exists(&d, "content/projects/hello/index.md"),
+    assert_eq!(
+        projects(&d),
+        ["clinic-queue", "dose-chart"],
         "the projects list comes before the blog"
     );
     checks_and_builds(&d, "hugo-profile");
@@ -1150,8 +1160,11 @@ fn hugo_profile_params_projects_become_write_ups_with_their_text() {
 #[test]
 fn write_ups_are_preferred_to_a_data_list_which_is_named() {
     let (d, report) = import("hugo-data-writeups");
-    assert!(exists(&d, "content/projects/harbor-map/index.md"));
-    assert!(!exists(&d, "content/projects/seed-ledger/index.md"));
+    assert_eq!(
+        projects(&d),
+        ["harbor-map"],
+        "the data list is not imported"
+    );
     assert!(
         report.contains("data/projects.toml: a data list of 2 projects")
             && report.contains("without a write-up (1): Seed Ledger"),
