@@ -1,28 +1,29 @@
-//! A Jekyll site's own includes called with parameters, possibly over several
-//! lines (`{% include theorem.md type="remark" name="Overview" statement="…" %}`):
-//! folio has no include, so the parameters become Markdown — a blockquote
-//! `> **Remark (Overview).** …` when a `type` is given, else a paragraph —
-//! and the report names the include so its owner can check it. Nothing is
-//! dropped. The includes [`super::shortcodes::liquid`] converts are left to it.
+//! A Jekyll write-up's `{% include NAME … %}` tags, possibly over several
+//! lines. Variables among the parameters (`id=page.youtubeId`) take their
+//! values first ([`super::liquidvars`]). Then: the includes
+//! [`super::shortcodes::liquid`] knows (al-folio's `figure.liquid`, …) go to
+//! it; a player of YouTube or Vimeo given an id becomes folio's shortcode; one
+//! given an image (`url`, `src`, `path`, …) a figure; other parameters become
+//! Markdown — a blockquote `> **Remark (Overview).** …` when a `type` is
+//! given, else a paragraph — and the report names the include so its owner
+//! can check it. What is left (`{% include instagram.html %}`) is left out,
+//! never shown as Liquid on a page: the report names it, with its line.
 
+use std::path::Path;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
+use serde_json::{Map, Value};
 
 use super::convert::Convert;
-use super::shortcodes::Args;
+use super::shortcodes::{self, Args};
 
-static SITE_INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"\{%-?\s*include\s+([\w./-]+)\s+((?:[^%"']|"(?:[^"\\]|\\.)*"|'[^']*'|%[^}])*?=(?:[^%"']|"(?:[^"\\]|\\.)*"|'[^']*'|%[^}])*?)-?%\}"#,
+        r#"\{%-?\s*include(_relative)?\s+(\{\{.*?\}\}|[^\s%}]+)((?:[^%"']|"(?:[^"\\]|\\.)*"|'[^']*'|%[^}])*?)-?%\}"#,
     )
     .expect("valid regex")
 });
-
-/// A parameter whose value is a Liquid variable (`images=page.images`): the
-/// include is left as it is, for the report to name.
-static VARIABLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"=\s*[A-Za-z_][\w.]*(?:\s|$)").expect("valid regex"));
 
 /// Whether the text before ends inside an HTML comment (the old site showed nothing).
 fn in_comment(before: &str) -> bool {
@@ -31,30 +32,60 @@ fn in_comment(before: &str) -> bool {
         .is_some_and(|open| !before[open..].contains("-->"))
 }
 
+/// Whether the text before (in parts, in order) ends inside `{% raw %}`:
+/// what follows is shown as written.
+fn in_raw(before: [&str; 2]) -> bool {
+    before
+        .iter()
+        .rev()
+        .find_map(|part| super::plain::RAW.find_iter(part).last())
+        .is_some_and(|m| !m.as_str().contains("endraw"))
+}
+
 /// Includes [`super::shortcodes::liquid`] turns into folio shortcodes.
 const KNOWN: &[&str] = &["figure", "video", "image", "youtube", "vimeo"];
 
 /// Parameters that name the block rather than say what is in it.
 const TITLE_KEYS: &[&str] = &["name", "title"];
 const LEFT_OUT_KEYS: &[&str] = &["type", "id", "class", "style", "num"];
+/// Parameters that may name an image, and those that describe it.
+const IMAGE_KEYS: &[&str] = &["url", "src", "path", "file", "image", "img"];
+const ALT_KEYS: &[&str] = &["alt", "description", "caption", "title"];
 
-/// `body` (starting on line `first_line`) with each site include outside code
-/// blocks turned into Markdown; the line count stays (blank lines pad it).
-pub fn convert(cx: &mut Convert, body: &str, first_line: usize) -> String {
+/// `body` (starting on line `first_line`, of a write-up whose front matter is
+/// `page`) with each include outside code blocks, comments and `{% raw %}`
+/// converted or left out; the line count stays (blank lines pad it).
+pub fn convert(
+    cx: &mut Convert,
+    page: &Map<String, Value>,
+    body: &str,
+    first_line: usize,
+) -> String {
     if !body.contains("include") {
         return body.to_string();
     }
     let mut out = String::with_capacity(body.len());
-    let mut chunk_start = first_line;
+    let (mut line, mut offset) = (first_line, 0);
     for (fenced, chunk) in chunks(body) {
         if fenced {
             out.push_str(chunk);
         } else {
-            out.push_str(&convert_chunk(cx, chunk, chunk_start));
+            let at = Place {
+                before: &body[..offset],
+                line,
+            };
+            out.push_str(&convert_chunk(cx, page, chunk, at));
         }
-        chunk_start += chunk.matches('\n').count();
+        line += chunk.matches('\n').count();
+        offset += chunk.len();
     }
     out
+}
+
+/// Where a chunk of the body starts: the body before it, and its line.
+struct Place<'a> {
+    before: &'a str,
+    line: usize,
 }
 
 /// `body` cut into runs of lines outside and inside code fences.
@@ -82,30 +113,141 @@ fn chunks(body: &str) -> Vec<(bool, &str)> {
     parts
 }
 
-fn convert_chunk(cx: &mut Convert, text: &str, first_line: usize) -> String {
-    SITE_INCLUDE
+fn convert_chunk(cx: &mut Convert, page: &Map<String, Value>, text: &str, at: Place) -> String {
+    INCLUDE
         .replace_all(text, |c: &Captures| {
-            let name = &c[1];
-            let stem = name.split('.').next().unwrap_or_default();
             let start = c.get(0).map_or(0, |m| m.start());
-            if KNOWN.contains(&stem) || VARIABLE.is_match(&c[2]) || in_comment(&text[..start]) {
+            if in_comment(&text[..start]) || in_raw([at.before, &text[..start]]) {
                 return c[0].to_string();
             }
-            cx.line = first_line + text[..start].matches('\n').count();
-            let args = Args::parse(&c[2]);
-            if shows_as_quoted(cx.refs.include_text(name).as_deref(), &args) {
-                cx.converted(&format!("include {name} (a titled box) → blockquote"));
+            cx.line = at.line + text[..start].matches('\n').count();
+            let name = c[2].trim_end_matches('-').trim_matches(['"', '\'']);
+            let md = if c.get(1).is_some() {
+                cx.hand(format!("`include_relative {name}` left out: folio does not insert files; paste the text of `{name}` here"));
+                String::new()
             } else {
-                cx.hand(format!(
-                    "include `{name}` (the old site's own) became Markdown from its parameters: check it reads as it did"
-                ));
-                cx.converted(&format!("include {name} → Markdown"));
-            }
-            let md = markdown(&args);
+                match super::liquidvars::resolve(cx, page, &c[3]) {
+                    Ok(args) => include(cx, name, &args),
+                    Err(var) => left_out(cx, name, Some(&var)),
+                }
+            };
             let pad = c[0].matches('\n').count().saturating_sub(md.matches('\n').count());
             format!("{md}{}", "\n".repeat(pad))
         })
         .into_owned()
+}
+
+/// The include `name` with the argument text `text` (its variables
+/// resolved) as Markdown or a folio shortcode; nothing when it has none.
+fn include(cx: &mut Convert, name: &str, text: &str) -> String {
+    let args = Args::parse(text);
+    let stem = name.split('.').next().unwrap_or_default();
+    if KNOWN.contains(&stem) && ["path", "url", "id"].iter().any(|k| args.get(k).is_some()) {
+        let tag = format!("{{% include {name} {} %}}", text.replace('\n', " "));
+        let out = shortcodes::liquid(cx, &tag);
+        if !out.contains("{%") {
+            return out;
+        }
+    }
+    if let Some(out) = player(cx, name, &args) {
+        return out;
+    }
+    if let Some(src) = image_of(cx, name, &args) {
+        // Its other parameters (width, class, link) styled the old theme.
+        let alt = ALT_KEYS.iter().find_map(|k| args.get(k));
+        cx.converted(&format!("include {name} (an image) → figure"));
+        let caption = args.get("caption").or(args.get("title"));
+        return shortcodes::figure(cx, &src, caption, alt);
+    }
+    if args.named.is_empty() || markdown(&args).trim().is_empty() {
+        return left_out(cx, name, None);
+    }
+    if shows_as_quoted(cx.refs.include_text(name).as_deref(), &args) {
+        cx.converted(&format!("include {name} (a titled box) → blockquote"));
+    } else {
+        cx.hand(format!(
+            "include `{name}` (the old site's own) became Markdown from its parameters: check it reads as it did"
+        ));
+        cx.converted(&format!("include {name} → Markdown"));
+    }
+    markdown(&args)
+}
+
+/// A YouTube or Vimeo player (`youtubePlayer.html id=…`, an include whose
+/// name says so, given an id or the video's address): folio's shortcode.
+fn player(cx: &mut Convert, name: &str, args: &Args) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    if !["youtube", "vimeo", "video"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return None;
+    }
+    let values = || (args.named.iter().map(|(_, v)| v)).chain(&args.positional);
+    let out = values()
+        .find_map(|v| shortcodes::video(v.trim()))
+        .or_else(|| {
+            let id_key = |k: &str| {
+                let k = k.to_ascii_lowercase();
+                k == "id" || k.ends_with("id") || k == "v"
+            };
+            let id = (args.named.iter())
+                .find(|(k, _)| id_key(k))
+                .map(|(_, v)| v)
+                .or(args.positional.first())?
+                .trim();
+            let is_id = id.len() >= 5
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c));
+            let numeric = id.chars().all(|c| c.is_ascii_digit());
+            let vimeo = lower.contains("vimeo") || (!lower.contains("youtube") && numeric);
+            is_id.then(|| {
+                shortcodes::call(if vimeo { "vimeo" } else { "youtube" }, &[("id", Some(id))])
+            })
+        })?;
+    cx.converted(&format!("include {name} (a video player) → shortcode"));
+    Some(out)
+}
+
+/// The image an include is given (`url="/assets/a.jpg"`): a parameter that
+/// may name one whose value is an image file, or any value of such a
+/// parameter when the old site's include shows an `<img>`.
+fn image_of(cx: &Convert, name: &str, args: &Args) -> Option<String> {
+    let shows_img = cx
+        .refs
+        .include_text(name)
+        .is_some_and(|t| t.contains("<img"));
+    args.named
+        .iter()
+        .filter(|(k, v)| {
+            IMAGE_KEYS.contains(&k.to_ascii_lowercase().as_str()) && !v.trim().is_empty()
+        })
+        .map(|(_, v)| v.trim())
+        .find(|v| {
+            shows_img || super::refs::is_image(Path::new(v.split(['?', '#']).next().unwrap_or(v)))
+        })
+        .map(str::to_string)
+}
+
+/// Nothing for an include folio cannot convert, named in the report with
+/// what to do; `unknown`: the variable whose value was not found.
+fn left_out(cx: &mut Convert, name: &str, unknown: Option<&str>) -> String {
+    let why = match unknown {
+        Some(var) => format!(
+            "`{var}` has no value here (not in the write-up's front matter nor in _config.yml)"
+        ),
+        None => "folio has no equivalent of the old site's includes".to_string(),
+    };
+    let own = if cx.refs.include_text(name).is_some() {
+        format!(" (what it showed is in the old site's _includes/{name})")
+    } else {
+        String::new()
+    };
+    cx.hand(format!(
+        "include `{name}` left out: {why}{own}; write what it showed here in Markdown or HTML, or leave it out"
+    ));
+    String::new()
 }
 
 /// Whether the include's own text (`None`: the site lacks it) shows just
@@ -184,15 +326,23 @@ fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::migrate::Hand;
     use crate::migrate::refs::{Refs, SiteMap};
-    use std::path::Path;
 
-    fn run(body: &str) -> (String, Vec<crate::migrate::Hand>) {
-        let map = SiteMap::default();
-        let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
+    fn page() -> Map<String, Value> {
+        let page = serde_json::json!({"youtubeId": "Qw3rTy12345", "clip": 76979871});
+        page.as_object().cloned().unwrap_or_default()
+    }
+
+    fn run_in(map: &SiteMap, source: &Path, body: &str) -> (String, Vec<Hand>) {
+        let mut refs = Refs::new(map, source, None);
         let mut cx = Convert::new(&mut refs);
-        let out = convert(&mut cx, body, 10);
+        let out = convert(&mut cx, &page(), body, 10);
         (out, cx.hands)
+    }
+
+    fn run(body: &str) -> (String, Vec<Hand>) {
+        run_in(&SiteMap::default(), Path::new("/nonexistent/a.md"), body)
     }
 
     #[test]
@@ -212,11 +362,69 @@ mod tests {
     #[test]
     fn untyped_parameters_become_a_paragraph_and_code_stays() {
         let (out, _) = run(
-            "{% include callout.html title=\"Tip\" text=\"Save often.\" extra='Twice.' %}\n```\n{% include callout.html text=\"x\" %}\n```\n{% include figure.liquid path=\"a.png\" %}\n{% include news.liquid %}\n<!-- {% include callout.html text=\"y\" %} -->\n{% include list.html items=page.items %}\n",
+            "{% include callout.html title=\"Tip\" text=\"Save often.\" extra='Twice.' %}\n```\n{% include callout.html text=\"x\" %}\n```\n<!-- {% include callout.html text=\"y\" %} -->\n{% raw %}{% include callout.html %}{% endraw %}\n",
         );
         assert_eq!(
             out,
-            "**Tip.** Save often.\n\nTwice.\n```\n{% include callout.html text=\"x\" %}\n```\n{% include figure.liquid path=\"a.png\" %}\n{% include news.liquid %}\n<!-- {% include callout.html text=\"y\" %} -->\n{% include list.html items=page.items %}\n"
+            "**Tip.** Save often.\n\nTwice.\n```\n{% include callout.html text=\"x\" %}\n```\n<!-- {% include callout.html text=\"y\" %} -->\n{% raw %}{% include callout.html %}{% endraw %}\n"
+        );
+    }
+
+    #[test]
+    fn a_video_player_given_an_id_from_front_matter_becomes_folios_shortcode() {
+        let (out, hands) = run(
+            "{% include youtubePlayer.html id=page.youtubeId %}\n{% include video-embed.html id=page.clip %}\n{% include vimeo.html url=\"https://vimeo.com/123456\" %}\n{%- include youtube.html id=page.youtubeId -%}\n",
+        );
+        assert_eq!(
+            out,
+            "{{ youtube(id=\"Qw3rTy12345\") }}\n{{ vimeo(id=\"76979871\") }}\n{{ vimeo(id=\"123456\") }}\n{{ youtube(id=\"Qw3rTy12345\") }}\n"
+        );
+        assert!(hands.is_empty(), "{hands:?}");
+    }
+
+    #[test]
+    fn an_image_include_becomes_a_figure_described_by_its_parameters() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("assets")).unwrap();
+        std::fs::write(root.join("assets/pier.png"), "x").unwrap();
+        let map = SiteMap {
+            static_roots: vec![root.to_path_buf()],
+            root: root.to_path_buf(),
+            ..SiteMap::default()
+        };
+        let body = "{% include image.html url=\"/assets/pier.png\" description=\"Boats at dawn\" %}\n{% include photo.html file=\"{{ site.baseurl }}/assets/pier.png\" caption=\"The pier\" width=\"50%\" %}\n{% include button.html url=\"/about/\" text=\"About\" %}\n";
+        let (out, hands) = run_in(&map, &root.join("_projects/a.md"), body);
+        assert_eq!(
+            out,
+            "{{ figure(src=\"pier.png\", alt=\"Boats at dawn\") }}\n{{ figure(src=\"pier.png\", caption=\"The pier\", alt=\"The pier\") }}\n/about/\n\nAbout\n",
+        );
+        assert_eq!(hands.len(), 1, "the button only: {hands:?}");
+    }
+
+    #[test]
+    fn what_folio_cannot_convert_is_left_out_and_named_with_its_line() {
+        let body = "Photos:\n{% include instagram-api.html %}\n{% include list.html\n  items=page.items %}\nText {% include_relative notes.md %} here.\n";
+        let (out, hands) = run(body);
+        assert_eq!(out, "Photos:\n\n\n\nText  here.\n");
+        let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
+        assert_eq!(hands.len(), 3, "{hands:?}");
+        assert_eq!(hands[0].0, 11);
+        assert!(
+            hands[0]
+                .1
+                .starts_with("include `instagram-api.html` left out: folio has no equivalent")
+        );
+        assert_eq!(hands[1].0, 12);
+        assert!(
+            hands[1].1.contains("`page.items` has no value here"),
+            "{hands:?}"
+        );
+        assert_eq!(hands[2].0, 14);
+        assert!(
+            hands[2]
+                .1
+                .starts_with("`include_relative notes.md` left out")
         );
     }
 }

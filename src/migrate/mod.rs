@@ -26,6 +26,7 @@ pub mod imports;
 pub mod includes;
 pub mod jsx;
 pub mod kramdown;
+pub mod liquidvars;
 pub mod listpage;
 pub mod page;
 pub mod person;

@@ -46,7 +46,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let mut cx = Convert::new(&mut refs);
     let mdx = s.mdx || body::has_component_script(&front.body);
     let own = super::sample::own_text(&mut cx, &front);
-    let text = includes::convert(&mut cx, own, front.body_first_line);
+    let text = includes::convert(&mut cx, &front.map, own, front.body_first_line);
     let text = body::convert(&mut cx, &text, front.body_first_line, mdx);
     let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);

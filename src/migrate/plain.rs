@@ -20,7 +20,7 @@ static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static RAW: LazyLock<Regex> =
+pub(super) static RAW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{%-?\s*(?:end)?raw\s*-?%\}").expect("valid regex"));
 static INLINE_MATH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\\\((.+?)\\\)").expect("valid regex"));

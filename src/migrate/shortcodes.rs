@@ -96,7 +96,7 @@ pub fn quote(v: &str) -> String {
     }
 }
 
-fn call(name: &str, args: &[(&str, Option<&str>)]) -> String {
+pub(super) fn call(name: &str, args: &[(&str, Option<&str>)]) -> String {
     let args: Vec<String> = args
         .iter()
         .filter_map(|(k, v)| v.map(|v| format!("{k}={}", quote(v))))
@@ -254,10 +254,11 @@ pub fn liquid(cx: &mut Convert, line: &str) -> String {
             let out = if &c[1] == "video" {
                 video(path).or_else(|| local_video(cx, path, args.get("caption")))
             } else if &c[1] == "youtube" || &c[1] == "vimeo" {
-                Some(call(&c[1], &[("id", Some(path))]))
+                video(path).or_else(|| Some(call(&c[1], &[("id", Some(path))])))
             } else {
                 let caption = args.get("caption").or(args.get("title"));
-                Some(figure(cx, path, caption, args.get("alt")))
+                let alt = args.get("alt").or(args.get("description"));
+                Some(figure(cx, path, caption, alt))
             };
             match out {
                 Some(s) if s.is_empty() => s,
@@ -282,7 +283,8 @@ fn local_video(cx: &mut Convert, path: &str, caption: Option<&str>) -> Option<St
     }))
 }
 
-fn video(url: &str) -> Option<String> {
+/// A YouTube or Vimeo address as folio's shortcode; `None` for another.
+pub(super) fn video(url: &str) -> Option<String> {
     if let Some(c) = YOUTUBE_URL.captures(url) {
         return Some(call("youtube", &[("id", Some(&c[1]))]));
     }
