@@ -51,6 +51,9 @@ const LEFT_OUT_KEYS: &[&str] = &["type", "id", "class", "style", "num"];
 /// Parameters that may name an image, and those that describe it.
 const IMAGE_KEYS: &[&str] = &["url", "src", "path", "file", "image", "img"];
 const ALT_KEYS: &[&str] = &["alt", "description", "caption", "title"];
+/// Parameters of a button or link include: its address, and its text.
+const LINK_KEYS: &[&str] = &["url", "link", "href"];
+const TEXT_KEYS: &[&str] = &["text", "label", "title"];
 
 /// `body` (starting on line `first_line`, of a write-up whose front matter is
 /// `page`) with each include outside code blocks, comments and `{% raw %}`
@@ -159,6 +162,10 @@ fn include(cx: &mut Convert, name: &str, text: &str) -> String {
         let caption = args.get("caption").or(args.get("title"));
         return shortcodes::figure(cx, &src, caption, alt);
     }
+    if let Some(out) = link(&args) {
+        cx.converted(&format!("include {name} (a link) → Markdown link"));
+        return out;
+    }
     if args.named.is_empty() || markdown(&args).trim().is_empty() {
         return left_out(cx, name, None);
     }
@@ -228,6 +235,25 @@ fn image_of(cx: &Convert, name: &str, args: &Args) -> Option<String> {
             shows_img || super::refs::is_image(Path::new(v.split(['?', '#']).next().unwrap_or(v)))
         })
         .map(str::to_string)
+}
+
+/// A button or link include given only an address and its text
+/// (`url="https://…" text="Live demo"`): a Markdown link `[Live demo](https://…)`.
+fn link(args: &Args) -> Option<String> {
+    let [a, b] = args.named.as_slice() else {
+        return None;
+    };
+    let is = |keys: &[&str], k: &str| keys.contains(&k.to_ascii_lowercase().as_str());
+    let (url, text) = [(a, b), (b, a)]
+        .into_iter()
+        .find(|(u, t)| is(LINK_KEYS, &u.0) && is(TEXT_KEYS, &t.0))
+        .filter(|_| args.positional.is_empty())?;
+    let (url, text) = (url.1.trim(), tidy(&text.1).replace('\n', " "));
+    if url.is_empty() || url.contains(char::is_whitespace) || text.is_empty() {
+        return None;
+    }
+    let text = text.replace('[', "\\[").replace(']', "\\]");
+    Some(format!("[{text}]({url})"))
 }
 
 /// Nothing for an include folio cannot convert, named in the report with
@@ -397,9 +423,20 @@ mod tests {
         let (out, hands) = run_in(&map, &root.join("_projects/a.md"), body);
         assert_eq!(
             out,
-            "{{ figure(src=\"pier.png\", alt=\"Boats at dawn\") }}\n{{ figure(src=\"pier.png\", caption=\"The pier\", alt=\"The pier\") }}\n/about/\n\nAbout\n",
+            "{{ figure(src=\"pier.png\", alt=\"Boats at dawn\") }}\n{{ figure(src=\"pier.png\", caption=\"The pier\", alt=\"The pier\") }}\n[About](/about/)\n",
         );
-        assert_eq!(hands.len(), 1, "the button only: {hands:?}");
+        assert!(hands.is_empty(), "{hands:?}");
+    }
+
+    #[test]
+    fn a_button_given_an_address_and_its_text_becomes_a_markdown_link() {
+        let body = "{% include button.html url=\"https://example.com/demo\" text=\"Live demo\" %}\n{% include link.html label='Code [v2]' href=\"{{ site.baseurl }}/code/\" %}\n{% include cta.html link=\"/a/\" title=\"A\" %}\n{% include button.html url=\"/a/\" text=\"A\" class=\"big\" %}\n{% include button.html url=\"not an address\" text=\"A\" %}\n";
+        let (out, hands) = run(body);
+        assert_eq!(
+            out,
+            "[Live demo](https://example.com/demo)\n[Code \\[v2\\]](/code/)\n[A](/a/)\n/a/\n\nA\nnot an address\n\nA\n"
+        );
+        assert_eq!(hands.len(), 2, "the last two only: {hands:?}");
     }
 
     #[test]
