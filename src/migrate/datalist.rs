@@ -23,7 +23,8 @@ pub struct DataList {
     pub items: Vec<Record>,
     /// The same list in the site's other languages (Toha's `data/<lang>/…`), not imported.
     pub others: Vec<String>,
-    /// Its items without a title, not imported: where each is and how to fix it.
+    /// Its items without a title (or not a mapping of keys), not imported:
+    /// where each is and how to fix it.
     pub untitled: Vec<String>,
 }
 
@@ -140,27 +141,37 @@ fn data_dirs(src: &Path) -> Vec<PathBuf> {
 }
 
 /// Whether a list has an item with a title (else it is not a list of projects).
-fn titled(items: &[Map<String, Value>]) -> bool {
-    items.iter().any(|i| title(i).is_some())
+fn titled(items: &[Value]) -> bool {
+    items
+        .iter()
+        .filter_map(Value::as_object)
+        .any(|i| title(i).is_some())
 }
 
 /// The list of `file`: its items with a title, the others named.
-fn list(file: PathBuf, place: String, items: Vec<Map<String, Value>>) -> DataList {
+fn list(file: PathBuf, place: String, items: Vec<Value>) -> DataList {
     let text = std::fs::read_to_string(&file).unwrap_or_default();
     let lines = title_lines(&text, &items);
     let n = items.len();
     let mut untitled = Vec::new();
     let mut records = Vec::new();
-    for (i, (map, line)) in items.into_iter().zip(lines).enumerate() {
+    for (i, (item, line)) in items.into_iter().zip(lines).enumerate() {
+        let at = format!(
+            "{}{}",
+            rel_file(&place),
+            line.map_or(String::new(), |l| format!(":{l}"))
+        );
+        let Value::Object(map) = item else {
+            untitled.push(not_a_mapping(&at, i + 1, n, &item));
+            continue;
+        };
         if title(&map).is_some() {
             let (line, place) = (line.unwrap_or(1), place.clone());
             records.push(Record { map, line, place });
             continue;
         }
-        let at = line.map_or(String::new(), |l| format!(":{l}"));
         untitled.push(format!(
-            "{}{at}: item {} of {n} has no title, so it was not imported: add `title:` to it and import again",
-            rel_file(&place),
+            "{at}: item {} of {n} has no title, so it was not imported: add `title:` to it and import again",
             i + 1
         ));
     }
@@ -171,6 +182,26 @@ fn list(file: PathBuf, place: String, items: Vec<Map<String, Value>>) -> DataLis
         others: Vec::new(),
         untitled,
     }
+}
+
+/// The note for item `i` of `n`, at `at`, that is not a mapping of keys
+/// (`- "Kite"`): not imported, and how to write it.
+fn not_a_mapping(at: &str, i: usize, n: usize, item: &Value) -> String {
+    let (what, fix) = match item {
+        Value::String(s) if !s.trim().is_empty() => (
+            format!("only the text \"{}\"", s.trim()),
+            format!("write it as `- title: {}`", s.trim()),
+        ),
+        Value::Number(x) => (
+            format!("only the number {x}"),
+            format!("write it as `- title: {x}`"),
+        ),
+        Value::Array(_) => ("a list".into(), "write it as `- title: …`".into()),
+        _ => ("empty".into(), "give it a `title:` or delete it".into()),
+    };
+    format!(
+        "{at}: item {i} of {n} is {what}, not a mapping of keys, so it was not imported: {fix} and import again"
+    )
 }
 
 /// The file of a place (`hugo.yaml (params.projects.items)` → `hugo.yaml`).
@@ -307,7 +338,7 @@ fn portfolio_like(s: &str) -> bool {
 
 /// The items of a data file's value under `keys`: a list at the top, or under
 /// `projects`, `items` or the only key.
-fn records(value: &Value, keys: &[String]) -> Vec<Map<String, Value>> {
+fn records(value: &Value, keys: &[String]) -> Vec<Value> {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     let value = keys.iter().try_fold(value, |v, k| v.get(*k));
     let Some(value) = value else {
@@ -323,13 +354,13 @@ fn records(value: &Value, keys: &[String]) -> Vec<Map<String, Value>> {
     list.map(|l| items_at(l, &[])).unwrap_or_default()
 }
 
-/// The mappings in the list at `keys` of `value` (those without a title too:
-/// they are named, see [`list`]).
-fn items_at(value: &Value, keys: &[&str]) -> Vec<Map<String, Value>> {
+/// The items of the list at `keys` of `value` (those without a title or
+/// not a mapping too: they are named, see [`list`]).
+fn items_at(value: &Value, keys: &[&str]) -> Vec<Value> {
     let Some(Value::Array(list)) = keys.iter().try_fold(value, |v, k| v.get(*k)) else {
         return Vec::new();
     };
-    list.iter().filter_map(|v| v.as_object()).cloned().collect()
+    list.clone()
 }
 
 /// The first of the item's naming keys with text (`name: 2048` is text too).
@@ -345,14 +376,20 @@ fn title(item: &Map<String, Value>) -> Option<String> {
 }
 
 /// The line of each item's title in `text` (of its first text, for an item
-/// without one), searched in order; `None` when not found.
-fn title_lines(text: &str, items: &[Map<String, Value>]) -> Vec<Option<usize>> {
+/// without one; of itself, for a text or number), searched in order; `None`
+/// when not found.
+fn title_lines(text: &str, items: &[Value]) -> Vec<Option<usize>> {
     let lines: Vec<&str> = text.lines().collect();
     let mut from = 0;
     items
         .iter()
         .map(|item| {
-            let t = title(item).or_else(|| first_text(item))?;
+            let t = match item {
+                Value::Object(item) => title(item).or_else(|| first_text(item)),
+                Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            }?;
             let i = lines[from.min(lines.len())..]
                 .iter()
                 .position(|l| l.contains(&t))?;
@@ -450,6 +487,37 @@ mod tests {
         assert_eq!(list.notes(), list.untitled);
         let slugs: Vec<String> = sources(&list).into_iter().map(|s| s.slug).collect();
         assert_eq!(slugs, ["kettle", "spoon"]);
+    }
+
+    #[test]
+    fn items_that_are_not_mappings_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        write(
+            s,
+            "_data/projects.yml",
+            "- title: Sled\n- \"Kite\"\n- 2048\n-\n- [a, b]\n",
+        );
+        let list = find(s).unwrap();
+        assert_eq!(list.items.len(), 1);
+        let end = ", not a mapping of keys, so it was not imported: ";
+        assert_eq!(
+            list.notes(),
+            [
+                format!(
+                    "_data/projects.yml:2: item 2 of 5 is only the text \"Kite\"{end}write it as `- title: Kite` and import again"
+                ),
+                format!(
+                    "_data/projects.yml:3: item 3 of 5 is only the number 2048{end}write it as `- title: 2048` and import again"
+                ),
+                format!(
+                    "_data/projects.yml: item 4 of 5 is empty{end}give it a `title:` or delete it and import again"
+                ),
+                format!(
+                    "_data/projects.yml: item 5 of 5 is a list{end}write it as `- title: …` and import again"
+                ),
+            ]
+        );
     }
 
     #[test]
