@@ -801,6 +801,23 @@ fn front_matter_from_the_data_file_that_names_the_write_up() {
     assert_eq!(check(&d), Vec::<String>::new());
 }
 
+/// An Eleventy site whose `projects.json` beside the write-ups has a syntax
+/// error: the write-up is imported without its record, and the file is named
+/// with its line and column instead of skipped silently.
+#[test]
+fn a_broken_data_file_beside_the_write_ups_is_named() {
+    let (d, report) = import("eleventy-broken-data");
+    assert_eq!(projects(&d), ["kiosk"], "{report}");
+    assert!(
+        report.contains("src/projects/projects.json:6:3: not valid JSON: expected `,` or `]`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("the file could not be read, so nothing of it was imported"),
+        "{report}"
+    );
+}
+
 /// A portfolio theme (Hugoplate) that keeps the project write-ups in
 /// `content/<language>/blog` and its owner in `content/<language>/authors/<name>.md`.
 #[test]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::frontmatter;
+use super::sources::Source;
 use crate::diagnostics::Diagnostic;
 
 /// How many folders above the write-up's own are searched.
@@ -98,15 +99,49 @@ pub fn broken(src: &Path) -> Vec<String> {
         })
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| problem(src, e.path()))
-        .map(|d| {
-            let help = d.help.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
-            format!(
-                "{}: {}{help}; the file could not be read, so nothing of it was imported: fix it and import again",
-                d.location(),
-                d.message
-            )
-        })
+        .map(|d| unread(&d))
         .collect()
+}
+
+/// The data files beside the write-ups without front matter, which take
+/// their record from one ([`record_for`]: Eleventy's `projects.json`), that
+/// cannot be read, named like [`broken`]'s (those of `_data/` and `data/`
+/// are named there).
+pub fn broken_beside(src: &Path, writeups: &[Source]) -> Vec<String> {
+    let bare = |s: &&Source| {
+        let text = std::fs::read_to_string(&s.path).unwrap_or_default();
+        s.record.is_none() && frontmatter::parse(&text).is_ok_and(|f| f.map.is_empty())
+    };
+    let mut files: Vec<PathBuf> = (writeups.iter().filter(bare))
+        .flat_map(|s| s.path.ancestors().skip(1).take(LEVELS + 1))
+        .filter(|d| d.starts_with(src))
+        .flat_map(data_files)
+        .filter(|f| {
+            let first = f.strip_prefix(src).ok().and_then(|r| r.iter().next());
+            !first.is_some_and(|d| DATA_DIRS.iter().any(|n| d == *n))
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+        .iter()
+        .filter_map(|f| problem(src, f))
+        .map(|d| unread(&d))
+        .collect()
+}
+
+/// The report's note for a data file that cannot be read.
+fn unread(d: &Diagnostic) -> String {
+    let help = d
+        .help
+        .as_ref()
+        .map(|h| format!("; {h}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {}{help}; the file could not be read, so nothing of it was imported: fix it and import again",
+        d.location(),
+        d.message
+    )
 }
 
 /// What is wrong with the data file `file` (JSON, YAML or TOML); `None` when
@@ -165,6 +200,14 @@ fn names(record: &Map<String, Value>, name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Writes `text` to `rel` under `dir`; its path.
+    fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
     #[test]
     fn the_record_naming_the_file_is_found_above_it() {
         let dir = tempfile::tempdir().unwrap();
@@ -186,14 +229,50 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_data_file_beside_bare_write_ups_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = dir.path();
+        let write = |rel: &str, text: &str| write(s, rel, text);
+        write(
+            "src/projects/projects.json",
+            "[\n  {\"name\": \"Kiosk\", \"descLink\": \"kiosk.md\"}\n  {\"name\": \"Sled\"}\n]\n",
+        );
+        write("src/projects/package-lock.json", "{");
+        write("src/posts/posts.json", "[{");
+        let source = |p: PathBuf| Source {
+            path: p,
+            bundle: None,
+            slug: "a".into(),
+            file_date: None,
+            mdx: false,
+            collided: None,
+            part: None,
+            record: None,
+        };
+        let writeups = [
+            source(write("src/projects/descriptions/kiosk.md", "Text.\n")),
+            source(write("src/projects/descriptions/sled.md", "Sled.\n")),
+            source(write("src/posts/a.md", "---\ntitle: A\n---\nText.\n")),
+        ];
+        let named = broken_beside(s, &writeups);
+        assert_eq!(named.len(), 1, "{named:#?}");
+        assert!(
+            named[0].starts_with("src/projects/projects.json:3:3: not valid JSON: expected"),
+            "{}",
+            named[0]
+        );
+        assert!(
+            named[0].ends_with("fix it and import again"),
+            "{}",
+            named[0]
+        );
+    }
+
+    #[test]
     fn broken_data_files_are_named_with_their_place_and_a_fix() {
         let dir = tempfile::tempdir().unwrap();
         let s = dir.path();
-        let write = |rel: &str, text: &str| {
-            let p = s.join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        };
+        let write = |rel: &str, text: &str| write(s, rel, text);
         write(
             "_data/projects.yml",
             "- title: Kite\n  tags: [a, b\n- title: Sled\n",

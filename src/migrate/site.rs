@@ -64,6 +64,9 @@ pub fn plan(
     };
     report.site_hands.extend(data_note);
     report.site_hands.extend(super::datafile::broken(src));
+    report
+        .site_hands
+        .extend(super::datafile::broken_beside(src, &sources));
     let mut planned = Vec::new();
     for s in &sources {
         let (mut file, files) = page::convert(s, &map)?;
