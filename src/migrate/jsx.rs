@@ -209,13 +209,28 @@ fn wrapper(cx: &mut Convert, w: Wrapper) {
         } else {
             "its text"
         };
-        cx.converted(&format!("MDX component <{}> → {what} (check it)", w.name));
-        if props.is_empty() {
+        // Props that only styled the box (`tone="dark"`) go as the old
+        // theme's CSS classes do: folio's theme lays the text out; the report
+        // names them. Others may have said something: a hand item.
+        let (styling, said): (Vec<&String>, Vec<&String>) =
+            w.props.iter().partition(|p| is_styling(p));
+        let styling = styling.iter().map(|p| p.as_str()).collect::<Vec<_>>();
+        match styling.is_empty() {
+            true => cx.converted(&format!("MDX component <{}> → {what} (check it)", w.name)),
+            false => cx.converted(&format!(
+                "MDX component <{}> → {what} (check it; its styling left out: {})",
+                w.name,
+                styling.join(" ")
+            )),
+        }
+        if said.is_empty() {
             return;
         }
+        let said = said.iter().map(|p| p.as_str()).collect::<Vec<_>>();
         format!(
-            "MDX component `<{}>`: its props left out ({props}), its content kept; write what they said into the text if it matters",
-            w.name
+            "MDX component `<{}>`: its props left out ({}), its content kept; write what they said into the text if it matters",
+            w.name,
+            said.join(" ")
         )
     } else if props.is_empty() {
         format!(
@@ -232,6 +247,34 @@ fn wrapper(cx: &mut Convert, w: Wrapper) {
         line: w.line,
         message,
     });
+}
+
+/// Props that only choose how a box looks (`tone="dark"`, `variant="warning"`,
+/// `className="wide"`): nothing a reader would miss in folio's theme.
+const STYLING_PROPS: &[&str] = &[
+    "class",
+    "className",
+    "style",
+    "variant",
+    "tone",
+    "color",
+    "colour",
+    "theme",
+    "size",
+    "kind",
+    "type",
+    "level",
+    "appearance",
+    "align",
+    "width",
+    "height",
+    "id",
+];
+
+/// Whether a prop (`key="value"` as written) only styles its component.
+fn is_styling(prop: &str) -> bool {
+    let key = prop.split('=').next().unwrap_or("").trim();
+    STYLING_PROPS.contains(&key)
 }
 
 /// `text` without up to `n` spaces of indent (a component's text is
