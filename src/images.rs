@@ -15,6 +15,24 @@ fn failed(e: image::ImageError) -> Error {
     Error::msg(e.to_string())
 }
 
+/// Why a raster image (PNG, JPEG, GIF, WebP) cannot be read, when its bytes
+/// are damaged; `None` for a readable one, a vector image or another file.
+pub fn damaged(src: &Path) -> Option<String> {
+    let kind = sniff(&head(src).ok()?)?;
+    if !matches!(kind, Kind::Png | Kind::Jpeg | Kind::Gif | Kind::WebP) {
+        return None;
+    }
+    let reader = image::ImageReader::open(src)
+        .ok()?
+        .with_guessed_format()
+        .ok()?;
+    match reader.decode() {
+        Ok(_) => None,
+        Err(image::ImageError::IoError(_)) => None,
+        Err(e) => Some(format!("its bytes are damaged ({e})")),
+    }
+}
+
 /// The bytes of `src`, resized to `width` when given, as lossless WebP when
 /// `webp`, else in its own format (JPEG at quality 82, or PNG).
 pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> crate::Result<Vec<u8>> {
@@ -359,6 +377,27 @@ mod tests {
         assert_eq!((&webp[..4], &webp[8..12]), (&b"RIFF"[..], &b"WEBP"[..]));
         let img = image::load_from_memory(&webp).unwrap();
         assert_eq!((img.width(), img.height()), (200, 100));
+    }
+
+    #[test]
+    fn a_damaged_png_is_named_and_a_sound_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.png");
+        image::RgbImage::from_pixel(4, 4, image::Rgb([200, 10, 10]))
+            .save(&good)
+            .unwrap();
+        assert_eq!(damaged(&good), None);
+        // One byte of the pixel data changed: its checksum no longer matches.
+        let mut bytes = std::fs::read(&good).unwrap();
+        let idat = bytes.windows(4).position(|w| w == b"IDAT").unwrap();
+        bytes[idat + 6] ^= 0x55;
+        let bad = dir.path().join("bad.png");
+        std::fs::write(&bad, &bytes).unwrap();
+        let why = damaged(&bad).expect("a damaged PNG is named");
+        assert!(why.contains("damaged"), "{why}");
+        let svg = dir.path().join("a.svg");
+        std::fs::write(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+        assert_eq!(damaged(&svg), None);
     }
 
     #[test]

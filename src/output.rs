@@ -209,7 +209,10 @@ impl Staging {
                 let bytes = crate::images::convert(src, *width, *webp).map_err(|e| {
                     Error::single(
                         Diagnostic::error(format!("cannot resize the image: {}", e.message()))
-                            .in_file(src),
+                            .in_file(src)
+                            .with_help(
+                                "the file may be damaged or not the image its name says: open it in an image editor and save it again, or replace it",
+                            ),
                     )
                 })?;
                 std::fs::write(&dest, bytes).map_err(|e| Error::io("cannot write", &dest, e))?;

@@ -1221,3 +1221,22 @@ fn write_ups_are_preferred_to_a_data_list_which_is_named() {
     );
     checks_and_builds(&d, "hugo-data-writeups");
 }
+
+/// A cover whose bytes are damaged (a PNG whose checksum fails, as a real
+/// Astro portfolio had) is left out and named: the imported site checks and
+/// builds, instead of the build stopping on the image.
+#[test]
+fn a_damaged_cover_is_named_and_the_site_builds() {
+    let (dir, report) = import("damaged-cover");
+    assert!(
+        report.contains("the cover `thumb.png` is left out: its bytes are damaged"),
+        "{report}"
+    );
+    assert_eq!(projects(&dir), ["kiln"]);
+    assert!(!read(&dir, "content/projects/kiln/index.md").contains("cover: thumb.png"));
+    assert!(check(&dir).is_empty());
+    let site = dir.path().join("site");
+    let out = dir.path().join("public");
+    let run = folio(&["build", site.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}

@@ -171,8 +171,38 @@ fn cover_line(front: &frontmatter::Front) -> usize {
     .unwrap_or(1)
 }
 
-/// The cover as a bundle file name; hands when it cannot be one.
+/// The cover as a bundle file name; hands when it cannot be one. A cover
+/// whose bytes cannot be read as an image (a damaged PNG) is left out and
+/// named: folio resizes covers, and the build would stop on it.
 fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<String>, Vec<Hand>) {
+    let (name, mut hands) = cover_named(f, refs, s, line);
+    let Some(name) = name else {
+        return (None, hands);
+    };
+    match refs
+        .source_of(&name)
+        .and_then(|p| crate::images::damaged(&p))
+    {
+        Some(why) => {
+            hands.push(Hand {
+                line,
+                message: format!(
+                    "the cover `{name}` is left out: {why}; put a working copy of the image in the write-up's folder and set `cover:` to it"
+                ),
+            });
+            f.mapped.retain(|m| m != "cover" && !m.ends_with("→ cover"));
+            (None, hands)
+        }
+        None => (Some(name), hands),
+    }
+}
+
+fn cover_named(
+    f: &mut Fields,
+    refs: &mut Refs,
+    s: &Source,
+    line: usize,
+) -> (Option<String>, Vec<Hand>) {
     let mut hands = Vec::new();
     let Some(raw) = f.cover.clone() else {
         return (conventional_cover(s, f), hands);

@@ -444,6 +444,19 @@ impl<'a> Refs<'a> {
             .collect()
     }
 
+    /// The old site's file that the bundle file `name` is (a copy made for
+    /// it, or a file already in the write-up's own folder).
+    pub fn source_of(&self, name: &str) -> Option<PathBuf> {
+        let copied = self.copies.iter().find_map(|c| match c {
+            Copy::Bundle { src, name: n } if n == name => Some(src.clone()),
+            _ => None,
+        });
+        copied.or_else(|| {
+            let own = self.bundle.as_ref()?.join(name);
+            own.is_file().then_some(own)
+        })
+    }
+
     fn bundle_has(&self, name: &str) -> bool {
         self.bundle.as_ref().is_some_and(|b| b.join(name).exists())
     }
