@@ -845,6 +845,25 @@ fn a_blog_is_the_section_when_no_projects_folder_exists() {
     assert_eq!(check(&d), Vec::<String>::new());
 }
 
+/// A Jekyll portfolio theme (Freelancer) that keeps each project as a post:
+/// `_posts` is the section when no projects collection exists, and the slug
+/// and date come from the file name (`2020-01-01-tide-clock.md`) unless the
+/// front matter gives a date, as Jekyll does.
+#[test]
+fn jekyll_posts_are_the_section_when_no_projects_collection_exists() {
+    let (d, report) = import("jekyll-posts");
+    assert!(report.contains("(Jekyll, section _posts)"), "{report}");
+    assert_eq!(projects(&d), ["seed-ledger", "tide-clock"], "{report}");
+    let clock = read(&d, "content/projects/tide-clock/index.md");
+    assert!(
+        clock.contains("title: Tide Clock\ndate: 2020-01-01\n"),
+        "{clock}"
+    );
+    let ledger = read(&d, "content/projects/seed-ledger/index.md");
+    assert!(ledger.contains("date: 2021-07-02\n"), "{ledger}");
+    checks_and_builds(&d, "jekyll-posts");
+}
+
 /// A section whose only page lists the projects under `###` headings, grouped
 /// under `##` ones: each heading becomes a write-up, its group a tag.
 #[test]

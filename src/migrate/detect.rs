@@ -39,6 +39,11 @@ pub const NAMES: &[&str] = &["projects", "portfolio", "work", "works", "project"
 pub const BLOG_NAMES: &[&str] = &["blog", "posts", "post"];
 const BLOG_BASES: &[&str] = &["content", "src/content"];
 
+/// Jekyll's blog, tried after the blogs of [`BLOG_BASES`]: portfolio themes
+/// such as Freelancer keep each project as a post (`2020-01-01-name.md`, whose
+/// slug and date [`super::sources::discover`] takes from the name, as Jekyll does).
+const JEKYLL_POSTS: &str = "_posts";
+
 /// Folders that hold sections, searched in this order: Hugo's and Zola's
 /// `content` (and `content/<lang>`), Jekyll's `_<name>` collections, Astro's
 /// `src/content` and `src/pages`, then the Markdown folders of JavaScript
@@ -46,7 +51,7 @@ const BLOG_BASES: &[&str] = &["content", "src/content"];
 const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 
 /// Where write-ups are looked for, for the message when none are found.
-pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/";
+pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts";
 
 fn contains(path: &Path, needle: &str) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle))
@@ -160,6 +165,7 @@ fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
             );
         }
     }
+    blogs.extend(child_named(src, JEKYLL_POSTS).map(PathBuf::from));
     (found, blogs)
 }
 
@@ -354,5 +360,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(find_section(d), Some(PathBuf::from("content/projects")));
+    }
+
+    /// A Jekyll theme that keeps its projects as posts (Freelancer): `_posts`
+    /// is the section when no projects folder nor other blog holds write-ups.
+    #[test]
+    fn jekyll_posts_are_the_section_without_projects() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("_posts")).unwrap();
+        std::fs::create_dir_all(d.join("_projects")).unwrap();
+        std::fs::write(
+            d.join("_posts/2020-01-01-kiln.md"),
+            "---\ntitle: Kiln\n---\nA kiln.\n",
+        )
+        .unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("_posts")));
+        assert_eq!(find_project_section(d), None, "posts are no projects");
+        std::fs::write(
+            d.join("_projects/lamp.md"),
+            "---\ntitle: Lamp\n---\nA lamp.\n",
+        )
+        .unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("_projects")));
     }
 }
