@@ -864,6 +864,29 @@ fn jekyll_posts_are_the_section_when_no_projects_collection_exists() {
     checks_and_builds(&d, "jekyll-posts");
 }
 
+/// Studios call their portfolio case studies: Eleventy's `src/cases` (whose
+/// README.md, notes for the repository, is no write-up) and Hugo's
+/// `content/case-studies` count as a projects folder, before a blog.
+#[test]
+fn case_study_folders_are_the_section() {
+    let (d, report) = import("eleventy-cases");
+    assert!(report.contains("section src/cases)"), "{report}");
+    assert_eq!(
+        projects(&d),
+        ["bakery-orders", "ferry-timetable"],
+        "{report}"
+    );
+    assert!(
+        report.contains("src/cases/README.md: skipped, a README"),
+        "{report}"
+    );
+    checks_and_builds(&d, "eleventy-cases");
+    let (d, report) = import("hugo-case-studies");
+    assert!(report.contains("section content/case-studies)"), "{report}");
+    assert_eq!(projects(&d), ["harbour-map"], "the blog is not the section");
+    checks_and_builds(&d, "hugo-case-studies");
+}
+
 /// A section whose only page lists the projects under `###` headings, grouped
 /// under `##` ones: each heading becomes a write-up, its group a tag.
 #[test]
