@@ -845,6 +845,48 @@ fn a_blog_is_the_section_when_no_projects_folder_exists() {
     assert_eq!(check(&d), Vec::<String>::new());
 }
 
+/// A Jekyll portfolio theme (Freelancer) that keeps each project as a post:
+/// `_posts` is the section when no projects collection exists, and the slug
+/// and date come from the file name (`2020-01-01-tide-clock.md`) unless the
+/// front matter gives a date, as Jekyll does.
+#[test]
+fn jekyll_posts_are_the_section_when_no_projects_collection_exists() {
+    let (d, report) = import("jekyll-posts");
+    assert!(report.contains("(Jekyll, section _posts)"), "{report}");
+    assert_eq!(projects(&d), ["seed-ledger", "tide-clock"], "{report}");
+    let clock = read(&d, "content/projects/tide-clock/index.md");
+    assert!(
+        clock.contains("title: Tide Clock\ndate: 2020-01-01\n"),
+        "{clock}"
+    );
+    let ledger = read(&d, "content/projects/seed-ledger/index.md");
+    assert!(ledger.contains("date: 2021-07-02\n"), "{ledger}");
+    checks_and_builds(&d, "jekyll-posts");
+}
+
+/// Studios call their portfolio case studies: Eleventy's `src/cases` (whose
+/// README.md, notes for the repository, is no write-up) and Hugo's
+/// `content/case-studies` count as a projects folder, before a blog.
+#[test]
+fn case_study_folders_are_the_section() {
+    let (d, report) = import("eleventy-cases");
+    assert!(report.contains("section src/cases)"), "{report}");
+    assert_eq!(
+        projects(&d),
+        ["bakery-orders", "ferry-timetable"],
+        "{report}"
+    );
+    assert!(
+        report.contains("src/cases/README.md: skipped, a README"),
+        "{report}"
+    );
+    checks_and_builds(&d, "eleventy-cases");
+    let (d, report) = import("hugo-case-studies");
+    assert!(report.contains("section content/case-studies)"), "{report}");
+    assert_eq!(projects(&d), ["harbour-map"], "the blog is not the section");
+    checks_and_builds(&d, "hugo-case-studies");
+}
+
 /// A section whose only page lists the projects under `###` headings, grouped
 /// under `##` ones: each heading becomes a write-up, its group a tag.
 #[test]

@@ -30,14 +30,30 @@ impl fmt::Display for Generator {
     }
 }
 
-/// What people call their portfolio section, most specific first (any case).
-pub const NAMES: &[&str] = &["projects", "portfolio", "work", "works", "project"];
+/// What people call their portfolio section, most specific first (any case):
+/// agencies and consultants call theirs case studies (Eleventy's `src/cases`,
+/// Hugo's `content/case-studies`).
+pub const NAMES: &[&str] = &[
+    "projects",
+    "portfolio",
+    "work",
+    "works",
+    "project",
+    "cases",
+    "case-studies",
+    "case_studies",
+];
 
 /// A blog, taken when no folder has one of [`NAMES`]: portfolio themes such as
 /// Hugoplate keep their owner's project write-ups there. Only under the
 /// content folders ([`BLOG_BASES`]), where a generator publishes them.
 pub const BLOG_NAMES: &[&str] = &["blog", "posts", "post"];
 const BLOG_BASES: &[&str] = &["content", "src/content"];
+
+/// Jekyll's blog, tried after the blogs of [`BLOG_BASES`]: portfolio themes
+/// such as Freelancer keep each project as a post (`2020-01-01-name.md`, whose
+/// slug and date [`super::sources::discover`] takes from the name, as Jekyll does).
+const JEKYLL_POSTS: &str = "_posts";
 
 /// Folders that hold sections, searched in this order: Hugo's and Zola's
 /// `content` (and `content/<lang>`), Jekyll's `_<name>` collections, Astro's
@@ -46,7 +62,7 @@ const BLOG_BASES: &[&str] = &["content", "src/content"];
 const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 
 /// Where write-ups are looked for, for the message when none are found.
-pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/";
+pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts";
 
 fn contains(path: &Path, needle: &str) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle))
@@ -160,6 +176,7 @@ fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
             );
         }
     }
+    blogs.extend(child_named(src, JEKYLL_POSTS).map(PathBuf::from));
     (found, blogs)
 }
 
@@ -354,5 +371,50 @@ mod tests {
         )
         .unwrap();
         assert_eq!(find_section(d), Some(PathBuf::from("content/projects")));
+    }
+
+    /// A Jekyll theme that keeps its projects as posts (Freelancer): `_posts`
+    /// is the section when no projects folder nor other blog holds write-ups.
+    #[test]
+    fn jekyll_posts_are_the_section_without_projects() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("_posts")).unwrap();
+        std::fs::create_dir_all(d.join("_projects")).unwrap();
+        std::fs::write(
+            d.join("_posts/2020-01-01-kiln.md"),
+            "---\ntitle: Kiln\n---\nA kiln.\n",
+        )
+        .unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("_posts")));
+        assert_eq!(find_project_section(d), None, "posts are no projects");
+        std::fs::write(
+            d.join("_projects/lamp.md"),
+            "---\ntitle: Lamp\n---\nA lamp.\n",
+        )
+        .unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("_projects")));
+    }
+
+    /// Case studies count as projects: before a blog, and a folder that
+    /// holds only a README (notes for the repository) is no section.
+    #[test]
+    fn case_study_folders_are_project_sections() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in ["content/blog/hello.md", "content/Case-Studies/README.md"] {
+            std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+            std::fs::write(d.join(f), "---\ntitle: T\n---\nText.\n").unwrap();
+        }
+        assert_eq!(find_section(d), Some(PathBuf::from("content/blog")));
+        std::fs::write(d.join("content/Case-Studies/mill.md"), "Text.\n").unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("content/Case-Studies")));
+        for f in ["src/cases/ferry.md", "src/case_studies/bell.md"] {
+            let t = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(t.path().join(f).parent().unwrap()).unwrap();
+            std::fs::write(t.path().join(f), "Text.\n").unwrap();
+            let section = Path::new(f).parent().unwrap().to_path_buf();
+            assert_eq!(find_project_section(t.path()), Some(section), "{f}");
+        }
     }
 }

@@ -127,6 +127,13 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
             skipped.push((f, "the section's own page, not a write-up".into()));
             continue;
         }
+        if name.eq_ignore_ascii_case("readme") && bundle.is_none() {
+            skipped.push((
+                f,
+                "a README: notes for the repository, not a write-up".into(),
+            ));
+            continue;
+        }
         if let Some(why) = unpublished(&f, &name).or_else(|| blank_template(&f)) {
             skipped.push((f, why.into()));
             continue;
@@ -253,6 +260,8 @@ mod tests {
             "_unlisted.md",
             "hidden.md",
             "sub/c.md",
+            "README.md",
+            "sub/readme.markdown",
         ] {
             std::fs::create_dir_all(s.join(f).parent().unwrap()).unwrap();
             std::fs::write(s.join(f), "x").unwrap();
@@ -266,7 +275,12 @@ mod tests {
         assert_eq!(found[0].file_date.as_deref(), Some("2024-05-01"));
         assert!(found[3].bundle.is_some());
         assert!(found[1].mdx);
-        assert_eq!(skipped.len(), 7, "{skipped:?}");
+        assert_eq!(skipped.len(), 9, "{skipped:?}");
+        assert!(
+            skipped
+                .iter()
+                .any(|(p, why)| p.ends_with("sub/readme.markdown") && why.contains("README"))
+        );
         assert!(
             skipped
                 .iter()
