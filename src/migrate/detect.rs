@@ -61,8 +61,25 @@ const JEKYLL_POSTS: &str = "_posts";
 /// sites (`src/<name>`, `<name>`).
 const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 
-/// Where write-ups are looked for, for the message when none are found.
-pub const LOOKED: &str = "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts";
+/// Where write-ups are looked for, for the message when none are found
+/// (made from the lists above, so it names what is really searched).
+pub fn looked() -> String {
+    format!(
+        "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of {}; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog ({}) in {}, or Jekyll's {JEKYLL_POSTS}",
+        NAMES.join(", "),
+        or_list(BLOG_NAMES),
+        or_list(&["content/", "content/<language>/", "src/content/"]),
+    )
+}
+
+/// `a, b or c`.
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 fn contains(path: &Path, needle: &str) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle))
@@ -375,6 +392,14 @@ mod tests {
 
     /// A Jekyll theme that keeps its projects as posts (Freelancer): `_posts`
     /// is the section when no projects folder nor other blog holds write-ups.
+    #[test]
+    fn the_message_names_the_places_searched() {
+        assert_eq!(
+            looked(),
+            "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts"
+        );
+    }
+
     #[test]
     fn jekyll_posts_are_the_section_without_projects() {
         let dir = tempfile::tempdir().unwrap();

@@ -145,10 +145,16 @@ fn convert_chunk(cx: &mut Convert, page: &Map<String, Value>, text: &str, at: Pl
 fn include(cx: &mut Convert, name: &str, text: &str) -> String {
     let args = Args::parse(text);
     let stem = name.split('.').next().unwrap_or_default();
-    if KNOWN.contains(&stem) && ["path", "url", "id"].iter().any(|k| args.get(k).is_some()) {
-        let tag = format!("{{% include {name} {} %}}", text.replace('\n', " "));
-        let out = shortcodes::liquid(cx, &tag);
-        if !out.contains("{%") {
+    // The theme's own include: exactly `figure.liquid` or `figure.html`.
+    let ext = &name[stem.len()..];
+    if KNOWN.contains(&stem)
+        && (ext == ".liquid" || ext == ".html")
+        && ["path", "url", "id"].iter().any(|k| args.get(k).is_some())
+    {
+        let one_line = text.replace('\n', " ");
+        let tag = format!("{{% include {name} {one_line} %}}");
+        let args = Args::parse(one_line.trim());
+        if let Some(out) = shortcodes::known_include(cx, stem, &args, &tag) {
             return out;
         }
     }

@@ -149,7 +149,7 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
             Error::msg(format!(
                 "no write-ups to import in {}: no Markdown files in {}; choose the folder with --section PATH{}",
                 src.display(),
-                detect::LOOKED,
+                detect::looked(),
                 unreadable(src)
             ))
         })?,

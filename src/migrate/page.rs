@@ -190,7 +190,7 @@ fn cover(f: &mut Fields, refs: &mut Refs, s: &Source, line: usize) -> (Option<St
                     "the cover `{name}` is left out: {why}; put a working copy of the image in the write-up's folder and set `cover:` to it"
                 ),
             });
-            f.mapped.retain(|m| m != "cover" && !m.ends_with("→ cover"));
+            unmap_cover(f);
             (None, hands)
         }
         None => (Some(name), hands),
@@ -216,10 +216,15 @@ fn cover_named(
         Ref::Broken(why) => hands.push(Hand { line, message: format!("cover image: {why} (kept under extra.cover)") }),
     }
     // Kept under extra, so not reported as mapped too.
-    f.mapped.retain(|m| m != "cover" && !m.ends_with("→ cover"));
+    unmap_cover(f);
     f.extra
         .insert("cover".into(), serde_json::Value::String(raw));
     (None, hands)
+}
+
+/// The cover is not taken: the report must not list it among the fields mapped.
+fn unmap_cover(f: &mut Fields) {
+    f.mapped.retain(|m| m != "cover" && !m.ends_with("→ cover"));
 }
 
 /// A bundle's `featured.*` or `cover.*` image (Hugo themes' convention).

@@ -241,35 +241,42 @@ fn relref(cx: &mut Convert, path: &str) -> String {
 pub fn liquid(cx: &mut Convert, line: &str) -> String {
     LIQUID_INCLUDE
         .replace_all(line, |c: &Captures| {
-            let args = Args::parse(&c[2]);
-            let path = args
-                .get("path")
-                .or(args.get("url"))
-                .or(args.get("id"))
-                .unwrap_or_default();
-            if path.starts_with("page.") || path.starts_with("include.") {
-                cx.hand(format!("`{}`: the image is a Liquid variable", &c[0]));
-                return c[0].to_string();
-            }
-            let out = if &c[1] == "video" {
-                video(path).or_else(|| local_video(cx, path, args.get("caption")))
-            } else if &c[1] == "youtube" || &c[1] == "vimeo" {
-                video(path).or_else(|| Some(call(&c[1], &[("id", Some(path))])))
-            } else {
-                let caption = args.get("caption").or(args.get("title"));
-                let alt = args.get("alt").or(args.get("description"));
-                Some(figure(cx, path, caption, alt))
-            };
-            match out {
-                Some(s) if s.is_empty() => s,
-                Some(s) => {
-                    cx.converted(&format!("{}.liquid", &c[1]));
-                    s
-                }
-                None => c[0].to_string(),
-            }
+            known_include(cx, &c[1], &Args::parse(&c[2]), &c[0]).unwrap_or_else(|| c[0].to_string())
         })
         .into_owned()
+}
+
+/// folio's form of one of the includes themes ship (`kind` is `figure`,
+/// `video`, `image`, `youtube` or `vimeo`) called as `tag` with `args`;
+/// `None` when it has none (the tag is left for the report to name).
+pub(super) fn known_include(
+    cx: &mut Convert,
+    kind: &str,
+    args: &Args,
+    tag: &str,
+) -> Option<String> {
+    let path = args
+        .get("path")
+        .or(args.get("url"))
+        .or(args.get("id"))
+        .unwrap_or_default();
+    if path.starts_with("page.") || path.starts_with("include.") {
+        cx.hand(format!("`{tag}`: the image is a Liquid variable"));
+        return None;
+    }
+    let out = if kind == "video" {
+        video(path).or_else(|| local_video(cx, path, args.get("caption")))
+    } else if kind == "youtube" || kind == "vimeo" {
+        video(path).or_else(|| Some(call(kind, &[("id", Some(path))])))
+    } else {
+        let caption = args.get("caption").or(args.get("title"));
+        let alt = args.get("alt").or(args.get("description"));
+        Some(figure(cx, path, caption, alt))
+    }?;
+    if !out.is_empty() {
+        cx.converted(&format!("{kind}.liquid"));
+    }
+    Some(out)
 }
 
 /// A video file of the old site, copied into the bundle: `{{ video(src=…) }}`.

@@ -123,26 +123,8 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
         }
         seen.push(key);
         let bundle = bundles.iter().find(|b| f.starts_with(b)).cloned();
-        if name.starts_with("_index") || name == "index" && bundle.is_none() {
-            skipped.push((f, "the section's own page, not a write-up".into()));
-            continue;
-        }
-        if name.eq_ignore_ascii_case("readme") && bundle.is_none() {
-            skipped.push((
-                f,
-                "a README: notes for the repository, not a write-up".into(),
-            ));
-            continue;
-        }
-        if let Some(why) = unpublished(&f, &name).or_else(|| blank_template(&f)) {
+        if let Some(why) = not_a_write_up(&f, &name, bundle.is_some()) {
             skipped.push((f, why.into()));
-            continue;
-        }
-        if bundle.is_some() && name != "index" {
-            skipped.push((
-                f,
-                "a Markdown file inside a bundle (only its index is imported)".into(),
-            ));
             continue;
         }
         let base = match &bundle {
@@ -167,6 +149,22 @@ pub fn discover(section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>) {
         });
     }
     (sources, skipped)
+}
+
+/// Why the Markdown file `f` (named `name`, inside a bundle or not) is no
+/// write-up of its own; `None` when it is one.
+fn not_a_write_up(f: &Path, name: &str, in_bundle: bool) -> Option<&'static str> {
+    if name.starts_with("_index") || name == "index" && !in_bundle {
+        return Some("the section's own page, not a write-up");
+    }
+    if name.eq_ignore_ascii_case("readme") && !in_bundle {
+        return Some("a README: notes for the repository, not a write-up");
+    }
+    if let Some(why) = unpublished(f, name).or_else(|| blank_template(f)) {
+        return Some(why);
+    }
+    (in_bundle && name != "index")
+        .then_some("a Markdown file inside a bundle (only its index is imported)")
 }
 
 /// `2024-05-01-beacon` → (`2024-05-01`, `beacon`).
