@@ -864,6 +864,28 @@ fn jekyll_posts_are_the_section_when_no_projects_collection_exists() {
     checks_and_builds(&d, "jekyll-posts");
 }
 
+/// A Hugo site whose only section of write-ups is `content/experience`:
+/// imported, and the report names the folder and asks to check it.
+#[test]
+fn a_hugo_experience_section_is_imported_and_named() {
+    let (d, report) = import("hugo-experience");
+    assert!(
+        report.contains("(Hugo, section content/experience)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("content/experience was imported as the portfolio"),
+        "{report}"
+    );
+    let relay = read(&d, "content/projects/relay-firmware/index.md");
+    assert!(
+        relay.starts_with("---\ntitle: Relay Firmware Study\n"),
+        "{relay}"
+    );
+    read(&d, "content/projects/field-robots/index.md");
+    checks_and_builds(&d, "hugo-experience");
+}
+
 /// Studios call their portfolio case studies: Eleventy's `src/cases` (whose
 /// README.md, notes for the repository, is no write-up) and Hugo's
 /// `content/case-studies` count as a projects folder, before a blog.

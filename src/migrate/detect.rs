@@ -50,6 +50,11 @@ pub const NAMES: &[&str] = &[
 pub const BLOG_NAMES: &[&str] = &["blog", "posts", "post"];
 const BLOG_BASES: &[&str] = &["content", "src/content"];
 
+/// Sections that may hold the owner's work under another name (Hugo's
+/// `content/experience`, an academic's `content/research`), tried last: after
+/// the blogs, in the content folders ([`BLOG_BASES`]) only.
+pub const OTHER_NAMES: &[&str] = &["experience", "research", "publications", "publication"];
+
 /// Jekyll's blog, tried after the blogs of [`BLOG_BASES`]: portfolio themes
 /// such as Freelancer keep each project as a post (`2020-01-01-name.md`, whose
 /// slug and date [`super::sources::discover`] takes from the name, as Jekyll does).
@@ -64,11 +69,12 @@ const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 /// Where write-ups are looked for, for the message when none are found
 /// (made from the lists above, so it names what is really searched).
 pub fn looked() -> String {
+    let places = or_list(&["content/", "content/<language>/", "src/content/"]);
     format!(
-        "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of {}; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog ({}) in {}, or Jekyll's {JEKYLL_POSTS}",
+        "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of {}; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog ({}) in {places}, or Jekyll's {JEKYLL_POSTS}; else {} in {places}",
         NAMES.join(", "),
         or_list(BLOG_NAMES),
-        or_list(&["content/", "content/<language>/", "src/content/"]),
+        or_list(OTHER_NAMES),
     )
 }
 
@@ -142,7 +148,22 @@ fn js_site(src: &Path) -> bool {
 /// ([`BLOG_NAMES`]): projects are what a portfolio shows, posts only without them.
 pub fn find_section(src: &Path) -> Option<PathBuf> {
     let (projects, blogs) = candidates(src);
-    first_section(src, &projects).or_else(|| first_section(src, &blogs))
+    first_section(src, &projects)
+        .or_else(|| first_section(src, &blogs))
+        .or_else(|| first_section(src, &in_content(src, OTHER_NAMES)))
+}
+
+/// Why `section` was taken, when it is one of [`OTHER_NAMES`]: for the
+/// report, which asks to check it.
+pub fn other_name_note(section: &Path) -> Option<String> {
+    let name = section.file_name()?.to_string_lossy().to_ascii_lowercase();
+    OTHER_NAMES.contains(&name.as_str()).then(|| {
+        format!(
+            "{} was imported as the portfolio: the site has no folder named {} nor a blog; check its pages are write-ups, or choose the folder with --section PATH",
+            section.display(),
+            or_list(&NAMES[..3]),
+        )
+    })
 }
 
 /// The section named as in [`NAMES`] (not a blog) that holds write-ups or a
@@ -182,19 +203,25 @@ fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
         }
     }
     found.extend(super::collections::named_like(src));
-    let mut blogs = Vec::new();
+    let mut blogs = in_content(src, BLOG_NAMES);
+    blogs.extend(child_named(src, JEKYLL_POSTS).map(PathBuf::from));
+    (found, blogs)
+}
+
+/// The folders named as in `names` in the content folders ([`BLOG_BASES`]).
+fn in_content(src: &Path, names: &[&str]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
     for base in BLOG_BASES {
         for d in base_dirs(src, base, Path::new(base)) {
-            blogs.extend(
-                BLOG_NAMES
+            found.extend(
+                names
                     .iter()
                     .filter_map(|name| child_named(&src.join(&d), name))
                     .map(|sub| d.join(sub)),
             );
         }
     }
-    blogs.extend(child_named(src, JEKYLL_POSTS).map(PathBuf::from));
-    (found, blogs)
+    found
 }
 
 /// `dir` and, for `content`, its language folders.
@@ -396,7 +423,7 @@ mod tests {
     fn the_message_names_the_places_searched() {
         assert_eq!(
             looked(),
-            "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts"
+            "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts; else experience, research, publications or publication in content/, content/<language>/ or src/content/"
         );
     }
 
@@ -419,6 +446,26 @@ mod tests {
         )
         .unwrap();
         assert_eq!(find_section(d), Some(PathBuf::from("_projects")));
+    }
+
+    /// A Hugo site whose write-ups are in `content/experience` (the terminal
+    /// theme's `contentTypeName`): taken after projects and blogs, and named.
+    #[test]
+    fn an_experience_section_is_taken_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("content/Experience")).unwrap();
+        std::fs::write(d.join("content/contact.md"), "Write to me.\n").unwrap();
+        assert_eq!(find_section(d), None, "an empty folder is no section");
+        std::fs::write(d.join("content/Experience/relay.md"), "Text.\n").unwrap();
+        let found = find_section(d).unwrap();
+        assert_eq!(found, PathBuf::from("content/Experience"));
+        let note = other_name_note(&found).unwrap();
+        assert!(note.starts_with("content/Experience was imported as the portfolio"));
+        std::fs::create_dir_all(d.join("content/posts")).unwrap();
+        std::fs::write(d.join("content/posts/hi.md"), "Text.\n").unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("content/posts")));
+        assert_eq!(other_name_note(Path::new("content/posts")), None);
     }
 
     /// Case studies count as projects: before a blog, and a folder that
