@@ -864,6 +864,56 @@ fn jekyll_posts_are_the_section_when_no_projects_collection_exists() {
     checks_and_builds(&d, "jekyll-posts");
 }
 
+/// A post without `title:` takes the title Jekyll showed, from its file name.
+#[test]
+fn a_jekyll_post_without_a_title_is_titled_from_its_file_name() {
+    let (d, report) = import("jekyll-post-urls");
+    let lamp = read(&d, "content/projects/desk-lamp/index.md");
+    assert!(lamp.starts_with("---\ntitle: Desk Lamp\n"), "{lamp}");
+    assert!(!report.contains("no title: `"), "{report}");
+    assert!(report.contains("file name → title"), "{report}");
+}
+
+/// Links and relative images of posts are read against the URLs Jekyll gave
+/// them (`permalink: pretty`, with the post's category): a link to another
+/// post becomes its folio address, an image found from the old URL is copied.
+#[test]
+fn jekyll_posts_are_found_at_their_permalinks() {
+    let (d, report) = import("jekyll-post-urls");
+    let lamp = read(&d, "content/projects/desk-lamp/index.md");
+    assert!(
+        lamp.contains("![The lamp on the bench](/assets/lamp.png)"),
+        "{lamp}\n{report}"
+    );
+    let ledger = read(&d, "content/projects/seed-ledger/index.md");
+    assert!(
+        ledger.contains("![The ledger](/assets/ledger.png)"),
+        "{ledger}\n{report}"
+    );
+    assert!(
+        ledger.contains("[the desk lamp](@/projects/desk-lamp/index.md)"),
+        "{ledger}"
+    );
+    assert!(
+        ledger.contains("[the lamp post](@/projects/desk-lamp/index.md)"),
+        "{ledger}"
+    );
+    assert!(!report.contains("does not exist"), "{report}");
+    checks_and_builds(&d, "jekyll-post-urls");
+}
+
+/// `_drafts/` beside `_posts/` are imported as drafts, and stay drafts.
+#[test]
+fn jekyll_drafts_are_imported_as_drafts() {
+    let (d, report) = import("jekyll-post-urls");
+    let clock = read(&d, "content/projects/tide-clock/index.md");
+    assert!(clock.starts_with("---\ntitle: Tide Clock\n"), "{clock}");
+    assert!(clock.contains("\ndraft: true\n"), "{clock}");
+    assert!(report.contains("_drafts/ → draft: true"), "{report}");
+    let lamp = read(&d, "content/projects/desk-lamp/index.md");
+    assert!(!lamp.contains("draft"), "{lamp}");
+}
+
 /// A Hugo site whose only section of write-ups is `content/experience`:
 /// imported, and the report names the folder and asks to check it.
 #[test]

@@ -29,6 +29,7 @@ pub mod kramdown;
 pub mod liquidvars;
 pub mod listpage;
 pub mod page;
+pub mod permalink;
 pub mod person;
 pub mod plain;
 pub mod profile;

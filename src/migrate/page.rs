@@ -40,6 +40,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let data = front_from_data_file(&mut front, s);
     let mut fields = Fields::map(&front, &map.taxonomies);
     fields.mapped.splice(0..0, data);
+    jekyll_draft(&mut fields, s, map);
     let mut refs = Refs::new(map, &s.path, s.bundle.as_deref());
     let cover_line = cover_line(&front);
     let cover = cover(&mut fields, &mut refs, s, cover_line);
@@ -255,6 +256,13 @@ fn fill_required(
     (s, map): (&Source, &SiteMap),
     body: &str,
 ) {
+    if f.title.is_none()
+        && let Some(title) = jekyll_title(s, map)
+    {
+        f.title = Some(title);
+        f.mapped
+            .push("file name → title (as Jekyll showed it: the write-up has no `title:`)".into());
+    }
     if f.title.is_none() {
         let title = s.slug.replace('-', " ");
         report.hands.push(Hand {
@@ -277,6 +285,40 @@ fn fill_required(
     if f.summary.is_none() {
         link_demo(f, (s, map), body);
         fill_summary(f, report, body);
+    }
+}
+
+/// The title Jekyll made for a document of a collection (`_posts/`,
+/// `_drafts/`, `_projects/`) from its file name; `None` for other sources.
+fn jekyll_title(s: &Source, map: &SiteMap) -> Option<String> {
+    if s.record.is_some() || s.part.is_some() || s.bundle.is_some() {
+        return None;
+    }
+    let rel = s.path.strip_prefix(&map.root).ok()?;
+    let in_collection = rel
+        .parent()?
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('_'));
+    if in_collection {
+        super::permalink::jekyll_title(&s.path)
+    } else {
+        None
+    }
+}
+
+/// A post of Jekyll's `_drafts/` stays a draft: Jekyll published it only with `--drafts`.
+fn jekyll_draft(f: &mut Fields, s: &Source, map: &SiteMap) {
+    let in_drafts = s.record.is_none()
+        && s.path
+            .strip_prefix(&map.root)
+            .ok()
+            .and_then(Path::parent)
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == "_drafts");
+    if in_drafts && !f.draft {
+        f.draft = true;
+        f.mapped
+            .push("_drafts/ → draft: true (Jekyll published it only with --drafts)".into());
     }
 }
 

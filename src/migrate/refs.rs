@@ -109,6 +109,23 @@ pub fn is_external(dest: &str) -> bool {
             .any(|s| lower.starts_with(s))
 }
 
+/// The site path (no leading `/`) of `path` read in the URL folder `dir`;
+/// `None` when it climbs above the root.
+fn join_site_path(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let slash = if path.ends_with('/') { "/" } else { "" };
+    Some(format!("{}{slash}", parts.join("/")))
+}
+
 /// `a/./b/../c` → `a/c`; `None` when it climbs above its start.
 fn normalize(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();
@@ -223,6 +240,12 @@ impl<'a> Refs<'a> {
 
     /// `path` read against the URL the old site gave this page (`projects/name/`).
     fn against_old_url(&self, path: &str) -> Option<String> {
+        let post = super::permalink::jekyll_post(&self.site.root, &self.source, &self.site.vars);
+        if let Some(url) = post {
+            // A page's relative paths start from its URL's folder.
+            let dir = &url[..url.rfind('/').unwrap_or(0)];
+            return join_site_path(dir, path);
+        }
         let name = match &self.bundle {
             Some(b) => b.file_name(),
             None => self.source.file_stem(),
@@ -284,6 +307,10 @@ impl<'a> Refs<'a> {
     fn root_relative(&mut self, site_path: &str, fragment: &str, into_bundle: bool) -> Ref {
         if let Some((file, rel)) = self.in_static(site_path) {
             return self.file(file, Some(rel), fragment, into_bundle);
+        }
+        let key = super::permalink::key(site_path);
+        if let Some(slug) = self.site.names.get(&key) {
+            return Ref::Rewrite(format!("@/projects/{slug}/index.md{fragment}"));
         }
         let section = self.site.section_url.trim_matches('/');
         let rest = site_path.trim_end_matches('/');

@@ -25,7 +25,8 @@ pub fn plan(
         Some(list) => (datalist::sources(&list), Vec::new(), list.notes()),
         None => writeups(src, section),
     };
-    let (pages, names, bundles) = addresses(&sources);
+    let vars = super::sitevars::of(src);
+    let (pages, names, bundles) = addresses(src, &sources, &vars);
     let shortcodes = own_shortcodes(src);
     let writeups: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
     let mut owner = profile::extract(src, generator, &writeups);
@@ -51,7 +52,7 @@ pub fn plan(
         old_url,
         bibliography: super::cite::bibliography(src),
         root: src.to_path_buf(),
-        vars: super::sitevars::of(src),
+        vars,
     };
     let mut report = Report {
         generator: Some(generator),
@@ -86,17 +87,21 @@ pub fn plan(
 }
 
 /// Where links find each write-up: its source file, its old name (file stem
-/// or bundle folder) and its slug, each to its slug; the bundles by old name.
+/// or bundle folder), its slug and a Jekyll post's old URL path (`/2020/01/05/name`,
+/// see [`super::permalink`]), each to its slug; the bundles by old name.
 type Addresses = (
     HashMap<PathBuf, String>,
     HashMap<String, String>,
     HashMap<String, PathBuf>,
 );
 
-fn addresses(sources: &[Source]) -> Addresses {
+fn addresses(src: &Path, sources: &[Source], vars: &HashMap<String, String>) -> Addresses {
     let (mut pages, mut names, mut bundles) = Addresses::default();
     for s in sources {
         pages.insert(s.path.clone(), s.slug.clone());
+        if let Some(url) = super::permalink::jekyll_post(src, &s.path, vars) {
+            names.insert(super::permalink::key(&url), s.slug.clone());
+        }
         let old = match &s.bundle {
             Some(b) => b
                 .file_name()
@@ -115,8 +120,11 @@ fn addresses(sources: &[Source]) -> Addresses {
 
 /// The write-ups of `section` (files, else the headings of its list page),
 /// the files skipped, and a note naming a data list of projects the site also has.
-fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>, Vec<String>) {
+fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<Skip>, Vec<String>) {
     let (mut sources, mut skipped) = discover(&src.join(section));
+    let (drafts, drafts_skipped) = jekyll_drafts(src, section, &sources);
+    sources.extend(drafts);
+    skipped.extend(drafts_skipped);
     if sources.is_empty() {
         sources = super::listpage::sources(&src.join(section));
         if !sources.is_empty() {
@@ -125,6 +133,26 @@ fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<(PathBuf, String)>,
     }
     let note = datalist::find(src).map(|list| data_list_note(&list, &sources));
     (sources, skipped, note.into_iter().collect())
+}
+
+/// The posts of Jekyll's `_drafts/` beside the section `_posts/`, with slugs
+/// no post has (they are imported as drafts, see [`super::page`]).
+fn jekyll_drafts(src: &Path, section: &Path, posts: &[Source]) -> (Vec<Source>, Vec<Skip>) {
+    if section.file_name().is_none_or(|n| n != "_posts") {
+        return Default::default();
+    }
+    let folder = src.join(section).with_file_name("_drafts");
+    if !folder.is_dir() {
+        return Default::default();
+    }
+    let (mut drafts, skipped) = discover(&folder);
+    let mut taken: Vec<String> = posts.iter().map(|p| p.slug.clone()).collect();
+    for d in &mut drafts {
+        let (slug, collided) = super::sources::unique(&mut taken, &d.slug);
+        d.collided = d.collided.take().or(collided);
+        d.slug = slug;
+    }
+    (drafts, skipped)
 }
 
 /// A data list of projects beside the write-ups: the write-ups are preferred
@@ -143,6 +171,9 @@ fn data_list_note(list: &DataList, sources: &[Source]) -> String {
         )
     }
 }
+
+/// A file that is not a write-up, and why.
+type Skip = (PathBuf, String);
 
 /// A shortcode template: its name and file.
 type Template = (String, PathBuf);

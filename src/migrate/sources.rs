@@ -168,7 +168,7 @@ fn not_a_write_up(f: &Path, name: &str, in_bundle: bool) -> Option<&'static str>
 }
 
 /// `2024-05-01-beacon` → (`2024-05-01`, `beacon`).
-fn split_date_prefix(name: &str) -> (Option<String>, String) {
+pub(super) fn split_date_prefix(name: &str) -> (Option<String>, String) {
     let bytes = name.as_bytes();
     let dated = name.len() > 11
         && bytes[10] == b'-'
