@@ -46,5 +46,8 @@ fn the_site_cache_is_ignored_by_git() {
     assert_eq!(r.code, 0, "build: {}", r.stderr);
     assert!(site.join(".folio/cache/highlight.bin").is_file());
     let page = std::fs::read_to_string(site.join("public/projects/with-code/index.html")).unwrap();
-    assert!(page.contains("<span class=\"hl-type\">fn</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"hl-keyword\">fn</span>"),
+        "{page}"
+    );
 }

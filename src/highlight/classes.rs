@@ -44,6 +44,9 @@ impl Kind {
 /// Scope prefixes and their kinds, the more specific first.
 pub(super) const RULES: &[(&str, Kind)] = &[
     ("comment", Kind::Comment),
+    // `def` and `class` in syntect's Python grammar: keywords, as everywhere else.
+    ("storage.type.function", Kind::Keyword),
+    ("storage.type.class", Kind::Keyword),
     ("storage.type", Kind::Type),
     ("keyword", Kind::Keyword),
     ("storage", Kind::Keyword),
