@@ -9,11 +9,6 @@ use clap::{Parser, Subcommand};
 
 use cmd::report::Ui;
 
-/// mimalloc instead of the system allocator: highlighting and Markdown allocate many
-/// short-lived strings from both threads, and glibc's malloc was ~10 % of a build's CPU.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// folio — a portfolio site for freelancers, from one content folder.
 ///
 /// Exit status: 0 success, 1 content or build error, 2 wrong usage.
