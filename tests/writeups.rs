@@ -313,7 +313,9 @@ fn code_is_highlighted_with_classes() {
         "{html}"
     );
     assert!(
-        html.contains("<span class=\"hl-type\">fn</span> <span class=\"hl-function\">main</span>"),
+        html.contains(
+            "<span class=\"hl-keyword\">fn</span> <span class=\"hl-function\">main</span>"
+        ),
         "{html}"
     );
     assert!(
