@@ -1354,3 +1354,49 @@ fn a_damaged_cover_is_named_and_the_site_builds() {
     let run = folio(&["build", site.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
+
+/// A Jekyll site whose write-ups are built from its own includes (an image
+/// component that makes its paths from `page.path` and `include.*` with
+/// `{% link %}`, a text block given HTML, a capture fed to an include): each
+/// is rendered from _includes/ with Liquid into HTML whose images are found
+/// and copied, with nothing to check; one using a plugin's tag or
+/// `site.static_files` is converted as before and named with its line.
+#[test]
+fn jekyll_own_includes_are_rendered_and_their_images_copied() {
+    let (d, report) = import("jekyll-own-includes");
+    let md = read(&d, "content/projects/kite/index.md");
+    assert!(
+        md.contains("<h2 class=\"section__lead\">Layout</h2>\n<div class=\"section__subtitle\">\n<p>First I set the grid for every poster.</p>"),
+        "{md}"
+    );
+    assert!(
+        md.contains("<source srcset=\"/assets/projects/kite/kite-logo.webp\" type=\"image/webp\" /> <img src=\"/assets/projects/kite/kite-logo.png\" alt=\"Kite -logo\" /> </picture> <figcaption class=\"caption\">The logo on paper</figcaption>"),
+        "{md}"
+    );
+    assert!(
+        md.contains("<aside class=\"note\"> <p>The festival ran for <strong>three</strong> days.</p> <img src=\"/assets/projects/kite/kite-sketch.png\" alt=\"sketch-of-the-kite\"> </aside>"),
+        "{md}"
+    );
+    assert!(!md.contains("{%") && !md.contains("capture"), "{md}");
+    for img in ["logo.png", "logo.webp", "sketch.png", "sketch.webp"] {
+        let rel = format!("static/assets/projects/kite/kite-{img}");
+        assert!(exists(&d, &rel), "{rel}: {report}");
+    }
+    let hands: Vec<&str> = report.lines().filter(|l| l.contains("kite.md:")).collect();
+    assert_eq!(hands.len(), 2, "{report}");
+    assert!(
+        hands[0].contains("kite.md:25: include `button.html`"),
+        "{report}"
+    );
+    assert!(
+        hands[1].contains("kite.md:27: include `gallery-grid.html` left out"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+    let page = built_page(&d, "kite");
+    assert!(
+        page.contains("<img src=\"/assets/projects/kite/kite-logo.png\""),
+        "{page}"
+    );
+    assert_no_leftovers(&page);
+}

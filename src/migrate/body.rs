@@ -20,6 +20,9 @@ static REF_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)").expect("valid regex"));
 static HTML_ATTR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(\s(?:src|href)\s*=\s*")([^"{}]*)""#).expect("valid regex"));
+/// A `srcset` of one image (`<source srcset="/a.webp">`); a list of sizes is left as it is.
+static HTML_SRCSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(\ssrcset\s*=\s*")([^"\s,{}]+)""#).expect("valid regex"));
 static BASEURL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}").expect("valid regex"));
 static RELATIVE_URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -219,7 +222,8 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     };
     let line = md_links(cx, &line);
     let line = rewrite(cx, &REF_DEF, &line, 2);
-    rewrite(cx, &HTML_ATTR, &line, 2)
+    let line = rewrite(cx, &HTML_ATTR, &line, 2);
+    rewrite(cx, &HTML_SRCSET, &line, 2)
 }
 
 /// Points the destinations that `re` captures (group `g`) at their new place.

@@ -9,6 +9,10 @@
 //! can check it. What is left (`{% include instagram.html %}`) is left out,
 //! never shown as Liquid on a page: the report names it, with its line.
 
+mod liquid;
+mod render;
+
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -17,6 +21,12 @@ use serde_json::{Map, Value};
 
 use super::convert::Convert;
 use super::shortcodes::{self, Args};
+
+/// `{% capture NAME %}…{% endcapture %}` in a write-up: text for an include.
+static CAPTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)\{%-?\s*capture\s+([A-Za-z_][\w-]*)\s*-?%\}(.*?)\{%-?\s*endcapture\s*-?%\}")
+        .expect("valid regex")
+});
 
 static INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -69,6 +79,7 @@ pub fn convert(
     }
     let mut out = String::with_capacity(body.len());
     let (mut line, mut offset) = (first_line, 0);
+    let mut captures = HashMap::new();
     for (fenced, chunk) in chunks(body) {
         if fenced {
             out.push_str(chunk);
@@ -77,7 +88,12 @@ pub fn convert(
                 before: &body[..offset],
                 line,
             };
-            out.push_str(&convert_chunk(cx, page, chunk, at));
+            let chunk = take_captures(cx, page, (chunk, line), &mut captures);
+            let scope = render::Scope {
+                page,
+                captures: &captures,
+            };
+            out.push_str(&convert_chunk(cx, &scope, &chunk, at));
         }
         line += chunk.matches('\n').count();
         offset += chunk.len();
@@ -116,7 +132,61 @@ fn chunks(body: &str) -> Vec<(bool, &str)> {
     parts
 }
 
-fn convert_chunk(cx: &mut Convert, page: &Map<String, Value>, text: &str, at: Place) -> String {
+/// `text` (starting on line `line`) without its `{% capture NAME %}`
+/// blocks (blank lines keep the line count), their text kept in
+/// `captures`: its includes converted, then its other Liquid rendered.
+fn take_captures(
+    cx: &mut Convert,
+    page: &Map<String, Value>,
+    (text, line): (&str, usize),
+    captures: &mut HashMap<String, String>,
+) -> String {
+    if !text.contains("capture") {
+        return text.to_string();
+    }
+    CAPTURE
+        .replace_all(text, |c: &Captures| {
+            let scope = render::Scope {
+                page,
+                captures: &*captures,
+            };
+            let start = c.get(2).map_or(0, |m| m.start());
+            let at = Place {
+                before: "",
+                line: line + text[..start].matches('\n').count(),
+            };
+            let own = convert_chunk(cx, &scope, &c[2], at);
+            let value = render::render_text(cx, &scope, &own).unwrap_or(own);
+            captures.insert(c[1].to_string(), value);
+            cx.converted("capture block (its text goes to the include that uses it)");
+            "\n".repeat(c[0].matches('\n').count())
+        })
+        .into_owned()
+}
+
+/// The argument text with each variable that names a capture replaced by
+/// its text, quoted.
+fn with_captures(args: &str, captures: &HashMap<String, String>) -> String {
+    if captures.is_empty() {
+        return args.to_string();
+    }
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#""(?:[^"\\]|\\.)*"|'[^']*'|(=\s*)([A-Za-z_][\w-]*)\b"#).expect("valid regex")
+    });
+    BARE.replace_all(args, |c: &Captures| {
+        match c.get(2).and_then(|v| captures.get(v.as_str())) {
+            Some(text) => format!(
+                "{}\"{}\"",
+                &c[1],
+                text.replace('\\', "\\\\").replace('"', "\\\"")
+            ),
+            None => c[0].to_string(),
+        }
+    })
+    .into_owned()
+}
+
+fn convert_chunk(cx: &mut Convert, scope: &render::Scope, text: &str, at: Place) -> String {
     INCLUDE
         .replace_all(text, |c: &Captures| {
             let start = c.get(0).map_or(0, |m| m.start());
@@ -129,20 +199,66 @@ fn convert_chunk(cx: &mut Convert, page: &Map<String, Value>, text: &str, at: Pl
                 cx.hand(format!("`include_relative {name}` left out: folio does not insert files; paste the text of `{name}` here"));
                 String::new()
             } else {
-                match super::liquidvars::resolve(cx, page, &c[3]) {
-                    Ok(args) => include(cx, name, &args),
-                    Err(var) => left_out(cx, name, Some(&var)),
+                let raw = with_captures(&c[3], scope.captures);
+                match super::liquidvars::resolve(cx, scope.page, &raw) {
+                    Ok(args) => include(cx, name, &args, (scope, &raw)),
+                    Err(var) => rendered(cx, name, (scope, &raw))
+                        .unwrap_or_else(|| left_out(cx, name, Some(&var))),
                 }
             };
-            let pad = c[0].matches('\n').count().saturating_sub(md.matches('\n').count());
-            format!("{md}{}", "\n".repeat(pad))
+            fit(&md, c[0].matches('\n').count())
         })
         .into_owned()
 }
 
+/// `md` in the lines the include took (`breaks`: its line breaks): padded
+/// with blank lines, or its lines after the last joined into one (HTML with
+/// no `<pre>`), so the lines after it keep their numbers in the report.
+fn fit(md: &str, breaks: usize) -> String {
+    let lines = md.matches('\n').count();
+    if lines <= breaks {
+        return format!("{md}{}", "\n".repeat(breaks - lines));
+    }
+    if !md.trim_start().starts_with('<') || md.contains("<pre") || md.contains("<textarea") {
+        return md.to_string();
+    }
+    let mut parts: Vec<String> = md.lines().map(str::to_string).collect();
+    let rest: Vec<String> = parts.split_off(breaks);
+    let rest: Vec<&str> = rest.iter().map(|l| l.trim()).collect();
+    parts.push(rest.join(" "));
+    parts.join("\n")
+}
+
+/// The old site's own include `name` rendered with its parameters (`raw`,
+/// its variables not yet resolved), as an HTML block: its lines without
+/// their indentation (which Markdown would read as code) and blank lines
+/// (which would end the block); `None` when the site lacks it or it cannot
+/// be rendered, or is not an HTML template without scripts.
+fn rendered(cx: &mut Convert, name: &str, (scope, raw): (&render::Scope, &str)) -> Option<String> {
+    if !(name.ends_with(".html") || name.ends_with(".liquid")) {
+        return None;
+    }
+    // One that runs the old site's scripts is not brought over.
+    let template = cx
+        .refs
+        .include_text(name)
+        .filter(|t| !t.contains("<script"))?;
+    let html = render::render(cx, scope, &template, raw).ok()?;
+    let pre = html.contains("<pre") || html.contains("<textarea");
+    let lines: Vec<&str> = html
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| if pre { l.trim_end() } else { l.trim() })
+        .collect();
+    cx.converted(&format!(
+        "include {name} (the old site's own) → HTML rendered from it"
+    ));
+    Some(lines.join("\n"))
+}
+
 /// The include `name` with the argument text `text` (its variables
 /// resolved) as Markdown or a folio shortcode; nothing when it has none.
-fn include(cx: &mut Convert, name: &str, text: &str) -> String {
+fn include(cx: &mut Convert, name: &str, text: &str, own: (&render::Scope, &str)) -> String {
     let args = Args::parse(text);
     let stem = name.split('.').next().unwrap_or_default();
     // The theme's own include: exactly `figure.liquid` or `figure.html`.
@@ -171,6 +287,9 @@ fn include(cx: &mut Convert, name: &str, text: &str) -> String {
     if let Some(out) = link(&args) {
         cx.converted(&format!("include {name} (a link) → Markdown link"));
         return out;
+    }
+    if let Some(html) = rendered(cx, name, own) {
+        return html;
     }
     if args.named.is_empty() || markdown(&args).trim().is_empty() {
         return left_out(cx, name, None);
@@ -443,6 +562,52 @@ mod tests {
             "[Live demo](https://example.com/demo)\n[Code \\[v2\\]](/code/)\n[A](/a/)\n/a/\n\nA\nnot an address\n\nA\n"
         );
         assert_eq!(hands.len(), 2, "the last two only: {hands:?}");
+    }
+
+    /// A site with the includes `card.html` (rendered) and `feed.html`
+    /// (a plugin's tag: converted as before).
+    fn own_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let inc = dir.path().join("_includes");
+        std::fs::create_dir_all(&inc).unwrap();
+        std::fs::write(
+            inc.join("card.html"),
+            "<div class=\"card\">\n\n    <img src=\"{% link img/{{ page.slug }}-{{ include.n }}.png %}\">\n    {{ include.text | markdownify }}\n</div>\n",
+        )
+        .unwrap();
+        std::fs::write(inc.join("feed.html"), "{% feed_items %}").unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_sites_own_include_is_rendered_in_the_lines_it_took() {
+        let dir = own_site();
+        let map = SiteMap {
+            root: dir.path().to_path_buf(),
+            ..SiteMap::default()
+        };
+        let body = "A\n{% capture notes %}\nSome *notes*.\n{% endcapture %}\n{% include card.html\n  n=2 text=notes %}\n{% include feed.html title=\"Feed\" %}\nB\n";
+        let (out, hands) = run_in(&map, &dir.path().join("_projects/kite.md"), body);
+        assert_eq!(
+            out,
+            "A\n\n\n\n<div class=\"card\">\n<img src=\"/img/kite-2.png\"> <p>Some <em>notes</em>.</p> </div>\n**Feed.** \nB\n"
+        );
+        let hands: Vec<_> = hands.iter().map(|h| (h.line, h.message.as_str())).collect();
+        assert_eq!(hands.len(), 1, "{hands:?}");
+        assert_eq!(hands[0].0, 16);
+        assert!(
+            hands[0]
+                .1
+                .starts_with("include `feed.html` (the old site's own) became Markdown")
+        );
+    }
+
+    #[test]
+    fn rendered_html_keeps_the_lines_it_can() {
+        assert_eq!(fit("<p>a</p>", 2), "<p>a</p>\n\n");
+        assert_eq!(fit("<div>\n<p>a</p>\n</div>", 1), "<div>\n<p>a</p> </div>");
+        assert_eq!(fit("<pre>\na\n</pre>", 0), "<pre>\na\n</pre>");
+        assert_eq!(fit("text\nmore", 0), "text\nmore");
     }
 
     #[test]

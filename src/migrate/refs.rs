@@ -79,6 +79,13 @@ impl Refs<'_> {
         read_inside(&dir, &dir.join(name))
     }
 
+    /// The write-up's file from the old site's folder (`_projects/a.md`),
+    /// Jekyll's `page.path`.
+    pub fn source_in_site(&self) -> Option<String> {
+        let rel = self.source.strip_prefix(&self.site.root).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+
     /// The old site's BibTeX text (empty when it has none).
     pub fn bibliography(&self) -> &str {
         &self.site.bibliography

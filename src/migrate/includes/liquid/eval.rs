@@ -1,0 +1,283 @@
+//! A parsed template rendered with its variables. Values are JSON values;
+//! output is not escaped (as in Liquid). An unknown variable read for output,
+//! a filter or a comparison is an error (`{% if x %}` on one is false).
+
+use serde_json::{Map, Value};
+
+use super::expr::{Cmp, Cond, Expr, Key, Operand, Test};
+use super::filters;
+use super::parse::{For, Node};
+use crate::diagnostics::{Error, Result};
+
+/// Rendered text longer than this (a loop run wild) is refused.
+const MAX_OUTPUT: usize = 4 << 20;
+/// Ranges longer than this are refused.
+const MAX_RANGE: i64 = 100_000;
+
+/// `nodes` rendered with `vars` (which `assign` and `capture` change).
+pub fn render(nodes: &[Node], vars: &mut Map<String, Value>) -> Result<String> {
+    let mut out = String::new();
+    render_into(nodes, vars, &mut out)?;
+    Ok(out)
+}
+
+fn render_into(nodes: &[Node], vars: &mut Map<String, Value>, out: &mut String) -> Result<()> {
+    for node in nodes {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Output(e) => out.push_str(&text(&expr(e, vars)?)?),
+            Node::Assign(name, e) => {
+                let value = expr(e, vars)?;
+                vars.insert(name.clone(), value);
+            }
+            Node::Capture(name, body) => {
+                let value = render(body, vars)?;
+                vars.insert(name.clone(), Value::String(value));
+            }
+            Node::If(branches, other) => {
+                let mut chosen = other;
+                for (cond, body) in branches {
+                    if holds(cond, vars)? {
+                        chosen = body;
+                        break;
+                    }
+                }
+                render_into(chosen, vars, out)?;
+            }
+            Node::For(f) => for_loop(f, vars, out)?,
+        }
+        if out.len() > MAX_OUTPUT {
+            return Err(Error::msg("the rendered text is too long"));
+        }
+    }
+    Ok(())
+}
+
+fn for_loop(f: &For, vars: &mut Map<String, Value>, out: &mut String) -> Result<()> {
+    let mut items = match operand(&f.source, vars)? {
+        Value::Array(a) => a,
+        Value::Object(o) => o
+            .into_iter()
+            .map(|(k, v)| Value::Array(vec![Value::String(k), v]))
+            .collect(),
+        Value::Null => Vec::new(),
+        v => vec![v],
+    };
+    let offset = count(f.offset.as_ref(), vars)?.unwrap_or(0);
+    items = items.into_iter().skip(offset).collect();
+    if let Some(limit) = count(f.limit.as_ref(), vars)? {
+        items.truncate(limit);
+    }
+    if f.reversed {
+        items.reverse();
+    }
+    if items.is_empty() {
+        return render_into(&f.empty, vars, out);
+    }
+    let saved = (vars.remove(&f.var), vars.remove("forloop"));
+    let length = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        let forloop = serde_json::json!({
+            "index": i + 1, "index0": i, "rindex": length - i, "rindex0": length - i - 1,
+            "first": i == 0, "last": i + 1 == length, "length": length,
+        });
+        vars.insert("forloop".into(), forloop);
+        vars.insert(f.var.clone(), item);
+        render_into(&f.body, vars, out)?;
+    }
+    for (name, value) in [(f.var.as_str(), saved.0), ("forloop", saved.1)] {
+        match value {
+            Some(v) => vars.insert(name.to_string(), v),
+            None => vars.remove(name),
+        };
+    }
+    Ok(())
+}
+
+/// A `limit:` or `offset:` as a count.
+fn count(op: Option<&Operand>, vars: &Map<String, Value>) -> Result<Option<usize>> {
+    let Some(op) = op else { return Ok(None) };
+    match operand(op, vars)? {
+        Value::Number(n) => Ok(Some(n.as_f64().unwrap_or(0.0).max(0.0) as usize)),
+        Value::Null => Ok(None),
+        v => Err(Error::msg(format!("`{v}` is not a number"))),
+    }
+}
+
+/// The value of an operand and its filters.
+pub fn expr(e: &Expr, vars: &Map<String, Value>) -> Result<Value> {
+    let mut value = operand(&e.base, vars)?;
+    for (name, args) in &e.filters {
+        let args = args
+            .iter()
+            .map(|a| operand(a, vars))
+            .collect::<Result<Vec<_>>>()?;
+        value = filters::apply(name, value, &args)?;
+    }
+    Ok(value)
+}
+
+fn operand(op: &Operand, vars: &Map<String, Value>) -> Result<Value> {
+    match op {
+        Operand::Lit(v) => Ok(v.clone()),
+        Operand::Path(name, keys) => {
+            let root = vars
+                .get(name)
+                .ok_or_else(|| Error::msg(format!("`{name}` has no value here")))?;
+            let mut at = root.clone();
+            for key in keys {
+                at = member(at, key, vars)?;
+            }
+            Ok(at)
+        }
+        Operand::Range(from, to) => {
+            let (from, to) = (integer(from, vars)?, integer(to, vars)?);
+            if to - from > MAX_RANGE {
+                return Err(Error::msg("the range is too long"));
+            }
+            Ok(Value::Array((from..=to).map(Value::from).collect()))
+        }
+        Operand::Empty | Operand::Blank => Err(Error::msg("`empty` is only for comparing")),
+    }
+}
+
+fn integer(op: &Operand, vars: &Map<String, Value>) -> Result<i64> {
+    match operand(op, vars)? {
+        Value::Number(n) => Ok(n.as_f64().unwrap_or(0.0).clamp(-1e12, 1e12) as i64),
+        Value::String(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| Error::msg(format!("`{s}` is not a number"))),
+        v => Err(Error::msg(format!("`{v}` is not a number"))),
+    }
+}
+
+/// `value.name` or `value[index]`, with `size`, `first` and `last`.
+fn member(value: Value, key: &Key, vars: &Map<String, Value>) -> Result<Value> {
+    let key = match key {
+        Key::Name(n) => Value::String(n.clone()),
+        Key::Index(op) => operand(op, vars)?,
+    };
+    Ok(match (value, key) {
+        (Value::Object(mut o), Value::String(k)) if o.contains_key(&k) => {
+            o.remove(&k).unwrap_or(Value::Null)
+        }
+        (Value::Object(o), Value::String(k)) if k == "size" => Value::from(o.len()),
+        (Value::Array(a), Value::Number(n)) => {
+            let i = n.as_i64().unwrap_or(i64::MAX);
+            let i = if i < 0 { i + a.len() as i64 } else { i };
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| a.into_iter().nth(i))
+                .unwrap_or(Value::Null)
+        }
+        (Value::Array(a), Value::String(k)) => match k.as_str() {
+            "size" => Value::from(a.len()),
+            "first" => a.into_iter().next().unwrap_or(Value::Null),
+            "last" => a.into_iter().last().unwrap_or(Value::Null),
+            _ => Value::Null,
+        },
+        (Value::String(s), Value::String(k)) if k == "size" => Value::from(s.chars().count()),
+        _ => Value::Null,
+    })
+}
+
+/// Whether the condition holds: `and` and `or` are read from the right.
+fn holds(cond: &Cond, vars: &Map<String, Value>) -> Result<bool> {
+    let mut tests = cond.tests.iter().rev();
+    let Some(last) = tests.next() else {
+        return Ok(!cond.not);
+    };
+    let mut value = test(last, vars)?;
+    for (t, and) in tests.zip(cond.joins.iter().rev()) {
+        let left = test(t, vars)?;
+        value = if *and { left && value } else { left || value };
+    }
+    Ok(value != cond.not)
+}
+
+fn test(t: &Test, vars: &Map<String, Value>) -> Result<bool> {
+    let Test(left, cmp) = t;
+    let Some((cmp, right)) = cmp else {
+        return Ok(operand(left, vars).is_ok_and(|v| truthy(&v)));
+    };
+    match (left, right) {
+        (l, Operand::Empty | Operand::Blank) | (Operand::Empty | Operand::Blank, l) => {
+            let blank = matches!(left, Operand::Blank) || matches!(right, Operand::Blank);
+            let is = is_empty(&operand(l, vars)?, blank);
+            match cmp {
+                Cmp::Eq => Ok(is),
+                Cmp::Ne => Ok(!is),
+                _ => Err(Error::msg("`empty` is only for `==` and `!=`")),
+            }
+        }
+        _ => compare(*cmp, &operand(left, vars)?, &operand(right, vars)?),
+    }
+}
+
+pub fn truthy(v: &Value) -> bool {
+    !matches!(v, Value::Null | Value::Bool(false))
+}
+
+fn is_empty(v: &Value, blank: bool) -> bool {
+    match v {
+        Value::String(s) => s.is_empty() || (blank && s.trim().is_empty()),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Null | Value::Bool(false) => blank,
+        _ => false,
+    }
+}
+
+fn compare(cmp: Cmp, a: &Value, b: &Value) -> Result<bool> {
+    use std::cmp::Ordering;
+    let order = match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64().partial_cmp(&y.as_f64()),
+        (Value::String(x), Value::String(y)) => Some(x.cmp(y)),
+        _ => None,
+    };
+    Ok(match cmp {
+        Cmp::Eq => order.map_or(a == b, Ordering::is_eq),
+        Cmp::Ne => order.map_or(a != b, Ordering::is_ne),
+        Cmp::Contains => contains(a, b)?,
+        _ if a.is_null() || b.is_null() => false,
+        _ => {
+            let order = order.ok_or_else(|| Error::msg(format!("cannot compare {a} and {b}")))?;
+            match cmp {
+                Cmp::Lt => order.is_lt(),
+                Cmp::Gt => order.is_gt(),
+                Cmp::Le => order.is_le(),
+                _ => order.is_ge(),
+            }
+        }
+    })
+}
+
+/// Whether `a == b` in Liquid.
+pub fn compare_eq(a: &Value, b: &Value) -> bool {
+    compare(Cmp::Eq, a, b).unwrap_or(false)
+}
+
+fn contains(a: &Value, b: &Value) -> Result<bool> {
+    Ok(match a {
+        Value::String(s) => s.contains(text(b)?.as_str()),
+        Value::Array(items) => items.iter().any(|i| compare_eq(i, b)),
+        Value::Object(o) => o.contains_key(text(b)?.as_str()),
+        _ => false,
+    })
+}
+
+/// A value as Liquid prints it.
+pub fn text(v: &Value) -> Result<String> {
+    Ok(match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 => format!("{f:.1}"),
+            _ => n.to_string(),
+        },
+        Value::Array(items) => items.iter().map(text).collect::<Result<String>>()?,
+        Value::Object(_) => return Err(Error::msg("an object cannot be printed")),
+    })
+}

@@ -1,0 +1,246 @@
+//! A Jekyll site's own include (`_includes/NAME`) rendered as the old site
+//! rendered it, with folio's small Liquid ([`super::liquid`]) and the few
+//! Jekyll filters such includes use. Its globals:
+//! `include` (the tag's parameters), `page` (the write-up's front matter with
+//! `path`, `slug`, `name`, `url`) and `site` (the old site's settings;
+//! `site.baseurl` and `site.url` are empty: folio's paths start at the site
+//! root). `{% link PATH %}` becomes `/PATH`. What the old site knew and
+//! folio does not (`site.static_files`, a plugin's tag) makes it fail: the
+//! caller then converts the include as before.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+use serde_json::{Map, Value};
+
+use super::liquid;
+use crate::migrate::convert::Convert;
+
+type Object = Map<String, Value>;
+
+/// Jekyll's `{% link assets/{{ x }}.png %}`: the file's address.
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{%-?\s*link\s+(.+?)\s*-?%\}").expect("valid regex"));
+/// A use of a global: `include.size`, `page.title`, `site.author.name`.
+static GLOBAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(include|page|site)\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)")
+        .expect("valid regex")
+});
+/// A parameter of a Jekyll include: `key="text"`, `key='text'` or `key=variable`.
+static PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))"#)
+        .expect("valid regex")
+});
+
+/// What an include sees besides its parameters.
+pub struct Scope<'a> {
+    pub page: &'a Map<String, Value>,
+    /// Text of the write-up's `{% capture NAME %}` blocks, by name.
+    pub captures: &'a HashMap<String, String>,
+}
+
+/// The include's HTML, from its template `template` and the parameter text
+/// `params`; `Err` says why it cannot be rendered.
+pub fn render(cx: &Convert, scope: &Scope, template: &str, params: &str) -> Result<String, String> {
+    let template = LINK.replace_all(template, |c: &Captures| {
+        format!("/{}", c[1].trim_start_matches('/'))
+    });
+    let mut globals = globals(cx, scope, &template)?;
+    let include = parameters(&globals, params)?;
+    let include = with_nil(include, &template, "include");
+    globals.insert("include".into(), Value::Object(include));
+    render_with(&globals, &template)
+}
+
+/// Renders a bit of the write-up's own Liquid (a capture's text) with `page` and `site`.
+pub fn render_text(cx: &Convert, scope: &Scope, text: &str) -> Result<String, String> {
+    render_with(&globals(cx, scope, text)?, text)
+}
+
+/// `page` and `site` for the text `uses`, and the write-up's captures.
+fn globals(cx: &Convert, scope: &Scope, uses: &str) -> Result<Object, String> {
+    let mut globals = Object::new();
+    for (name, text) in scope.captures {
+        globals.insert(name.clone(), Value::String(text.clone()));
+    }
+    globals.insert("page".into(), Value::Object(page(cx, scope.page, uses)));
+    globals.insert("site".into(), Value::Object(site(cx, uses)?));
+    Ok(globals)
+}
+
+/// The write-up's front matter, with Jekyll's `path`, `name`, `slug`, `url`;
+/// each `page.KEY` that `uses` reads and it lacks is nil, as in Jekyll.
+fn page(cx: &Convert, front: &Map<String, Value>, uses: &str) -> Object {
+    let mut page = front.clone();
+    if let Some(path) = cx.refs.source_in_site() {
+        let name = path.rsplit('/').next().unwrap_or_default().to_string();
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let slug = jekyll_slug(stem);
+        let dir = path.split('/').next().filter(|_| path.contains('/'));
+        let url = match dir {
+            Some(d) => format!("/{}/{slug}/", d.trim_start_matches('_')),
+            None => format!("/{slug}/"),
+        };
+        for (k, v) in [
+            ("path", &path),
+            ("name", &name),
+            ("slug", &slug),
+            ("url", &url),
+        ] {
+            if !page.contains_key(k) {
+                page.insert(k.into(), Value::String(v.clone()));
+            }
+        }
+    }
+    with_nil(page, uses, "page")
+}
+
+/// A post's file stem without its date (`2021-03-04-a-b` → `a-b`).
+fn jekyll_slug(stem: &str) -> String {
+    let parts: Vec<&str> = stem.splitn(4, '-').collect();
+    let dated = parts.len() == 4
+        && parts[..3]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if dated { parts[3] } else { stem }.to_string()
+}
+
+/// `object` with each `NAME.KEY` that `uses` reads and it lacks set to nil.
+fn with_nil(mut object: Object, uses: &str, name: &str) -> Object {
+    for c in GLOBAL.captures_iter(uses).filter(|c| &c[1] == name) {
+        let key = c[2].split('.').next().unwrap_or_default();
+        if !object.contains_key(key) {
+            object.insert(key.to_string(), Value::Null);
+        }
+    }
+    object
+}
+
+/// The settings that `uses` reads (`site.title`, `site.author.name`);
+/// `Err` names one the old site's settings lack (`site.static_files`:
+/// what Jekyll knew and folio cannot tell).
+fn site(cx: &Convert, uses: &str) -> Result<Object, String> {
+    let mut site = Object::new();
+    for c in GLOBAL.captures_iter(uses).filter(|c| &c[1] == "site") {
+        let keys: Vec<&str> = c[2].split('.').collect();
+        let found = (1..=keys.len()).rev().find_map(|n| {
+            let key = keys[..n].join(".");
+            let value = match key.as_str() {
+                "baseurl" | "url" => Some(""),
+                k => cx.refs.site_var(k),
+            };
+            value.map(|v| (n, v.to_string()))
+        });
+        let Some((n, value)) = found else {
+            return Err(format!("`site.{}` has no value here", &c[2]));
+        };
+        insert(&mut site, &keys[..n], Value::String(value));
+    }
+    Ok(site)
+}
+
+/// Sets `object.a.b.c` (making the objects on the way).
+fn insert(object: &mut Object, keys: &[&str], value: Value) {
+    let Some((last, path)) = keys.split_last() else {
+        return;
+    };
+    let mut at = object;
+    for k in path {
+        let entry = at
+            .entry(k.to_string())
+            .or_insert_with(|| Value::Object(Object::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Object::new());
+        }
+        let Value::Object(inner) = entry else {
+            return;
+        };
+        at = inner;
+    }
+    at.insert(last.to_string(), value);
+}
+
+/// The include's parameters: text (its `{{ … }}` rendered), or the value of
+/// a variable (`page.images`, a capture) as Jekyll gives it (nil when unknown).
+fn parameters(globals: &Object, params: &str) -> Result<Object, String> {
+    let mut out = Object::new();
+    for c in PARAM.captures_iter(params) {
+        let value = match (c.get(2).or(c.get(3)), c.get(4)) {
+            (Some(text), _) => {
+                let text = text.as_str().replace("\\\"", "\"").replace("\\'", "'");
+                Value::String(render_with(globals, &text)?)
+            }
+            (None, Some(var)) => lookup(globals, var.as_str()),
+            (None, None) => Value::Null,
+        };
+        out.insert(c[1].to_string(), value);
+    }
+    Ok(out)
+}
+
+fn render_with(globals: &Object, text: &str) -> Result<String, String> {
+    if !text.contains("{{") && !text.contains("{%") {
+        return Ok(text.to_string());
+    }
+    liquid::render(text, &mut globals.clone()).map_err(|e| e.message().to_string())
+}
+
+/// A variable (`page.images`, `true`, `3`) as a value; nil when unknown.
+fn lookup(globals: &Object, var: &str) -> Value {
+    match var {
+        "true" | "false" => return Value::Bool(var == "true"),
+        _ => {}
+    }
+    if let Ok(n) = var.parse::<i64>() {
+        return Value::from(n);
+    }
+    let mut keys = var.split('.');
+    let mut at = keys.next().and_then(|k| globals.get(k));
+    for k in keys {
+        at = at.and_then(|v| v.get(k));
+    }
+    at.cloned().unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrate::refs::{Refs, SiteMap};
+    use std::path::Path;
+
+    fn run(template: &str, params: &str) -> Result<String, String> {
+        let map = SiteMap {
+            root: "/old".into(),
+            vars: [("author.name".to_string(), "Ada".to_string())].into(),
+            ..SiteMap::default()
+        };
+        let mut refs = Refs::new(&map, Path::new("/old/_projects/2020-01-02-kite.md"), None);
+        let cx = Convert::new(&mut refs);
+        let front = serde_json::json!({"title": "Kite"});
+        let captures = [("intro".to_string(), "Hello *you*".to_string())].into();
+        let scope = Scope {
+            page: front.as_object().unwrap(),
+            captures: &captures,
+        };
+        render(&cx, &scope, template, params)
+    }
+
+    #[test]
+    fn renders_with_parameters_page_site_and_jekyll_filters() {
+        let template = "{% assign n = include.file_name %}{% if include.legend %}L{% endif %}\
+            <img src=\"{% link assets/{{ page.slug }}/{{ n }}.png %}\" alt=\"{{ page.title }} by {{ site.author.name }}\">\
+            {{ 'a/b' | relative_url }} {{ 'Hi There!' | slugify }} {{ include.body | markdownify }}{{ page.path }}";
+        assert_eq!(
+            run(template, " file_name = \"logo\" body=intro"),
+            Ok("<img src=\"/assets/kite/logo.png\" alt=\"Kite by Ada\">/a/b hi-there <p>Hello <em>you</em></p>\n_projects/2020-01-02-kite.md".into())
+        );
+    }
+
+    #[test]
+    fn what_folio_cannot_know_fails() {
+        assert!(run("{% for f in site.static_files %}{% endfor %}", "").is_err());
+        assert!(run("{% svg assets/x.svg %}", "").is_err());
+        assert!(run("{{ nothing_assigned }}", "").is_err());
+    }
+}
