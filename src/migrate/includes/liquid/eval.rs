@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::expr::{Cmp, Cond, Expr, Key, Operand, Test};
 use super::filters;
 use super::parse::{For, Node};
+use super::value::{equal, order, text, truthy};
 use crate::diagnostics::{Error, Result};
 
 /// Rendered text longer than this (a loop run wild) is refused.
@@ -215,10 +216,6 @@ fn test(t: &Test, vars: &Map<String, Value>) -> Result<bool> {
     }
 }
 
-pub fn truthy(v: &Value) -> bool {
-    !matches!(v, Value::Null | Value::Bool(false))
-}
-
 fn is_empty(v: &Value, blank: bool) -> bool {
     match v {
         Value::String(s) => s.is_empty() || (blank && s.trim().is_empty()),
@@ -230,15 +227,10 @@ fn is_empty(v: &Value, blank: bool) -> bool {
 }
 
 fn compare(cmp: Cmp, a: &Value, b: &Value) -> Result<bool> {
-    use std::cmp::Ordering;
-    let order = match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64().partial_cmp(&y.as_f64()),
-        (Value::String(x), Value::String(y)) => Some(x.cmp(y)),
-        _ => None,
-    };
+    let order = order(a, b);
     Ok(match cmp {
-        Cmp::Eq => order.map_or(a == b, Ordering::is_eq),
-        Cmp::Ne => order.map_or(a != b, Ordering::is_ne),
+        Cmp::Eq => equal(a, b),
+        Cmp::Ne => !equal(a, b),
         Cmp::Contains => contains(a, b)?,
         _ if a.is_null() || b.is_null() => false,
         _ => {
@@ -253,31 +245,11 @@ fn compare(cmp: Cmp, a: &Value, b: &Value) -> Result<bool> {
     })
 }
 
-/// Whether `a == b` in Liquid.
-pub fn compare_eq(a: &Value, b: &Value) -> bool {
-    compare(Cmp::Eq, a, b).unwrap_or(false)
-}
-
 fn contains(a: &Value, b: &Value) -> Result<bool> {
     Ok(match a {
         Value::String(s) => s.contains(text(b)?.as_str()),
-        Value::Array(items) => items.iter().any(|i| compare_eq(i, b)),
+        Value::Array(items) => items.iter().any(|i| equal(i, b)),
         Value::Object(o) => o.contains_key(text(b)?.as_str()),
         _ => false,
-    })
-}
-
-/// A value as Liquid prints it.
-pub fn text(v: &Value) -> Result<String> {
-    Ok(match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() && f.fract() == 0.0 => format!("{f:.1}"),
-            _ => n.to_string(),
-        },
-        Value::Array(items) => items.iter().map(text).collect::<Result<String>>()?,
-        Value::Object(_) => return Err(Error::msg("an object cannot be printed")),
     })
 }

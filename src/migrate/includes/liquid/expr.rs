@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::filters;
 use super::lex::{self, Tok};
-use super::parse::number;
+use super::value::number;
 use crate::diagnostics::{Error, Result};
 
 /// Indexes inside indexes deeper than this are refused.

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
-use super::eval::{compare_eq, text, truthy};
+use super::value::{equal, text, truthy};
 use crate::diagnostics::{Error, Result};
 
 /// Filters of text alone, and the number of arguments each takes.
@@ -252,8 +252,8 @@ fn where_(input: Value, args: &[Value]) -> Result<Value> {
         match args.get(1) {
             None => truthy(got),
             Some(want) => match got {
-                Value::Array(a) => a.iter().any(|g| compare_eq(g, want)),
-                g => compare_eq(g, want),
+                Value::Array(a) => a.iter().any(|g| equal(g, want)),
+                g => equal(g, want),
             },
         }
     };

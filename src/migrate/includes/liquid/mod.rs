@@ -10,6 +10,7 @@ mod expr;
 mod filters;
 mod lex;
 mod parse;
+mod value;
 
 use serde_json::{Map, Value};
 

@@ -3,8 +3,6 @@
 //! and `raw` are [`lex`]'s) and `{{ expr | filter: args }}`. Any other tag, an unknown filter
 //! or a block left open is an error naming its line.
 
-use serde_json::Value;
-
 use super::expr::{Cond, Cursor, Expr, Operand};
 use super::lex::{self, Piece, Tok};
 use crate::diagnostics::{Error, Result};
@@ -207,15 +205,6 @@ fn variable(text: &str) -> Result<String> {
 /// `result` with its error message starting with its template line.
 fn at_line<T>(result: Result<T>, line: usize) -> Result<T> {
     result.map_err(|e| Error::msg(format!("line {line}: {}", e.message())))
-}
-
-/// A literal as a value (integers stay integers).
-pub fn number(n: f64) -> Value {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        Value::from(n as i64)
-    } else {
-        Value::from(n)
-    }
 }
 
 #[cfg(test)]
