@@ -71,7 +71,7 @@ const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 pub fn looked() -> String {
     let places = or_list(&["content/", "content/<language>/", "src/content/"]);
     format!(
-        "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of {}; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog ({}) in {places}, or Jekyll's {JEKYLL_POSTS}; else {} in {places}",
+        "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of {}; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog ({}) in {places}, or Jekyll's {JEKYLL_POSTS} (also <folder>/{JEKYLL_POSTS}); else {} in {places}",
         NAMES.join(", "),
         or_list(BLOG_NAMES),
         or_list(OTHER_NAMES),
@@ -204,8 +204,37 @@ fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
     }
     found.extend(super::collections::named_like(src));
     let mut blogs = in_content(src, BLOG_NAMES);
-    blogs.extend(child_named(src, JEKYLL_POSTS).map(PathBuf::from));
+    blogs.extend(jekyll_post_folders(src));
     (found, blogs)
+}
+
+/// Jekyll's post folders: `_posts` and those of other folders (`work/_posts`,
+/// whose posts Jekyll files under the category `work`), the site's first,
+/// then by path. As Jekyll's reader, folders whose names start with `_` or
+/// `.` are not searched, nor `node_modules` and `vendor`.
+pub fn jekyll_post_folders(src: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = child_named(src, JEKYLL_POSTS)
+        .map(PathBuf::from)
+        .into_iter()
+        .collect();
+    let mut walk = walkdir::WalkDir::new(src)
+        .min_depth(1)
+        .max_depth(4)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(Ok(e)) = walk.next() {
+        if !e.file_type().is_dir() {
+            continue;
+        }
+        let name = e.file_name().to_string_lossy();
+        if name == JEKYLL_POSTS && e.depth() > 1 {
+            found.extend(e.path().strip_prefix(src).ok().map(Path::to_path_buf));
+        }
+        if name.starts_with(['_', '.']) || ["node_modules", "vendor"].contains(&name.as_ref()) {
+            walk.skip_current_dir();
+        }
+    }
+    found
 }
 
 /// The folders named as in `names` in the content folders ([`BLOG_BASES`]).
@@ -423,7 +452,7 @@ mod tests {
     fn the_message_names_the_places_searched() {
         assert_eq!(
             looked(),
-            "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts; else experience, research, publications or publication in content/, content/<language>/ or src/content/"
+            "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts (also <folder>/_posts); else experience, research, publications or publication in content/, content/<language>/ or src/content/"
         );
     }
 
@@ -446,6 +475,34 @@ mod tests {
         )
         .unwrap();
         assert_eq!(find_section(d), Some(PathBuf::from("_projects")));
+    }
+
+    /// Jekyll reads `_posts` in any folder not starting with `_` or `.`: a
+    /// site with only `hardware/_posts` has posts, the root `_posts` first.
+    #[test]
+    fn jekyll_post_folders_of_categories() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in [
+            "hardware/_posts/2020-01-01-kiln.md",
+            "_site/hardware/_posts/2020-01-01-kiln.md",
+            ".git/_posts/x.md",
+            "notes/old/_posts/2020-01-02-lamp.md",
+        ] {
+            std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+            std::fs::write(d.join(f), "Text.\n").unwrap();
+        }
+        let folders = |d| jekyll_post_folders(d);
+        assert_eq!(
+            folders(d),
+            vec![
+                PathBuf::from("hardware/_posts"),
+                PathBuf::from("notes/old/_posts")
+            ]
+        );
+        assert_eq!(find_section(d), Some(PathBuf::from("hardware/_posts")));
+        std::fs::create_dir_all(d.join("_posts")).unwrap();
+        assert_eq!(folders(d)[0], PathBuf::from("_posts"));
     }
 
     /// A Hugo site whose write-ups are in `content/experience` (the terminal

@@ -83,7 +83,10 @@ fn default_permalink<'a>(vars: &'a HashMap<String, String>, rel: &str) -> Option
         if kind.is_some_and(|t| t != "posts" && t != "post") {
             continue;
         }
-        let path = get("scope.path").unwrap_or("").trim_matches('/').to_string();
+        let path = get("scope.path")
+            .unwrap_or("")
+            .trim_matches('/')
+            .to_string();
         if !in_scope(&path, rel) {
             continue;
         }
