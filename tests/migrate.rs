@@ -940,6 +940,26 @@ fn jekyll_posts_in_post_folders_are_found_at_their_default_permalinks() {
     checks_and_builds(&d, "jekyll-post-folders");
 }
 
+/// A Hugo theme's `params.mainSections` names the section of write-ups
+/// (`content/builds`): taken over the blog `content/posts`, and named.
+#[test]
+fn a_hugo_main_section_from_the_settings_is_imported_and_named() {
+    let (d, report) = import("hugo-main-sections");
+    assert!(
+        report.contains("(Hugo, section content/builds)"),
+        "{report}"
+    );
+    assert!(
+        report
+            .contains("content/builds was imported as the portfolio: the site's settings name it"),
+        "{report}"
+    );
+    assert_eq!(projects(&d), vec!["bike-trailer", "solar-still"]);
+    let trailer = read(&d, "content/projects/bike-trailer/index.md");
+    assert!(trailer.contains("![The hitch](hitch.png)"), "{trailer}");
+    checks_and_builds(&d, "hugo-main-sections");
+}
+
 /// A Hugo site whose only section of write-ups is `content/experience`:
 /// imported, and the report names the folder and asks to check it.
 #[test]

@@ -64,7 +64,7 @@ pub fn plan(
         ..Report::default()
     };
     report.site_hands.extend(data_note);
-    report.site_hands.extend(detect::other_name_note(section));
+    report.site_hands.extend(detect::section_note(src, section));
     report.site_hands.extend(super::datafile::broken(src));
     report
         .site_hands
