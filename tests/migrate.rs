@@ -914,6 +914,52 @@ fn jekyll_drafts_are_imported_as_drafts() {
     assert!(!lamp.contains("draft"), "{lamp}");
 }
 
+/// Jekyll posts in a folder below `_posts` (no category) and in a category's
+/// `hardware/_posts` are all imported, found at the URLs Jekyll gave them: the
+/// permalink of `_config.yml`'s `defaults:` for posts, over its `permalink:`.
+#[test]
+fn jekyll_posts_in_post_folders_are_found_at_their_default_permalinks() {
+    let (d, report) = import("jekyll-post-folders");
+    assert!(report.contains("(Jekyll, section _posts)"), "{report}");
+    assert_eq!(projects(&d), vec!["kiln-logger", "tide-gauge"]);
+    let kiln = read(&d, "content/projects/kiln-logger/index.md");
+    assert!(
+        kiln.contains("[the tide gauge](@/projects/tide-gauge/index.md)"),
+        "{kiln}\n{report}"
+    );
+    let gauge = read(&d, "content/projects/tide-gauge/index.md");
+    assert!(
+        gauge.contains("[the kiln logger](@/projects/kiln-logger/index.md)"),
+        "{gauge}\n{report}"
+    );
+    assert!(
+        gauge.contains("![The gauge](/assets/gauge.png)"),
+        "{gauge}\n{report}"
+    );
+    assert!(!report.contains("does not exist"), "{report}");
+    checks_and_builds(&d, "jekyll-post-folders");
+}
+
+/// A Hugo theme's `params.mainSections` names the section of write-ups
+/// (`content/builds`): taken over the blog `content/posts`, and named.
+#[test]
+fn a_hugo_main_section_from_the_settings_is_imported_and_named() {
+    let (d, report) = import("hugo-main-sections");
+    assert!(
+        report.contains("(Hugo, section content/builds)"),
+        "{report}"
+    );
+    assert!(
+        report
+            .contains("content/builds was imported as the portfolio: the site's settings name it"),
+        "{report}"
+    );
+    assert_eq!(projects(&d), vec!["bike-trailer", "solar-still"]);
+    let trailer = read(&d, "content/projects/bike-trailer/index.md");
+    assert!(trailer.contains("![The hitch](hitch.png)"), "{trailer}");
+    checks_and_builds(&d, "hugo-main-sections");
+}
+
 /// A Hugo site whose only section of write-ups is `content/experience`:
 /// imported, and the report names the folder and asks to check it.
 #[test]

@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde_json::{Map, Value};
+
 use super::sources::{discover, is_language};
 
 /// The static-site generators `folio import site` reads.
@@ -71,7 +73,7 @@ const BASES: &[&str] = &["content", "_", "src/content", "src/pages", "src", ""];
 pub fn looked() -> String {
     let places = or_list(&["content/", "content/<language>/", "src/content/"]);
     format!(
-        "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of {}; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog ({}) in {places}, or Jekyll's {JEKYLL_POSTS}; else {} in {places}",
+        "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of {}; a collection in src/content whose name contains project, work, portfolio or case-stud; else a section the settings name (params.mainSections, contentTypeName) in {places}; else a blog ({}) in {places}, or Jekyll's {JEKYLL_POSTS} (also <folder>/{JEKYLL_POSTS}); else {} in {places}",
         NAMES.join(", "),
         or_list(BLOG_NAMES),
         or_list(OTHER_NAMES),
@@ -148,14 +150,78 @@ fn js_site(src: &Path) -> bool {
 /// ([`BLOG_NAMES`]): projects are what a portfolio shows, posts only without them.
 pub fn find_section(src: &Path) -> Option<PathBuf> {
     let (projects, blogs) = candidates(src);
+    let configured = configured(src);
+    let configured: Vec<&str> = configured.iter().map(String::as_str).collect();
     first_section(src, &projects)
+        .or_else(|| first_section(src, &in_content(src, &configured)))
         .or_else(|| first_section(src, &blogs))
         .or_else(|| first_section(src, &in_content(src, OTHER_NAMES)))
 }
 
+/// The sections the site's settings name as its main ones: Hugo themes'
+/// `params.mainSections` (PaperMod, Blowfish, Stack, hugo-coder; also a
+/// language's `languages.xx.params`) and the terminal theme's
+/// `params.contentTypeName`, any case; in the order found.
+fn configured(src: &Path) -> Vec<String> {
+    let settings = super::profile::settings(src);
+    let mut tables = vec![&settings];
+    tables.extend(key_ci(&settings, "params").and_then(Value::as_object));
+    if let Some(languages) = key_ci(&settings, "languages").and_then(Value::as_object) {
+        for language in languages.values().filter_map(Value::as_object) {
+            tables.extend(key_ci(language, "params").and_then(Value::as_object));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for table in tables {
+        for key in CONFIG_KEYS {
+            let named = match key_ci(table, key) {
+                Some(Value::String(s)) => vec![s.as_str()],
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            for n in named.iter().map(|n| n.trim_matches('/')) {
+                if !n.is_empty() && !names.iter().any(|have| have.eq_ignore_ascii_case(n)) {
+                    names.push(n.to_string());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The settings that name a Hugo site's main sections.
+const CONFIG_KEYS: &[&str] = &["mainSections", "contentTypeName"];
+
+/// `table[key]`, the key in any case (Hugo's settings ignore case).
+fn key_ci<'a>(table: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    table
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v)
+}
+
+/// Why `section` was taken, for the report, which asks to check it: the
+/// site's settings name it as a main section (and it is no folder of
+/// [`NAMES`] nor a blog), or it is one of [`OTHER_NAMES`].
+pub fn section_note(src: &Path, section: &Path) -> Option<String> {
+    let name = section.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let known = NAMES.contains(&name.as_str()) || BLOG_NAMES.contains(&name.as_str());
+    let named = configured(src)
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(&name));
+    if known || !named {
+        return other_name_note(section);
+    }
+    Some(format!(
+        "{} was imported as the portfolio: the site's settings name it as a main section (params.mainSections or contentTypeName) and it has no folder named {}; check its pages are write-ups, or choose the folder with --section PATH",
+        section.display(),
+        or_list(&NAMES[..3]),
+    ))
+}
+
 /// Why `section` was taken, when it is one of [`OTHER_NAMES`]: for the
 /// report, which asks to check it.
-pub fn other_name_note(section: &Path) -> Option<String> {
+fn other_name_note(section: &Path) -> Option<String> {
     let name = section.file_name()?.to_string_lossy().to_ascii_lowercase();
     OTHER_NAMES.contains(&name.as_str()).then(|| {
         format!(
@@ -204,8 +270,37 @@ fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
     }
     found.extend(super::collections::named_like(src));
     let mut blogs = in_content(src, BLOG_NAMES);
-    blogs.extend(child_named(src, JEKYLL_POSTS).map(PathBuf::from));
+    blogs.extend(jekyll_post_folders(src));
     (found, blogs)
+}
+
+/// Jekyll's post folders: `_posts` and those of other folders (`work/_posts`,
+/// whose posts Jekyll files under the category `work`), the site's first,
+/// then by path. As Jekyll's reader, folders whose names start with `_` or
+/// `.` are not searched, nor `node_modules` and `vendor`.
+pub fn jekyll_post_folders(src: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = child_named(src, JEKYLL_POSTS)
+        .map(PathBuf::from)
+        .into_iter()
+        .collect();
+    let mut walk = walkdir::WalkDir::new(src)
+        .min_depth(1)
+        .max_depth(4)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(Ok(e)) = walk.next() {
+        if !e.file_type().is_dir() {
+            continue;
+        }
+        let name = e.file_name().to_string_lossy();
+        if name == JEKYLL_POSTS && e.depth() > 1 {
+            found.extend(e.path().strip_prefix(src).ok().map(Path::to_path_buf));
+        }
+        if name.starts_with(['_', '.']) || ["node_modules", "vendor"].contains(&name.as_ref()) {
+            walk.skip_current_dir();
+        }
+    }
+    found
 }
 
 /// The folders named as in `names` in the content folders ([`BLOG_BASES`]).
@@ -423,7 +518,7 @@ mod tests {
     fn the_message_names_the_places_searched() {
         assert_eq!(
             looked(),
-            "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts; else experience, research, publications or publication in content/, content/<language>/ or src/content/"
+            "content/<name>, content/<language>/<name>, _<name>, src/content/<name>, src/pages/<name>, src/<name> and <name>, for <name> one of projects, portfolio, work, works, project, cases, case-studies, case_studies; a collection in src/content whose name contains project, work, portfolio or case-stud; else a section the settings name (params.mainSections, contentTypeName) in content/, content/<language>/ or src/content/; else a blog (blog, posts or post) in content/, content/<language>/ or src/content/, or Jekyll's _posts (also <folder>/_posts); else experience, research, publications or publication in content/, content/<language>/ or src/content/"
         );
     }
 
@@ -446,6 +541,70 @@ mod tests {
         )
         .unwrap();
         assert_eq!(find_section(d), Some(PathBuf::from("_projects")));
+    }
+
+    /// A section the settings name (`mainSections` of a language's params,
+    /// any case) is taken before a blog, but not before a projects folder;
+    /// a blog named there gains nothing over projects.
+    #[test]
+    fn a_main_section_of_the_settings_comes_after_projects() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("hugo.toml"),
+            "title = 'x'\n[languages.en.params]\n  MainSections = ['posts', 'Notes']\n",
+        )
+        .unwrap();
+        for f in ["content/en/posts/hi.md", "content/en/notes/kiln.md"] {
+            std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+            std::fs::write(d.join(f), "Text.\n").unwrap();
+        }
+        assert_eq!(configured(d), vec!["posts", "Notes"]);
+        assert_eq!(find_section(d), Some(PathBuf::from("content/en/posts")));
+        std::fs::remove_file(d.join("content/en/posts/hi.md")).unwrap();
+        let notes = find_section(d).unwrap();
+        assert_eq!(notes, PathBuf::from("content/en/notes"));
+        let note = section_note(d, &notes).unwrap();
+        assert!(note.contains("settings name it"), "{note}");
+        std::fs::create_dir_all(d.join("content/projects")).unwrap();
+        std::fs::write(d.join("content/projects/lamp.md"), "Text.\n").unwrap();
+        assert_eq!(find_section(d), Some(PathBuf::from("content/projects")));
+        assert_eq!(section_note(d, Path::new("content/projects")), None);
+        std::fs::write(
+            d.join("config.toml"),
+            "[params]\ncontentTypeName = 'experience'\n",
+        )
+        .unwrap();
+        std::fs::remove_file(d.join("hugo.toml")).unwrap();
+        assert_eq!(configured(d), vec!["experience"]);
+    }
+
+    /// Jekyll reads `_posts` in any folder not starting with `_` or `.`: a
+    /// site with only `hardware/_posts` has posts, the root `_posts` first.
+    #[test]
+    fn jekyll_post_folders_of_categories() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in [
+            "hardware/_posts/2020-01-01-kiln.md",
+            "_site/hardware/_posts/2020-01-01-kiln.md",
+            ".git/_posts/x.md",
+            "notes/old/_posts/2020-01-02-lamp.md",
+        ] {
+            std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+            std::fs::write(d.join(f), "Text.\n").unwrap();
+        }
+        let folders = |d| jekyll_post_folders(d);
+        assert_eq!(
+            folders(d),
+            vec![
+                PathBuf::from("hardware/_posts"),
+                PathBuf::from("notes/old/_posts")
+            ]
+        );
+        assert_eq!(find_section(d), Some(PathBuf::from("hardware/_posts")));
+        std::fs::create_dir_all(d.join("_posts")).unwrap();
+        assert_eq!(folders(d)[0], PathBuf::from("_posts"));
     }
 
     /// A Hugo site whose write-ups are in `content/experience` (the terminal

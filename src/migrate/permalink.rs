@@ -20,13 +20,12 @@ const STYLES: &[(&str, &str)] = &[
 
 /// The URL path (`/2020/01/05/name.html`) Jekyll gave the post `source` of
 /// the site in `root` whose settings are `vars`; `None` when `source` is no
-/// dated file of a `_posts` folder, or its permalink uses what is not known here.
+/// dated file of a `_posts` folder (`_posts/`, `_posts/sub/`, `work/_posts/`),
+/// or its permalink uses what is not known here.
 pub fn jekyll_post(root: &Path, source: &Path, vars: &HashMap<String, String>) -> Option<String> {
     let rel = source.strip_prefix(root).unwrap_or(source);
-    let parent = rel.parent()?;
-    if parent.file_name()? != "_posts" {
-        return None;
-    }
+    let folders = folders(rel.parent()?);
+    let above = folders.iter().rposition(|f| f == "_posts")?;
     let stem = source.file_stem()?.to_string_lossy().into_owned();
     let (Some(file_date), name) = split_date_prefix(&stem) else {
         return None;
@@ -43,16 +42,113 @@ pub fn jekyll_post(root: &Path, source: &Path, vars: &HashMap<String, String>) -
     let post = Post {
         date: &date,
         slug,
-        categories: categories(parent, &front),
+        categories: categories(&folders[..above], &front),
     };
-    let pattern = front
-        .get("permalink")
-        .and_then(Value::as_str)
-        .or_else(|| vars.get("collections.posts.permalink").map(String::as_str))
-        .or_else(|| vars.get("permalink").map(String::as_str))
-        .filter(|p| !p.trim().is_empty())
+    let rel_path = rel.to_string_lossy().replace('\\', "/");
+    let pattern = given(front.get("permalink").and_then(Value::as_str))
+        .or_else(|| given(default_permalink(vars, &rel_path)))
+        .or_else(|| given(vars.get("collections.posts.permalink").map(String::as_str)))
+        .or_else(|| given(vars.get("permalink").map(String::as_str)))
         .unwrap_or("date");
     expand(pattern, &post)
+}
+
+/// A permalink that is set: not blank.
+fn given(p: Option<&str>) -> Option<&str> {
+    p.filter(|p| !p.trim().is_empty())
+}
+
+/// The `permalink` that `_config.yml`'s `defaults:` give the post at `rel`
+/// (`_posts/2020-01-05-x.md`), as Jekyll's front-matter defaults do: of the
+/// sets whose scope takes the post (a `path` it is in, a `type` of posts or
+/// none), the one with the longest path wins, then one with a type, then the
+/// last; a set that does not win only fills what the others leave unset.
+/// `vars` holds the sets flattened (`defaults[0].values.permalink`, see
+/// [`super::sitevars::of`]).
+fn default_permalink<'a>(vars: &'a HashMap<String, String>, rel: &str) -> Option<&'a str> {
+    let mut sets: Vec<usize> = vars
+        .keys()
+        .filter_map(|k| {
+            let (i, rest) = k.strip_prefix("defaults[")?.split_once(']')?;
+            rest.starts_with(".values.").then(|| i.parse().ok())?
+        })
+        .collect();
+    sets.sort_unstable();
+    sets.dedup();
+    let mut winner: Option<(String, bool)> = None;
+    let mut permalink = None;
+    for i in sets {
+        let get = |k: &str| vars.get(&format!("defaults[{i}].{k}")).map(String::as_str);
+        let kind = get("scope.type");
+        if kind.is_some_and(|t| t != "posts" && t != "post") {
+            continue;
+        }
+        let path = get("scope.path")
+            .unwrap_or("")
+            .trim_matches('/')
+            .to_string();
+        if !in_scope(&path, rel) {
+            continue;
+        }
+        let value = get("values.permalink");
+        let scope = (path, kind.is_some());
+        if precedes(winner.as_ref(), &scope) {
+            permalink = value.or(permalink);
+            winner = Some(scope);
+        } else {
+            permalink = permalink.or(value);
+        }
+    }
+    permalink
+}
+
+/// Jekyll's `has_precedence?` of a scope (its path, whether it names a type)
+/// over the one that won so far.
+fn precedes(old: Option<&(String, bool)>, new: &(String, bool)) -> bool {
+    match old {
+        None => true,
+        Some((path, _)) if path.len() != new.0.len() => new.0.len() >= path.len(),
+        Some((_, typed)) => new.1 || !typed,
+    }
+}
+
+/// Whether the file at `rel` is in the scope `path` (a folder, or a glob
+/// where `*` stands for any part of a name); the empty path takes all.
+fn in_scope(path: &str, rel: &str) -> bool {
+    if path.is_empty() {
+        return true;
+    }
+    let mut here = Some(Path::new(rel));
+    while let Some(dir) = here {
+        let dir_text = dir.to_string_lossy();
+        if dir_text == path || path.contains('*') && glob(path.as_bytes(), dir_text.as_bytes()) {
+            return true;
+        }
+        here = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    }
+    false
+}
+
+/// `*` matches within one name, `**` across folders.
+fn glob(pattern: &[u8], text: &[u8]) -> bool {
+    match pattern {
+        [] => text.is_empty(),
+        [b'*', b'*', rest @ ..] => (0..=text.len()).any(|i| glob(rest, &text[i..])),
+        [b'*', rest @ ..] => (0..=text.len())
+            .take_while(|&i| i == 0 || text[i - 1] != b'/')
+            .any(|i| glob(rest, &text[i..])),
+        [c, rest @ ..] => text.first() == Some(c) && glob(rest, &text[1..]),
+    }
+}
+
+/// The names of the folders of `dir`, outermost first.
+fn folders(dir: &Path) -> Vec<String> {
+    dir.components()
+        .filter_map(|c| match c {
+            Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// What a post's permalink is made of.
@@ -63,17 +159,11 @@ struct Post<'a> {
     categories: Vec<String>,
 }
 
-/// A post's categories as Jekyll reads them: the folders above `_posts`
-/// (`work/_posts` → `work`), then `categories:` and `category:`; lower case.
-fn categories(parent: &Path, front: &Map<String, Value>) -> Vec<String> {
-    let mut found: Vec<String> = parent
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .filter(|n| n != "_posts")
-        .collect();
+/// A post's categories as Jekyll reads them: the folders `above` its
+/// `_posts` (`work/_posts` → `work`; not those below: `_posts/work` has
+/// none), then `categories:` and `category:`; lower case.
+fn categories(above: &[String], front: &Map<String, Value>) -> Vec<String> {
+    let mut found: Vec<String> = above.to_vec();
     match front.get("categories") {
         Some(Value::String(s)) => found.extend(s.split_whitespace().map(str::to_string)),
         Some(Value::Array(a)) => found.extend(a.iter().filter_map(scalar)),
@@ -271,6 +361,60 @@ mod tests {
         );
         assert_eq!(post_url("_projects/2020-01-05-pipe.md", blank, None), None);
         assert_eq!(post_url("_posts/pipe.md", blank, None), None);
+    }
+
+    /// Jekyll reads posts in folders below `_posts` too; only the folders
+    /// above `_posts` are categories.
+    #[test]
+    fn folders_below_posts_are_no_categories() {
+        let plain = "---\ntitle: Pipe\n---\n";
+        assert_eq!(
+            post_url("_posts/portfolio/2020-01-05-pipe.md", plain, Some("pretty")).as_deref(),
+            Some("/2020/01/05/pipe/")
+        );
+        assert_eq!(
+            post_url("work/_posts/old/2020-01-05-pipe.md", plain, None).as_deref(),
+            Some("/work/2020/01/05/pipe.html")
+        );
+    }
+
+    fn with_config(rel: &str, front: &str, config: &str) -> Option<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("_config.yml"), config).unwrap();
+        let file = dir.path().join(rel);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, front).unwrap();
+        let vars = super::super::sitevars::of(dir.path());
+        jekyll_post(dir.path(), &file, &vars)
+    }
+
+    /// `defaults:` of `_config.yml`: a post's own permalink wins over them,
+    /// they win over the site's `permalink:`; of two sets, the longer path
+    /// wins, and a set for another type or folder does not count.
+    #[test]
+    fn front_matter_defaults_give_the_permalink() {
+        let config = "permalink: pretty\ndefaults:\n  - scope: {path: \"\", type: pages}\n    values: {permalink: /p/:title/}\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: post\n      permalink: /blog/:title/\n  - scope: {path: \"work/_posts\"}\n    values: {permalink: /w/:title/}\n  - scope: {path: \"_posts\", type: posts}\n    values: {layout: wide}\n";
+        let plain = "---\ntitle: Pipe\n---\n";
+        let url = |rel, front| with_config(rel, front, config);
+        assert_eq!(
+            url("_posts/2020-01-05-pipe.md", plain).as_deref(),
+            Some("/blog/pipe/")
+        );
+        assert_eq!(
+            url("work/_posts/2020-01-05-pipe.md", plain).as_deref(),
+            Some("/w/pipe/")
+        );
+        let own = "---\npermalink: /own/:title.html\n---\n";
+        assert_eq!(
+            url("_posts/2020-01-05-pipe.md", own).as_deref(),
+            Some("/own/pipe.html")
+        );
+        let globbed = "defaults:\n  - scope: {path: \"_posts/*\"}\n    values: {permalink: none}\n";
+        assert_eq!(
+            with_config("_posts/2020-01-05-pipe.md", plain, globbed).as_deref(),
+            Some("/pipe.html")
+        );
+        assert!(glob(b"a/**/c", b"a/b/b/c") && !glob(b"a/*/c", b"a/b/b/c"));
     }
 
     #[test]

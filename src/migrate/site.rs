@@ -64,7 +64,7 @@ pub fn plan(
         ..Report::default()
     };
     report.site_hands.extend(data_note);
-    report.site_hands.extend(detect::other_name_note(section));
+    report.site_hands.extend(detect::section_note(src, section));
     report.site_hands.extend(super::datafile::broken(src));
     report
         .site_hands
@@ -122,9 +122,11 @@ fn addresses(src: &Path, sources: &[Source], vars: &HashMap<String, String>) -> 
 /// the files skipped, and a note naming a data list of projects the site also has.
 fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<Skip>, Vec<String>) {
     let (mut sources, mut skipped) = discover(&src.join(section));
-    let (drafts, drafts_skipped) = jekyll_drafts(src, section, &sources);
-    sources.extend(drafts);
-    skipped.extend(drafts_skipped);
+    if section.file_name().is_some_and(|n| n == "_posts") {
+        let (posts, posts_skipped) = jekyll_posts(src, section, &sources);
+        sources.extend(posts);
+        skipped.extend(posts_skipped);
+    }
     if sources.is_empty() {
         sources = super::listpage::sources(&src.join(section));
         if !sources.is_empty() {
@@ -135,24 +137,31 @@ fn writeups(src: &Path, section: &Path) -> (Vec<Source>, Vec<Skip>, Vec<String>)
     (sources, skipped, note.into_iter().collect())
 }
 
-/// The posts of Jekyll's `_drafts/` beside the section `_posts/`, with slugs
-/// no post has (they are imported as drafts, see [`super::page`]).
-fn jekyll_drafts(src: &Path, section: &Path, posts: &[Source]) -> (Vec<Source>, Vec<Skip>) {
-    if section.file_name().is_none_or(|n| n != "_posts") {
-        return Default::default();
-    }
-    let folder = src.join(section).with_file_name("_drafts");
-    if !folder.is_dir() {
-        return Default::default();
-    }
-    let (mut drafts, skipped) = discover(&folder);
+/// The other posts of a Jekyll site whose section is a `_posts` folder: those
+/// of its other `_posts` folders (`work/_posts`), then those of each `_drafts/`
+/// beside one (imported as drafts, see [`super::page`]); each with a slug
+/// no write-up before it has.
+fn jekyll_posts(src: &Path, section: &Path, posts: &[Source]) -> (Vec<Source>, Vec<Skip>) {
+    let folders = detect::jekyll_post_folders(src);
+    let others = folders.iter().filter(|f| f.as_path() != section);
+    let drafts = folders.iter().map(|f| f.with_file_name("_drafts"));
     let mut taken: Vec<String> = posts.iter().map(|p| p.slug.clone()).collect();
-    for d in &mut drafts {
-        let (slug, collided) = super::sources::unique(&mut taken, &d.slug);
-        d.collided = d.collided.take().or(collided);
-        d.slug = slug;
+    let (mut found, mut skipped) = (Vec::new(), Vec::new());
+    for folder in others.cloned().chain(drafts) {
+        let folder = src.join(folder);
+        if !folder.is_dir() {
+            continue;
+        }
+        let (mut more, more_skipped) = discover(&folder);
+        for d in &mut more {
+            let (slug, collided) = super::sources::unique(&mut taken, &d.slug);
+            d.collided = d.collided.take().or(collided);
+            d.slug = slug;
+        }
+        found.extend(more);
+        skipped.extend(more_skipped);
     }
-    (drafts, skipped)
+    (found, skipped)
 }
 
 /// A data list of projects beside the write-ups: the write-ups are preferred

@@ -17,8 +17,10 @@ static SITE_VAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The old site's settings as `KEY` (dotted for nested tables: `author.name`)
-/// → its text, for the values that are text, numbers or booleans.
+/// The old site's settings as `KEY` (dotted for nested tables: `author.name`,
+/// indexed for lists: `defaults[0].scope.path`) → its text, for the values
+/// that are text, numbers or booleans. (`{{ site.KEY }}` never names a list's
+/// item so: see [`SITE_VAR`]; [`super::permalink`] reads `defaults` this way.)
 pub fn of(src: &Path) -> HashMap<String, String> {
     let mut vars = HashMap::new();
     for (k, v) in super::profile::settings(src) {
@@ -43,7 +45,12 @@ fn flatten(key: &str, v: &Value, vars: &mut HashMap<String, String>) {
                 flatten(&format!("{key}.{k}"), v, vars);
             }
         }
-        Value::Array(_) | Value::Null => {}
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                flatten(&format!("{key}[{i}]"), v, vars);
+            }
+        }
+        Value::Null => {}
     }
 }
 
