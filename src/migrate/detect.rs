@@ -163,7 +163,7 @@ pub fn find_section(src: &Path) -> Option<PathBuf> {
 /// language's `languages.xx.params`) and the terminal theme's
 /// `params.contentTypeName`, any case; in the order found.
 fn configured(src: &Path) -> Vec<String> {
-    let settings = super::profile::settings(src);
+    let settings = super::settings::settings(src);
     let mut tables = vec![&settings];
     tables.extend(key_ci(&settings, "params").and_then(Value::as_object));
     if let Some(languages) = key_ci(&settings, "languages").and_then(Value::as_object) {

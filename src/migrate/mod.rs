@@ -35,6 +35,7 @@ pub mod plain;
 pub mod profile;
 pub mod refs;
 pub mod sample;
+pub mod settings;
 pub mod shortcodes;
 pub mod site;
 pub mod sitevars;

@@ -23,7 +23,7 @@ static SITE_VAR: LazyLock<Regex> = LazyLock::new(|| {
 /// item so: see [`SITE_VAR`]; [`super::permalink`] reads `defaults` this way.)
 pub fn of(src: &Path) -> HashMap<String, String> {
     let mut vars = HashMap::new();
-    for (k, v) in super::profile::settings(src) {
+    for (k, v) in super::settings::settings(src) {
         flatten(&k, &v, &mut vars);
     }
     vars
