@@ -288,7 +288,9 @@ pub fn jekyll_post_folders(src: &Path) -> Vec<PathBuf> {
         .max_depth(4)
         .sort_by_file_name()
         .into_iter();
-    while let Some(Ok(e)) = walk.next() {
+    while let Some(next) = walk.next() {
+        // An unreadable folder is passed over; the search goes on.
+        let Ok(e) = next else { continue };
         if !e.file_type().is_dir() {
             continue;
         }

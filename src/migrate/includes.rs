@@ -132,9 +132,11 @@ fn chunks(body: &str) -> Vec<(bool, &str)> {
     parts
 }
 
-/// `text` (starting on line `line`) without its `{% capture NAME %}`
-/// blocks (blank lines keep the line count), their text kept in
-/// `captures`: its includes converted, then its other Liquid rendered.
+/// `text` (starting on line `line`) without the `{% capture NAME %}` blocks
+/// an include of `text` is given (blank lines keep the line count), their
+/// text kept in `captures`: its includes converted, then its other Liquid
+/// rendered. A capture no include is given stays where it is, so its text is
+/// never lost.
 fn take_captures(
     cx: &mut Convert,
     page: &Map<String, Value>,
@@ -146,6 +148,9 @@ fn take_captures(
     }
     CAPTURE
         .replace_all(text, |c: &Captures| {
+            if !given_to_an_include(text, &c[1]) {
+                return c[0].to_string();
+            }
             let scope = render::Scope {
                 page,
                 captures: &*captures,
@@ -162,6 +167,18 @@ fn take_captures(
             "\n".repeat(c[0].matches('\n').count())
         })
         .into_owned()
+}
+
+/// Whether an include in `text` is given the variable `name` (`x=name`).
+fn given_to_an_include(text: &str, name: &str) -> bool {
+    INCLUDE.captures_iter(text).any(|c| {
+        c[3].split('=').skip(1).any(|value| {
+            let value = value.trim_start();
+            value.strip_prefix(name).is_some_and(|rest| {
+                !rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '_' || ch == '-')
+            })
+        })
+    })
 }
 
 /// The argument text with each variable that names a capture replaced by
@@ -203,7 +220,7 @@ fn convert_chunk(cx: &mut Convert, scope: &render::Scope, text: &str, at: Place)
                 match super::liquidvars::resolve(cx, scope.page, &raw) {
                     Ok(args) => include(cx, name, &args, (scope, &raw)),
                     Err(var) => rendered(cx, name, (scope, &raw))
-                        .unwrap_or_else(|| left_out(cx, name, Some(&var))),
+                        .unwrap_or_else(|_| left_out(cx, name, Some(&var))),
                 }
             };
             fit(&md, c[0].matches('\n').count())
@@ -232,18 +249,23 @@ fn fit(md: &str, breaks: usize) -> String {
 /// The old site's own include `name` rendered with its parameters (`raw`,
 /// its variables not yet resolved), as an HTML block: its lines without
 /// their indentation (which Markdown would read as code) and blank lines
-/// (which would end the block); `None` when the site lacks it or it cannot
-/// be rendered, or is not an HTML template without scripts.
-fn rendered(cx: &mut Convert, name: &str, (scope, raw): (&render::Scope, &str)) -> Option<String> {
+/// (which would end the block). `Err`: the site lacks it or it is not an HTML
+/// template without scripts (`None`), or why it could not be rendered.
+fn rendered(
+    cx: &mut Convert,
+    name: &str,
+    (scope, raw): (&render::Scope, &str),
+) -> Result<String, Option<String>> {
     if !(name.ends_with(".html") || name.ends_with(".liquid")) {
-        return None;
+        return Err(None);
     }
     // One that runs the old site's scripts is not brought over.
     let template = cx
         .refs
         .include_text(name)
-        .filter(|t| !t.contains("<script"))?;
-    let html = render::render(cx, scope, &template, raw).ok()?;
+        .filter(|t| !t.to_ascii_lowercase().contains("<script"))
+        .ok_or(None)?;
+    let html = render::render(cx, scope, &template, raw).map_err(Some)?;
     let pre = html.contains("<pre") || html.contains("<textarea");
     let lines: Vec<&str> = html
         .lines()
@@ -253,7 +275,7 @@ fn rendered(cx: &mut Convert, name: &str, (scope, raw): (&render::Scope, &str)) 
     cx.converted(&format!(
         "include {name} (the old site's own) → HTML rendered from it"
     ));
-    Some(lines.join("\n"))
+    Ok(lines.join("\n"))
 }
 
 /// The include `name` with the argument text `text` (its variables
@@ -288,9 +310,10 @@ fn include(cx: &mut Convert, name: &str, text: &str, own: (&render::Scope, &str)
         cx.converted(&format!("include {name} (a link) → Markdown link"));
         return out;
     }
-    if let Some(html) = rendered(cx, name, own) {
-        return html;
-    }
+    let unrendered = match rendered(cx, name, own) {
+        Ok(html) => return html,
+        Err(why) => why.map(|w| format!(" (folio could not render _includes/{name}: {w})")),
+    };
     if args.named.is_empty() || markdown(&args).trim().is_empty() {
         return left_out(cx, name, None);
     }
@@ -298,7 +321,8 @@ fn include(cx: &mut Convert, name: &str, text: &str, own: (&render::Scope, &str)
         cx.converted(&format!("include {name} (a titled box) → blockquote"));
     } else {
         cx.hand(format!(
-            "include `{name}` (the old site's own) became Markdown from its parameters: check it reads as it did"
+            "include `{name}` (the old site's own) became Markdown from its parameters{}: check it reads as it did",
+            unrendered.unwrap_or_default()
         ));
         cx.converted(&format!("include {name} → Markdown"));
     }
@@ -600,6 +624,27 @@ mod tests {
                 .1
                 .starts_with("include `feed.html` (the old site's own) became Markdown")
         );
+    }
+
+    #[test]
+    fn a_capture_no_include_is_given_keeps_its_text() {
+        let dir = own_site();
+        let map = SiteMap {
+            root: dir.path().to_path_buf(),
+            ..SiteMap::default()
+        };
+        let body = "{% capture aside %}\nKept *text*.\n{% endcapture %}\n{{ aside | markdownify }}\n{% include card.html n=2 text=other %}\n";
+        let (out, _) = run_in(&map, &dir.path().join("_projects/kite.md"), body);
+        assert!(out.contains("Kept *text*."), "{out}");
+        assert!(given_to_an_include("{% include a.html x=notes %}", "notes"));
+        assert!(!given_to_an_include(
+            "{% include a.html x=notes2 %}",
+            "notes"
+        ));
+        assert!(!given_to_an_include(
+            "{% include a.html x=\"notes\" %}",
+            "notes"
+        ));
     }
 
     #[test]

@@ -306,15 +306,14 @@ fn jekyll_title(s: &Source, map: &SiteMap) -> Option<String> {
     }
 }
 
-/// A post of Jekyll's `_drafts/` stays a draft: Jekyll published it only with `--drafts`.
+/// A post of Jekyll's `_drafts/` (or a folder in it) stays a draft: Jekyll published it only with `--drafts`.
 fn jekyll_draft(f: &mut Fields, s: &Source, map: &SiteMap) {
     let in_drafts = s.record.is_none()
         && s.path
             .strip_prefix(&map.root)
             .ok()
             .and_then(Path::parent)
-            .and_then(Path::file_name)
-            .is_some_and(|n| n == "_drafts");
+            .is_some_and(|dir| dir.components().any(|c| c.as_os_str() == "_drafts"));
     if in_drafts && !f.draft {
         f.draft = true;
         f.mapped

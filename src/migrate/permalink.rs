@@ -129,16 +129,36 @@ fn in_scope(path: &str, rel: &str) -> bool {
     false
 }
 
-/// `*` matches within one name, `**` across folders.
+/// `*` matches within one name, `**` across folders. Each (pattern, text)
+/// position is tried once, so many stars cost no more than a few.
 fn glob(pattern: &[u8], text: &[u8]) -> bool {
-    match pattern {
-        [] => text.is_empty(),
-        [b'*', b'*', rest @ ..] => (0..=text.len()).any(|i| glob(rest, &text[i..])),
-        [b'*', rest @ ..] => (0..=text.len())
-            .take_while(|&i| i == 0 || text[i - 1] != b'/')
-            .any(|i| glob(rest, &text[i..])),
-        [c, rest @ ..] => text.first() == Some(c) && glob(rest, &text[1..]),
+    // No scope path is this long; refusing it keeps the recursion shallow.
+    if pattern.len() + text.len() > 4096 {
+        return false;
     }
+    let mut seen = vec![vec![None; text.len() + 1]; pattern.len() + 1];
+    glob_at(pattern, text, (0, 0), &mut seen)
+}
+
+fn glob_at(
+    pattern: &[u8],
+    text: &[u8],
+    (p, t): (usize, usize),
+    seen: &mut [Vec<Option<bool>>],
+) -> bool {
+    if let Some(known) = seen[p][t] {
+        return known;
+    }
+    let found = match &pattern[p..] {
+        [] => t == text.len(),
+        [b'*', b'*', ..] => (t..=text.len()).any(|i| glob_at(pattern, text, (p + 2, i), seen)),
+        [b'*', ..] => (t..=text.len())
+            .take_while(|&i| i == t || text[i - 1] != b'/')
+            .any(|i| glob_at(pattern, text, (p + 1, i), seen)),
+        [c, ..] => text.get(t) == Some(c) && glob_at(pattern, text, (p + 1, t + 1), seen),
+    };
+    seen[p][t] = Some(found);
+    found
 }
 
 /// The names of the folders of `dir`, outermost first.
@@ -271,7 +291,10 @@ fn jekyll_slugify(s: &str, pretty: bool) -> String {
 /// `2020/01/05/name.html`, `/2020/01/05/name/` and `/2020/01/05/name` are one.
 pub fn key(site_path: &str) -> String {
     let path = site_path.trim_matches('/');
-    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = match path.strip_suffix("index.html") {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => dir,
+        _ => path,
+    };
     let path = path.trim_end_matches('/');
     let path = path.strip_suffix(".html").unwrap_or(path);
     format!("/{path}")
@@ -415,6 +438,11 @@ mod tests {
             Some("/pipe.html")
         );
         assert!(glob(b"a/**/c", b"a/b/b/c") && !glob(b"a/*/c", b"a/b/b/c"));
+        // Many stars that can't match answer at once (they backtracked exponentially).
+        let stars = "*a".repeat(40) + "b";
+        assert!(!glob(stars.as_bytes(), "a".repeat(80).as_bytes()));
+        assert_eq!(key("/2020/x/index.html"), key("/2020/x/"));
+        assert_ne!(key("/myindex.html"), key("/my"));
     }
 
     #[test]

@@ -135,9 +135,19 @@ fn site(cx: &Convert, uses: &str) -> Result<Object, String> {
         let Some((n, value)) = found else {
             return Err(format!("`site.{}` has no value here", &c[2]));
         };
-        insert(&mut site, &keys[..n], Value::String(value));
+        insert(&mut site, &keys[..n], setting(value));
     }
     Ok(site)
+}
+
+/// A setting as Jekyll reads it: `true` and `false` are booleans (the settings
+/// come here as text; a `show_x: false` read as text would count as true).
+fn setting(text: String) -> Value {
+    match text.as_str() {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        _ => Value::String(text),
+    }
 }
 
 /// Sets `object.a.b.c` (making the objects on the way).
@@ -212,7 +222,11 @@ mod tests {
     fn run(template: &str, params: &str) -> Result<String, String> {
         let map = SiteMap {
             root: "/old".into(),
-            vars: [("author.name".to_string(), "Ada".to_string())].into(),
+            vars: [
+                ("author.name".to_string(), "Ada".to_string()),
+                ("show_email".to_string(), "false".to_string()),
+            ]
+            .into(),
             ..SiteMap::default()
         };
         let mut refs = Refs::new(&map, Path::new("/old/_projects/2020-01-02-kite.md"), None);
@@ -235,6 +249,12 @@ mod tests {
             run(template, " file_name = \"logo\" body=intro"),
             Ok("<img src=\"/assets/kite/logo.png\" alt=\"Kite by Ada\">/a/b hi-there <p>Hello <em>you</em></p>\n_projects/2020-01-02-kite.md".into())
         );
+    }
+
+    #[test]
+    fn a_false_setting_is_false() {
+        let t = "{% if site.show_email %}shown{% else %}hidden{% endif %}";
+        assert_eq!(run(t, ""), Ok("hidden".into()));
     }
 
     #[test]

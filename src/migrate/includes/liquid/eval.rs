@@ -14,26 +14,58 @@ use crate::diagnostics::{Error, Result};
 const MAX_OUTPUT: usize = 4 << 20;
 /// Ranges longer than this are refused.
 const MAX_RANGE: i64 = 100_000;
+/// Nodes and loop turns a render may take (loops in loops run wild).
+const MAX_STEPS: usize = 1_000_000;
 
 /// `nodes` rendered with `vars` (which `assign` and `capture` change).
 pub fn render(nodes: &[Node], vars: &mut Map<String, Value>) -> Result<String> {
     let mut out = String::new();
-    render_into(nodes, vars, &mut out)?;
+    render_into(nodes, vars, &mut out, &mut 0)?;
     Ok(out)
 }
 
-fn render_into(nodes: &[Node], vars: &mut Map<String, Value>, out: &mut String) -> Result<()> {
+/// One more step of a render's `MAX_STEPS`.
+fn step(steps: &mut usize) -> Result<()> {
+    *steps += 1;
+    if *steps > MAX_STEPS {
+        return Err(Error::msg("the template loops too long"));
+    }
+    Ok(())
+}
+
+/// `value`, unless it is text (or a list of texts) longer than `MAX_OUTPUT`.
+fn bounded(value: Value) -> Result<Value> {
+    let size = match &value {
+        Value::String(s) => s.len(),
+        Value::Array(items) => items.iter().filter_map(Value::as_str).map(str::len).sum(),
+        _ => 0,
+    };
+    if size > MAX_OUTPUT {
+        return Err(Error::msg("a variable grows too long"));
+    }
+    Ok(value)
+}
+
+fn render_into(
+    nodes: &[Node],
+    vars: &mut Map<String, Value>,
+    out: &mut String,
+    steps: &mut usize,
+) -> Result<()> {
     for node in nodes {
+        step(steps)?;
         match node {
             Node::Text(t) => out.push_str(t),
             Node::Output(e) => out.push_str(&text(&expr(e, vars)?)?),
             Node::Assign(name, e) => {
-                let value = expr(e, vars)?;
+                let value = bounded(expr(e, vars)?)?;
                 vars.insert(name.clone(), value);
             }
             Node::Capture(name, body) => {
-                let value = render(body, vars)?;
-                vars.insert(name.clone(), Value::String(value));
+                let mut value = String::new();
+                render_into(body, vars, &mut value, steps)?;
+                let value = bounded(Value::String(value))?;
+                vars.insert(name.clone(), value);
             }
             Node::If(branches, other) => {
                 let mut chosen = other;
@@ -43,9 +75,9 @@ fn render_into(nodes: &[Node], vars: &mut Map<String, Value>, out: &mut String) 
                         break;
                     }
                 }
-                render_into(chosen, vars, out)?;
+                render_into(chosen, vars, out, steps)?;
             }
-            Node::For(f) => for_loop(f, vars, out)?,
+            Node::For(f) => for_loop(f, vars, out, steps)?,
         }
         if out.len() > MAX_OUTPUT {
             return Err(Error::msg("the rendered text is too long"));
@@ -54,7 +86,12 @@ fn render_into(nodes: &[Node], vars: &mut Map<String, Value>, out: &mut String) 
     Ok(())
 }
 
-fn for_loop(f: &For, vars: &mut Map<String, Value>, out: &mut String) -> Result<()> {
+fn for_loop(
+    f: &For,
+    vars: &mut Map<String, Value>,
+    out: &mut String,
+    steps: &mut usize,
+) -> Result<()> {
     let mut items = match operand(&f.source, vars)? {
         Value::Array(a) => a,
         Value::Object(o) => o
@@ -73,18 +110,19 @@ fn for_loop(f: &For, vars: &mut Map<String, Value>, out: &mut String) -> Result<
         items.reverse();
     }
     if items.is_empty() {
-        return render_into(&f.empty, vars, out);
+        return render_into(&f.empty, vars, out, steps);
     }
     let saved = (vars.remove(&f.var), vars.remove("forloop"));
     let length = items.len();
     for (i, item) in items.into_iter().enumerate() {
+        step(steps)?;
         let forloop = serde_json::json!({
             "index": i + 1, "index0": i, "rindex": length - i, "rindex0": length - i - 1,
             "first": i == 0, "last": i + 1 == length, "length": length,
         });
         vars.insert("forloop".into(), forloop);
         vars.insert(f.var.clone(), item);
-        render_into(&f.body, vars, out)?;
+        render_into(&f.body, vars, out, steps)?;
     }
     for (name, value) in [(f.var.as_str(), saved.0), ("forloop", saved.1)] {
         match value {

@@ -135,6 +135,19 @@ mod tests {
         }
     }
 
+    /// Loops in loops and variables that double each turn end in an error,
+    /// not in a hang or memory run out.
+    #[test]
+    fn runaway_templates_stop() {
+        for t in [
+            "{% for i in (1..90000) %}{% for j in (1..90000) %}{% endfor %}{% endfor %}",
+            "{% assign c = 'ab' %}{% for i in (1..60) %}{% assign c = c | append: c %}{% endfor %}",
+            "{% capture c %}ab{% endcapture %}{% for i in (1..60) %}{% capture c %}{{ c }}{{ c }}{% endcapture %}{% endfor %}",
+        ] {
+            assert!(run(t).is_err(), "{t}");
+        }
+    }
+
     /// Truncated and scrambled templates: an answer each, never a panic.
     #[test]
     fn garbage_never_panics() {
