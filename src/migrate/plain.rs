@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::convert::Convert;
-use super::shortcodes::Args;
+use super::shortcodes::{Args, straight};
 
 static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -34,11 +34,6 @@ pub fn raw(cx: &mut Convert, line: &str) -> String {
     }
     cx.converted("{% raw %}");
     RAW.replace_all(line, "").into_owned()
-}
-
-/// Straight quotes for the curly ones a word processor puts in arguments.
-fn straight(args: &str) -> String {
-    args.replace(['“', '”', '„'], "\"").replace(['‘', '’'], "'")
 }
 
 /// Converts the shortcodes of [this module](self) on one line.

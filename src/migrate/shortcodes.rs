@@ -84,6 +84,11 @@ impl Args {
     }
 }
 
+/// Straight quotes for the curly ones a word processor puts in arguments.
+pub(super) fn straight(args: &str) -> String {
+    args.replace(['“', '”', '„'], "\"").replace(['‘', '’'], "'")
+}
+
 /// A string argument in folio's syntax, with a quote the value does not contain.
 pub fn quote(v: &str) -> String {
     let v = v.replace('\n', " ");
@@ -195,7 +200,10 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
                 figure(cx, src, caption, args.get("alt"))
             }),
             ("ref" | "relref", false) => args.id("path", 0).map(|p| relref(cx, p)),
-            _ => None,
+            // Hugo's own: the code between becomes a fenced block.
+            ("highlight", false) => Some(format!("```{}", args.id("lang", 0).unwrap_or(""))),
+            ("highlight", true) => Some("```".to_string()),
+            _ => return unknown(cx, &name, (&c[0], &c[4]), closing),
         };
         if converted.is_some() && !closing && name != "load-photoswipe" {
             cx.converted(&name);
@@ -203,6 +211,52 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
         converted.unwrap_or_else(|| c[0].to_string())
     })
     .into_owned()
+}
+
+/// Argument names that name the file a theme's own shortcode shows or links.
+const FILE_KEYS: &[&str] = &["file", "src", "url", "path", "href", "link", "pdf"];
+/// Extensions of files a shortcode offers to download (folio's `download`).
+const FILES: &[&str] = &[
+    "pdf", "zip", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "odt", "csv", "stl", "step", "epub",
+];
+
+/// A shortcode of the old site's own (`layouts/shortcodes/NAME.html`), which
+/// folio can't run: one that names a file of the page (`{{< download_pdf
+/// file="report.pdf" text="…" >}}`, `{{< pdfReader "report.pdf" >}}`) links
+/// it with folio's `pdf`/`download`; any other is left out, named with its
+/// text for a hand, never shown raw to the reader. A closing tag goes (what
+/// the pair held stays).
+fn unknown(cx: &mut Convert, name: &str, (whole, args): (&str, &str), closing: bool) -> String {
+    if closing {
+        return String::new();
+    }
+    let args = Args::parse(&straight(args));
+    let file = FILE_KEYS
+        .iter()
+        .find_map(|k| args.get(k))
+        .or(args.positional.first().map(String::as_str))
+        .filter(|f| {
+            let ext = f.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            ext.is_some_and(|e| FILES.contains(&e.as_str())) && !f.contains("://")
+        });
+    if let Some(src) = file.and_then(|f| bundled(cx, f, &format!("shortcode `{name}`'s file"))) {
+        let title = ["text", "title", "label", "name"]
+            .iter()
+            .find_map(|k| args.get(k));
+        let kind = if src.to_ascii_lowercase().ends_with(".pdf") {
+            "pdf"
+        } else {
+            "download"
+        };
+        cx.converted(&format!("shortcode {name} (a file of the page) → {kind}"));
+        return call(kind, &[("src", Some(&src)), ("title", title)]);
+    }
+    let shown: String = whole.chars().take(80).collect();
+    cx.hand(format!(
+        "Hugo shortcode `{shown}` left out: folio can't run the old site's own shortcodes \
+         (what it showed is in its layouts/shortcodes/{name}.html); write it here in Markdown or HTML, or leave it out"
+    ));
+    String::new()
 }
 
 /// A Hugo gallery: its images go into the bundle, shown by `{{ gallery() }}`.
@@ -368,6 +422,43 @@ mod tests {
             mdx(&mut cx, "<YoutubeEmbed shortMode videoID=\"abcdefg\"/>"),
             "{{ youtube(id=\"abcdefg\") }}"
         );
+    }
+
+    #[test]
+    fn a_sites_own_shortcode_links_its_file_or_is_left_out() {
+        use crate::migrate::refs::{Refs, SiteMap};
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("content/projects/a/index.md");
+        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+        std::fs::write(page.parent().unwrap().join("r.pdf"), "%PDF-1.4").unwrap();
+        let map = SiteMap {
+            root: dir.path().to_path_buf(),
+            ..SiteMap::default()
+        };
+        let mut refs = Refs::new(&map, &page, None);
+        let mut cx = Convert::new(&mut refs);
+        let out = hugo(
+            &mut cx,
+            "{{< download_pdf file=“r.pdf” text=“Get it” >}} {{< pdfReader \"r.pdf\" >}}",
+        );
+        assert_eq!(
+            out,
+            "{{ pdf(src=\"r.pdf\", title=\"Get it\") }} {{ pdf(src=\"r.pdf\") }}"
+        );
+        assert!(cx.hands.is_empty(), "{:?}", cx.hands);
+        let out = hugo(
+            &mut cx,
+            "{{< stlviewer src=\"/models/t.glb\" >}}{{< note >}}Kept{{< /note >}}",
+        );
+        assert_eq!(out, "Kept");
+        let hands: Vec<&str> = cx.hands.iter().map(|h| h.message.as_str()).collect();
+        assert_eq!(hands.len(), 2, "{hands:?}");
+        assert!(hands[0].contains("`{{< stlviewer src=\"/models/t.glb\" >}}` left out"));
+        assert_eq!(
+            hugo(&mut cx, "{{< highlight go \"linenos=table\" >}}"),
+            "```go"
+        );
+        assert_eq!(hugo(&mut cx, "{{< /highlight >}}"), "```");
     }
 
     #[test]
