@@ -982,6 +982,38 @@ fn a_hugo_experience_section_is_imported_and_named() {
     checks_and_builds(&d, "hugo-experience");
 }
 
+/// A repository whose site is in a folder of it (a monorepo's `web/site/`):
+/// that site is imported, and the report's section says where it was.
+#[test]
+fn a_site_in_a_folder_of_the_repository_is_found() {
+    let (d, report) = import("monorepo");
+    assert!(
+        report.contains("(Hugo, section web/site/content/projects)"),
+        "{report}"
+    );
+    assert_eq!(projects(&d), ["desk-lamp"], "{report}");
+    checks_and_builds(&d, "monorepo");
+    // Two sites below, none at the top: which one is for the user to say.
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("hugo.toml"), "title = 'x'\n").unwrap();
+    }
+    let out = dir.path().join("out");
+    let run = folio(&[
+        "import",
+        "site",
+        dir.path().to_str().unwrap(),
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("sites found in its folders"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// Studios call their portfolio case studies: Eleventy's `src/cases` (whose
 /// README.md, notes for the repository, is no write-up) and Hugo's
 /// `content/case-studies` count as a projects folder, before a blog.

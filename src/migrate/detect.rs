@@ -94,6 +94,60 @@ fn contains(path: &Path, needle: &str) -> bool {
 }
 
 /// Guesses the generator of the site in `src` from its configuration files.
+/// The folders of `src` (three levels down at most) whose generator
+/// [`detect`] tells, relative to `src`; none inside another one found, nor
+/// in folders a site is never kept in (`node_modules`, `themes`, a theme's
+/// `exampleSite`, build output, hidden folders).
+pub fn sites_below(src: &Path) -> Vec<PathBuf> {
+    const NOT_SITES: &[&str] = &[
+        "node_modules",
+        "vendor",
+        "themes",
+        "exampleSite",
+        "public",
+        "dist",
+        "build",
+        "_site",
+    ];
+    folders_where(src, 3, |e, name| {
+        if name.starts_with('.') || NOT_SITES.contains(&name) {
+            return (false, true);
+        }
+        let site = detect(e.path()).is_some();
+        (site, site)
+    })
+}
+
+/// The folders of `src` (down to `depth`, relative to it, by name) that
+/// `look` takes; `look(folder, name)` says (take it, skip what is inside).
+/// An unreadable folder is passed over; the search goes on.
+fn folders_where(
+    src: &Path,
+    depth: usize,
+    mut look: impl FnMut(&walkdir::DirEntry, &str) -> (bool, bool),
+) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut walk = walkdir::WalkDir::new(src)
+        .min_depth(1)
+        .max_depth(depth)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(next) = walk.next() {
+        let Ok(e) = next else { continue };
+        if !e.file_type().is_dir() {
+            continue;
+        }
+        let (take, skip) = look(&e, &e.file_name().to_string_lossy());
+        if take {
+            found.extend(e.path().strip_prefix(src).ok().map(Path::to_path_buf));
+        }
+        if skip {
+            walk.skip_current_dir();
+        }
+    }
+    found
+}
+
 pub fn detect(src: &Path) -> Option<Generator> {
     let has = |name: &str| src.join(name).exists();
     let astro_config = ["mjs", "ts", "js", "cjs", "mts"]
@@ -283,25 +337,11 @@ pub fn jekyll_post_folders(src: &Path) -> Vec<PathBuf> {
         .map(PathBuf::from)
         .into_iter()
         .collect();
-    let mut walk = walkdir::WalkDir::new(src)
-        .min_depth(1)
-        .max_depth(4)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(next) = walk.next() {
-        // An unreadable folder is passed over; the search goes on.
-        let Ok(e) = next else { continue };
-        if !e.file_type().is_dir() {
-            continue;
-        }
-        let name = e.file_name().to_string_lossy();
-        if name == JEKYLL_POSTS && e.depth() > 1 {
-            found.extend(e.path().strip_prefix(src).ok().map(Path::to_path_buf));
-        }
-        if name.starts_with(['_', '.']) || ["node_modules", "vendor"].contains(&name.as_ref()) {
-            walk.skip_current_dir();
-        }
-    }
+    found.extend(folders_where(src, 4, |e, name| {
+        let take = name == JEKYLL_POSTS && e.depth() > 1;
+        let skip = name.starts_with(['_', '.']) || ["node_modules", "vendor"].contains(&name);
+        (take, skip)
+    }));
     found
 }
 

@@ -133,6 +133,7 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
     }
     let generator = match opts.from.or_else(|| detect::detect(src)) {
         Some(g) => g,
+        None if opts.section.is_none() => return import_site_below(src, dir, opts),
         None => {
             return Err(Error::msg(format!(
                 "cannot tell which generator made {}: no hugo.toml, config.toml, _config.yml, astro.config.* nor a package.json naming next, nuxt, @sveltejs/kit, @11ty/eleventy or gatsby; say it with --from hugo|zola|jekyll|astro|js",
@@ -173,6 +174,33 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
         )));
     }
     finish(dir, report, plan, opts)
+}
+
+/// A repository whose site sits in a folder of it (`web/site/` of a
+/// monorepo): that site imported, its section named from the repository's
+/// top; an error when there is none, or several to choose from.
+fn import_site_below(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Report> {
+    let found = detect::sites_below(src);
+    let [site] = found.as_slice() else {
+        let mut msg = format!(
+            "cannot tell which generator made {}: no hugo.toml, config.toml, _config.yml, astro.config.* nor a package.json naming next, nuxt, @sveltejs/kit, @11ty/eleventy or gatsby; say it with --from hugo|zola|jekyll|astro|js",
+            src.display()
+        );
+        if !found.is_empty() {
+            let names: Vec<String> = found
+                .iter()
+                .map(|f| src.join(f).display().to_string())
+                .collect();
+            msg.push_str(&format!(
+                "\nsites found in its folders (import the one you mean): {}",
+                names.join(", ")
+            ));
+        }
+        return Err(Error::msg(msg));
+    };
+    let mut report = import_site(&src.join(site), dir, opts)?;
+    report.section = site.join(&report.section);
+    Ok(report)
 }
 
 /// The data files that could not be read (a list of projects may be one),
