@@ -940,6 +940,19 @@ fn jekyll_posts_in_post_folders_are_found_at_their_default_permalinks() {
     checks_and_builds(&d, "jekyll-post-folders");
 }
 
+/// Posts split into `_posts/portfolio/` and `_posts/blog/` (the Freelancer
+/// theme's way): the portfolio's are the write-ups, the blog's are not.
+#[test]
+fn a_portfolio_folder_of_jekyll_posts_is_the_section() {
+    let (d, report) = import("jekyll-posts-split");
+    assert!(
+        report.contains("(Jekyll, section _posts/portfolio)"),
+        "{report}"
+    );
+    assert_eq!(projects(&d), vec!["oak-shelf", "walnut-lamp"], "{report}");
+    checks_and_builds(&d, "jekyll-posts-split");
+}
+
 /// A Hugo theme's `params.mainSections` names the section of write-ups
 /// (`content/builds`): taken over the blog `content/posts`, and named.
 #[test]

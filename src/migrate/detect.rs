@@ -323,8 +323,17 @@ fn candidates(src: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
         }
     }
     found.extend(super::collections::named_like(src));
+    let posts = jekyll_post_folders(src);
+    // Posts split into `_posts/portfolio/` and `_posts/blog/`: the portfolio's are the write-ups.
+    for folder in &posts {
+        for name in NAMES {
+            if let Some(sub) = child_named(&src.join(folder), name) {
+                found.push(folder.join(sub));
+            }
+        }
+    }
     let mut blogs = in_content(src, BLOG_NAMES);
-    blogs.extend(jekyll_post_folders(src));
+    blogs.extend(posts);
     (found, blogs)
 }
 
