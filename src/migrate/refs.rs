@@ -30,6 +30,9 @@ pub struct SiteMap {
     pub root: PathBuf,
     /// The old site's settings as `KEY` → text, for `{{ site.KEY }}`.
     pub vars: HashMap<String, String>,
+    /// Each imported Jekyll post's source → the URL path Jekyll gave it
+    /// (worked out once, with the addresses, not for each of its links).
+    pub post_urls: HashMap<PathBuf, String>,
 }
 
 /// Folders of a site where themes look for an image named by its file name alone.
@@ -247,7 +250,9 @@ impl<'a> Refs<'a> {
 
     /// `path` read against the URL the old site gave this page (`projects/name/`).
     fn against_old_url(&self, path: &str) -> Option<String> {
-        let post = super::permalink::jekyll_post(&self.site.root, &self.source, &self.site.vars);
+        let post = self.site.post_urls.get(&self.source).cloned().or_else(|| {
+            super::permalink::jekyll_post(&self.site.root, &self.source, &self.site.vars)
+        });
         if let Some(url) = post {
             // A page's relative paths start from its URL's folder.
             let dir = &url[..url.rfind('/').unwrap_or(0)];
@@ -586,6 +591,7 @@ mod tests {
             bibliography: String::new(),
             root: root.to_path_buf(),
             vars: HashMap::new(),
+            post_urls: HashMap::new(),
         }
     }
 

@@ -26,7 +26,7 @@ pub fn plan(
         None => writeups(src, section),
     };
     let vars = super::sitevars::of(src);
-    let (pages, names, bundles) = addresses(src, &sources, &vars);
+    let (pages, names, bundles, post_urls) = addresses(src, &sources, &vars);
     let shortcodes = own_shortcodes(src);
     let writeups: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
     let mut owner = profile::extract(src, generator, &writeups);
@@ -53,6 +53,7 @@ pub fn plan(
         bibliography: super::cite::bibliography(src),
         root: src.to_path_buf(),
         vars,
+        post_urls,
     };
     let mut report = Report {
         generator: Some(generator),
@@ -88,19 +89,22 @@ pub fn plan(
 
 /// Where links find each write-up: its source file, its old name (file stem
 /// or bundle folder), its slug and a Jekyll post's old URL path (`/2020/01/05/name`,
-/// see [`super::permalink`]), each to its slug; the bundles by old name.
+/// see [`super::permalink`]), each to its slug; the bundles by old name; each
+/// Jekyll post's old URL path by source.
 type Addresses = (
     HashMap<PathBuf, String>,
     HashMap<String, String>,
     HashMap<String, PathBuf>,
+    HashMap<PathBuf, String>,
 );
 
 fn addresses(src: &Path, sources: &[Source], vars: &HashMap<String, String>) -> Addresses {
-    let (mut pages, mut names, mut bundles) = Addresses::default();
+    let (mut pages, mut names, mut bundles, mut post_urls) = Addresses::default();
     for s in sources {
         pages.insert(s.path.clone(), s.slug.clone());
         if let Some(url) = super::permalink::jekyll_post(src, &s.path, vars) {
             names.insert(super::permalink::key(&url), s.slug.clone());
+            post_urls.insert(s.path.clone(), url);
         }
         let old = match &s.bundle {
             Some(b) => b
@@ -115,7 +119,7 @@ fn addresses(src: &Path, sources: &[Source], vars: &HashMap<String, String>) -> 
         names.insert(old, s.slug.clone());
         names.insert(s.slug.clone(), s.slug.clone());
     }
-    (pages, names, bundles)
+    (pages, names, bundles, post_urls)
 }
 
 /// The write-ups of `section` (files, else the headings of its list page),
