@@ -1505,11 +1505,15 @@ fn zola_theme_shortcodes_and_dates_with_day_00() {
     let relay = read(&d, "content/projects/relay/index.md");
     assert!(relay.contains("date: 2022-11\n"), "{relay}");
     assert!(
-        relay.contains("short: [Gist ana-example/0a1b2c3d](https://gist.github.com/ana-example/0a1b2c3d)\n"),
+        relay.contains(
+            "short: [Gist ana-example/0a1b2c3d](https://gist.github.com/ana-example/0a1b2c3d)\n"
+        ),
         "{relay}"
     );
     assert!(
-        relay.contains("[Post by @ana_example on X](https://x.com/ana_example/status/1590000000000000000)"),
+        relay.contains(
+            "[Post by @ana_example on X](https://x.com/ana_example/status/1590000000000000000)"
+        ),
         "{relay}"
     );
     assert!(

@@ -596,8 +596,14 @@ mod tests {
             date_part("2022-11-00"),
             Some(("2022-11".into(), String::new()))
         );
-        assert_eq!(date_part("2022-00-00"), Some(("2022".into(), String::new())));
-        assert_eq!(date_part("2022-00-15"), Some(("2022".into(), String::new())));
+        assert_eq!(
+            date_part("2022-00-00"),
+            Some(("2022".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("2022-00-15"),
+            Some(("2022".into(), String::new()))
+        );
         assert_eq!(date_part("0000-00-00"), None);
         assert_eq!(
             date_part("26-01-2024"),

@@ -119,7 +119,10 @@ pub(super) fn link(name: &str, args: &Args) -> Option<String> {
 
 /// The last two parts of the path of `url=` (`…/user/id`), when it is on `host`.
 fn url_pair<'a>(args: &'a Args, host: &[&str]) -> Option<(&'a str, &'a str)> {
-    let url = args.get("url")?.trim_end_matches('/').trim_end_matches(".js");
+    let url = args
+        .get("url")?
+        .trim_end_matches('/')
+        .trim_end_matches(".js");
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let (site, path) = rest.split_once('/')?;
     if !host.contains(&site.trim_start_matches("www.")) {
@@ -175,7 +178,9 @@ fn repo_link(host: &str, args: &Args) -> Option<String> {
 fn post_link(args: &Args) -> Option<String> {
     let pair = url_pair(args, &["twitter.com", "x.com"]);
     if let Some((u, id)) = pair.filter(|(_, id)| id.bytes().all(|b| b.is_ascii_digit())) {
-        return Some(format!("[Post by @{u} on X](https://x.com/{u}/status/{id})"));
+        return Some(format!(
+            "[Post by @{u} on X](https://x.com/{u}/status/{id})"
+        ));
     }
     let id = args
         .get("id")

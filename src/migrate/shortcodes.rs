@@ -232,7 +232,13 @@ const FILES: &[&str] = &[
 /// text="…" >}}`, `{{< pdfReader "report.pdf" >}}`) links it with folio's
 /// `pdf`/`download`; any other is left out, named with its text (`whole`) for
 /// a hand, never shown raw to the reader.
-pub(super) fn own(cx: &mut Convert, name: &str, whole: &str, args: &Args, template: &str) -> String {
+pub(super) fn own(
+    cx: &mut Convert,
+    name: &str,
+    whole: &str,
+    args: &Args,
+    template: &str,
+) -> String {
     if let Some(linked) = own_file(cx, name, args) {
         return linked;
     }

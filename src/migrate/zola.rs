@@ -114,7 +114,6 @@ mod tests {
         assert_eq!(run("{% end %}"), "");
         assert_eq!(run("{% end %}"), "{% end %}");
         assert_eq!(run("{{ stl_view(src=\"/m/t.glb\") }}"), "");
-        drop(run);
         let hands: Vec<&str> = cx.hands.iter().map(|h| h.message.as_str()).collect();
         assert_eq!(hands.len(), 2, "{hands:?}");
         assert!(hands[0].contains(
