@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 use super::refs::Ref;
-use super::{cite, eleventy, imports, jsx, plain, shortcodes};
+use super::{cite, eleventy, imports, jsx, plain, shortcodes, zola};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -212,6 +212,7 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = plain::hugo(cx, &line);
     let line = plain::math(cx, &line);
     let line = shortcodes::hugo(cx, &line);
+    let line = zola::calls(cx, &line);
     let line = if mdx {
         let line = imports::values(cx, &line);
         let line = shortcodes::mdx_image(cx, &line);
@@ -452,18 +453,21 @@ mod tests {
     }
 
     #[test]
-    fn the_sites_own_shortcodes_need_no_hand_and_others_do() {
+    fn the_sites_own_shortcodes_need_no_hand_and_others_are_left_out() {
         let body = "{% note(kind=\"info\") %}\nBuilt.\n{% end %}\n{{ badge(text=\"x\") }}\n";
         let (out, hands, _) = run_with(body, false, &["note"]);
-        assert_eq!(out, body);
+        assert_eq!(out, "{% note(kind=\"info\") %}\nBuilt.\n{% end %}\n");
         assert_eq!(hands.len(), 1, "{hands:?}");
         assert!(
             hands[0]
                 .message
-                .contains("shortcode `badge` is not one of folio's")
+                .contains("shortcode `{{ badge(text=\"x\") }}` left out"),
+            "{hands:?}"
         );
         assert_eq!(hands[0].line, 8);
-        let (_, hands, _) = run_with(body, false, &[]);
+        // Not the site's own: left out, what it held stays.
+        let (out, hands, _) = run_with(body, false, &[]);
+        assert_eq!(out, "Built.\n");
         assert_eq!(hands.len(), 2, "{hands:?}");
     }
 

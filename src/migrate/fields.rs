@@ -229,6 +229,11 @@ impl Fields {
             Some((date, time)) => {
                 rest.remove(*key);
                 self.note(key, "date");
+                let written = raw.trim().get(..10).unwrap_or_default();
+                if without_zero_parts(written).is_some() {
+                    self.mapped
+                        .push(format!("date: `{written}` has a day or month 00, read as {date}"));
+                }
                 // folio reads a date-time as written; another time format is dropped.
                 let whole = format!("{date}T{}", time.trim_start_matches(['T', 't', ' ']));
                 let keep = !time.is_empty() && crate::date::Date::parse(&whole).is_ok();
@@ -389,6 +394,9 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
     let (date, time) = raw.split_at(end);
     let date = date.trim_end_matches('-');
     let Ok(parsed) = crate::date::Date::parse(date) else {
+        if let Some(read) = without_zero_parts(date) {
+            return Some((read, time.trim().to_string()));
+        }
         return day_first(raw)
             .or_else(|| worded_date(raw))
             .map(|d| (d, String::new()));
@@ -401,6 +409,20 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
         return None;
     }
     Some((parsed.iso(), time.trim().to_string()))
+}
+
+/// `2022-11-00` (a day 00, as some sites write a date with no day, which
+/// their generator showed) → `2022-11`; `2022-00-00` → `2022`: the date at
+/// the precision it gives, as folio writes one (never a day nobody wrote).
+/// `None` when no part is 00, or what is before it is no date.
+pub fn without_zero_parts(date: &str) -> Option<String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let zero = parts.iter().position(|p| *p == "00").filter(|&i| i > 0)?;
+    let read = crate::date::Date::parse(&parts[..zero].join("-")).ok()?;
+    if read.year == 0 {
+        return None;
+    }
+    Some(read.iso())
 }
 
 /// `26-01-2024`, `26/01/2024`, `26.01.2024` (day first, as most of the world
@@ -569,6 +591,20 @@ mod tests {
             Some(("2021-03-04".into(), String::new()))
         );
         assert_eq!(date_part("Hello 2021"), None);
+        // A day or month 00 (the date with no day): at the precision it gives.
+        assert_eq!(
+            date_part("2022-11-00"),
+            Some(("2022-11".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("2022-00-00"),
+            Some(("2022".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("2022-00-15"),
+            Some(("2022".into(), String::new()))
+        );
+        assert_eq!(date_part("0000-00-00"), None);
         assert_eq!(
             date_part("26-01-2024"),
             Some(("2024-01-26".into(), String::new()))
@@ -593,6 +629,18 @@ mod tests {
         );
         assert_eq!(date_part("Jul 32 2022"), None);
         assert_eq!(date_part("2021-02-30"), None);
+    }
+
+    #[test]
+    fn a_date_with_day_00_is_the_month_with_a_note_not_a_hand() {
+        let f = parse("---\ntitle: A\ndate: 2022-11-00\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert_eq!(m.date.as_deref(), Some("2022-11"));
+        assert!(m.hands.is_empty(), "{:?}", m.hands);
+        let note = "date: `2022-11-00` has a day or month 00, read as 2022-11";
+        assert!(m.mapped.iter().any(|n| n == note), "{:?}", m.mapped);
+        let f = parse("+++\ntitle = \"A\"\ndate = \"2022-00-00T10:00:00Z\"\n+++\n").unwrap();
+        assert_eq!(Fields::map(&f, &[]).date.as_deref(), Some("2022"));
     }
 
     #[test]

@@ -203,7 +203,13 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
             // Hugo's own: the code between becomes a fenced block.
             ("highlight", false) => Some(format!("```{}", args.id("lang", 0).unwrap_or(""))),
             ("highlight", true) => Some("```".to_string()),
-            _ => return unknown(cx, &name, (&c[0], &c[4]), closing),
+            // The old site's own: its closing tag goes, what the pair held stays.
+            (_, true) => return String::new(),
+            _ => {
+                let template = format!("layouts/shortcodes/{name}.html");
+                let args = Args::parse(&straight(&c[4]));
+                return own(cx, &name, &c[0], &args, &template);
+            }
         };
         if converted.is_some() && !closing && name != "load-photoswipe" {
             cx.converted(&name);
@@ -220,17 +226,34 @@ const FILES: &[&str] = &[
     "pdf", "zip", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "odt", "csv", "stl", "step", "epub",
 ];
 
-/// A shortcode of the old site's own (`layouts/shortcodes/NAME.html`), which
-/// folio can't run: one that names a file of the page (`{{< download_pdf
-/// file="report.pdf" text="…" >}}`, `{{< pdfReader "report.pdf" >}}`) links
-/// it with folio's `pdf`/`download`; any other is left out, named with its
-/// text for a hand, never shown raw to the reader. A closing tag goes (what
-/// the pair held stays).
-fn unknown(cx: &mut Convert, name: &str, (whole, args): (&str, &str), closing: bool) -> String {
-    if closing {
-        return String::new();
+/// A shortcode of the old site's own (Hugo's `layouts/shortcodes/NAME.html`,
+/// Zola's `templates/shortcodes/NAME.html`: `template`), which folio can't
+/// run: one that names a file of the page (`{{< download_pdf file="report.pdf"
+/// text="…" >}}`, `{{< pdfReader "report.pdf" >}}`) links it with folio's
+/// `pdf`/`download`; any other is left out, named with its text (`whole`) for
+/// a hand, never shown raw to the reader.
+pub(super) fn own(
+    cx: &mut Convert,
+    name: &str,
+    whole: &str,
+    args: &Args,
+    template: &str,
+) -> String {
+    if let Some(linked) = own_file(cx, name, args) {
+        return linked;
     }
-    let args = Args::parse(&straight(args));
+    let shown: String = whole.chars().take(80).collect();
+    cx.hand(format!(
+        "shortcode `{shown}` left out: folio can't run the old site's own shortcodes \
+         (what it showed is in its {template}); write it here in Markdown or HTML, or leave it out"
+    ));
+    String::new()
+}
+
+/// The document an own shortcode names (its file/src/url/… argument, or its
+/// first positional one), copied into the bundle, as folio's `pdf` or
+/// `download`; `None` when it names none.
+fn own_file(cx: &mut Convert, name: &str, args: &Args) -> Option<String> {
     let file = FILE_KEYS
         .iter()
         .find_map(|k| args.get(k))
@@ -238,25 +261,18 @@ fn unknown(cx: &mut Convert, name: &str, (whole, args): (&str, &str), closing: b
         .filter(|f| {
             let ext = f.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
             ext.is_some_and(|e| FILES.contains(&e.as_str())) && !f.contains("://")
-        });
-    if let Some(src) = file.and_then(|f| bundled(cx, f, &format!("shortcode `{name}`'s file"))) {
-        let title = ["text", "title", "label", "name"]
-            .iter()
-            .find_map(|k| args.get(k));
-        let kind = if src.to_ascii_lowercase().ends_with(".pdf") {
-            "pdf"
-        } else {
-            "download"
-        };
-        cx.converted(&format!("shortcode {name} (a file of the page) → {kind}"));
-        return call(kind, &[("src", Some(&src)), ("title", title)]);
-    }
-    let shown: String = whole.chars().take(80).collect();
-    cx.hand(format!(
-        "Hugo shortcode `{shown}` left out: folio can't run the old site's own shortcodes \
-         (what it showed is in its layouts/shortcodes/{name}.html); write it here in Markdown or HTML, or leave it out"
-    ));
-    String::new()
+        })?;
+    let src = bundled(cx, file, &format!("shortcode `{name}`'s file"))?;
+    let title = ["text", "title", "label", "name"]
+        .iter()
+        .find_map(|k| args.get(k));
+    let kind = if src.to_ascii_lowercase().ends_with(".pdf") {
+        "pdf"
+    } else {
+        "download"
+    };
+    cx.converted(&format!("shortcode {name} (a file of the page) → {kind}"));
+    Some(call(kind, &[("src", Some(&src)), ("title", title)]))
 }
 
 /// A Hugo gallery: its images go into the bundle, shown by `{{ gallery() }}`.
