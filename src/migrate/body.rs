@@ -49,8 +49,9 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
     let mut in_script = false;
-    for (i, line) in body.split_inclusive('\n').enumerate() {
+    for (i, line) in logical_lines(body) {
         cx.line = first_line + i;
+        let line = line.as_str();
         // Liquid reads `{% raw %}` before Markdown does, in code blocks too.
         let unraw = plain::raw(cx, line);
         if unraw.trim().is_empty() && !line.trim().is_empty() {
@@ -119,6 +120,72 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
         jsx::finish(cx);
     }
     out
+}
+
+/// How many lines a Hugo shortcode call may span (`{{< gist user` then
+/// `id >}}` on the next line, as Hugo allows); longer is not a call.
+const CALL_LINES: usize = 4;
+
+/// The lines of `body`, each with its index, where a Hugo shortcode call
+/// split over lines outside code blocks is one line (its parts joined by a
+/// space, at the index of its first), so it converts as one.
+fn logical_lines(body: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence: Option<&str> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        match fence {
+            Some(open) if fence_of(line) == Some(open) => fence = None,
+            Some(_) => {}
+            None => fence = fence_of(line),
+        }
+        let end = (fence.is_none() && unclosed_call(line))
+            .then(|| call_end(&lines[i + 1..]))
+            .flatten();
+        match end {
+            Some(n) => {
+                let parts = &lines[i..=i + n];
+                let joined: Vec<&str> = parts.iter().map(|l| l.trim()).collect();
+                let nl = if parts[n].ends_with('\n') { "\n" } else { "" };
+                out.push((i, format!("{}{nl}", joined.join(" "))));
+                i += n + 1;
+            }
+            None => {
+                out.push((i, line.to_string()));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `line` opens a Hugo shortcode call (`{{<`, `{{%`) it doesn't close.
+fn unclosed_call(line: &str) -> bool {
+    let open = match (line.rfind("{{<"), line.rfind("{{%")) {
+        (Some(a), Some(b)) => a.max(b),
+        (a, b) => match a.or(b) {
+            Some(i) => i,
+            None => return false,
+        },
+    };
+    let rest = &line[open + 3..];
+    !rest.contains(">}}") && !rest.contains("%}}")
+}
+
+/// Of the lines after an unclosed call, the offset of the one that closes
+/// it, when one does within [`CALL_LINES`] with no blank line or fence first.
+fn call_end(next: &[&str]) -> Option<usize> {
+    for (k, l) in next.iter().take(CALL_LINES - 1).enumerate() {
+        if l.trim().is_empty() || fence_of(l).is_some() || l.contains("{{") {
+            return None;
+        }
+        if l.contains(">}}") || l.contains("%}}") {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// The text of `line` outside `<!-- … -->`; `open` says whether a comment
@@ -449,6 +516,23 @@ mod tests {
         assert_eq!(hands[0].line, 9);
         assert!(hands[0].message.contains("instagram"));
         assert!(hands[1].message.contains("quote"));
+    }
+
+    #[test]
+    fn a_call_split_over_lines_converts_as_one() {
+        let body = "Read: {{< youtube\n  dQw4w9WgXcQ >}}\nNext.\n```\n{{< vimeo\n1 >}}\n```\n";
+        let (out, hands, done) = run(body, false);
+        assert_eq!(
+            out,
+            "Read: {{ youtube(id=\"dQw4w9WgXcQ\") }}\nNext.\n```\n{{< vimeo\n1 >}}\n```\n"
+        );
+        assert_eq!(done["youtube"], 1);
+        assert!(hands.is_empty(), "{hands:?}");
+        // Never closed before a blank line: not joined, and named.
+        let (out, hands, _) = run("{{< youtube\n\nid >}}\n", false);
+        assert_eq!(out, "{{< youtube\n\nid >}}\n");
+        assert_eq!(hands.len(), 1, "{hands:?}");
+        assert_eq!(hands[0].line, 5);
     }
 
     #[test]
