@@ -29,6 +29,13 @@ static RELATIVE_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{\{-?\s*['"]([^'"]*)['"]\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.baseurl)\s*-?\}\}"#)
         .expect("valid regex")
 });
+/// One token of a kramdown attribute list: a class or id, or `key=value`.
+static IAL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([.#][\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#).expect("valid regex")
+});
+/// A kramdown attribute list right after its element (`[a](b){:target="_blank"}`).
+static SPAN_IAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\S)(\{:([^{}]*)\})").expect("valid regex"));
 pub(super) static ZOLA_CALL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[{%]\s*([\w-]+)\s*\(").expect("valid regex"));
 
@@ -98,17 +105,8 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             cx.converted("kramdown class list (styling of the old theme, removed)");
             continue;
         }
-        let kept;
-        let line = match without_trailing_ial(line) {
-            Some(text) => {
-                cx.converted("kramdown class list (styling of the old theme, removed)");
-                let end = if line.ends_with('\n') { "\n" } else { "" };
-                kept = format!("{text}{end}");
-                kept.as_str()
-            }
-            None => line,
-        };
         let converted = convert_line(cx, line, mdx);
+        let converted = attribute_lists(cx, converted);
         leftovers(cx, &outside_comments(&converted, &mut false));
         // A line that held only a shortcode with no output (a gallery's end) goes.
         if converted.trim().is_empty() && !line.trim().is_empty() {
@@ -406,6 +404,49 @@ fn without_trailing_ial(line: &str) -> Option<&str> {
     is_styling_ial(&t[start..]).then(|| t[..start].trim_end())
 }
 
+/// `line` with kramdown attribute lists after its elements settled: a class
+/// list at its end goes, and so does a list of classes, sizes, `target` and
+/// the like right after a link or image (they styled the old theme, or opened
+/// a new tab; an `<img>` for a width would swallow a caption on the next line
+/// into an HTML block). Others stay, told.
+fn attribute_lists(cx: &mut Convert, line: String) -> String {
+    let end = if line.ends_with('\n') { "\n" } else { "" };
+    if let Some(text) = without_trailing_ial(&line) {
+        cx.converted("kramdown class list (styling of the old theme, removed)");
+        return format!("{text}{end}");
+    }
+    let mut gone = 0;
+    let out = SPAN_IAL.replace_all(&line, |c: &Captures| {
+        if droppable(&c[3]) {
+            gone += 1;
+            c[1].to_string()
+        } else {
+            c[0].to_string()
+        }
+    });
+    if gone == 0 {
+        return line;
+    }
+    for _ in 0..gone {
+        cx.converted("kramdown attribute list after a link or image (target, classes: removed)");
+    }
+    out.into_owned()
+}
+
+/// Whether a kramdown attribute list holds only what folio's theme does
+/// without: classes, ids, `target`/`rel` of a link, sizes, `data-`/`aria-`.
+fn droppable(inner: &str) -> bool {
+    let keys_ok = IAL_TOKEN.captures_iter(inner).all(|t| {
+        t.get(2).is_none_or(|k| {
+            let k = k.as_str();
+            matches!(k, "target" | "rel" | "title" | "width" | "height" | "align" | "loading")
+                || k.starts_with("data-")
+                || k.starts_with("aria-")
+        })
+    });
+    keys_ok && IAL_TOKEN.is_match(inner) && IAL_TOKEN.replace_all(inner, "").trim().is_empty()
+}
+
 /// Reports what is left of another generator's syntax on `line`.
 fn leftovers(cx: &mut Convert, line: &str) {
     let snippet = |s: &str| -> String {
@@ -435,10 +476,14 @@ fn leftovers(cx: &mut Convert, line: &str) {
     if !told && liquid || line.contains("{{ site.") || line.contains("{{ page.") {
         cx.hand(format!("Liquid template code: `{}`", snippet(line)));
     }
-    if line.trim_start().starts_with("{:") {
+    let ial = match SPAN_IAL.captures(line) {
+        Some(c) => Some(c.get(2).map_or("", |m| m.as_str())),
+        None => line.trim_start().starts_with("{:").then_some(line),
+    };
+    if let Some(ial) = ial {
         cx.hand(format!(
             "kramdown attribute list `{}` (Jekyll only): remove it",
-            snippet(line)
+            snippet(ial)
         ));
     }
 }
@@ -663,5 +708,27 @@ mod tests {
         let (out, hands, done) = run("A *mirror* {: .float--right }\n\nNext.\n", false);
         assert_eq!(out, "A *mirror*\n\nNext.\n");
         assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
+    }
+
+    #[test]
+    fn kramdown_lists_after_links_and_images_go_and_styles_are_told() {
+        let (out, hands, done) = run(
+            "![cage](https://example.org/cage.png){: .align-left width=\"50%\"} \n_Caption._\n",
+            false,
+        );
+        assert_eq!(out, "![cage](https://example.org/cage.png) \n_Caption._\n");
+        assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
+        // A new tab for a link, mid-line: goes.
+        let (out, hands, done) = run(
+            "By [Ana](https://example.org/){:target=\"\\_blank\"}, who {: .x} left.\n",
+            false,
+        );
+        assert_eq!(out, "By [Ana](https://example.org/), who {: .x} left.\n");
+        assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
+        // A style the theme can't keep, after text: told, not silent.
+        let (out, hands, _) = run("A [link](https://example.org){: style=\"color: red\"}\n", false);
+        assert!(out.contains("{: style"), "{out}");
+        assert_eq!(hands.len(), 1, "{hands:?}");
+        assert!(hands[0].message.starts_with("kramdown attribute list `{: style"));
     }
 }
