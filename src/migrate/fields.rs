@@ -180,9 +180,13 @@ impl Fields {
                 }
             }
         }
-        // An empty value (`image = ''`, `link = ''`) says nothing: it goes.
-        rest.retain(|_, v| {
-            !matches!(v, Value::Null) && v.as_str().is_none_or(|s| !s.trim().is_empty())
+        // An empty value (`image = ''`, `link = ''`) says nothing: it goes;
+        // so does a line the author meant as a comment (`<!-- icon: x -->`
+        // reads as the key `<!-- icon`), which the old site never used.
+        rest.retain(|k, v| {
+            !matches!(v, Value::Null)
+                && v.as_str().is_none_or(|s| !s.trim().is_empty())
+                && !k.trim_start().starts_with("<!--")
         });
         f.take_title(&mut rest);
         f.take_date(&mut rest, front);
@@ -557,6 +561,14 @@ fn flag(v: &Value) -> Option<bool> {
 mod tests {
     use super::*;
     use crate::migrate::frontmatter::parse;
+
+    #[test]
+    fn an_html_comment_in_front_matter_is_not_a_field() {
+        let f = parse("---\ntitle: A\n<!-- icon: apple -->\nrole: Lead\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(m.extra.is_empty(), "{:?}", m.extra);
+        assert_eq!(m.role.as_deref(), Some("Lead"));
+    }
 
     #[test]
     fn featured_as_a_word_is_featured() {
