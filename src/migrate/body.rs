@@ -439,8 +439,10 @@ fn droppable(inner: &str) -> bool {
     let keys_ok = IAL_TOKEN.captures_iter(inner).all(|t| {
         t.get(2).is_none_or(|k| {
             let k = k.as_str();
-            matches!(k, "target" | "rel" | "title" | "width" | "height" | "align" | "loading")
-                || k.starts_with("data-")
+            matches!(
+                k,
+                "target" | "rel" | "title" | "width" | "height" | "align" | "loading"
+            ) || k.starts_with("data-")
                 || k.starts_with("aria-")
         })
     });
@@ -726,9 +728,16 @@ mod tests {
         assert_eq!(out, "By [Ana](https://example.org/), who {: .x} left.\n");
         assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
         // A style the theme can't keep, after text: told, not silent.
-        let (out, hands, _) = run("A [link](https://example.org){: style=\"color: red\"}\n", false);
+        let (out, hands, _) = run(
+            "A [link](https://example.org){: style=\"color: red\"}\n",
+            false,
+        );
         assert!(out.contains("{: style"), "{out}");
         assert_eq!(hands.len(), 1, "{hands:?}");
-        assert!(hands[0].message.starts_with("kramdown attribute list `{: style"));
+        assert!(
+            hands[0]
+                .message
+                .starts_with("kramdown attribute list `{: style")
+        );
     }
 }

@@ -483,7 +483,8 @@ mod tests {
 
     #[test]
     fn the_summary_is_the_first_sentence_whole() {
-        let body = "Salmon is one of the largest exports here, at 17.5% of the trade. Rivers are full.\n";
+        let body =
+            "Salmon is one of the largest exports here, at 17.5% of the trade. Rivers are full.\n";
         assert_eq!(
             first_paragraph(body).as_deref(),
             Some("Salmon is one of the largest exports here, at 17.5% of the trade.")
