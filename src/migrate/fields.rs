@@ -180,9 +180,13 @@ impl Fields {
                 }
             }
         }
-        // An empty value (`image = ''`, `link = ''`) says nothing: it goes.
-        rest.retain(|_, v| {
-            !matches!(v, Value::Null) && v.as_str().is_none_or(|s| !s.trim().is_empty())
+        // An empty value (`image = ''`, `link = ''`) says nothing: it goes;
+        // so does a line the author meant as a comment (`<!-- icon: x -->`
+        // reads as the key `<!-- icon`), which the old site never used.
+        rest.retain(|k, v| {
+            !matches!(v, Value::Null)
+                && v.as_str().is_none_or(|s| !s.trim().is_empty())
+                && !k.trim_start().starts_with("<!--")
         });
         f.take_title(&mut rest);
         f.take_date(&mut rest, front);
@@ -306,8 +310,8 @@ impl Fields {
 
     fn take_cover(&mut self, rest: &mut Map<String, Value>) {
         for key in ["featured", "highlight", "top_project", "pinned"] {
-            if let Some(Value::Bool(b)) = rest.get(key) {
-                self.featured |= *b;
+            if let Some(b) = rest.get(key).and_then(flag) {
+                self.featured |= b;
                 rest.remove(key);
                 self.note(key, "featured");
             }
@@ -561,10 +565,48 @@ fn link_list(v: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// A yes/no field: a boolean, or the words a template compares with
+/// (`featured: "yes"` read as `{% if featured == "yes" %}`).
+fn flag(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "yes" | "true" | "on" => Some(true),
+            "no" | "false" | "off" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::migrate::frontmatter::parse;
+
+    #[test]
+    fn an_html_comment_in_front_matter_is_not_a_field() {
+        let f = parse("---\ntitle: A\n<!-- icon: apple -->\nrole: Lead\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(m.extra.is_empty(), "{:?}", m.extra);
+        assert_eq!(m.role.as_deref(), Some("Lead"));
+    }
+
+    #[test]
+    fn featured_as_a_word_is_featured() {
+        let f = parse("---\ntitle: A\nfeatured: \"yes\"\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(m.featured);
+        assert!(m.extra.is_empty(), "{:?}", m.extra);
+        let f = parse("---\ntitle: A\nfeatured: \"no\"\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(!m.featured && m.extra.is_empty(), "{:?}", m.extra);
+        // A featured image path stays a cover, not a flag.
+        let f = parse("---\ntitle: A\nfeatured: shot.png\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(!m.featured);
+        assert_eq!(m.cover.as_deref(), Some("shot.png"));
+    }
 
     #[test]
     fn dates() {

@@ -4,7 +4,8 @@
 //! (left out: folio pages have none), Hugo's `{{< details >}}`,
 //! Hugo's `{{< twitter >}}`/`{{< tweet >}}`/`{{< x >}}` and `{{< gist >}}` and
 //! Blowfish's `{{< github >}}`/`{{< codeberg >}}` repository cards (as links), Blowfish's `{{< keyword >}}` badges
-//! (bold, a `{{< keywordList >}}` of them on one line, `·` between), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
+//! (bold, a `{{< keywordList >}}` of them on one line, `·` between), Academic's `{{< math >}}` wrapper and
+//! Congo's and Blowfish's `{{< katex >}}` (it only loads KaTeX on its page: folio's math does), Liquid's `{% raw %}` tags, and
 //! KaTeX/MathJax `\( … \)` and `\[ … \]` as folio's `$…$` and `$$…$$`.
 
 use std::sync::LazyLock;
@@ -16,7 +17,7 @@ use super::shortcodes::{Args, straight};
 
 static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|github|codeberg|math|keywordList|keyword)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
+        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|github|codeberg|math|katex|keywordList|keyword)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
     )
     .expect("valid regex")
 });
@@ -62,7 +63,9 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
                     format!("<details><summary>{title}</summary>")
                 }
                 ("accordion" | "details", true) => "</details>".to_string(),
-                ("math", _) => {
+                // Congo's and Blowfish's `{{< katex >}}` shows nothing: it
+                // loads KaTeX for the page's `$…$`, as folio's math does.
+                ("math" | "katex", _) => {
                     cx.math = true;
                     String::new()
                 }
@@ -326,6 +329,7 @@ mod tests {
             run(hugo, "x {{< math >}}$y${{< /math >}}"),
             ("x $y$".to_string(), true)
         );
+        assert_eq!(run(hugo, "{{< katex >}}"), (String::new(), true));
         assert_eq!(run(math, "no math"), ("no math".to_string(), false));
     }
 
