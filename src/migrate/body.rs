@@ -520,7 +520,7 @@ mod tests {
             bibliography: String::new(),
             root: Default::default(),
             vars: Default::default(),
-            post_urls: Default::default(),
+            ..SiteMap::default()
         };
         let mut refs = Refs::new(&map, Path::new("/nonexistent/a.md"), None);
         let mut cx = Convert::new(&mut refs);

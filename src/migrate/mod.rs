@@ -10,6 +10,7 @@
 //! `extra:` and what needs a hand, with line numbers.
 
 pub mod address;
+mod aliases;
 pub mod body;
 pub mod cite;
 pub mod collections;

@@ -33,6 +33,8 @@ pub struct SiteMap {
     /// Each imported Jekyll post's source → the URL path Jekyll gave it
     /// (worked out once, with the addresses, not for each of its links).
     pub post_urls: HashMap<PathBuf, String>,
+    /// Import path aliases of a JavaScript site (`@lib/` → `src/lib/`).
+    pub aliases: Vec<(String, PathBuf)>,
 }
 
 /// Folders of a site where themes look for an image named by its file name alone.
@@ -221,6 +223,9 @@ impl<'a> Refs<'a> {
         let path = percent_encoding::percent_decode_str(path)
             .decode_utf8_lossy()
             .into_owned();
+        if let Some(file) = super::aliases::resolve(&self.site.aliases, &path) {
+            return self.file(file, None, fragment, into_bundle);
+        }
         if let Some(site_path) = path.strip_prefix('/') {
             return self.root_relative(site_path, fragment, into_bundle);
         }
@@ -591,7 +596,7 @@ mod tests {
             bibliography: String::new(),
             root: root.to_path_buf(),
             vars: HashMap::new(),
-            post_urls: HashMap::new(),
+            ..SiteMap::default()
         }
     }
 
@@ -623,6 +628,25 @@ mod tests {
         assert_eq!(r.include_text("box.md").as_deref(), Some("a box"));
         assert_eq!(r.include_text("../shared.txt"), None);
         assert_eq!(r.include_text("../../secret.txt"), None);
+    }
+
+    #[test]
+    fn a_cover_named_through_an_import_alias_goes_into_the_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src/lib/img")).unwrap();
+        std::fs::write(root.join("src/lib/img/hero.png"), "x").unwrap();
+        let map = SiteMap {
+            aliases: vec![("@lib/".into(), root.join("src/lib/"))],
+            ..site(root)
+        };
+        let a = root.join("src/content/projects/a.md");
+        let mut r = Refs::new(&map, &a, None);
+        assert_eq!(
+            r.cover("@lib/img/hero.png"),
+            Ref::Rewrite("hero.png".into())
+        );
+        assert!(matches!(r.cover("@lib/img/gone.png"), Ref::Broken(_)));
     }
 
     #[test]

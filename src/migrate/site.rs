@@ -54,6 +54,7 @@ pub fn plan(
         root: src.to_path_buf(),
         vars,
         post_urls,
+        aliases: super::aliases::of(src),
     };
     let mut report = Report {
         generator: Some(generator),
