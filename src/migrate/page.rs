@@ -58,6 +58,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     report.hands.extend(hands);
     report.converted = done.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
     report.converted.extend(kramdown_notes);
+    let text = text + &front_videos(&mut fields);
     fill_required(&mut fields, &mut report, (s, map), &text);
     report
         .mapped
@@ -371,6 +372,45 @@ fn link_demo(f: &mut Fields, (s, map): (&Source, &SiteMap), body: &str) {
     f.links.push(("Demo".into(), url));
 }
 
+/// Front-matter keys whose YouTube or Vimeo addresses a theme showed as
+/// players on the page (a video-maker's `videos:` list).
+const VIDEO_KEYS: &[&str] = &["videos", "video", "youtube", "vimeo"];
+
+/// The players of the write-up's front-matter videos, to end its text with;
+/// each key all of whose values are YouTube or Vimeo addresses leaves
+/// `extra` (one that isn't stays there, as before).
+fn front_videos(f: &mut Fields) -> String {
+    let mut out = String::new();
+    for key in VIDEO_KEYS {
+        let Some(value) = f.extra.get(*key) else {
+            continue;
+        };
+        let urls: Vec<Option<&str>> = match value {
+            serde_json::Value::String(u) => vec![Some(u.as_str())],
+            serde_json::Value::Array(items) => items.iter().map(|v| v.as_str()).collect(),
+            _ => continue,
+        };
+        let calls: Vec<String> = urls
+            .iter()
+            .filter_map(|u| super::shortcodes::video((*u)?))
+            .collect();
+        if calls.is_empty() || calls.len() != urls.len() {
+            continue;
+        }
+        for call in &calls {
+            out.push('\n');
+            out.push_str(call);
+            out.push('\n');
+        }
+        f.extra.remove(*key);
+        f.mapped.push(format!(
+            "{key} ({} YouTube/Vimeo) → players at the end of the text",
+            calls.len()
+        ));
+    }
+    out
+}
+
 /// The summary folio would derive from the body, as plain text, shortened.
 fn first_paragraph(body: &str) -> Option<String> {
     let md = content::summary::derive(body)?;
@@ -479,7 +519,30 @@ fn files(s: &Source, copies: &[Copy], dest: &Path) -> Vec<Planned> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_paragraph;
+    use super::{Fields, first_paragraph, front_videos};
+
+    #[test]
+    fn front_matter_videos_become_players_and_leave_extra() {
+        let mut f = Fields::default();
+        f.extra.insert(
+            "videos".into(),
+            serde_json::json!([
+                "https://youtube.com/shorts/AbC123xyz?feature=share",
+                "https://vimeo.com/76979871"
+            ]),
+        );
+        f.extra
+            .insert("video".into(), serde_json::json!(["/videos/local.mp4"]));
+        let text = front_videos(&mut f);
+        assert_eq!(
+            text,
+            "\n{{ youtube(id=\"AbC123xyz\") }}\n\n{{ vimeo(id=\"76979871\") }}\n"
+        );
+        assert!(!f.extra.contains_key("videos"));
+        // Not a player folio knows: kept under extra, as before.
+        assert!(f.extra.contains_key("video"));
+        assert_eq!(f.mapped.len(), 1, "{:?}", f.mapped);
+    }
 
     #[test]
     fn the_summary_is_the_first_sentence_whole() {

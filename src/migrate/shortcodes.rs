@@ -41,8 +41,10 @@ static ARG: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static YOUTUBE_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=)|youtu\.be/)([\w-]{6,})")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:youtube(?:-nocookie)?\.com/(?:embed/|watch\?v=|shorts/|live/)|youtu\.be/)([\w-]{6,})",
+    )
+    .expect("valid regex")
 });
 static VIMEO_URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"vimeo\.com/(?:video/)?(\d+)").expect("valid regex"));
