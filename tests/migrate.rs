@@ -750,7 +750,7 @@ fn eleventy_nunjucks_shortcodes_of_the_sites_config() {
         md.contains("**Objectives**\n\n- Redesign the checkout flow.\n- Support many locales.\n"),
         "{md}"
     );
-    assert!(md.contains("Built in  with a small team."), "{md}");
+    assert!(md.contains("Built in with a small team."), "{md}");
     assert!(!md.contains("{%"), "{md}");
     assert!(
         report.contains("Eleventy shortcode {% list %} → its text (check it)"),

@@ -26,8 +26,9 @@ pub struct Convert<'r, 'a> {
     /// Shortcode name → how many were converted.
     pub done: BTreeMap<String, usize>,
     pub in_gallery: bool,
-    /// An Eleventy gallery's images so far: (file in the bundle, caption).
-    pub gallery_images: Vec<(String, Option<String>)>,
+    /// An Eleventy gallery's image tags so far: (file in the bundle, none
+    /// when the old site lacks it; caption).
+    pub gallery_images: Vec<(Option<String>, Option<String>)>,
     /// What the old site defines, when it is an Eleventy site.
     pub eleventy: Option<super::eleventy::Site>,
     /// Inside an mdsvex `{#snippet …}` block.

@@ -20,9 +20,13 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// Any Nunjucks or Liquid tag: its name and what follows it.
 static ANY_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{%-?\s*([\w-]+)\b(.*?)-?%\}").expect("valid regex"));
-/// An argument of a Nunjucks call: `'a'`, `"a"`, `key='a'` or `key="a"`.
+/// A tag with the spaces either side of it, to leave one where it goes.
+static SPACED_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"( ?)\{%-?\s*([\w-]+)\b(.*?)-?%\}( ?)").expect("valid regex"));
+/// An argument of a Nunjucks call: `'a'`, `"a"`, `key='a'` or `key="a"`, or
+/// one that is not a string (`page.image`, `300`).
 static ARG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')"#)
+    Regex::new(r#"(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|[^\s,"'=]+)"#)
         .expect("valid regex")
 });
 /// A paired shortcode of the site's config (`addPairedNunjucksShortcode('list', …)`).
@@ -80,7 +84,7 @@ fn small_text(file: &Path) -> Option<String> {
 }
 
 /// The arguments of a Nunjucks call (`'a.png', 'alt'` or `file='a.png', alt="…"`);
-/// values that are not strings are passed over.
+/// a value that is not a string (a variable) is empty.
 fn args(text: &str) -> Args {
     let mut a = Args::default();
     for c in ARG.captures_iter(text) {
@@ -120,29 +124,38 @@ fn image(cx: &mut Convert, name: &str, args: &Args) -> Option<String> {
     let src = args
         .get("file")
         .or(args.get("src"))
-        .or(args.positional.first().map(String::as_str))?;
+        .or(args.positional.first().map(String::as_str))
+        .filter(|s| !s.is_empty())?;
     let alt = args
         .get("alt")
         .or(args.positional.get(1).map(String::as_str));
     let caption = args.get("caption").or(args.get("title"));
     if cx.in_gallery {
-        if let Some(file) = shortcodes::bundled(cx, src, "gallery image") {
-            cx.gallery_images.push((file, caption.map(str::to_string)));
-        }
+        let file = shortcodes::bundled(cx, src, "gallery image");
+        cx.gallery_images.push((file, caption.map(str::to_string)));
         return Some(String::new());
     }
     cx.converted(&format!("{{% {name} %}}"));
     Some(shortcodes::figure(cx, src, caption, alt))
 }
 
-/// The end of a gallery: folio's gallery of the images it held.
+/// The end of a gallery: folio's gallery of the images it held; of the
+/// page's images when it held no image tags (a plugin's gallery of a
+/// folder); none when the old site lacked all it named.
 fn end_gallery(cx: &mut Convert) -> String {
     cx.in_gallery = false;
-    let images = std::mem::take(&mut cx.gallery_images);
-    if images.is_empty() {
+    let tags = std::mem::take(&mut cx.gallery_images);
+    let images: Vec<(String, Option<String>)> = tags
+        .iter()
+        .filter_map(|(f, c)| Some((f.clone()?, c.clone())))
+        .collect();
+    if images.is_empty() && !tags.is_empty() {
         return String::new();
     }
     cx.converted("{% gallery %}");
+    if images.is_empty() {
+        return "{{ gallery() }}".to_string();
+    }
     let names: Vec<String> = images.iter().map(|(n, _)| shortcodes::quote(n)).collect();
     let captions = if images.iter().any(|(_, c)| c.is_some()) {
         let c: Vec<String> = images
@@ -156,9 +169,12 @@ fn end_gallery(cx: &mut Convert) -> String {
     format!("{{{{ gallery(images=[{}]{captions}) }}}}", names.join(", "))
 }
 
-/// A gallery still open where the write-up ends: its images, shown.
+/// A gallery still open where the write-up ends: shown there.
 pub fn finish(cx: &mut Convert) -> Option<String> {
-    (cx.in_gallery && !cx.gallery_images.is_empty()).then(|| format!("{}\n", end_gallery(cx)))
+    cx.in_gallery
+        .then(|| end_gallery(cx))
+        .filter(|g| !g.is_empty())
+        .map(|g| format!("{g}\n"))
 }
 
 /// The site's own paired shortcodes, which folio can't run: their tags go,
@@ -200,21 +216,23 @@ pub fn leave_out(cx: &mut Convert, line: &str) -> String {
     if cx.eleventy.is_none() || !line.contains("{%") {
         return line.to_string();
     }
-    ANY_TAG
+    SPACED_TAG
         .replace_all(line, |c: &Captures| {
             // folio's own body shortcodes (`{% name(…) %}`) are not the old site's.
-            if c[2].trim_start().starts_with('(') {
+            if c[3].trim_start().starts_with('(') {
                 return c[0].to_string();
             }
-            if !c[1].starts_with("end") {
-                let shown: String = c[0].chars().take(80).collect();
+            if !c[2].starts_with("end") {
+                let tag = c[0].trim_matches(' ');
+                let shown: String = tag.chars().take(80).collect();
                 cx.hand(format!(
                     "Eleventy tag `{shown}` left out: folio can't run the old site's \
                      shortcodes and template tags (what it showed is in its .eleventy.js or \
                      _includes); write it here in Markdown if it matters"
                 ));
             }
-            String::new()
+            let both = !c[1].is_empty() && !c[4].is_empty();
+            if both { " " } else { "" }.to_string()
         })
         .into_owned()
 }
@@ -266,6 +284,9 @@ mod tests {
             "{{ figure(src=\"shot4.png\", alt=\"Alt text here\") }}"
         );
         assert!(cx.hands.is_empty(), "{:?}", cx.hands);
+        // An image named by a variable: not a file of the page.
+        let tag = "{% image page.hero, \"Hero\" %}";
+        assert_eq!(liquid(&mut cx, tag), tag);
     }
 
     #[test]
@@ -286,6 +307,13 @@ mod tests {
             "{{ gallery(images=[\"shot1.png\", \"shot4.png\"], captions=[\"Overview\", \"\"]) }}"
         );
         assert_eq!(cx.done["{% gallery %}"], 1);
+        // No image tags (a plugin's gallery of the page's folder): all its images.
+        assert_eq!(liquid(&mut cx, "{% gallery \"trip\" %}"), "");
+        assert_eq!(liquid(&mut cx, "{% endgallery %}"), "{{ gallery() }}");
+        // Only images the old site lacks: none, each named.
+        liquid(&mut cx, "{% gallery %}{% image 'gone.png' %}");
+        assert_eq!(liquid(&mut cx, "{% endgallery %}"), "");
+        assert_eq!(cx.hands.len(), 1, "{:?}", cx.hands);
         // Not closed before the write-up ends: shown where it ends.
         liquid(&mut cx, "{% gallery %}{% image 'shot2.png' %}");
         assert_eq!(
@@ -314,8 +342,8 @@ mod tests {
         );
         assert_eq!(liquid(&mut cx, "{% year %}"), "{% year %}");
         assert_eq!(
-            leave_out(&mut cx, "© {% year %} {% if x %}A{% endif %}"),
-            "©  A"
+            leave_out(&mut cx, "© {% year %} {% if x %}A{% endif %}."),
+            "© A."
         );
         assert_eq!(
             leave_out(&mut cx, "{% note(kind=\"x\") %}"),
