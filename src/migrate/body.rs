@@ -107,6 +107,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
         }
         let converted = convert_line(cx, line, mdx);
         let converted = attribute_lists(cx, converted);
+        let converted = eleventy::leave_out(cx, &converted);
         leftovers(cx, &outside_comments(&converted, &mut false));
         // A line that held only a shortcode with no output (a gallery's end) goes.
         if converted.trim().is_empty() && !line.trim().is_empty() {
@@ -117,16 +118,20 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
     if mdx {
         jsx::finish(cx);
     }
+    out.extend(eleventy::finish(cx));
     out
 }
 
 /// How many lines a Hugo shortcode call may span (`{{< gist user` then
 /// `id >}}` on the next line, as Hugo allows); longer is not a call.
 const CALL_LINES: usize = 4;
+/// How many lines a Liquid or Nunjucks tag may span (an Eleventy shortcode
+/// given an object: `{% gallery {`, `css: '…'`, `} %}`).
+const TAG_LINES: usize = 12;
 
-/// The lines of `body`, each with its index, where a Hugo shortcode call
-/// split over lines outside code blocks is one line (its parts joined by a
-/// space, at the index of its first), so it converts as one.
+/// The lines of `body`, each with its index, where a Hugo shortcode call or
+/// a `{% … %}` tag split over lines outside code blocks is one line (its
+/// parts joined by a space, at the index of its first), so it converts as one.
 fn logical_lines(body: &str) -> Vec<(usize, String)> {
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
     let mut out = Vec::with_capacity(lines.len());
@@ -139,9 +144,11 @@ fn logical_lines(body: &str) -> Vec<(usize, String)> {
             Some(_) => {}
             None => fence = fence_of(line),
         }
-        let end = (fence.is_none() && unclosed_call(line))
-            .then(|| call_end(&lines[i + 1..]))
-            .flatten();
+        let end = fence
+            .is_none()
+            .then(|| unclosed_call(line))
+            .flatten()
+            .and_then(|kind| call_end(&lines[i + 1..], kind));
         match end {
             Some(n) => {
                 let parts = &lines[i..=i + n];
@@ -159,27 +166,43 @@ fn logical_lines(body: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// Whether `line` opens a Hugo shortcode call (`{{<`, `{{%`) it doesn't close.
-fn unclosed_call(line: &str) -> bool {
-    let open = match (line.rfind("{{<"), line.rfind("{{%")) {
-        (Some(a), Some(b)) => a.max(b),
-        (a, b) => match a.or(b) {
-            Some(i) => i,
-            None => return false,
-        },
-    };
-    let rest = &line[open + 3..];
-    !rest.contains(">}}") && !rest.contains("%}}")
+/// A call or tag left open on a line: which kind.
+#[derive(Clone, Copy)]
+enum Open {
+    /// A Hugo shortcode call (`{{<`, `{{%`).
+    Hugo,
+    /// A Liquid or Nunjucks tag (`{%`).
+    Tag,
 }
 
-/// Of the lines after an unclosed call, the offset of the one that closes
-/// it, when one does within [`CALL_LINES`] with no blank line or fence first.
-fn call_end(next: &[&str]) -> Option<usize> {
-    for (k, l) in next.iter().take(CALL_LINES - 1).enumerate() {
-        if l.trim().is_empty() || fence_of(l).is_some() || l.contains("{{") {
+/// Whether `line` opens a Hugo shortcode call (`{{<`, `{{%`) or a `{% … %}`
+/// tag it doesn't close: which.
+fn unclosed_call(line: &str) -> Option<Open> {
+    let hugo = match (line.rfind("{{<"), line.rfind("{{%")) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    if let Some(open) = hugo {
+        let rest = &line[open + 3..];
+        return (!rest.contains(">}}") && !rest.contains("%}}")).then_some(Open::Hugo);
+    }
+    let open = line.rfind("{%")?;
+    (!line[open + 2..].contains("%}")).then_some(Open::Tag)
+}
+
+/// Of the lines after an unclosed call or tag, the offset of the one that
+/// closes it, when one does within [`CALL_LINES`] (a tag: [`TAG_LINES`])
+/// with no blank line, fence or other call first.
+fn call_end(next: &[&str], kind: Open) -> Option<usize> {
+    let (limit, opens, closes): (usize, &str, &[&str]) = match kind {
+        Open::Hugo => (CALL_LINES, "{{", &[">}}", "%}}"]),
+        Open::Tag => (TAG_LINES, "{%", &["%}"]),
+    };
+    for (k, l) in next.iter().take(limit - 1).enumerate() {
+        if l.trim().is_empty() || fence_of(l).is_some() || l.contains(opens) {
             return None;
         }
-        if l.contains(">}}") || l.contains("%}}") {
+        if closes.iter().any(|c| l.contains(c)) {
             return Some(k + 1);
         }
     }
@@ -581,6 +604,21 @@ mod tests {
         assert_eq!(out, "{{< youtube\n\nid >}}\n");
         assert_eq!(hands.len(), 1, "{hands:?}");
         assert_eq!(hands[0].line, 5);
+    }
+
+    #[test]
+    fn a_tag_split_over_lines_converts_as_one() {
+        let body = "{% include video.liquid\n  path=\"https://www.youtube.com/embed/abcdefg\"\n  class=\"x\" %}\nNext.\n```\n{% include video.liquid\npath=\"y\" %}\n```\n";
+        let (out, hands, done) = run(body, false);
+        assert_eq!(
+            out,
+            "{{ youtube(id=\"abcdefg\") }}\nNext.\n```\n{% include video.liquid\npath=\"y\" %}\n```\n"
+        );
+        assert_eq!(done.len(), 1, "{done:?}");
+        assert!(hands.is_empty(), "{hands:?}");
+        // Never closed before a blank line: not joined.
+        let (out, _, _) = run("{% include video.liquid\n\npath=\"y\" %}\n", false);
+        assert_eq!(out, "{% include video.liquid\n\npath=\"y\" %}\n");
     }
 
     #[test]

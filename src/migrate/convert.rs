@@ -26,6 +26,11 @@ pub struct Convert<'r, 'a> {
     /// Shortcode name → how many were converted.
     pub done: BTreeMap<String, usize>,
     pub in_gallery: bool,
+    /// An Eleventy gallery's image tags so far: (file in the bundle, none
+    /// when the old site lacks it; caption).
+    pub gallery_images: Vec<(Option<String>, Option<String>)>,
+    /// What the old site defines, when it is an Eleventy site.
+    pub eleventy: Option<super::eleventy::Site>,
     /// Inside an mdsvex `{#snippet …}` block.
     pub in_snippet: bool,
     /// A snippet ended, a heading's or a wrapper's began or ended: the next
@@ -62,6 +67,8 @@ impl<'r, 'a> Convert<'r, 'a> {
             hands: Vec::new(),
             done: BTreeMap::new(),
             in_gallery: false,
+            gallery_images: Vec::new(),
+            eleventy: None,
             in_snippet: false,
             new_paragraph: false,
             at_blank: true,

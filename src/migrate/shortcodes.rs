@@ -113,7 +113,7 @@ pub(super) fn call(name: &str, args: &[(&str, Option<&str>)]) -> String {
 
 /// The file `src` of the old site, copied into the bundle: its new name;
 /// `None` when the old site lacks it (named as needing a hand, as `what`).
-fn bundled(cx: &mut Convert, src: &str, what: &str) -> Option<String> {
+pub(super) fn bundled(cx: &mut Convert, src: &str, what: &str) -> Option<String> {
     match cx.refs.bundle_file(src) {
         Ref::Rewrite(s) => Some(s),
         Ref::Keep | Ref::Old(_) => Some(src.to_string()),
