@@ -30,7 +30,7 @@ pub struct Convert<'r, 'a> {
     /// when the old site lacks it; caption).
     pub gallery_images: Vec<(Option<String>, Option<String>)>,
     /// What the old site defines, when it is an Eleventy site.
-    pub eleventy: Option<super::eleventy::Site>,
+    pub eleventy: Option<super::eleventy_site::Site>,
     /// Inside an mdsvex `{#snippet …}` block.
     pub in_snippet: bool,
     /// A snippet ended, a heading's or a wrapper's began or ended: the next

@@ -6,7 +6,6 @@
 //! `.eleventy.js` keeps what it held, its first string argument a bold line
 //! above it; on an Eleventy site any other tag is left out and named.
 
-use std::path::Path;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -29,60 +28,6 @@ static ARG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|[^\s,"'=]+)"#)
         .expect("valid regex")
 });
-/// A paired shortcode of the site's config (`addPairedNunjucksShortcode('list', …)`).
-static PAIRED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"addPaired(?:Nunjucks|Liquid)?Shortcode\s*\(\s*["'`]([\w-]+)["'`]"#)
-        .expect("valid regex")
-});
-
-/// Eleventy's config files, in the site's folder.
-const CONFIGS: &[&str] = &[
-    ".eleventy.js",
-    ".eleventy.cjs",
-    ".eleventy.mjs",
-    "eleventy.config.js",
-    "eleventy.config.cjs",
-    "eleventy.config.mjs",
-    "eleventy.config.ts",
-];
-
-/// What an Eleventy site defines that its write-ups use.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Site {
-    /// Its paired shortcodes (`{% list %}…{% endlist %}`).
-    pub paired: Vec<String>,
-}
-
-impl Site {
-    /// The Eleventy site in `root` (a config file, or `@11ty/eleventy` in
-    /// its `package.json`); `None` when it is not one.
-    pub fn of(root: &Path) -> Option<Site> {
-        let configs: Vec<String> = CONFIGS
-            .iter()
-            .filter_map(|c| small_text(&root.join(c)))
-            .collect();
-        let package = small_text(&root.join("package.json")).unwrap_or_default();
-        if configs.is_empty() && !package.contains("\"@11ty/eleventy\"") {
-            return None;
-        }
-        let mut paired: Vec<String> = configs
-            .iter()
-            .flat_map(|t| PAIRED.captures_iter(t).map(|c| c[1].to_string()))
-            .collect();
-        paired.sort();
-        paired.dedup();
-        Some(Site { paired })
-    }
-}
-
-/// The text of `file` when it is a file of at most 1 MiB.
-fn small_text(file: &Path) -> Option<String> {
-    let meta = std::fs::metadata(file).ok()?;
-    (meta.is_file() && meta.len() <= 1 << 20)
-        .then(|| std::fs::read_to_string(file).ok())
-        .flatten()
-}
-
 /// The arguments of a Nunjucks call (`'a.png', 'alt'` or `file='a.png', alt="…"`);
 /// a value that is not a string (a variable) is empty.
 fn args(text: &str) -> Args {
@@ -240,6 +185,7 @@ pub fn leave_out(cx: &mut Convert, line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::migrate::eleventy_site::Site;
     use crate::migrate::refs::{Refs, SiteMap};
 
     /// A write-up `work/demo/demo.md` beside `shot1.png` … `shot4.png`.

@@ -21,6 +21,7 @@ pub mod datalist;
 pub mod demo;
 pub mod detect;
 pub mod eleventy;
+mod eleventy_site;
 pub mod fields;
 pub mod frontmatter;
 pub mod imports;
