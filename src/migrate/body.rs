@@ -291,7 +291,8 @@ fn is_mdx_import(line: &str) -> bool {
 }
 
 fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
-    let line = RELATIVE_URL.replace_all(line, "$1");
+    let line = eleventy::embed(cx, line);
+    let line = RELATIVE_URL.replace_all(&line, "$1");
     let line = BASEURL.replace_all(&line, "");
     let line = super::sitevars::resolve(cx, &line);
     let line = shortcodes::liquid(cx, &line);

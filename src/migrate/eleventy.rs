@@ -16,6 +16,11 @@ use super::shortcodes::{self, Args};
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{%-?\s*(image|galleryImage|gallery|endgallery)\b(.*?)-?%\}").expect("valid regex")
 });
+/// markdown-it-block-embed's line `@[youtube](id)`, `@[vimeo](id)` or a
+/// site's own service for its files (`@[local]({{ page.url }}clip.mp4)`).
+static EMBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*@\[([\w-]+)\]\(\s*(\S(?:[^()]*\S)?)\s*\)\s*$").expect("valid regex")
+});
 /// Any Nunjucks or Liquid tag: its name and what follows it.
 static ANY_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{%-?\s*([\w-]+)\b(.*?)-?%\}").expect("valid regex"));
@@ -41,6 +46,38 @@ fn args(text: &str) -> Args {
         }
     }
     a
+}
+
+/// A markdown-it-block-embed line (Eleventy sites use markdown-it) as
+/// folio's player: YouTube and Vimeo by id or address, a video file of the
+/// page (`{{ page.url }}` is the page's own folder) as `video`.
+pub fn embed(cx: &mut Convert, line: &str) -> String {
+    let Some(c) = EMBED.captures(line) else {
+        return line.to_string();
+    };
+    let (service, target) = (c[1].to_ascii_lowercase(), &c[2]);
+    let call = match service.as_str() {
+        "youtube" | "vimeo" if target.contains('/') => shortcodes::video(target),
+        "youtube" | "vimeo" => Some(shortcodes::call(&service, &[("id", Some(target))])),
+        _ => {
+            let path = target
+                .replace("{{ page.url }}", "")
+                .replace("{{page.url}}", "");
+            let video = path.rsplit_once('.').is_some_and(|(_, ext)| {
+                ["mp4", "webm", "mov", "m4v", "ogv"].contains(&ext.to_ascii_lowercase().as_str())
+            });
+            video
+                .then(|| shortcodes::local_video(cx, &path, None))
+                .flatten()
+        }
+    };
+    match call {
+        Some(call) => {
+            cx.converted(&format!("@[{service}](…) embed"));
+            call
+        }
+        None => line.to_string(),
+    }
 }
 
 /// Converts Eleventy's shortcodes on one line.
@@ -233,6 +270,30 @@ mod tests {
         // An image named by a variable: not a file of the page.
         let tag = "{% image page.hero, \"Hero\" %}";
         assert_eq!(liquid(&mut cx, tag), tag);
+    }
+
+    #[test]
+    fn markdown_it_block_embeds_become_players() {
+        let (_d, map, page) = site();
+        std::fs::write(page.with_file_name("clip.mp4"), "x").unwrap();
+        let mut refs = Refs::new(&map, &page, page.parent());
+        let mut cx = Convert::new(&mut refs);
+        assert_eq!(
+            embed(&mut cx, "@[local]({{ page.url }}clip.mp4)"),
+            "{{ video(src=\"clip.mp4\") }}"
+        );
+        assert_eq!(
+            embed(&mut cx, "@[youtube](dQw4w9WgXcQ)"),
+            "{{ youtube(id=\"dQw4w9WgXcQ\") }}"
+        );
+        assert_eq!(
+            embed(&mut cx, "@[vimeo](https://vimeo.com/76979871)"),
+            "{{ vimeo(id=\"76979871\") }}"
+        );
+        assert!(cx.hands.is_empty(), "{:?}", cx.hands);
+        // Not an embed on its own line: text, left as it is.
+        let text = "Mail me @[work](x) today";
+        assert_eq!(embed(&mut cx, text), text);
     }
 
     #[test]

@@ -383,7 +383,7 @@ pub(super) fn known_include(
 }
 
 /// A video file of the old site, copied into the bundle: `{{ video(src=…) }}`.
-fn local_video(cx: &mut Convert, path: &str, caption: Option<&str>) -> Option<String> {
+pub(super) fn local_video(cx: &mut Convert, path: &str, caption: Option<&str>) -> Option<String> {
     if path.is_empty() || super::refs::is_external(path) {
         return None;
     }
