@@ -15,11 +15,13 @@ fn failed(e: image::ImageError) -> Error {
     Error::msg(e.to_string())
 }
 
-/// Why a raster image (PNG, JPEG, GIF, WebP) cannot be read, when its bytes
-/// are damaged; `None` for a readable one, a vector image or another file.
+/// Why a raster image folio decodes (PNG, JPEG, WebP: covers it resizes or
+/// measures) cannot be read, when its bytes are damaged; `None` for a readable
+/// one, and for any other file: a GIF or a vector image is copied as it is,
+/// so folio never decodes it (and is built without a GIF decoder).
 pub fn damaged(src: &Path) -> Option<String> {
     let kind = sniff(&head(src).ok()?)?;
-    if !matches!(kind, Kind::Png | Kind::Jpeg | Kind::Gif | Kind::WebP) {
+    if !matches!(kind, Kind::Png | Kind::Jpeg | Kind::WebP) {
         return None;
     }
     let reader = image::ImageReader::open(src)
@@ -398,6 +400,14 @@ mod tests {
         let svg = dir.path().join("a.svg");
         std::fs::write(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
         assert_eq!(damaged(&svg), None);
+        // A sound GIF: copied as it is, never decoded, so never "damaged".
+        let gif = dir.path().join("a.gif");
+        std::fs::write(
+            &gif,
+            b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
+        )
+        .unwrap();
+        assert_eq!(damaged(&gif), None);
     }
 
     #[test]

@@ -177,16 +177,19 @@ fn zola_toml_and_own_shortcodes() {
         report.contains("templates/shortcodes/thumb.html: not copied, folio cannot compile it"),
         "{report}"
     );
-    // A theme's shortcode (the theme is not in the folder) gets an empty
-    // template, so the page still builds; the call stays, and is named.
-    assert!(lantern.contains("{{ icon(type=\"pdf\") }}"), "{lantern}");
+    // A theme's shortcode (the theme is not in the folder) is left out of
+    // the page, named with the template that showed it.
+    assert!(
+        lantern.contains("The wiring diagram: <a href="),
+        "{lantern}"
+    );
     assert!(
         report.contains(
-            "templates/shortcodes/icon.html: written empty, so pages that call `icon` build"
+            "shortcode `{{ icon(type=\"pdf\") }}` left out: folio can't run the old site's own shortcodes (what it showed is in its templates/shortcodes/icon.html)"
         ),
         "{report}"
     );
-    assert!(read(&d, "templates/shortcodes/icon.html").starts_with("{#-"));
+    assert!(!exists(&d, "templates/shortcodes/icon.html"));
     assert_eq!(check(&d), Vec::<String>::new());
     assert!(
         !report.contains("shortcode `note` is not one of folio's"),
@@ -1490,4 +1493,58 @@ fn jekyll_own_includes_are_rendered_and_their_images_copied() {
         "{page}"
     );
     assert_no_leftovers(&page);
+}
+
+/// A Zola site whose theme's shortcodes are not in the folder, and dates
+/// with a day or month 00: no call stays raw (a gist and a post become links,
+/// a document the bundle's `pdf`, any other is left out and named), and the
+/// dates are read at the precision they give, with a note, not a hand.
+#[test]
+fn zola_theme_shortcodes_and_dates_with_day_00() {
+    let (d, report) = import("zola-own-shortcodes");
+    let relay = read(&d, "content/projects/relay/index.md");
+    assert!(relay.contains("date: 2022-11\n"), "{relay}");
+    assert!(
+        relay.contains(
+            "short: [Gist ana-example/0a1b2c3d](https://gist.github.com/ana-example/0a1b2c3d)\n"
+        ),
+        "{relay}"
+    );
+    assert!(
+        relay.contains(
+            "[Post by @ana_example on X](https://x.com/ana_example/status/1590000000000000000)"
+        ),
+        "{relay}"
+    );
+    assert!(
+        relay.contains("{{ pdf(src=\"manual.pdf\", title=\"The manual\") }}"),
+        "{relay}"
+    );
+    assert!(exists(&d, "content/projects/relay/manual.pdf"));
+    let meter = read(&d, "content/projects/meter/index.md");
+    assert!(meter.contains("date: '2021'\n"), "{meter}");
+    assert!(
+        meter.contains("\nIt runs a year on two cells.\n") && !meter.contains("{%"),
+        "{meter}"
+    );
+    assert!(!meter.contains("stl("), "{meter}");
+    for left in ["callout", "stl"] {
+        let named = format!("(what it showed is in its templates/shortcodes/{left}.html)");
+        assert!(report.contains(&named), "{report}");
+    }
+    assert!(
+        report.contains("date: `2022-11-00` has a day or month 00, read as 2022-11"),
+        "{report}"
+    );
+    assert!(!report.contains("not a date folio reads"), "{report}");
+    assert!(!report.contains("written empty"), "{report}");
+    assert!(
+        report.contains("1 of 2 write-ups need nothing by hand"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+    let page = built_page(&d, "relay");
+    assert_no_leftovers(&page);
+    assert!(!page.contains("{{ "), "{page}");
+    assert!(!built_page(&d, "meter").contains("{{ "));
 }

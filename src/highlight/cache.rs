@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 
 /// Changes whenever what the highlighter writes for the same input may change:
 /// the record format, folio's version (grammars come with it: Cargo.lock pins
-/// them), the engine and the scope → class rules.
+/// them), the engines and the scope and capture → class rules.
 fn stamp() -> String {
     format!(
-        "folio-highlight 2; folio {}; syntect 5.3 oniguruma; {:?}",
+        "folio-highlight 3; folio {}; syntect 5.3 oniguruma; {:?}; tree-sitter {:?}",
         env!("CARGO_PKG_VERSION"),
-        super::classes::RULES
+        super::classes::RULES,
+        super::tree::CAPTURES
     )
 }
 

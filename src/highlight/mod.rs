@@ -11,6 +11,8 @@
 pub mod cache;
 pub mod classes;
 pub mod engine;
+mod spans;
+mod tree;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -8,7 +8,7 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 use super::refs::Ref;
-use super::{cite, eleventy, imports, jsx, plain, shortcodes};
+use super::{cite, eleventy, imports, jsx, plain, shortcodes, zola};
 
 static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -29,6 +29,13 @@ static RELATIVE_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{\{-?\s*['"]([^'"]*)['"]\s*\|\s*(?:relative_url|absolute_url|prepend:\s*site\.baseurl)\s*-?\}\}"#)
         .expect("valid regex")
 });
+/// One token of a kramdown attribute list: a class or id, or `key=value`.
+static IAL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([.#][\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#).expect("valid regex")
+});
+/// A kramdown attribute list right after its element (`[a](b){:target="_blank"}`).
+static SPAN_IAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\S)(\{:([^{}]*)\})").expect("valid regex"));
 pub(super) static ZOLA_CALL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[{%]\s*([\w-]+)\s*\(").expect("valid regex"));
 
@@ -49,8 +56,9 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
     let mut in_script = false;
-    for (i, line) in body.split_inclusive('\n').enumerate() {
+    for (i, line) in logical_lines(body) {
         cx.line = first_line + i;
+        let line = line.as_str();
         // Liquid reads `{% raw %}` before Markdown does, in code blocks too.
         let unraw = plain::raw(cx, line);
         if unraw.trim().is_empty() && !line.trim().is_empty() {
@@ -97,17 +105,8 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             cx.converted("kramdown class list (styling of the old theme, removed)");
             continue;
         }
-        let kept;
-        let line = match without_trailing_ial(line) {
-            Some(text) => {
-                cx.converted("kramdown class list (styling of the old theme, removed)");
-                let end = if line.ends_with('\n') { "\n" } else { "" };
-                kept = format!("{text}{end}");
-                kept.as_str()
-            }
-            None => line,
-        };
         let converted = convert_line(cx, line, mdx);
+        let converted = attribute_lists(cx, converted);
         leftovers(cx, &outside_comments(&converted, &mut false));
         // A line that held only a shortcode with no output (a gallery's end) goes.
         if converted.trim().is_empty() && !line.trim().is_empty() {
@@ -119,6 +118,72 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
         jsx::finish(cx);
     }
     out
+}
+
+/// How many lines a Hugo shortcode call may span (`{{< gist user` then
+/// `id >}}` on the next line, as Hugo allows); longer is not a call.
+const CALL_LINES: usize = 4;
+
+/// The lines of `body`, each with its index, where a Hugo shortcode call
+/// split over lines outside code blocks is one line (its parts joined by a
+/// space, at the index of its first), so it converts as one.
+fn logical_lines(body: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence: Option<&str> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        match fence {
+            Some(open) if fence_of(line) == Some(open) => fence = None,
+            Some(_) => {}
+            None => fence = fence_of(line),
+        }
+        let end = (fence.is_none() && unclosed_call(line))
+            .then(|| call_end(&lines[i + 1..]))
+            .flatten();
+        match end {
+            Some(n) => {
+                let parts = &lines[i..=i + n];
+                let joined: Vec<&str> = parts.iter().map(|l| l.trim()).collect();
+                let nl = if parts[n].ends_with('\n') { "\n" } else { "" };
+                out.push((i, format!("{}{nl}", joined.join(" "))));
+                i += n + 1;
+            }
+            None => {
+                out.push((i, line.to_string()));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `line` opens a Hugo shortcode call (`{{<`, `{{%`) it doesn't close.
+fn unclosed_call(line: &str) -> bool {
+    let open = match (line.rfind("{{<"), line.rfind("{{%")) {
+        (Some(a), Some(b)) => a.max(b),
+        (a, b) => match a.or(b) {
+            Some(i) => i,
+            None => return false,
+        },
+    };
+    let rest = &line[open + 3..];
+    !rest.contains(">}}") && !rest.contains("%}}")
+}
+
+/// Of the lines after an unclosed call, the offset of the one that closes
+/// it, when one does within [`CALL_LINES`] with no blank line or fence first.
+fn call_end(next: &[&str]) -> Option<usize> {
+    for (k, l) in next.iter().take(CALL_LINES - 1).enumerate() {
+        if l.trim().is_empty() || fence_of(l).is_some() || l.contains("{{") {
+            return None;
+        }
+        if l.contains(">}}") || l.contains("%}}") {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// The text of `line` outside `<!-- … -->`; `open` says whether a comment
@@ -212,6 +277,7 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = plain::hugo(cx, &line);
     let line = plain::math(cx, &line);
     let line = shortcodes::hugo(cx, &line);
+    let line = zola::calls(cx, &line);
     let line = if mdx {
         let line = imports::values(cx, &line);
         let line = shortcodes::mdx_image(cx, &line);
@@ -339,6 +405,51 @@ fn without_trailing_ial(line: &str) -> Option<&str> {
     is_styling_ial(&t[start..]).then(|| t[..start].trim_end())
 }
 
+/// `line` with kramdown attribute lists after its elements settled: a class
+/// list at its end goes, and so does a list of classes, sizes, `target` and
+/// the like right after a link or image (they styled the old theme, or opened
+/// a new tab; an `<img>` for a width would swallow a caption on the next line
+/// into an HTML block). Others stay, told.
+fn attribute_lists(cx: &mut Convert, line: String) -> String {
+    let end = if line.ends_with('\n') { "\n" } else { "" };
+    if let Some(text) = without_trailing_ial(&line) {
+        cx.converted("kramdown class list (styling of the old theme, removed)");
+        return format!("{text}{end}");
+    }
+    let mut gone = 0;
+    let out = SPAN_IAL.replace_all(&line, |c: &Captures| {
+        if droppable(&c[3]) {
+            gone += 1;
+            c[1].to_string()
+        } else {
+            c[0].to_string()
+        }
+    });
+    if gone == 0 {
+        return line;
+    }
+    for _ in 0..gone {
+        cx.converted("kramdown attribute list after a link or image (target, classes: removed)");
+    }
+    out.into_owned()
+}
+
+/// Whether a kramdown attribute list holds only what folio's theme does
+/// without: classes, ids, `target`/`rel` of a link, sizes, `data-`/`aria-`.
+fn droppable(inner: &str) -> bool {
+    let keys_ok = IAL_TOKEN.captures_iter(inner).all(|t| {
+        t.get(2).is_none_or(|k| {
+            let k = k.as_str();
+            matches!(
+                k,
+                "target" | "rel" | "title" | "width" | "height" | "align" | "loading"
+            ) || k.starts_with("data-")
+                || k.starts_with("aria-")
+        })
+    });
+    keys_ok && IAL_TOKEN.is_match(inner) && IAL_TOKEN.replace_all(inner, "").trim().is_empty()
+}
+
 /// Reports what is left of another generator's syntax on `line`.
 fn leftovers(cx: &mut Convert, line: &str) {
     let snippet = |s: &str| -> String {
@@ -368,10 +479,14 @@ fn leftovers(cx: &mut Convert, line: &str) {
     if !told && liquid || line.contains("{{ site.") || line.contains("{{ page.") {
         cx.hand(format!("Liquid template code: `{}`", snippet(line)));
     }
-    if line.trim_start().starts_with("{:") {
+    let ial = match SPAN_IAL.captures(line) {
+        Some(c) => Some(c.get(2).map_or("", |m| m.as_str())),
+        None => line.trim_start().starts_with("{:").then_some(line),
+    };
+    if let Some(ial) = ial {
         cx.hand(format!(
             "kramdown attribute list `{}` (Jekyll only): remove it",
-            snippet(line)
+            snippet(ial)
         ));
     }
 }
@@ -452,18 +567,38 @@ mod tests {
     }
 
     #[test]
-    fn the_sites_own_shortcodes_need_no_hand_and_others_do() {
+    fn a_call_split_over_lines_converts_as_one() {
+        let body = "Read: {{< youtube\n  dQw4w9WgXcQ >}}\nNext.\n```\n{{< vimeo\n1 >}}\n```\n";
+        let (out, hands, done) = run(body, false);
+        assert_eq!(
+            out,
+            "Read: {{ youtube(id=\"dQw4w9WgXcQ\") }}\nNext.\n```\n{{< vimeo\n1 >}}\n```\n"
+        );
+        assert_eq!(done["youtube"], 1);
+        assert!(hands.is_empty(), "{hands:?}");
+        // Never closed before a blank line: not joined, and named.
+        let (out, hands, _) = run("{{< youtube\n\nid >}}\n", false);
+        assert_eq!(out, "{{< youtube\n\nid >}}\n");
+        assert_eq!(hands.len(), 1, "{hands:?}");
+        assert_eq!(hands[0].line, 5);
+    }
+
+    #[test]
+    fn the_sites_own_shortcodes_need_no_hand_and_others_are_left_out() {
         let body = "{% note(kind=\"info\") %}\nBuilt.\n{% end %}\n{{ badge(text=\"x\") }}\n";
         let (out, hands, _) = run_with(body, false, &["note"]);
-        assert_eq!(out, body);
+        assert_eq!(out, "{% note(kind=\"info\") %}\nBuilt.\n{% end %}\n");
         assert_eq!(hands.len(), 1, "{hands:?}");
         assert!(
             hands[0]
                 .message
-                .contains("shortcode `badge` is not one of folio's")
+                .contains("shortcode `{{ badge(text=\"x\") }}` left out"),
+            "{hands:?}"
         );
         assert_eq!(hands[0].line, 8);
-        let (_, hands, _) = run_with(body, false, &[]);
+        // Not the site's own: left out, what it held stays.
+        let (out, hands, _) = run_with(body, false, &[]);
+        assert_eq!(out, "Built.\n");
         assert_eq!(hands.len(), 2, "{hands:?}");
     }
 
@@ -579,5 +714,34 @@ mod tests {
         let (out, hands, done) = run("A *mirror* {: .float--right }\n\nNext.\n", false);
         assert_eq!(out, "A *mirror*\n\nNext.\n");
         assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
+    }
+
+    #[test]
+    fn kramdown_lists_after_links_and_images_go_and_styles_are_told() {
+        let (out, hands, done) = run(
+            "![cage](https://example.org/cage.png){: .align-left width=\"50%\"} \n_Caption._\n",
+            false,
+        );
+        assert_eq!(out, "![cage](https://example.org/cage.png) \n_Caption._\n");
+        assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
+        // A new tab for a link, mid-line: goes.
+        let (out, hands, done) = run(
+            "By [Ana](https://example.org/){:target=\"\\_blank\"}, who {: .x} left.\n",
+            false,
+        );
+        assert_eq!(out, "By [Ana](https://example.org/), who {: .x} left.\n");
+        assert!(hands.is_empty() && done.len() == 1, "{hands:?} {done:?}");
+        // A style the theme can't keep, after text: told, not silent.
+        let (out, hands, _) = run(
+            "A [link](https://example.org){: style=\"color: red\"}\n",
+            false,
+        );
+        assert!(out.contains("{: style"), "{out}");
+        assert_eq!(hands.len(), 1, "{hands:?}");
+        assert!(
+            hands[0]
+                .message
+                .starts_with("kramdown attribute list `{: style")
+        );
     }
 }

@@ -48,6 +48,9 @@ pub struct Convert<'r, 'a> {
     pub texts: HashMap<String, String>,
     /// Figures with neither alt text nor a caption to stand in for it.
     pub no_alt: Vec<String>,
+    /// Zola body shortcodes (`{% name(…) %}`) still open: whether each is
+    /// kept (folio's or the site's own), so its `{% end %}` stays too.
+    pub zola_open: Vec<bool>,
     /// The line being converted, for the hands it raises.
     pub(super) line: usize,
 }
@@ -69,6 +72,7 @@ impl<'r, 'a> Convert<'r, 'a> {
             imports: HashMap::new(),
             texts: HashMap::new(),
             no_alt: Vec::new(),
+            zola_open: Vec::new(),
             line: 0,
         }
     }

@@ -180,9 +180,13 @@ impl Fields {
                 }
             }
         }
-        // An empty value (`image = ''`, `link = ''`) says nothing: it goes.
-        rest.retain(|_, v| {
-            !matches!(v, Value::Null) && v.as_str().is_none_or(|s| !s.trim().is_empty())
+        // An empty value (`image = ''`, `link = ''`) says nothing: it goes;
+        // so does a line the author meant as a comment (`<!-- icon: x -->`
+        // reads as the key `<!-- icon`), which the old site never used.
+        rest.retain(|k, v| {
+            !matches!(v, Value::Null)
+                && v.as_str().is_none_or(|s| !s.trim().is_empty())
+                && !k.trim_start().starts_with("<!--")
         });
         f.take_title(&mut rest);
         f.take_date(&mut rest, front);
@@ -229,6 +233,11 @@ impl Fields {
             Some((date, time)) => {
                 rest.remove(*key);
                 self.note(key, "date");
+                let written = raw.trim().get(..10).unwrap_or_default();
+                if without_zero_parts(written).is_some() {
+                    self.mapped
+                        .push(format!("date: `{written}` has a day or month 00, read as {date}"));
+                }
                 // folio reads a date-time as written; another time format is dropped.
                 let whole = format!("{date}T{}", time.trim_start_matches(['T', 't', ' ']));
                 let keep = !time.is_empty() && crate::date::Date::parse(&whole).is_ok();
@@ -301,8 +310,8 @@ impl Fields {
 
     fn take_cover(&mut self, rest: &mut Map<String, Value>) {
         for key in ["featured", "highlight", "top_project", "pinned"] {
-            if let Some(Value::Bool(b)) = rest.get(key) {
-                self.featured |= *b;
+            if let Some(b) = rest.get(key).and_then(flag) {
+                self.featured |= b;
                 rest.remove(key);
                 self.note(key, "featured");
             }
@@ -389,6 +398,9 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
     let (date, time) = raw.split_at(end);
     let date = date.trim_end_matches('-');
     let Ok(parsed) = crate::date::Date::parse(date) else {
+        if let Some(read) = without_zero_parts(date) {
+            return Some((read, time.trim().to_string()));
+        }
         return day_first(raw)
             .or_else(|| worded_date(raw))
             .map(|d| (d, String::new()));
@@ -401,6 +413,20 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
         return None;
     }
     Some((parsed.iso(), time.trim().to_string()))
+}
+
+/// `2022-11-00` (a day 00, as some sites write a date with no day, which
+/// their generator showed) → `2022-11`; `2022-00-00` → `2022`: the date at
+/// the precision it gives, as folio writes one (never a day nobody wrote).
+/// `None` when no part is 00, or what is before it is no date.
+pub fn without_zero_parts(date: &str) -> Option<String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let zero = parts.iter().position(|p| *p == "00").filter(|&i| i > 0)?;
+    let read = crate::date::Date::parse(&parts[..zero].join("-")).ok()?;
+    if read.year == 0 {
+        return None;
+    }
+    Some(read.iso())
 }
 
 /// `26-01-2024`, `26/01/2024`, `26.01.2024` (day first, as most of the world
@@ -539,10 +565,48 @@ fn link_list(v: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// A yes/no field: a boolean, or the words a template compares with
+/// (`featured: "yes"` read as `{% if featured == "yes" %}`).
+fn flag(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "yes" | "true" | "on" => Some(true),
+            "no" | "false" | "off" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::migrate::frontmatter::parse;
+
+    #[test]
+    fn an_html_comment_in_front_matter_is_not_a_field() {
+        let f = parse("---\ntitle: A\n<!-- icon: apple -->\nrole: Lead\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(m.extra.is_empty(), "{:?}", m.extra);
+        assert_eq!(m.role.as_deref(), Some("Lead"));
+    }
+
+    #[test]
+    fn featured_as_a_word_is_featured() {
+        let f = parse("---\ntitle: A\nfeatured: \"yes\"\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(m.featured);
+        assert!(m.extra.is_empty(), "{:?}", m.extra);
+        let f = parse("---\ntitle: A\nfeatured: \"no\"\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(!m.featured && m.extra.is_empty(), "{:?}", m.extra);
+        // A featured image path stays a cover, not a flag.
+        let f = parse("---\ntitle: A\nfeatured: shot.png\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(!m.featured);
+        assert_eq!(m.cover.as_deref(), Some("shot.png"));
+    }
 
     #[test]
     fn dates() {
@@ -569,6 +633,20 @@ mod tests {
             Some(("2021-03-04".into(), String::new()))
         );
         assert_eq!(date_part("Hello 2021"), None);
+        // A day or month 00 (the date with no day): at the precision it gives.
+        assert_eq!(
+            date_part("2022-11-00"),
+            Some(("2022-11".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("2022-00-00"),
+            Some(("2022".into(), String::new()))
+        );
+        assert_eq!(
+            date_part("2022-00-15"),
+            Some(("2022".into(), String::new()))
+        );
+        assert_eq!(date_part("0000-00-00"), None);
         assert_eq!(
             date_part("26-01-2024"),
             Some(("2024-01-26".into(), String::new()))
@@ -593,6 +671,18 @@ mod tests {
         );
         assert_eq!(date_part("Jul 32 2022"), None);
         assert_eq!(date_part("2021-02-30"), None);
+    }
+
+    #[test]
+    fn a_date_with_day_00_is_the_month_with_a_note_not_a_hand() {
+        let f = parse("---\ntitle: A\ndate: 2022-11-00\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert_eq!(m.date.as_deref(), Some("2022-11"));
+        assert!(m.hands.is_empty(), "{:?}", m.hands);
+        let note = "date: `2022-11-00` has a day or month 00, read as 2022-11";
+        assert!(m.mapped.iter().any(|n| n == note), "{:?}", m.mapped);
+        let f = parse("+++\ntitle = \"A\"\ndate = \"2022-00-00T10:00:00Z\"\n+++\n").unwrap();
+        assert_eq!(Fields::map(&f, &[]).date.as_deref(), Some("2022"));
     }
 
     #[test]

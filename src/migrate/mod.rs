@@ -42,6 +42,7 @@ pub mod sitevars;
 pub mod sources;
 pub mod translations;
 pub mod write;
+pub mod zola;
 
 use std::path::{Path, PathBuf};
 

@@ -377,9 +377,19 @@ fn first_paragraph(body: &str) -> Option<String> {
     // As written: no typographic quotes put into the user's words.
     let plain = crate::plaintext::to_plain(md);
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A sentence ends at a full stop followed by a space or the end, so a
+    // number (`17.5%`) or a name (`Node.js`) does not end it.
+    let ends = |i: usize, c: char| {
+        c == '。'
+            || (matches!(c, '.' | '!' | '?')
+                && plain[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace))
+    };
     let cut = plain
         .char_indices()
-        .find(|&(i, c)| i > 40 && matches!(c, '.' | '。' | '!' | '?'))
+        .find(|&(i, c)| i > 40 && ends(i, c))
         .map_or(plain.len(), |(i, c)| i + c.len_utf8());
     let short: String = plain[..cut].chars().take(240).collect();
     (!short.is_empty()).then_some(short)
@@ -465,4 +475,24 @@ fn files(s: &Source, copies: &[Copy], dest: &Path) -> Vec<Planned> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_paragraph;
+
+    #[test]
+    fn the_summary_is_the_first_sentence_whole() {
+        let body =
+            "Salmon is one of the largest exports here, at 17.5% of the trade. Rivers are full.\n";
+        assert_eq!(
+            first_paragraph(body).as_deref(),
+            Some("Salmon is one of the largest exports here, at 17.5% of the trade.")
+        );
+        let body = "A command-line tool written with Node.js and Rust! More later.\n";
+        assert_eq!(
+            first_paragraph(body).as_deref(),
+            Some("A command-line tool written with Node.js and Rust!")
+        );
+    }
 }

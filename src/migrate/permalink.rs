@@ -269,7 +269,7 @@ fn day_of_year(year: u32, month: u32, day: u32) -> u32 {
 
 /// Jekyll's `slugify`: `pretty` mode keeping case for `:title`, the default
 /// mode in lower case for `:slug`.
-fn jekyll_slugify(s: &str, pretty: bool) -> String {
+pub(crate) fn jekyll_slugify(s: &str, pretty: bool) -> String {
     let kept = |c: char| c.is_alphanumeric() || pretty && "._~!$&'()+,;=@".contains(c);
     let mut out = String::new();
     for c in s.chars() {

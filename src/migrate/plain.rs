@@ -4,7 +4,8 @@
 //! (left out: folio pages have none), Hugo's `{{< details >}}`,
 //! Hugo's `{{< twitter >}}`/`{{< tweet >}}`/`{{< x >}}` and `{{< gist >}}` and
 //! Blowfish's `{{< github >}}`/`{{< codeberg >}}` repository cards (as links), Blowfish's `{{< keyword >}}` badges
-//! (bold, a `{{< keywordList >}}` of them on one line, `·` between), Academic's `{{< math >}}` wrapper, Liquid's `{% raw %}` tags, and
+//! (bold, a `{{< keywordList >}}` of them on one line, `·` between), Academic's `{{< math >}}` wrapper and
+//! Congo's and Blowfish's `{{< katex >}}` (it only loads KaTeX on its page: folio's math does), Liquid's `{% raw %}` tags, and
 //! KaTeX/MathJax `\( … \)` and `\[ … \]` as folio's `$…$` and `$$…$$`.
 
 use std::sync::LazyLock;
@@ -16,7 +17,7 @@ use super::shortcodes::{Args, straight};
 
 static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|github|codeberg|math|keywordList|keyword)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
+        r"\{\{[<%]\s*(/?)\s*(alert|notice|button|accordion|details|toc|twitter|tweet|x|gist|github|codeberg|math|katex|keywordList|keyword)\b((?:[^>%]|[>%][^}])*?)\s*/?\s*[>%]\}\}",
     )
     .expect("valid regex")
 });
@@ -62,7 +63,9 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
                     format!("<details><summary>{title}</summary>")
                 }
                 ("accordion" | "details", true) => "</details>".to_string(),
-                ("math", _) => {
+                // Congo's and Blowfish's `{{< katex >}}` shows nothing: it
+                // loads KaTeX for the page's `$…$`, as folio's math does.
+                ("math" | "katex", _) => {
                     cx.math = true;
                     String::new()
                 }
@@ -106,8 +109,43 @@ fn keyword(cx: &mut Convert) -> String {
     }
 }
 
-/// `{{< gist user id [file] >}}` → a link to the gist.
+/// A gist or a post (`gist`, `tweet`, `twitter`, `x`, as Hugo and Zola
+/// sites call them) → a link to it; `None` for another name, or one that
+/// names none.
+pub(super) fn link(name: &str, args: &Args) -> Option<String> {
+    match name {
+        "gist" => gist(args),
+        "tweet" | "twitter" | "x" => post_link(args),
+        _ => None,
+    }
+}
+
+/// The last two parts of the path of `url=` (`…/user/id`), when it is on `host`.
+fn url_pair<'a>(args: &'a Args, host: &[&str]) -> Option<(&'a str, &'a str)> {
+    let url = args
+        .get("url")?
+        .trim_end_matches('/')
+        .trim_end_matches(".js");
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let (site, path) = rest.split_once('/')?;
+    if !host.contains(&site.trim_start_matches("www.")) {
+        return None;
+    }
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [.., user, "status", id] | [user, id] => Some((user, id)),
+        _ => None,
+    }
+}
+
+/// `{{< gist user id [file] >}}` (Zola: `{{ gist(url="https://gist.github.com/user/id") }}`)
+/// → a link to the gist.
 fn gist(args: &Args) -> Option<String> {
+    if let Some((user, id)) = url_pair(args, &["gist.github.com"]) {
+        return Some(format!(
+            "[Gist {user}/{id}](https://gist.github.com/{user}/{id})"
+        ));
+    }
     let user = args
         .get("user")
         .or(args.positional.first().map(String::as_str))?;
@@ -138,8 +176,15 @@ fn repo_link(host: &str, args: &Args) -> Option<String> {
     Some(format!("[{repo}](https://{site}/{repo})"))
 }
 
-/// `{{< tweet user="u" id="1" >}}` (or `{{< twitter 1 >}}`) → a link to the post.
+/// `{{< tweet user="u" id="1" >}}` (or `{{< twitter 1 >}}`, Zola's
+/// `{{ tweet(url="https://twitter.com/u/status/1") }}`) → a link to the post.
 fn post_link(args: &Args) -> Option<String> {
+    let pair = url_pair(args, &["twitter.com", "x.com"]);
+    if let Some((u, id)) = pair.filter(|(_, id)| id.bytes().all(|b| b.is_ascii_digit())) {
+        return Some(format!(
+            "[Post by @{u} on X](https://x.com/{u}/status/{id})"
+        ));
+    }
     let id = args
         .get("id")
         .or(args.positional.last().map(String::as_str))?;
@@ -284,6 +329,7 @@ mod tests {
             run(hugo, "x {{< math >}}$y${{< /math >}}"),
             ("x $y$".to_string(), true)
         );
+        assert_eq!(run(hugo, "{{< katex >}}"), (String::new(), true));
         assert_eq!(run(math, "no math"), ("no math".to_string(), false));
     }
 

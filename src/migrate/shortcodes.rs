@@ -203,7 +203,13 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
             // Hugo's own: the code between becomes a fenced block.
             ("highlight", false) => Some(format!("```{}", args.id("lang", 0).unwrap_or(""))),
             ("highlight", true) => Some("```".to_string()),
-            _ => return unknown(cx, &name, (&c[0], &c[4]), closing),
+            // The old site's own: its closing tag goes, what the pair held stays.
+            (_, true) => return String::new(),
+            _ => {
+                let template = format!("layouts/shortcodes/{name}.html");
+                let args = Args::parse(&straight(&c[4]));
+                return own(cx, &name, &c[0], &args, &template);
+            }
         };
         if converted.is_some() && !closing && name != "load-photoswipe" {
             cx.converted(&name);
@@ -214,49 +220,90 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
 }
 
 /// Argument names that name the file a theme's own shortcode shows or links.
-const FILE_KEYS: &[&str] = &["file", "src", "url", "path", "href", "link", "pdf"];
+const FILE_KEYS: &[&str] = &[
+    "file", "src", "url", "path", "href", "link", "pdf", "image", "img", "photo", "video",
+];
 /// Extensions of files a shortcode offers to download (folio's `download`).
 const FILES: &[&str] = &[
     "pdf", "zip", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "odt", "csv", "stl", "step", "epub",
 ];
+/// Extensions of video files a shortcode plays (folio's `video`).
+const VIDEOS: &[&str] = &["mp4", "webm", "mov", "m4v", "ogv"];
 
-/// A shortcode of the old site's own (`layouts/shortcodes/NAME.html`), which
-/// folio can't run: one that names a file of the page (`{{< download_pdf
-/// file="report.pdf" text="…" >}}`, `{{< pdfReader "report.pdf" >}}`) links
-/// it with folio's `pdf`/`download`; any other is left out, named with its
-/// text for a hand, never shown raw to the reader. A closing tag goes (what
-/// the pair held stays).
-fn unknown(cx: &mut Convert, name: &str, (whole, args): (&str, &str), closing: bool) -> String {
-    if closing {
-        return String::new();
+/// A shortcode of the old site's own (Hugo's `layouts/shortcodes/NAME.html`,
+/// Zola's `templates/shortcodes/NAME.html`: `template`), which folio can't
+/// run: one that names a file of the page (`{{< download_pdf file="report.pdf"
+/// text="…" >}}`, `{{< pdfReader "report.pdf" >}}`, `{{< img src="a.jpg"
+/// caption="…" >}}`) shows or links it with folio's `pdf`, `download`,
+/// `figure` or `video`; any other is left out, named with its text (`whole`)
+/// for a hand, never shown raw to the reader.
+pub(super) fn own(
+    cx: &mut Convert,
+    name: &str,
+    whole: &str,
+    args: &Args,
+    template: &str,
+) -> String {
+    if let Some(linked) = own_file(cx, name, args) {
+        return linked;
     }
-    let args = Args::parse(&straight(args));
+    let shown: String = whole.chars().take(80).collect();
+    cx.hand(format!(
+        "shortcode `{shown}` left out: folio can't run the old site's own shortcodes \
+         (what it showed is in its {template}); write it here in Markdown or HTML, or leave it out"
+    ));
+    String::new()
+}
+
+/// The local file an own shortcode names (its file/src/url/… argument, or
+/// its first positional one) and that file's extension, lower-cased.
+fn named_file(args: &Args) -> Option<(&str, String)> {
     let file = FILE_KEYS
         .iter()
         .find_map(|k| args.get(k))
         .or(args.positional.first().map(String::as_str))
-        .filter(|f| {
-            let ext = f.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-            ext.is_some_and(|e| FILES.contains(&e.as_str())) && !f.contains("://")
-        });
-    if let Some(src) = file.and_then(|f| bundled(cx, f, &format!("shortcode `{name}`'s file"))) {
-        let title = ["text", "title", "label", "name"]
-            .iter()
-            .find_map(|k| args.get(k));
-        let kind = if src.to_ascii_lowercase().ends_with(".pdf") {
-            "pdf"
-        } else {
-            "download"
-        };
-        cx.converted(&format!("shortcode {name} (a file of the page) → {kind}"));
-        return call(kind, &[("src", Some(&src)), ("title", title)]);
+        .filter(|f| !f.contains("://"))?;
+    let ext = file.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some((file, ext))
+}
+
+/// The file an own shortcode names, copied into the bundle: a document as
+/// folio's `pdf` or `download`, an image as a `figure`, a video file as a
+/// `video`; `None` when it names none of these.
+fn own_file(cx: &mut Convert, name: &str, args: &Args) -> Option<String> {
+    let (file, ext) = named_file(args)?;
+    let text = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| args.get(k).filter(|c| !c.trim().is_empty()))
+    };
+    let caption = text(&["caption", "title", "text"]);
+    let shown = if super::refs::is_image(std::path::Path::new(file)) {
+        figure(cx, file, caption, args.get("alt"))
+    } else if VIDEOS.contains(&ext.as_str()) {
+        local_video(cx, file, caption)?
+    } else if FILES.contains(&ext.as_str()) {
+        let src = bundled(cx, file, &format!("shortcode `{name}`'s file"))?;
+        let kind = if ext == "pdf" { "pdf" } else { "download" };
+        let title = text(&["text", "title", "label", "name"]);
+        call(kind, &[("src", Some(&src)), ("title", title)])
+    } else {
+        return None;
+    };
+    if !shown.is_empty() {
+        cx.converted(&format!(
+            "shortcode {name} (a file of the page) → {}",
+            kind_of(&shown)
+        ));
     }
-    let shown: String = whole.chars().take(80).collect();
-    cx.hand(format!(
-        "Hugo shortcode `{shown}` left out: folio can't run the old site's own shortcodes \
-         (what it showed is in its layouts/shortcodes/{name}.html); write it here in Markdown or HTML, or leave it out"
-    ));
-    String::new()
+    Some(shown)
+}
+
+/// The name of the folio shortcode a converted call starts with.
+fn kind_of(call: &str) -> &str {
+    call.trim_start_matches("{{ ")
+        .split('(')
+        .next()
+        .unwrap_or_default()
 }
 
 /// A Hugo gallery: its images go into the bundle, shown by `{{ gallery() }}`.
@@ -459,6 +506,34 @@ mod tests {
             "```go"
         );
         assert_eq!(hugo(&mut cx, "{{< /highlight >}}"), "```");
+    }
+
+    #[test]
+    fn a_sites_own_image_or_video_shortcode_becomes_a_figure_or_video() {
+        use crate::migrate::refs::{Refs, SiteMap};
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("content/projects/a/index.md");
+        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+        for f in ["shot.jpg", "demo.mp4"] {
+            std::fs::write(page.parent().unwrap().join(f), "x").unwrap();
+        }
+        let map = SiteMap {
+            root: dir.path().to_path_buf(),
+            ..SiteMap::default()
+        };
+        let mut refs = Refs::new(&map, &page, None);
+        let mut cx = Convert::new(&mut refs);
+        let out = hugo(
+            &mut cx,
+            "{{< img src=\"shot.jpg\" caption=\"The app\" alt=\"Home screen\" >}}",
+        );
+        assert_eq!(
+            out,
+            "{{ figure(src=\"shot.jpg\", caption=\"The app\", alt=\"Home screen\") }}"
+        );
+        let out = hugo(&mut cx, "{{< clip \"demo.mp4\" >}}");
+        assert_eq!(out, "{{ video(src=\"demo.mp4\") }}");
+        assert!(cx.hands.is_empty(), "{:?}", cx.hands);
     }
 
     #[test]

@@ -122,14 +122,10 @@ fn relative_url(path: &str) -> String {
     format!("/{}", path.trim_start_matches('/'))
 }
 
-/// Jekyll's `slugify` (its default mode): lowercase words joined by `-`.
+/// Jekyll's `slugify` (its default mode): lowercase words joined by `-`,
+/// `_` included (`my_post` → `my-post`), as the old site's permalinks had them.
 fn slugify(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join("-")
+    crate::migrate::permalink::jekyll_slugify(text, false)
 }
 
 fn markdownify(text: &str) -> String {
@@ -372,6 +368,10 @@ mod tests {
         );
         assert_eq!(run("relative_url", json!("a/b"), &[]), json!("/a/b"));
         assert_eq!(run("slugify", json!("Hi There!"), &[]), json!("hi-there"));
+        assert_eq!(
+            run("slugify", json!("my_post Ünï"), &[]),
+            json!("my-post-ünï")
+        );
         assert_eq!(run("append", json!(1), &[json!("x")]), json!("1x"));
         assert!(apply("append", json!("a"), &[]).is_err());
     }
