@@ -1,16 +1,14 @@
-//! A raster cover fitted to its card: read (a JPEG straight to RGBA with
-//! zune-jpeg, the decoder `image` uses), its centre cropped to the card's
-//! proportions and resized with a Catmull-Rom filter (fast_image_resize), and
-//! a photo encoded as JPEG (jpeg-encoder). `image`'s own resize and JPEG
-//! encoder made a photo card take ~95 ms; see benches/cards.rs.
+//! A raster cover fitted to its card: read (a JPEG straight to RGBA), its
+//! centre cropped to the card's proportions and resized with a Catmull-Rom
+//! filter, and a photo encoded as JPEG, all with [`crate::images::raster`].
+//! `image`'s own resize and JPEG encoder made a photo card take ~95 ms; see
+//! benches/cards.rs.
 
 use std::path::Path;
 
-use fast_image_resize as fr;
 use image::RgbaImage;
-use zune_core::bytestream::ZCursor;
-use zune_core::colorspace::ColorSpace;
-use zune_core::options::DecoderOptions;
+
+use crate::images::raster::{self, Filter};
 
 /// JPEG quality of a photo card.
 const QUALITY: u8 = 85;
@@ -18,50 +16,14 @@ const QUALITY: u8 = 85;
 /// The raster cover at `path` cropped around its centre to the proportions
 /// of `size` and resized to it; `None` when it can't be read.
 pub(super) fn fit(path: &Path, size: (u32, u32)) -> Option<RgbaImage> {
-    let src = read(path)?;
-    let (w, h) = (size.0.max(1), size.1.max(1));
-    let from =
-        fr::images::ImageRef::new(src.width(), src.height(), src.as_raw(), fr::PixelType::U8x4)
-            .ok()?;
-    let mut to = fr::images::Image::new(w, h, fr::PixelType::U8x4);
-    let opts = fr::ResizeOptions::new()
-        .resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::CatmullRom))
-        .fit_into_destination(Some((0.5, 0.5)))
-        // Cards are opaque: alpha is dropped as before, not premultiplied.
-        .use_alpha(false);
-    fr::Resizer::new().resize(&from, &mut to, &opts).ok()?;
-    RgbaImage::from_raw(w, h, to.into_vec())
-}
-
-/// The pixels of a PNG, JPEG or WebP file.
-fn read(path: &Path) -> Option<RgbaImage> {
-    let bytes = std::fs::read(path).ok()?;
-    jpeg_pixels(&bytes).or_else(|| Some(image::load_from_memory(&bytes).ok()?.into_rgba8()))
-}
-
-/// A JPEG's pixels, decoded straight to RGBA (no `DynamicImage` copy).
-fn jpeg_pixels(bytes: &[u8]) -> Option<RgbaImage> {
-    if !bytes.starts_with(&[0xff, 0xd8]) {
-        return None;
-    }
-    let opts = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::RGBA);
-    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), opts);
-    let pixels = decoder.decode().ok()?;
-    let (w, h) = decoder.dimensions()?;
-    RgbaImage::from_raw(w as u32, h as u32, pixels)
+    let src = raster::read(path).ok()?.into_rgba8();
+    // Cards are opaque: alpha is dropped as before, not weighted.
+    raster::fit(&src, size, Filter::CatmullRom)
 }
 
 /// `img` as a JPEG at [`QUALITY`]; `None` for a size JPEG can't hold.
 pub(super) fn jpeg(img: &RgbaImage) -> Option<Vec<u8>> {
-    let (w, h) = (
-        u16::try_from(img.width()).ok()?,
-        u16::try_from(img.height()).ok()?,
-    );
-    let mut out = Vec::new();
-    let enc = jpeg_encoder::Encoder::new(&mut out, QUALITY);
-    enc.encode(img.as_raw(), w, h, jpeg_encoder::ColorType::Rgba)
-        .ok()?;
-    Some(out)
+    raster::jpeg(img, QUALITY).ok()
 }
 
 #[cfg(test)]
