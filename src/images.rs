@@ -62,7 +62,7 @@ pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> crate::Result<Vec<
         return Ok(out.into_inner());
     }
     if format == ImageFormat::Jpeg {
-        return raster::jpeg(&small.into_rgba8(), 82);
+        return raster::jpeg(&small.into_rgba8(), 82, raster::Chroma::Full);
     }
     use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
     let enc = PngEncoder::new_with_quality(&mut out, CompressionType::Best, PngFilter::Adaptive);

@@ -161,7 +161,7 @@ fn raster(p: &Project, src: PathBuf) -> std::result::Result<Option<Made>, Diagno
 /// transparency if it has one) or JPEG at quality 90.
 fn encode(img: image::RgbaImage, png: bool, alpha: bool) -> std::result::Result<Vec<u8>, String> {
     if !png {
-        return raster::jpeg(&img, 90).map_err(|e| e.message().to_string());
+        return raster::jpeg(&img, 90, raster::Chroma::Full).map_err(|e| e.message().to_string());
     }
     let mut out = Cursor::new(Vec::new());
     let enc = image::codecs::png::PngEncoder::new(&mut out);

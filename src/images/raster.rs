@@ -90,10 +90,19 @@ fn resize_part(
     RgbaImage::from_raw(size.0, size.1, to.into_vec())
 }
 
-/// `img` as a baseline JPEG at `quality` (1–100), full chroma (no 4:2:0
-/// subsampling, as `image` wrote it: thin coloured lines stay sharp), no EXIF;
-/// alpha is dropped.
-pub fn jpeg(img: &RgbaImage, quality: u8) -> crate::Result<Vec<u8>> {
+/// How much colour detail a JPEG keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chroma {
+    /// Colour at every pixel, as `image` wrote it: thin coloured lines stay
+    /// sharp. For images published as they are.
+    Full,
+    /// Colour at every other pixel each way (4:2:0, as cameras write): ~7 ms
+    /// less for a share card's 1200×630, and smaller.
+    Quarter,
+}
+
+/// `img` as a baseline JPEG at `quality` (1–100), no EXIF; alpha is dropped.
+pub fn jpeg(img: &RgbaImage, quality: u8, chroma: Chroma) -> crate::Result<Vec<u8>> {
     let (w, h) = match (u16::try_from(img.width()), u16::try_from(img.height())) {
         (Ok(w), Ok(h)) => (w, h),
         _ => {
@@ -106,7 +115,10 @@ pub fn jpeg(img: &RgbaImage, quality: u8) -> crate::Result<Vec<u8>> {
     };
     let mut out = Vec::new();
     let mut enc = jpeg_encoder::Encoder::new(&mut out, quality);
-    enc.set_sampling_factor(jpeg_encoder::SamplingFactor::F_1_1);
+    enc.set_sampling_factor(match chroma {
+        Chroma::Full => jpeg_encoder::SamplingFactor::F_1_1,
+        Chroma::Quarter => jpeg_encoder::SamplingFactor::F_2_2,
+    });
     enc.encode(img.as_raw(), w, h, jpeg_encoder::ColorType::Rgba)
         .map_err(|e| Error::msg(format!("cannot encode a JPEG: {e}")))?;
     Ok(out)
@@ -182,14 +194,14 @@ mod tests {
                 [0, 0, 255, 255]
             })
         });
-        let bytes = jpeg(&img, 90).unwrap();
+        let bytes = jpeg(&img, 90, Chroma::Full).unwrap();
         assert!(!bytes.windows(4).any(|w| w == b"Exif"));
         let back = decode(&bytes).unwrap().into_rgba8();
         assert_eq!(back.dimensions(), (32, 16));
         let (red, blue) = (back.get_pixel(8, 8), back.get_pixel(9, 8));
         assert!(red[0] > 180 && red[2] < 90, "{red:?}");
         assert!(blue[2] > 180 && blue[0] < 90, "{blue:?}");
-        assert!(jpeg(&RgbaImage::new(70_000, 1), 90).is_err());
+        assert!(jpeg(&RgbaImage::new(70_000, 1), 90, Chroma::Full).is_err());
     }
 
     #[test]
