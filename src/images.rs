@@ -5,10 +5,13 @@
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-use image::ImageFormat;
-use image::imageops::FilterType;
+use image::{DynamicImage, ImageFormat};
 
 use crate::diagnostics::{Diagnostic, Error};
+
+pub mod raster;
+
+use raster::Filter;
 
 /// An image that could not be decoded or encoded.
 fn failed(e: image::ImageError) -> Error {
@@ -39,17 +42,18 @@ pub fn damaged(src: &Path) -> Option<String> {
 /// `webp`, else in its own format (JPEG at quality 82, or PNG).
 pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> crate::Result<Vec<u8>> {
     let format = ImageFormat::from_path(src).map_err(failed)?;
-    let img = image::open(src).map_err(|e| match e {
-        image::ImageError::IoError(e) => Error::io("cannot read", src, e),
-        e => Error::msg(format!("cannot read {}: {e}", src.display())),
-    })?;
+    let img = raster::read(src)?;
     let width = width.unwrap_or(img.width()).min(img.width()).max(1);
     let height = ((u64::from(img.height()) * u64::from(width)) / u64::from(img.width().max(1)))
         .max(1) as u32;
     let small = if width == img.width() {
         img
     } else {
-        img.resize_exact(width, height, FilterType::CatmullRom)
+        // A JPEG has no transparency to weigh colours by.
+        let alpha = format != ImageFormat::Jpeg && img.color().has_alpha();
+        let rgba = raster::resize(&img.to_rgba8(), (width, height), Filter::CatmullRom, alpha)
+            .ok_or_else(|| Error::msg(format!("cannot resize {}", src.display())))?;
+        with_alpha(rgba, alpha)
     };
     let mut out = Cursor::new(Vec::new());
     if webp {
@@ -57,19 +61,23 @@ pub fn convert(src: &Path, width: Option<u32>, webp: bool) -> crate::Result<Vec<
         small.to_rgba8().write_with_encoder(enc).map_err(failed)?;
         return Ok(out.into_inner());
     }
-    match format {
-        ImageFormat::Jpeg => {
-            let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
-            small.to_rgb8().write_with_encoder(enc).map_err(failed)?;
-        }
-        _ => {
-            use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
-            let enc =
-                PngEncoder::new_with_quality(&mut out, CompressionType::Best, PngFilter::Adaptive);
-            small.write_with_encoder(enc).map_err(failed)?;
-        }
+    if format == ImageFormat::Jpeg {
+        return raster::jpeg(&small.into_rgba8(), 82, raster::Chroma::Full);
     }
+    use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+    let enc = PngEncoder::new_with_quality(&mut out, CompressionType::Best, PngFilter::Adaptive);
+    small.write_with_encoder(enc).map_err(failed)?;
     Ok(out.into_inner())
+}
+
+/// Resized pixels as an image with an alpha channel only when `alpha`.
+pub fn with_alpha(rgba: image::RgbaImage, alpha: bool) -> DynamicImage {
+    let img = DynamicImage::ImageRgba8(rgba);
+    if alpha {
+        img
+    } else {
+        DynamicImage::ImageRgb8(img.to_rgb8())
+    }
 }
 
 /// The largest part of a `w`×`h` image in the ratio of `target`.
@@ -81,15 +89,6 @@ pub fn crop_size(w: u32, h: u32, target: (u32, u32)) -> (u32, u32) {
     } else {
         (w, ((w64 * th) / tw).max(1) as u32)
     }
-}
-
-/// `img` cropped around its centre to the ratio of `size`, then resized to it.
-pub fn fit(img: &image::DynamicImage, size: (u32, u32)) -> image::DynamicImage {
-    let (cw, ch) = crop_size(img.width(), img.height(), size);
-    let x = (img.width() - cw) / 2;
-    let y = (img.height() - ch) / 2;
-    img.crop_imm(x, y, cw, ch)
-        .resize_exact(size.0, size.1, FilterType::Lanczos3)
 }
 
 /// What a file is, as told by its first bytes (or, from [`Kind::of_extension`], its name).
@@ -347,17 +346,6 @@ mod tests {
         assert_eq!(crop_size(2000, 1000, (1000, 750)), (1333, 1000));
         assert_eq!(crop_size(800, 1200, (1000, 750)), (800, 600));
         assert_eq!(crop_size(1600, 1200, (1000, 750)), (1600, 1200));
-        // A wide image with a red band in the middle keeps the band.
-        let img = image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(400, 100, |x, _| {
-            if (150..250).contains(&x) {
-                image::Rgb([255, 0, 0])
-            } else {
-                image::Rgb([0, 0, 255])
-            }
-        }));
-        let out = fit(&img, (40, 30));
-        assert_eq!((out.width(), out.height()), (40, 30));
-        assert_eq!(out.to_rgb8().get_pixel(20, 15).0, [255, 0, 0]);
     }
 
     #[test]

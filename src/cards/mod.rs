@@ -11,6 +11,7 @@ mod draw;
 pub mod fonts;
 mod layers;
 mod palette;
+mod photo;
 mod picture;
 
 use std::collections::HashMap;

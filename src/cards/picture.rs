@@ -1,5 +1,6 @@
 //! Making one card's picture: a raster cover cropped to fit, an SVG cover
-//! rasterised, or the drawn card; encoded as PNG (JPEG for a photo cover).
+//! rasterised, or the drawn card; encoded as PNG (JPEG for a photo cover,
+//! see `photo`).
 
 use std::io::Cursor;
 
@@ -8,24 +9,26 @@ use image::{DynamicImage, RgbImage};
 use resvg::tiny_skia::Pixmap;
 use resvg::usvg;
 
-use super::{Maker, Picture, Spec, draw};
+use super::{Maker, Picture, Spec, draw, photo};
 
 /// The bytes of the card of `spec`; the drawn card when its cover can't be read.
 pub(super) fn make(maker: &Maker, spec: &Spec) -> Vec<u8> {
     let from_cover = match &spec.picture {
         Picture::Drawn => None,
-        Picture::Raster(p) => image::open(p)
-            .ok()
-            .map(|img| crate::images::fit(&img, spec.size)),
+        Picture::Raster(p) => photo::fit(p, spec.size).and_then(|img| {
+            if spec.picture.jpeg() {
+                photo::jpeg(&img)
+            } else {
+                Some(png(&DynamicImage::ImageRgba8(img)))
+            }
+        }),
         Picture::Svg(p) => std::fs::read(p).ok().and_then(|svg| {
             let opts = options(maker, p.parent());
-            draw::rasterise(&svg, &opts, spec.size, maker.palette.bg_rgb()).map(to_image)
+            draw::rasterise(&svg, &opts, spec.size, maker.palette.bg_rgb())
+                .map(|p| png(&to_image(p)))
         }),
     };
-    match from_cover {
-        Some(img) => encode(&img, spec.picture.jpeg()),
-        None => encode(&drawn(maker, spec), false),
-    }
+    from_cover.unwrap_or_else(|| png(&drawn(maker, spec)))
 }
 
 /// The drawn card of `spec`.
@@ -64,8 +67,8 @@ fn to_image(p: Pixmap) -> DynamicImage {
         .unwrap_or_else(|| DynamicImage::new_rgb8(w, h))
 }
 
-/// PNG, or JPEG at quality 85 for photos.
-fn encode(img: &DynamicImage, jpeg: bool) -> Vec<u8> {
+/// An opaque card as PNG.
+fn png(img: &DynamicImage) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     // Cards are RGB already: encode them without another copy.
     let rgb;
@@ -76,13 +79,9 @@ fn encode(img: &DynamicImage, jpeg: bool) -> Vec<u8> {
             &rgb
         }
     };
-    let done = if jpeg {
-        let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
-        img.write_with_encoder(enc)
-    } else {
-        let enc = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Sub);
-        img.write_with_encoder(enc)
-    };
+    let enc = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Sub);
     // Encoding into memory fails only on an image of size 0, which is never made.
-    done.map(|_| out.into_inner()).unwrap_or_default()
+    img.write_with_encoder(enc)
+        .map(|_| out.into_inner())
+        .unwrap_or_default()
 }

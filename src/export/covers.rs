@@ -7,13 +7,14 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageFormat};
+use image::ImageFormat;
 
 use super::ProfileExport;
 use crate::cards::{Maker, Picture, Spec};
 use crate::content::model::{Project, Site};
 use crate::diagnostics::{Diagnostic, Error, Result};
-use crate::images::{crop_size, fit};
+use crate::images::raster::{self, Filter};
+use crate::images::{crop_size, with_alpha};
 use crate::platform::{Platform, UPWORK_COVER, UPWORK_COVER_SOURCE};
 
 /// Writes the covers of the Upwork exports' portfolio items beside their text
@@ -133,11 +134,14 @@ fn raster(p: &Project, src: PathBuf) -> std::result::Result<Option<Made>, Diagno
             UPWORK_COVER.0, UPWORK_COVER.1
         )));
     }
-    let img =
-        image::open(&src).map_err(|e| warn(format!("cannot read the cover `{name}`: {e}")))?;
+    let img = raster::read(&src)
+        .map_err(|e| warn(format!("cannot read the cover `{name}`: {}", e.message())))?;
     let (w, h) = (img.width(), img.height());
     let png = format == Some(ImageFormat::Png);
-    let bytes = encode(&fit(&img, UPWORK_COVER), png)
+    let alpha = png && img.color().has_alpha();
+    let bytes = raster::fit(&img.into_rgba8(), UPWORK_COVER, Filter::Lanczos3)
+        .ok_or_else(|| "an image of no pixels".to_string())
+        .and_then(|fitted| encode(fitted, png, alpha))
         .map_err(|e| warn(format!("cannot write Upwork's copy of `{name}`: {e}")))?;
     let (cw, _) = crop_size(w, h, UPWORK_COVER);
     let warning = (cw < UPWORK_COVER.0).then(|| {
@@ -153,14 +157,16 @@ fn raster(p: &Project, src: PathBuf) -> std::result::Result<Option<Made>, Diagno
     }))
 }
 
-/// PNG (for a PNG original: screenshots and text stay crisp) or JPEG at quality 90.
-fn encode(img: &DynamicImage, png: bool) -> image::ImageResult<Vec<u8>> {
-    let mut out = Cursor::new(Vec::new());
-    if png {
-        img.write_to(&mut out, ImageFormat::Png)?;
-    } else {
-        let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
-        img.to_rgb8().write_with_encoder(enc)?;
+/// PNG (for a PNG original: screenshots and text stay crisp; with its
+/// transparency if it has one) or JPEG at quality 90.
+fn encode(img: image::RgbaImage, png: bool, alpha: bool) -> std::result::Result<Vec<u8>, String> {
+    if !png {
+        return raster::jpeg(&img, 90, raster::Chroma::Full).map_err(|e| e.message().to_string());
     }
+    let mut out = Cursor::new(Vec::new());
+    let enc = image::codecs::png::PngEncoder::new(&mut out);
+    with_alpha(img, alpha)
+        .write_with_encoder(enc)
+        .map_err(|e| e.to_string())?;
     Ok(out.into_inner())
 }
