@@ -64,7 +64,7 @@ pub fn embed(cx: &mut Convert, line: &str) -> String {
                 .replace("{{ page.url }}", "")
                 .replace("{{page.url}}", "");
             let video = path.rsplit_once('.').is_some_and(|(_, ext)| {
-                ["mp4", "webm", "mov", "m4v", "ogv"].contains(&ext.to_ascii_lowercase().as_str())
+                shortcodes::VIDEOS.contains(&ext.to_ascii_lowercase().as_str())
             });
             video
                 .then(|| shortcodes::local_video(cx, &path, None))

@@ -35,6 +35,26 @@ pub struct SiteMap {
     pub post_urls: HashMap<PathBuf, String>,
     /// Import path aliases of a JavaScript site (`@lib/` → `src/lib/`).
     pub aliases: Vec<(String, PathBuf)>,
+    /// What the site defines when it is an Eleventy site (its paired shortcodes).
+    pub eleventy: Option<super::eleventy_site::Site>,
+}
+
+/// For tests: a site in a temporary folder with the write-up
+/// `content/projects/a/index.md` and `files` (name, bytes) beside it.
+#[cfg(test)]
+pub(crate) fn test_page(files: &[(&str, &str)]) -> (tempfile::TempDir, SiteMap, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("content/projects/a/index.md");
+    let folder = page.parent().unwrap();
+    std::fs::create_dir_all(folder).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(folder.join(name), bytes).unwrap();
+    }
+    let map = SiteMap {
+        root: dir.path().to_path_buf(),
+        ..SiteMap::default()
+    };
+    (dir, map, page)
 }
 
 /// Folders of a site where themes look for an image named by its file name alone.

@@ -230,7 +230,7 @@ const FILES: &[&str] = &[
     "pdf", "zip", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "odt", "csv", "stl", "step", "epub",
 ];
 /// Extensions of video files a shortcode plays (folio's `video`).
-const VIDEOS: &[&str] = &["mp4", "webm", "mov", "m4v", "ogv"];
+pub(super) const VIDEOS: &[&str] = &["mp4", "webm", "mov", "m4v", "ogv"];
 
 /// A shortcode of the old site's own (Hugo's `layouts/shortcodes/NAME.html`,
 /// Zola's `templates/shortcodes/NAME.html`: `template`), which folio can't
@@ -279,33 +279,22 @@ fn own_file(cx: &mut Convert, name: &str, args: &Args) -> Option<String> {
             .find_map(|k| args.get(k).filter(|c| !c.trim().is_empty()))
     };
     let caption = text(&["caption", "title", "text"]);
-    let shown = if super::refs::is_image(std::path::Path::new(file)) {
-        figure(cx, file, caption, args.get("alt"))
+    let (kind, shown) = if super::refs::is_image(std::path::Path::new(file)) {
+        ("figure", figure(cx, file, caption, args.get("alt")))
     } else if VIDEOS.contains(&ext.as_str()) {
-        local_video(cx, file, caption)?
+        ("video", local_video(cx, file, caption)?)
     } else if FILES.contains(&ext.as_str()) {
         let src = bundled(cx, file, &format!("shortcode `{name}`'s file"))?;
         let kind = if ext == "pdf" { "pdf" } else { "download" };
         let title = text(&["text", "title", "label", "name"]);
-        call(kind, &[("src", Some(&src)), ("title", title)])
+        (kind, call(kind, &[("src", Some(&src)), ("title", title)]))
     } else {
         return None;
     };
     if !shown.is_empty() {
-        cx.converted(&format!(
-            "shortcode {name} (a file of the page) → {}",
-            kind_of(&shown)
-        ));
+        cx.converted(&format!("shortcode {name} (a file of the page) → {kind}"));
     }
     Some(shown)
-}
-
-/// The name of the folio shortcode a converted call starts with.
-fn kind_of(call: &str) -> &str {
-    call.trim_start_matches("{{ ")
-        .split('(')
-        .next()
-        .unwrap_or_default()
 }
 
 /// A Hugo gallery: its images go into the bundle, shown by `{{ gallery() }}`.
@@ -475,15 +464,8 @@ mod tests {
 
     #[test]
     fn a_sites_own_shortcode_links_its_file_or_is_left_out() {
-        use crate::migrate::refs::{Refs, SiteMap};
-        let dir = tempfile::tempdir().unwrap();
-        let page = dir.path().join("content/projects/a/index.md");
-        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
-        std::fs::write(page.parent().unwrap().join("r.pdf"), "%PDF-1.4").unwrap();
-        let map = SiteMap {
-            root: dir.path().to_path_buf(),
-            ..SiteMap::default()
-        };
+        use crate::migrate::refs::{Refs, test_page};
+        let (_dir, map, page) = test_page(&[("r.pdf", "%PDF-1.4")]);
         let mut refs = Refs::new(&map, &page, None);
         let mut cx = Convert::new(&mut refs);
         let out = hugo(
@@ -512,17 +494,8 @@ mod tests {
 
     #[test]
     fn a_sites_own_image_or_video_shortcode_becomes_a_figure_or_video() {
-        use crate::migrate::refs::{Refs, SiteMap};
-        let dir = tempfile::tempdir().unwrap();
-        let page = dir.path().join("content/projects/a/index.md");
-        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
-        for f in ["shot.jpg", "demo.mp4"] {
-            std::fs::write(page.parent().unwrap().join(f), "x").unwrap();
-        }
-        let map = SiteMap {
-            root: dir.path().to_path_buf(),
-            ..SiteMap::default()
-        };
+        use crate::migrate::refs::{Refs, test_page};
+        let (_dir, map, page) = test_page(&[("shot.jpg", "x"), ("demo.mp4", "x")]);
         let mut refs = Refs::new(&map, &page, None);
         let mut cx = Convert::new(&mut refs);
         let out = hugo(

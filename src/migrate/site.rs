@@ -55,6 +55,7 @@ pub fn plan(
         vars,
         post_urls,
         aliases: super::aliases::of(src),
+        eleventy: super::eleventy_site::Site::of(src),
     };
     let mut report = Report {
         generator: Some(generator),

@@ -78,19 +78,12 @@ fn args(text: &str) -> Args {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::migrate::refs::{Refs, SiteMap};
+    use crate::migrate::refs::{Refs, test_page};
 
     #[test]
     fn a_zola_call_folio_cant_run_becomes_a_link_a_file_or_is_left_out() {
-        let dir = tempfile::tempdir().unwrap();
-        let page = dir.path().join("content/projects/a/index.md");
-        std::fs::create_dir_all(page.parent().unwrap()).unwrap();
-        std::fs::write(page.parent().unwrap().join("r.pdf"), "%PDF-1.4").unwrap();
-        let map = SiteMap {
-            root: dir.path().to_path_buf(),
-            own_shortcodes: vec!["note".into()],
-            ..SiteMap::default()
-        };
+        let (_dir, mut map, page) = test_page(&[("r.pdf", "%PDF-1.4")]);
+        map.own_shortcodes = vec!["note".into()];
         let mut refs = Refs::new(&map, &page, None);
         let mut cx = Convert::new(&mut refs);
         let mut run = |line: &str| calls(&mut cx, line);
