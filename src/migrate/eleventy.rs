@@ -73,7 +73,10 @@ pub fn embed(cx: &mut Convert, line: &str) -> String {
     };
     match call {
         Some(call) => {
-            cx.converted(&format!("@[{service}](…) embed"));
+            // Empty: the file is missing, and the hand item already says so.
+            if !call.is_empty() {
+                cx.converted(&format!("@[{service}](…) embed"));
+            }
             call
         }
         None => line.to_string(),
