@@ -237,6 +237,10 @@ impl Fields {
                 if without_zero_parts(written).is_some() {
                     self.mapped
                         .push(format!("date: `{written}` has a day or month 00, read as {date}"));
+                } else if past_month_end(written).is_some() {
+                    self.mapped.push(format!(
+                        "date: `{written}` is past the month's end, read as {date} (as Jekyll's Ruby did)"
+                    ));
                 }
                 // folio reads a date-time as written; another time format is dropped.
                 let whole = format!("{date}T{}", time.trim_start_matches(['T', 't', ' ']));
@@ -398,7 +402,7 @@ pub fn date_part(raw: &str) -> Option<(String, String)> {
     let (date, time) = raw.split_at(end);
     let date = date.trim_end_matches('-');
     let Ok(parsed) = crate::date::Date::parse(date) else {
-        if let Some(read) = without_zero_parts(date) {
+        if let Some(read) = without_zero_parts(date).or_else(|| past_month_end(date)) {
             return Some((read, time.trim().to_string()));
         }
         return day_first(raw)
@@ -427,6 +431,33 @@ pub fn without_zero_parts(date: &str) -> Option<String> {
         return None;
     }
     Some(read.iso())
+}
+
+/// `2025-04-31` (a day past the month's end, which Ruby's Time, and so
+/// Jekyll, reads as the days after it) → `2025-05-01`. `None` for any other text.
+pub fn past_month_end(date: &str) -> Option<String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return None;
+    }
+    let (year, month, day): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&month) || day > 31 {
+        return None;
+    }
+    let days = crate::date::days_in_month(year, month);
+    if day <= days {
+        return None;
+    }
+    let (year, month) = if month == 12 {
+        (year.checked_add(1)?, 1)
+    } else {
+        (year, month + 1)
+    };
+    Some(format!("{year:04}-{month:02}-{:02}", day - days))
 }
 
 /// `26-01-2024`, `26/01/2024`, `26.01.2024` (day first, as most of the world
@@ -606,6 +637,29 @@ mod tests {
         let m = Fields::map(&f, &[]);
         assert!(!m.featured);
         assert_eq!(m.cover.as_deref(), Some("shot.png"));
+    }
+
+    #[test]
+    fn a_day_past_the_months_end_is_read_as_ruby_reads_it() {
+        let f = parse("---\ntitle: A\ndate: 2025-04-31 07:59:00-0400\n---\n").unwrap();
+        let m = Fields::map(&f, &[]);
+        assert!(
+            m.date
+                .as_deref()
+                .is_some_and(|d| d.starts_with("2025-05-01")),
+            "{:?}",
+            m.date
+        );
+        assert!(m.hands.is_empty(), "{:?}", m.hands.len());
+        assert!(
+            m.mapped
+                .iter()
+                .any(|n| n.contains("`2025-04-31` is past the month's end"))
+        );
+        assert_eq!(past_month_end("2024-12-32"), None);
+        assert_eq!(past_month_end("2023-02-29").as_deref(), Some("2023-03-01"));
+        assert_eq!(past_month_end("2024-12-31"), None);
+        assert_eq!(past_month_end("2024-13-01"), None);
     }
 
     #[test]

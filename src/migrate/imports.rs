@@ -10,9 +10,13 @@ use regex::{Captures, Regex};
 
 use super::convert::Convert;
 
+/// An image import, perhaps with a Vite query (`./a.webp?url`, `?w=400`);
+/// not `?raw`, which gives the file's text.
 static FILE_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*import\s+(\w+)\s+from\s+["']([^"']+\.(?i:png|jpe?g|gif|webp|avif|svg))["']"#)
-        .expect("valid regex")
+    Regex::new(
+        r#"^\s*import\s+(\w+)\s+from\s+["']([^"'?]+\.(?i:png|jpe?g|gif|webp|avif|svg))(\?[^"']*)?["']"#,
+    )
+    .expect("valid regex")
 });
 static RAW_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\bimport\s+(\w+)\s+from\s+["']([^"'?]+)\?raw["']"#).expect("valid regex")
@@ -24,7 +28,8 @@ static VALUE: LazyLock<Regex> =
 /// block of mdsvex). A raw import of a file that cannot be read is not
 /// noted: its `{name}` stays, and is named where it is used.
 pub fn note(cx: &mut Convert, line: &str) {
-    if let Some(c) = FILE_IMPORT.captures(line) {
+    let raw = |c: &Captures| c.get(3).is_some_and(|q| q.as_str().contains("raw"));
+    if let Some(c) = FILE_IMPORT.captures(line).filter(|c| !raw(c)) {
         cx.imports.insert(c[1].to_string(), c[2].to_string());
     }
     for c in RAW_IMPORT.captures_iter(line) {
@@ -120,6 +125,24 @@ mod tests {
             ],
         );
         assert_eq!(out[1], "Made in\ntwo days. [x]({note}) <A href={note}>");
+    }
+
+    #[test]
+    fn an_image_import_with_a_vite_query_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = SiteMap {
+            root: dir.path().to_path_buf(),
+            ..SiteMap::default()
+        };
+        let mut refs = Refs::new(&map, &dir.path().join("a.md"), None);
+        let mut cx = Convert::new(&mut refs);
+        note(&mut cx, "    import card from \"./card.webp?normal&url\";");
+        note(&mut cx, "import icon from './icon.svg?raw'");
+        assert_eq!(
+            cx.imports.get("card").map(String::as_str),
+            Some("./card.webp")
+        );
+        assert!(!cx.imports.contains_key("icon"));
     }
 
     #[test]

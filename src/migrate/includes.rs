@@ -11,6 +11,7 @@
 
 mod liquid;
 mod render;
+mod static_files;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -2,7 +2,9 @@
 //! matter and converted text, and the files it needs.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde_yaml::{Mapping, Value as Y};
 
 use super::body;
@@ -414,7 +416,7 @@ fn front_videos(f: &mut Fields) -> String {
 
 /// The summary folio would derive from the body, as plain text, shortened.
 fn first_paragraph(body: &str) -> Option<String> {
-    let md = content::summary::derive(body)?;
+    let md = content::summary::derive(body).or_else(|| html_paragraph(body))?;
     // As written: no typographic quotes put into the user's words.
     let plain = crate::plaintext::to_plain(md);
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -434,6 +436,17 @@ fn first_paragraph(body: &str) -> Option<String> {
         .map_or(plain.len(), |(i, c)| i + c.len_utf8());
     let short: String = plain[..cut].chars().take(240).collect();
     (!short.is_empty()).then_some(short)
+}
+
+/// The text of the body's first HTML paragraph with words (`<p>We made…</p>`,
+/// a body written in HTML), when it has no Markdown one.
+fn html_paragraph(body: &str) -> Option<&str> {
+    static P: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?is)<p(?:\s[^>]*)?>(.*?)</p\s*>").expect("valid regex"));
+    P.captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+        .find(|t| !content::summary::plain(t).is_empty())
 }
 
 /// Front matter in folio's order.
@@ -558,5 +571,15 @@ mod tests {
             first_paragraph(body).as_deref(),
             Some("A command-line tool written with Node.js and Rust!")
         );
+    }
+
+    #[test]
+    fn a_body_written_in_html_gives_its_first_paragraph() {
+        let body = "<div class=\"hero\"><p> </p></div>\n<p>We made the shop <b>work on phones</b> and tablets for its buyers. It sold more.</p>\n<p>Later.</p>\n";
+        assert_eq!(
+            first_paragraph(body).as_deref(),
+            Some("We made the shop work on phones and tablets for its buyers.")
+        );
+        assert_eq!(first_paragraph("<div>no paragraph</div>\n"), None);
     }
 }

@@ -104,6 +104,17 @@ impl Refs<'_> {
         read_inside(&dir, &dir.join(name))
     }
 
+    /// The text of the old site's file at the site path `path` (`assets/x.svg`).
+    pub fn site_file_text(&self, path: &str) -> Option<String> {
+        let root = &self.site.root;
+        read_inside(root, &root.join(path.trim_start_matches('/')))
+    }
+
+    /// The old site's folder.
+    pub fn site_root(&self) -> &Path {
+        &self.site.root
+    }
+
     /// The write-up's file from the old site's folder (`_projects/a.md`),
     /// Jekyll's `page.path`.
     pub fn source_in_site(&self) -> Option<String> {
@@ -129,6 +140,28 @@ fn read_inside(dir: &Path, file: &Path) -> Option<String> {
         return None;
     }
     std::fs::read_to_string(file).ok()
+}
+
+/// The one file of `path`'s folder whose name is `path`'s but for letter case
+/// (`IHM.png` for `ihm.png`): what a case-insensitive disk served.
+fn other_case(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let found: Vec<PathBuf> = std::fs::read_dir(path.parent()?)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+        .map(|e| e.path())
+        .take(2)
+        .collect();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// Whether a link leaves the site or stays on the page.
@@ -252,6 +285,17 @@ impl<'a> Refs<'a> {
         let dir = self.source.parent().unwrap_or(Path::new(""));
         let beside = normalize(&dir.join(&path)).filter(|p| p.is_file());
         if let Some(file) = beside {
+            return self.file(file, None, fragment, into_bundle);
+        }
+        if let Some(file) = normalize(&dir.join(&path)).and_then(|p| other_case(&p)) {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            let note = format!(
+                "{path} → {} (the file's name differs in case)",
+                name.unwrap_or_default()
+            );
+            if !self.renamed.contains(&note) {
+                self.renamed.push(note);
+            }
             return self.file(file, None, fragment, into_bundle);
         }
         if let Some(slug) = self.page_slug(&dir.join(&path)) {
@@ -747,5 +791,26 @@ mod tests {
         assert_eq!(r.link("/logo.jpg"), Ref::Rewrite("logo.svg".into()));
         assert_eq!(r.link("shot.PNG"), Ref::Rewrite("shot.jpg".into()));
         assert_eq!(r.renamed.len(), 2, "{:?}", r.renamed);
+    }
+
+    #[test]
+    fn a_name_in_another_letter_case_finds_the_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("content/projects/a");
+        std::fs::create_dir_all(&a).unwrap();
+        for f in ["ihm_sch.png", "Two.png", "two.PNG"] {
+            std::fs::write(a.join(f), "x").unwrap();
+        }
+        let map = site(dir.path());
+        let mut r = Refs::new(&map, &a.join("index.md"), Some(&a));
+        assert_eq!(
+            r.bundle_file("IHM_sch.png"),
+            Ref::Rewrite("ihm_sch.png".into())
+        );
+        assert!(r.renamed[0].contains("IHM_sch.png → ihm_sch.png"));
+        assert!(
+            matches!(r.bundle_file("TWO.png"), Ref::Broken(_)),
+            "two files match"
+        );
     }
 }

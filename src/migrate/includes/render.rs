@@ -4,9 +4,11 @@
 //! `include` (the tag's parameters), `page` (the write-up's front matter with
 //! `path`, `slug`, `name`, `url`) and `site` (the old site's settings;
 //! `site.baseurl` and `site.url` are empty: folio's paths start at the site
-//! root). `{% link PATH %}` becomes `/PATH`. What the old site knew and
-//! folio does not (`site.static_files`, a plugin's tag) makes it fail: the
-//! caller then converts the include as before.
+//! root). `{% link PATH %}` becomes `/PATH`; `site.static_files` lists the
+//! old site's files ([`super::static_files`]); jekyll-inline-svg's
+//! `{% svg PATH %}` is the SVG file's text. What the old site knew and
+//! folio does not (another plugin's tag) makes it fail: the caller then
+//! converts the include as before.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -22,6 +24,16 @@ type Object = Map<String, Value>;
 /// Jekyll's `{% link assets/{{ x }}.png %}`: the file's address.
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{%-?\s*link\s+(.+?)\s*-?%\}").expect("valid regex"));
+/// jekyll-inline-svg's `{% svg assets/icon.svg class="x" %}` (a path without Liquid).
+static SVG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\{%-?\s*svg\s+(?:"([^"{}%]+)"|'([^'{}%]+)'|([^\s"'{}%]+))([^%]*?)-?%\}"#)
+        .expect("valid regex")
+});
+/// What `{% link … %}` became, before its path is rendered: `LINK_MARK` + path.
+const LINK_MARK: &str = "\u{1}link:";
+/// The mark and the slashes after it (the path may have started with one).
+static LINK_DONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("\u{1}link:/*").expect("valid regex"));
 /// A use of a global: `include.size`, `page.title`, `site.author.name`.
 static GLOBAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(include|page|site)\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)")
@@ -43,14 +55,55 @@ pub struct Scope<'a> {
 /// The include's HTML, from its template `template` and the parameter text
 /// `params`; `Err` says why it cannot be rendered.
 pub fn render(cx: &Convert, scope: &Scope, template: &str, params: &str) -> Result<String, String> {
-    let template = LINK.replace_all(template, |c: &Captures| {
-        format!("/{}", c[1].trim_start_matches('/'))
-    });
+    let template = LINK.replace_all(template, |c: &Captures| format!("{LINK_MARK}{}", &c[1]));
+    let template = inline_svgs(cx, &template)?;
     let mut globals = globals(cx, scope, &template)?;
     let include = parameters(&globals, params)?;
     let include = with_nil(include, &template, "include");
     globals.insert("include".into(), Value::Object(include));
-    render_with(&globals, &template)
+    let html = render_with(&globals, &template)?;
+    Ok(LINK_DONE.replace_all(&html, "/").into_owned())
+}
+
+/// Each `{% svg PATH attrs %}` as the SVG file's text on one line, with the
+/// tag's attributes on its `<svg>`; `Err` when the file is not in the old site.
+fn inline_svgs(cx: &Convert, template: &str) -> Result<String, String> {
+    let mut missing = None;
+    let out = SVG.replace_all(template, |c: &Captures| {
+        let path = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .map_or("", |m| m.as_str());
+        match cx.refs.site_file_text(path) {
+            Some(text) => svg_inline(&text, c[4].trim()),
+            None => {
+                missing.get_or_insert_with(|| {
+                    format!("`{{% svg {path} %}}`: no such file in the old site")
+                });
+                String::new()
+            }
+        }
+    });
+    match missing {
+        Some(why) => Err(why),
+        None => Ok(out.into_owned()),
+    }
+}
+
+/// An SVG file's `<svg>…</svg>` on one line (no XML prolog, doctype or
+/// comments, no blank line to end an HTML block), with `attrs` added.
+fn svg_inline(text: &str, attrs: &str) -> String {
+    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?s)<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->").expect("valid regex")
+    });
+    let text = NOISE.replace_all(text, "");
+    let one_line: Vec<&str> = text.split_whitespace().collect();
+    let svg = one_line.join(" ");
+    match (attrs.is_empty(), svg.strip_prefix("<svg")) {
+        (false, Some(rest)) => format!("<svg {attrs}{rest}"),
+        _ => svg,
+    }
 }
 
 /// Renders a bit of the write-up's own Liquid (a capture's text) with `page` and `site`.
@@ -124,6 +177,11 @@ fn site(cx: &Convert, uses: &str) -> Result<Object, String> {
     let mut site = Object::new();
     for c in GLOBAL.captures_iter(uses).filter(|c| &c[1] == "site") {
         let keys: Vec<&str> = c[2].split('.').collect();
+        if keys[0] == "static_files" {
+            let files = super::static_files::list(cx.refs.site_root());
+            site.insert("static_files".into(), Value::Array(files));
+            continue;
+        }
         let found = (1..=keys.len()).rev().find_map(|n| {
             let key = keys[..n].join(".");
             let value = match key.as_str() {
@@ -259,8 +317,23 @@ mod tests {
 
     #[test]
     fn what_folio_cannot_know_fails() {
-        assert!(run("{% for f in site.static_files %}{% endfor %}", "").is_err());
         assert!(run("{% svg assets/x.svg %}", "").is_err());
+        assert!(run("{% unknown_plugin_tag x %}", "").is_err());
         assert!(run("{{ nothing_assigned }}", "").is_err());
+    }
+
+    #[test]
+    fn a_link_to_a_path_starting_with_a_slash_stays_on_the_site() {
+        let t = "{% assign p = '/assets/a' %}<img src=\"{% link {{ p }}.png %}\">";
+        assert_eq!(run(t, ""), Ok("<img src=\"/assets/a.png\">".into()));
+    }
+
+    #[test]
+    fn an_svg_file_is_inlined_on_one_line_with_the_tags_attributes() {
+        let svg = "<?xml version=\"1.0\"?>\n<!-- icon -->\n<svg viewBox=\"0 0 2 2\">\n\n  <path d=\"M0 0\"/>\n</svg>\n";
+        assert_eq!(
+            svg_inline(svg, "class=\"icon\""),
+            "<svg class=\"icon\" viewBox=\"0 0 2 2\"> <path d=\"M0 0\"/> </svg>"
+        );
     }
 }
