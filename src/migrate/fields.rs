@@ -724,7 +724,12 @@ mod tests {
             Some(("2022-07-08".into(), String::new()))
         );
         assert_eq!(date_part("Jul 32 2022"), None);
-        assert_eq!(date_part("2021-02-30"), None);
+        // Past the month's end: as Jekyll (Ruby's Time) read it.
+        assert_eq!(
+            date_part("2021-02-30"),
+            Some(("2021-03-02".into(), String::new()))
+        );
+        assert_eq!(date_part("2021-02-32"), None);
     }
 
     #[test]
