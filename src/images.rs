@@ -27,6 +27,11 @@ pub fn damaged(src: &Path) -> Option<String> {
     if !matches!(kind, Kind::Png | Kind::Jpeg | Kind::WebP) {
         return None;
     }
+    if kind == Kind::Jpeg {
+        let bytes = std::fs::read(src).ok()?;
+        let e = raster::decode(&bytes).err()?;
+        return Some(format!("its bytes are damaged ({e})"));
+    }
     let reader = image::ImageReader::open(src)
         .ok()?
         .with_guessed_format()
@@ -36,6 +41,16 @@ pub fn damaged(src: &Path) -> Option<String> {
         Err(image::ImageError::IoError(_)) => None,
         Err(e) => Some(format!("its bytes are damaged ({e})")),
     }
+}
+
+/// The width and height of the image at `path`, from its header: a JPEG
+/// (by its name, as `image` chooses a decoder) with zune-jpeg, the decoder
+/// that reads its pixels; a PNG or WebP with `image`.
+pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
+    if ImageFormat::from_path(path).ok() == Some(ImageFormat::Jpeg) {
+        return raster::jpeg_dimensions(path);
+    }
+    image::image_dimensions(path).map_err(|e| e.to_string())
 }
 
 /// The bytes of `src`, resized to `width` when given, as lossless WebP when
@@ -367,6 +382,36 @@ mod tests {
         assert_eq!((&webp[..4], &webp[8..12]), (&b"RIFF"[..], &b"WEBP"[..]));
         let img = image::load_from_memory(&webp).unwrap();
         assert_eq!((img.width(), img.height()), (200, 100));
+    }
+
+    /// A JPEG written by folio itself: `image` is built without a JPEG codec
+    /// in the binary, so these must not go through it.
+    fn jpeg_file(dir: &Path, name: &str, size: (u32, u32)) -> std::path::PathBuf {
+        let img = image::RgbaImage::from_pixel(size.0, size.1, image::Rgba([9, 99, 199, 255]));
+        let p = dir.join(name);
+        std::fs::write(&p, raster::jpeg(&img, 82, raster::Chroma::Full).unwrap()).unwrap();
+        p
+    }
+
+    #[test]
+    fn a_jpeg_is_measured_from_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = jpeg_file(dir.path(), "a.jpg", (37, 21));
+        assert_eq!(dimensions(&p), Ok((37, 21)));
+        std::fs::write(&p, &std::fs::read(&p).unwrap()[..6]).unwrap();
+        assert!(dimensions(&p).is_err());
+        assert!(dimensions(&dir.path().join("missing.jpeg")).is_err());
+    }
+
+    #[test]
+    fn a_truncated_jpeg_is_damaged_and_a_whole_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = jpeg_file(dir.path(), "b.jpg", (64, 48));
+        assert_eq!(damaged(&p), None);
+        let bytes = std::fs::read(&p).unwrap();
+        std::fs::write(&p, &bytes[..bytes.len() / 3]).unwrap();
+        let why = damaged(&p).unwrap();
+        assert!(why.starts_with("its bytes are damaged ("), "{why}");
     }
 
     #[test]

@@ -46,6 +46,16 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
         .ok_or_else(|| "a JPEG shorter than its size".to_string())
 }
 
+/// The width and height of the JPEG file at `path`, from its header (the
+/// pixels are not decoded, nor the whole file read).
+pub fn jpeg_dimensions(path: &Path) -> Result<(u32, u32), String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut decoder = zune_jpeg::JpegDecoder::new(std::io::BufReader::new(file));
+    decoder.decode_headers().map_err(|e| format!("{e:?}"))?;
+    let (w, h) = decoder.dimensions().ok_or("a JPEG without a size")?;
+    Ok((w as u32, h as u32))
+}
+
 /// `img` resized to `size` (stretched: callers keep the proportions). With
 /// `alpha`, colours are weighted by their opacity, so transparent pixels
 /// leave no dark fringe; opaque images skip that work.

@@ -123,7 +123,7 @@ impl Loader {
         if !matches!(kind, Kind::Png | Kind::Jpeg | Kind::WebP) {
             return Ok(Variants::default());
         }
-        let (w, h) = image::image_dimensions(&asset.src).map_err(|err| {
+        let (w, h) = crate::images::dimensions(&asset.src).map_err(|err| {
             Error::single(
                 Diagnostic::error(format!(
                     "cover image: `{rel}` is {} that folio cannot read: {err}",

@@ -76,7 +76,7 @@ impl<FM> PageFiles for BundleFiles<'_, FM> {
         };
         if let Some(src) = self.source_of(name, before) {
             info.bytes = std::fs::metadata(&src).ok().map(|m| m.len());
-            if is_image && let Ok((w, h)) = image::image_dimensions(&src) {
+            if is_image && let Ok((w, h)) = crate::images::dimensions(&src) {
                 info.width = Some(w);
                 info.height = Some(h);
             }
