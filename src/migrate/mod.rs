@@ -24,6 +24,7 @@ pub mod eleventy;
 mod eleventy_site;
 pub mod fields;
 pub mod frontmatter;
+mod gotmpl;
 pub mod imports;
 pub mod includes;
 pub mod jsx;
