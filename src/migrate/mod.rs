@@ -25,6 +25,7 @@ mod eleventy_site;
 pub mod fields;
 pub mod frontmatter;
 mod gotmpl;
+mod hugo_own;
 pub mod imports;
 pub mod includes;
 pub mod jsx;

@@ -10,7 +10,7 @@ mod parse;
 
 use std::collections::HashMap;
 
-use serde_yaml::{Mapping, Value as Y};
+use serde_json::{Map, Value as J};
 
 use parse::{Arg, Node, Pipe};
 
@@ -21,7 +21,7 @@ pub struct Call<'a> {
     /// What a pair holds (`{{< n >}}inner{{< /n >}}`).
     pub inner: Option<&'a str>,
     pub title: &'a str,
-    pub params: &'a Mapping,
+    pub params: &'a Map<String, J>,
     /// A site path (`/uploads/a.pdf`) → its address in the import; `None`
     /// when it has none.
     pub url: &'a mut dyn FnMut(&str) -> Option<String>,
@@ -137,13 +137,16 @@ impl Eval<'_, '_> {
         let (head, rest) = cmd.split_first()?;
         match head {
             Arg::Ident(f) => self.func(f, rest, dot, piped),
-            Arg::Field(f) if *dot == Val::Root && (f == &["Get"] || f == &["Page", "RenderString"]) => {
+            Arg::Field(f)
+                if *dot == Val::Root && (f == &["Get"] || f == &["Page", "RenderString"]) =>
+            {
                 let mut args = self.args(rest, dot)?;
                 args.extend(piped);
                 if f[0] == "Get" {
                     self.get(args.first()?, rest.first()?)
                 } else {
-                    args.last().map(|v| Val::Str(v.text().unwrap_or_default(), true))
+                    args.last()
+                        .map(|v| Val::Str(v.text().unwrap_or_default(), true))
                 }
             }
             _ if rest.is_empty() && piped.is_none() => self.operand(head, dot),
@@ -162,7 +165,11 @@ impl Eval<'_, '_> {
             Arg::Num(i) => self.call.positional.get(usize::try_from(*i).ok()?),
             _ => {
                 let k = key.text()?;
-                self.call.named.iter().find(|(n, _)| *n == k).map(|(_, v)| v)
+                self.call
+                    .named
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v)
             }
         };
         Some(found.map_or(Val::Nil, |v| Val::str(v.clone())))
@@ -190,7 +197,10 @@ impl Eval<'_, '_> {
         match f.as_slice() {
             ["Inner"] => {
                 self.used.inner = true;
-                Some(Val::Str(self.call.inner.unwrap_or_default().to_string(), true))
+                Some(Val::Str(
+                    self.call.inner.unwrap_or_default().to_string(),
+                    true,
+                ))
             }
             ["IsNamedParams"] => {
                 self.used.args = true;
@@ -219,14 +229,12 @@ impl Eval<'_, '_> {
 }
 
 /// A page's front matter value `key` as text (case as Hugo reads it: any).
-fn param(params: &Mapping, key: &str) -> Val {
-    let found = params
-        .iter()
-        .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)));
+fn param(params: &Map<String, J>, key: &str) -> Val {
+    let found = params.iter().find(|(k, _)| k.eq_ignore_ascii_case(key));
     match found.map(|(_, v)| v) {
-        Some(Y::String(s)) => Val::str(s.clone()),
-        Some(Y::Number(n)) => Val::str(n.to_string()),
-        Some(Y::Bool(b)) => Val::Bool(*b),
+        Some(J::String(s)) => Val::str(s.clone()),
+        Some(J::Number(n)) => Val::str(n.to_string()),
+        Some(J::Bool(b)) => Val::Bool(*b),
         _ => Val::Nil,
     }
 }

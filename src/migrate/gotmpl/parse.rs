@@ -151,7 +151,11 @@ fn tokens(s: &str) -> Option<Vec<Tok>> {
             b'"' | b'`' => {
                 let end = close_quote(s, i, c)?;
                 let raw = &s[i + 1..end];
-                let text = if c == b'"' { unescape(raw) } else { raw.to_string() };
+                let text = if c == b'"' {
+                    unescape(raw)
+                } else {
+                    raw.to_string()
+                };
                 (Tok::Arg(Arg::Str(text)), end + 1)
             }
             b'.' => {
@@ -198,7 +202,12 @@ fn unescape(raw: &str) -> String {
 fn pipe(toks: &[Tok]) -> Option<Pipe> {
     let mut p = Pipe::default();
     let mut toks = toks;
-    if let [Tok::Arg(Arg::Var(v, f)), op @ (Tok::Decl | Tok::Assign), rest @ ..] = toks {
+    if let [
+        Tok::Arg(Arg::Var(v, f)),
+        op @ (Tok::Decl | Tok::Assign),
+        rest @ ..,
+    ] = toks
+    {
         if !f.is_empty() {
             return None;
         }

@@ -8,7 +8,8 @@ fn run(t: &str, pos: &[&str], named: &[(&str, &str)], inner: Option<&str>) -> Op
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    let params: Mapping = serde_yaml::from_str("repo: r1\ndescription: About it").unwrap();
+    let params: Map<String, J> =
+        serde_json::from_str(r#"{"repo": "r1", "description": "About it"}"#).unwrap();
     let mut url = |p: &str| (!p.contains("gone")).then(|| format!("/new{p}"));
     let mut call = Call {
         positional: &pos,
@@ -30,7 +31,9 @@ fn a_button_with_positional_arguments() {
 "#;
     assert_eq!(
         run(t, &["Go <there>", "https://x.example/a"], &[], None).as_deref(),
-        Some("<a href=\"https://x.example/a\" title=\"Go &lt;there&gt;\" target=\"_blank\">Go &lt;there&gt;</a>\n")
+        Some(
+            "<a href=\"https://x.example/a\" title=\"Go &lt;there&gt;\" target=\"_blank\">Go &lt;there&gt;</a>\n"
+        )
     );
     // A local link takes the branch with `urls.Parse`, which it lacks.
     assert_eq!(run(t, &["Go", "/docs/"], &[], None), None);
@@ -56,7 +59,9 @@ fn inner_page_data_urls_and_printf() {
 <a href="{{ "/files/a.pdf" | relURL }}">{{ printf "%s-%d%%" "x" 3 }}</a><img src="{{ urls.JoinPath "img" "b.png" | absURL }}">{{ "**b**" | markdownify }}"#;
     assert_eq!(
         run(t, &[], &[("k", "v")], Some("IN")).as_deref(),
-        Some("<div>IN</div><i>Page T r1 v</i>\n<a href=\"/new/files/a.pdf\">x-3%</a><img src=\"/new/img/b.png\"><strong>b</strong>")
+        Some(
+            "<div>IN</div><i>Page T r1 v</i>\n<a href=\"/new/files/a.pdf\">x-3%</a><img src=\"/new/img/b.png\"><strong>b</strong>"
+        )
     );
     // A site path the import lacks: no guess.
     assert_eq!(run(r#"{{ "/gone.pdf" | relURL }}"#, &[], &[], None), None);
@@ -64,7 +69,7 @@ fn inner_page_data_urls_and_printf() {
 
 #[test]
 fn what_it_reads_is_told() {
-    let params = Mapping::new();
+    let params = Map::new();
     let mut url = |p: &str| Some(p.to_string());
     let mut call = Call {
         positional: &[],
