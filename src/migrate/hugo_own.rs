@@ -122,7 +122,7 @@ pub(super) fn close(cx: &mut Convert, name: &str, alone: bool) -> Option<String>
 fn paragraph(html: &str) -> String {
     static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^<(?:!--|address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|iframe|main|nav|ol|p|pre|script|section|style|table|ul)\b",
+            r"(?i)^<(?:!--|(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|iframe|main|nav|ol|p|pre|script|section|style|table|ul)\b)",
         )
         .expect("valid regex")
     });
@@ -148,5 +148,35 @@ fn tidy(html: &str, alone: bool) -> String {
         (_, true) => String::new(),
         (true, false) => format!("{}\n", lines.join("\n")),
         (false, false) => lines.join(" "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_its_block_and_markdown_after_it_stays_markdown() {
+        assert_eq!(
+            tidy("<div>\n\n    <b>x</b>\n</div>\n", true),
+            "<div>\n<b>x</b>\n</div>\n"
+        );
+        assert_eq!(tidy("<i>\n  a\n</i>", false), "<i> a </i>");
+        assert_eq!(tidy("<pre>\n    x\n</pre>", true), "<pre>\n    x\n</pre>\n");
+        assert_eq!(tidy("\n \n", true), "");
+    }
+
+    #[test]
+    fn inline_html_alone_on_its_line_is_a_paragraph() {
+        assert_eq!(
+            paragraph("<a href=\"/x\">Go</a>"),
+            "<p><a href=\"/x\">Go</a></p>"
+        );
+        assert_eq!(
+            paragraph("<div class=\"n\">x</div>"),
+            "<div class=\"n\">x</div>"
+        );
+        assert_eq!(paragraph("<!-- note -->"), "<!-- note -->");
+        assert_eq!(paragraph(""), "");
     }
 }
