@@ -499,6 +499,52 @@ fn jekyll_site_includes_with_variables_images_and_the_unconvertible() {
     assert_no_leftovers(&built_page(&d, "reel"));
 }
 
+/// A Hugo site's own shortcodes (its `layouts/shortcodes/` or its theme's)
+/// with simple templates run at import into HTML; one that only repeats
+/// the page's title goes; one whose template does more is left for a hand.
+#[test]
+fn hugo_own_shortcodes_run_from_their_templates() {
+    let (d, report) = import("hugo-own-shortcodes");
+    let lamp = read(&d, "content/projects/lamp/index.md");
+    assert!(
+        lamp.contains("---\n<p><a href=\"https://code.example/lamp\" class=\"button\" title=\"See the code\" target=\"_blank\" rel=\"noopener\">See the code</a></p>\n"),
+        "{lamp}"
+    );
+    assert!(
+        lamp.contains("<div class=\"note note-tip\">\n<strong>Before you start</strong>\n\nCut the **power** first.\n\n</div>\n"),
+        "{lamp}"
+    );
+    assert!(
+        lamp.contains("Read the <a class=\"sheet\" href=\"/files/wiring.pdf\">wiring sheet (L-1)</a> before soldering."),
+        "{lamp}"
+    );
+    assert!(
+        !lamp.contains("page-header") && !lamp.contains("{{"),
+        "{lamp}"
+    );
+    assert!(exists(&d, "static/files/wiring.pdf"));
+    assert!(
+        report.contains("shortcode page_header left out: it showed the page's title or description, which folio shows ×1"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "shortcode note → HTML, run from the old site's template (check it reads as it did) ×1"
+        ),
+        "{report}"
+    );
+    // `partial`, `range` and `.Page.GetPage` are more than folio runs.
+    for left in [
+        "lamp/index.md:10: shortcode `{{< brick_title >}}` left out",
+        "kiln/index.md:8: shortcode `{{< parts \"relay\" \"buzzer\" >}}` left out",
+        "kiln/index.md:10: shortcode `{{< button \"Read more\" \"/projects/lamp/\" >}}` left out",
+    ] {
+        assert!(report.contains(left), "{left}\n{report}");
+    }
+    assert!(report.contains("3 to fix by hand in all"), "{report}");
+    checks_and_builds(&d, "hugo-own-shortcodes");
+}
+
 #[test]
 fn blowfish_shortcodes_links_and_math() {
     let (d, report) = import("hugo-blowfish");

@@ -56,6 +56,11 @@ pub struct Convert<'r, 'a> {
     /// Zola body shortcodes (`{% name(…) %}`) still open: whether each is
     /// kept (folio's or the site's own), so its `{% end %}` stays too.
     pub zola_open: Vec<bool>,
+    /// The write-up's front matter (for the old site's own Hugo shortcodes).
+    pub front: serde_json::Map<String, serde_json::Value>,
+    /// The old site's own Hugo shortcodes run at import and still open:
+    /// each one's name and the HTML its closing tag becomes.
+    pub hugo_open: Vec<(String, String)>,
     /// The line being converted, for the hands it raises.
     pub(super) line: usize,
 }
@@ -80,6 +85,8 @@ impl<'r, 'a> Convert<'r, 'a> {
             texts: HashMap::new(),
             no_alt: Vec::new(),
             zola_open: Vec::new(),
+            front: serde_json::Map::new(),
+            hugo_open: Vec::new(),
             line: 0,
         }
     }

@@ -24,6 +24,8 @@ pub mod eleventy;
 mod eleventy_site;
 pub mod fields;
 pub mod frontmatter;
+mod gotmpl;
+mod hugo_own;
 pub mod imports;
 pub mod includes;
 pub mod jsx;

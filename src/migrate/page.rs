@@ -48,6 +48,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let cover = cover(&mut fields, &mut refs, s, cover_line);
     let mut cx = Convert::new(&mut refs);
     cx.eleventy = map.eleventy.clone();
+    cx.front = front.map.clone();
     let mdx = s.mdx || body::has_component_script(&front.body);
     let own = super::sample::own_text(&mut cx, &front);
     let text = includes::convert(&mut cx, &front.map, own, front.body_first_line);

@@ -205,12 +205,15 @@ pub fn hugo(cx: &mut Convert, line: &str) -> String {
             // Hugo's own: the code between becomes a fenced block.
             ("highlight", false) => Some(format!("```{}", args.id("lang", 0).unwrap_or(""))),
             ("highlight", true) => Some("```".to_string()),
-            // The old site's own: its closing tag goes, what the pair held stays.
-            (_, true) => return String::new(),
+            // The old site's own: its closing tag goes (or ends the HTML
+            // its template opened), what the pair held stays.
+            (_, true) => {
+                let alone = line.trim() == &c[0];
+                return super::hugo_own::close(cx, &c[3], alone).unwrap_or_default();
+            }
             _ => {
-                let template = format!("layouts/shortcodes/{name}.html");
                 let args = Args::parse(&straight(&c[4]));
-                return own(cx, &name, &c[0], &args, &template);
+                return hugo_own(cx, &c[3], &c[0], &args, line.trim() == &c[0]);
             }
         };
         if converted.is_some() && !closing && name != "load-photoswipe" {
@@ -249,12 +252,35 @@ pub(super) fn own(
     if let Some(linked) = own_file(cx, name, args) {
         return linked;
     }
+    left_out(cx, whole, template);
+    String::new()
+}
+
+/// A Hugo site's own shortcode `name` called as `whole` (`alone` on its
+/// line): a file it names in folio's shortcodes, else its template run
+/// (see [`super::hugo_own`]), else left out for a hand.
+fn hugo_own(cx: &mut Convert, name: &str, whole: &str, args: &Args, alone: bool) -> String {
+    let hands = cx.hands.len();
+    if let Some(linked) = own_file(cx, name, args) {
+        return linked;
+    }
+    // A file it names that the site lacks is no problem when its template
+    // makes it a path of the site's (`{{ "files/" | relURL }}`).
+    let missing = cx.hands.split_off(hands);
+    if let Some(html) = super::hugo_own::run(cx, name, args, whole, alone) {
+        return html;
+    }
+    cx.hands.extend(missing);
+    left_out(cx, whole, &format!("layouts/shortcodes/{name}.html"));
+    String::new()
+}
+
+fn left_out(cx: &mut Convert, whole: &str, template: &str) {
     let shown: String = whole.chars().take(80).collect();
     cx.hand(format!(
         "shortcode `{shown}` left out: folio can't run the old site's own shortcodes \
          (what it showed is in its {template}); write it here in Markdown or HTML, or leave it out"
     ));
-    String::new()
 }
 
 /// The local file an own shortcode names (its file/src/url/… argument, or
