@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::args::Args;
 use super::convert::Convert;
-use super::shortcodes::{self, Args};
+use super::shortcodes;
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{%-?\s*(image|galleryImage|gallery|endgallery)\b(.*?)-?%\}").expect("valid regex")

@@ -7,10 +7,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::args::Args;
 use super::convert::Convert;
 use super::gotmpl::{self, Call};
 use super::refs::Ref;
-use super::shortcodes::Args;
 
 /// Stands for what a pair holds while its template runs.
 const INNER: &str = "\u{1}folio-inner\u{1}";

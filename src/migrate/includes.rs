@@ -20,8 +20,9 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 use serde_json::{Map, Value};
 
+use super::args::Args;
 use super::convert::Convert;
-use super::shortcodes::{self, Args};
+use super::shortcodes;
 
 /// `{% capture NAME %}…{% endcapture %}` in a write-up: text for an include.
 static CAPTURE: LazyLock<Regex> = LazyLock::new(|| {

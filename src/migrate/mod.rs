@@ -11,6 +11,7 @@
 
 pub mod address;
 mod aliases;
+mod args;
 pub mod body;
 pub mod cite;
 pub mod collections;

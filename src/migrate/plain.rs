@@ -12,8 +12,9 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::args::Args;
 use super::convert::Convert;
-use super::shortcodes::{Args, straight};
+use super::shortcodes::straight;
 
 static HUGO_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::args::Args;
 use super::convert::Convert;
-use super::shortcodes::{self, Args, straight};
+use super::shortcodes::{self, straight};
 
 /// `{{ name(args) }}`, `{% name(args) %}` (groups 1–3), or `{% end %}`.
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
