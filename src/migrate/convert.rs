@@ -56,6 +56,9 @@ pub struct Convert<'r, 'a> {
     /// Zola body shortcodes (`{% name(…) %}`) still open: whether each is
     /// kept (folio's or the site's own), so its `{% end %}` stays too.
     pub zola_open: Vec<bool>,
+    /// A Jekyll write-up's page variables (front matter and what Jekyll
+    /// adds), for `{{ page.KEY }}` in its text; none for other generators.
+    pub page: Option<serde_json::Map<String, serde_json::Value>>,
     /// The line being converted, for the hands it raises.
     pub(super) line: usize,
 }
@@ -80,6 +83,7 @@ impl<'r, 'a> Convert<'r, 'a> {
             texts: HashMap::new(),
             no_alt: Vec::new(),
             zola_open: Vec::new(),
+            page: None,
             line: 0,
         }
     }

@@ -37,6 +37,8 @@ pub struct SiteMap {
     pub aliases: Vec<(String, PathBuf)>,
     /// What the site defines when it is an Eleventy site (its paired shortcodes).
     pub eleventy: Option<super::eleventy_site::Site>,
+    /// Whether it is a Jekyll site (Liquid in write-ups is run: `{{ page.KEY }}`).
+    pub jekyll: bool,
 }
 
 /// For tests: a site in a temporary folder with the write-up

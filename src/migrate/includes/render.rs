@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 
 use super::liquid;
 use crate::migrate::convert::Convert;
+use crate::migrate::refs::Refs;
 
 type Object = Map<String, Value>;
 
@@ -67,9 +68,14 @@ pub fn render(cx: &Convert, scope: &Scope, template: &str, params: &str) -> Resu
     Ok(LINK_DONE.replace_all(&html, "/").into_owned())
 }
 
-/// An include's template with its `{% link %}` marked and its SVGs inlined.
+/// An include's template with its `{% link %}` marked, its SVGs inlined and
+/// jekyll-image-size's `{% imagesize … %}` gone (the width and height
+/// attributes it wrote: the browser reads them from the image).
 fn prepared(cx: &Convert, template: &str) -> Result<String, String> {
+    static IMAGESIZE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{%-?\s*imagesize\s[^%]*%\}").expect("valid regex"));
     let template = LINK.replace_all(template, |c: &Captures| format!("{LINK_MARK}{}", &c[1]));
+    let template = IMAGESIZE.replace_all(&template, "");
     inline_svgs(cx, &template)
 }
 
@@ -153,11 +159,18 @@ fn globals(cx: &Convert, scope: &Scope, uses: &str) -> Result<Object, String> {
     Ok(globals)
 }
 
-/// The write-up's front matter, with Jekyll's `path`, `name`, `slug`, `url`;
-/// each `page.KEY` that `uses` reads and it lacks is nil, as in Jekyll.
+/// The write-up's page variables; each `page.KEY` that `uses` reads and
+/// they lack is nil, as in Jekyll.
 fn page(cx: &Convert, front: &Map<String, Value>, uses: &str) -> Object {
+    with_nil(page_vars(cx.refs, front), uses, "page")
+}
+
+/// The write-up's front matter, with what Jekyll adds when it is not set:
+/// `path`, `name`, `slug` (the file name without its date, as Jekyll gives
+/// a collection's documents and posts), `url`.
+pub fn page_vars(refs: &Refs, front: &Map<String, Value>) -> Object {
     let mut page = front.clone();
-    if let Some(path) = cx.refs.source_in_site() {
+    if let Some(path) = refs.source_in_site() {
         let name = path.rsplit('/').next().unwrap_or_default().to_string();
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         let slug = jekyll_slug(stem);
@@ -177,7 +190,7 @@ fn page(cx: &Convert, front: &Map<String, Value>, uses: &str) -> Object {
             }
         }
     }
-    with_nil(page, uses, "page")
+    page
 }
 
 /// A post's file stem without its date (`2021-03-04-a-b` → `a-b`).
