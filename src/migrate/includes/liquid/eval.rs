@@ -204,9 +204,15 @@ fn count(op: Option<&Operand>, vars: &Map<String, Value>) -> Result<Option<usize
 pub fn expr(e: &Expr, vars: &Map<String, Value>) -> Result<Value> {
     let mut value = operand(&e.base, vars)?;
     for (name, args) in &e.filters {
+        // `default: post.date` where there is no `post`: nil, as in Jekyll
+        // (a fallback named for another kind of page).
+        let lenient = name == "default";
         let args = args
             .iter()
-            .map(|a| operand(a, vars))
+            .map(|a| match operand(a, vars) {
+                Err(_) if lenient && matches!(a, Operand::Path(..)) => Ok(Value::Null),
+                other => other,
+            })
             .collect::<Result<Vec<_>>>()?;
         value = filters::apply(name, value, &args)?;
     }

@@ -63,6 +63,8 @@ mod tests {
             "a1.5true312"
         );
         assert_eq!(ok("{{ page.missing.deeper | default: 'd' }}"), "d");
+        assert_eq!(ok("{{ page.title | default: post.title }}"), "Kite");
+        assert_eq!(ok("[{{ none | default: post.date | upcase }}]"), "[]");
         assert_eq!(
             ok("{{ page.title | append: '-' | append: n | prepend: '<' }}"),
             "<Kite-2"
