@@ -128,12 +128,15 @@ fn jekyll_al_folio_projects_and_liquid() {
     assert!(!read(&d, "folio.yaml").contains("title: blank"));
     for hand in [
         "_projects/2_project.md:5: cover image: `assets/img/missing.jpg` does not exist",
-        "_projects/2_project.md:11: Liquid template code",
         // `path=page.img` is the front matter's image, which the site lacks.
         "_projects/2_project.md:13: figure left out: `assets/img/missing.jpg`",
     ] {
         assert!(report.contains(hand), "{hand} in {report}");
     }
+    // Jekyll printed the page's own title there.
+    let p2 = read(&d, "content/projects/2_project/index.md");
+    assert!(p2.contains("Built for sensor archive users."), "{p2}");
+    assert!(!report.contains("2_project.md:11:"), "{report}");
     assert_eq!(
         report.matches("_projects/2_project.md:13:").count(),
         1,
@@ -1629,6 +1632,40 @@ fn jekyll_own_includes_are_rendered_and_their_images_copied() {
         "{page}"
     );
     assert_no_leftovers(&page);
+}
+
+/// A Jekyll write-up that prints its own front matter (`{{ page.description }}`),
+/// gives an include `slug=page.slug` (Jekyll's slug of a collection's
+/// document: its file name) whose template includes another and sizes its
+/// image with jekyll-image-size, and links a post of the old blog: all as
+/// the old site showed them, the post at its old address (url + baseurl).
+#[test]
+fn jekyll_page_variables_nested_includes_and_old_posts() {
+    let (d, report) = import("jekyll-page-vars");
+    let md = read(&d, "content/projects/lamp/index.md");
+    assert!(
+        md.contains("---\nA controller for a <b>solar</b> garden lamp.\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("[a post](https://studio.example.org/old/blog/2023-01-02-notes.html)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("<picture> <span class=\"icon icon-sun\" aria-hidden=\"true\"></span> <img src=\"/images/2024/01/lamp/shot.png\"  alt=\"The lamp at night\" loading=\"lazy\"> </picture>"),
+        "{md}"
+    );
+    assert!(
+        exists(&d, "static/images/2024/01/lamp/shot.png"),
+        "{report}"
+    );
+    assert!(!md.contains("{{") && !md.contains("{%"), "{md}");
+    assert!(
+        report.contains("1 of 1 write-up need nothing by hand"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+    assert_no_leftovers(&built_page(&d, "lamp"));
 }
 
 /// A Zola site whose theme's shortcodes are not in the folder, and dates

@@ -295,6 +295,7 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = RELATIVE_URL.replace_all(&line, "$1");
     let line = BASEURL.replace_all(&line, "");
     let line = super::sitevars::resolve(cx, &line);
+    let line = super::pagevars::resolve(cx, &line);
     let line = shortcodes::liquid(cx, &line);
     let line = cite::liquid(cx, &line);
     let line = eleventy::liquid(cx, &line);

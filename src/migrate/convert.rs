@@ -61,6 +61,9 @@ pub struct Convert<'r, 'a> {
     /// The old site's own Hugo shortcodes run at import and still open:
     /// each one's name and the HTML its closing tag becomes.
     pub hugo_open: Vec<(String, String)>,
+    /// A Jekyll write-up's page variables (front matter and what Jekyll
+    /// adds), for `{{ page.KEY }}` in its text; none for other generators.
+    pub page: Option<serde_json::Map<String, serde_json::Value>>,
     /// The line being converted, for the hands it raises.
     pub(super) line: usize,
 }
@@ -87,6 +90,7 @@ impl<'r, 'a> Convert<'r, 'a> {
             zola_open: Vec::new(),
             front: serde_json::Map::new(),
             hugo_open: Vec::new(),
+            page: None,
             line: 0,
         }
     }

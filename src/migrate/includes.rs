@@ -22,6 +22,7 @@ use serde_json::{Map, Value};
 
 use super::args::Args;
 use super::convert::Convert;
+use super::refs::Ref;
 use super::shortcodes;
 
 /// `{% capture NAME %}…{% endcapture %}` in a write-up: text for an include.
@@ -66,6 +67,23 @@ const ALT_KEYS: &[&str] = &["alt", "description", "caption", "title"];
 /// Parameters of a button or link include: its address, and its text.
 const LINK_KEYS: &[&str] = &["url", "link", "href"];
 const TEXT_KEYS: &[&str] = &["text", "label", "title"];
+
+pub use render::page_vars;
+
+/// A `{{ … }}` output of the write-up's text rendered with its page variables
+/// (`page`) and the old site's settings; `Err` says why it cannot be.
+pub fn render_output(
+    cx: &Convert,
+    page: &Map<String, Value>,
+    text: &str,
+) -> Result<String, String> {
+    let captures = HashMap::new();
+    let scope = render::Scope {
+        page,
+        captures: &captures,
+    };
+    render::render_text(cx, &scope, text)
+}
 
 /// `body` (starting on line `first_line`, of a write-up whose front matter is
 /// `page`) with each include outside code blocks, comments and `{% raw %}`
@@ -302,6 +320,12 @@ fn include(cx: &mut Convert, name: &str, text: &str, own: (&render::Scope, &str)
         return out;
     }
     if let Some(src) = image_of(cx, name, &args) {
+        // A file name the include makes a path of (`images/{{ include.slug
+        // }}/NAME`): not a file as it is, the include's own HTML shows it.
+        let missing = matches!(cx.refs.bundle_file(&src), Ref::Broken(_));
+        if let Some(html) = missing.then(|| rendered(cx, name, own).ok()).flatten() {
+            return html;
+        }
         // Its other parameters (width, class, link) styled the old theme.
         let alt = ALT_KEYS.iter().find_map(|k| args.get(k));
         cx.converted(&format!("include {name} (an image) → figure"));

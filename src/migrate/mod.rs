@@ -34,6 +34,7 @@ pub mod kramdown;
 pub mod liquidvars;
 pub mod listpage;
 pub mod page;
+pub mod pagevars;
 pub mod permalink;
 pub mod person;
 pub mod plain;

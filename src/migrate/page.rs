@@ -46,12 +46,15 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
     let mut refs = Refs::new(map, &s.path, s.bundle.as_deref());
     let cover_line = cover_line(&front);
     let cover = cover(&mut fields, &mut refs, s, cover_line);
+    let page_vars = map.jekyll.then(|| includes::page_vars(&refs, &front.map));
     let mut cx = Convert::new(&mut refs);
     cx.eleventy = map.eleventy.clone();
     cx.front = front.map.clone();
     let mdx = s.mdx || body::has_component_script(&front.body);
     let own = super::sample::own_text(&mut cx, &front);
-    let text = includes::convert(&mut cx, &front.map, own, front.body_first_line);
+    let vars = page_vars.as_ref().unwrap_or(&front.map);
+    let text = includes::convert(&mut cx, vars, own, front.body_first_line);
+    cx.page = page_vars;
     let text = body::convert(&mut cx, &text, front.body_first_line, mdx);
     let (text, kramdown_notes) = kramdown::commonmark(&text);
     let (hands, done) = (cx.hands, cx.done);

@@ -379,9 +379,12 @@ fn site_url(src: &Path, s: &Map<String, Value>, keys: &[&str], o: &mut Owner) ->
             "folio.yaml: base_url: {what}, so it was not taken; set base_url: to the address the site is published at"
         )
     };
-    let from_settings = first_text(s, keys)
+    // The first key holding an address: Jekyll's `baseurl` path may come first.
+    let from_settings = keys
+        .iter()
+        .filter_map(|k| first_text(s, &[k]))
         .map(|(_, u)| u)
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .find(|u| u.starts_with("http://") || u.starts_with("https://"))
         .filter(|u| match address::not_the_site(u) {
             Some(why) => {
                 o.hints.push(refuse(&format!("`{u}` {why}")));
@@ -528,5 +531,16 @@ mod tests {
         let o = extract(d, Generator::Jekyll, &[]);
         assert_eq!(o.config[&y("base_url")], y("/"));
         assert!(o.hints[0].contains("local server"), "{:?}", o.hints);
+        // Jekyll's `baseurl` path before `url`: the address is both.
+        std::fs::write(
+            d.join("_config.yml"),
+            "baseurl: '/folio-old'\nurl: 'https://jdoe.example.org'\n",
+        )
+        .unwrap();
+        let o = extract(d, Generator::Jekyll, &[]);
+        assert_eq!(
+            o.config[&y("base_url")],
+            y("https://jdoe.example.org/folio-old/")
+        );
     }
 }

@@ -37,6 +37,8 @@ pub struct SiteMap {
     pub aliases: Vec<(String, PathBuf)>,
     /// What the site defines when it is an Eleventy site (its paired shortcodes).
     pub eleventy: Option<super::eleventy_site::Site>,
+    /// Whether it is a Jekyll site (Liquid in write-ups is run: `{{ page.KEY }}`).
+    pub jekyll: bool,
 }
 
 /// For tests: a site in a temporary folder with the write-up
@@ -257,11 +259,21 @@ impl<'a> Refs<'a> {
             .flat_map(|dir| [Some(dir.join(rel)), name.map(|n| dir.join(n))])
             .flatten()
             .find(|p| p.is_file() && is_image(p))
+            .or_else(|| self.in_content(rel))
             .or_else(|| only_image_named(&self.site.root, rel));
         match file {
             Some(file) => self.file(file, None, "", true),
             None => found,
         }
+    }
+
+    /// An image at `rel` under the old site's `content/`: where Zola's
+    /// `get_image_metadata`/`get_url` look after `static/` (tabi's
+    /// `extra.local_image = "projects/name/logo.png"` names a bundle's file).
+    fn in_content(&self, rel: &str) -> Option<PathBuf> {
+        let content = self.site.root.join("content");
+        let file = normalize(&content.join(rel.trim_start_matches("@/")))?;
+        (file.starts_with(&content) && file.is_file() && is_image(&file)).then_some(file)
     }
 
     fn resolve(&mut self, dest: &str, into_bundle: bool) -> Ref {
@@ -791,6 +803,29 @@ mod tests {
         assert_eq!(r.link("/logo.jpg"), Ref::Rewrite("logo.svg".into()));
         assert_eq!(r.link("shot.PNG"), Ref::Rewrite("shot.jpg".into()));
         assert_eq!(r.renamed.len(), 2, "{:?}", r.renamed);
+    }
+
+    #[test]
+    fn a_cover_named_from_the_content_folder_is_the_bundle_file() {
+        let png = "\u{89}PNG\r\n\u{1a}\n";
+        let (dir, map, page) = test_page(&[("logo.png", png)]);
+        let other = dir.path().join("content/projects/b");
+        std::fs::create_dir_all(&other).unwrap();
+        std::fs::write(other.join("shot.png"), png).unwrap();
+        let mut r = Refs::new(&map, &page, page.parent());
+        assert_eq!(
+            r.cover("projects/a/logo.png"),
+            Ref::Rewrite("logo.png".into())
+        );
+        assert_eq!(
+            r.cover("projects/b/shot.png"),
+            Ref::Rewrite("shot.png".into())
+        );
+        assert_eq!(r.copies.len(), 1);
+        assert!(matches!(r.cover("projects/a/gone.png"), Ref::Broken(_)));
+        // Never a file outside content/.
+        std::fs::write(dir.path().join("out.png"), png).unwrap();
+        assert!(matches!(r.cover("../out.png"), Ref::Broken(_)));
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub fn plan(
         post_urls,
         aliases: super::aliases::of(src),
         eleventy: super::eleventy_site::Site::of(src),
+        jekyll: generator == Generator::Jekyll,
     };
     let mut report = Report {
         generator: Some(generator),

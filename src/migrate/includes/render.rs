@@ -6,7 +6,8 @@
 //! `site.baseurl` and `site.url` are empty: folio's paths start at the site
 //! root). `{% link PATH %}` becomes `/PATH`; `site.static_files` lists the
 //! old site's files ([`super::static_files`]); jekyll-inline-svg's
-//! `{% svg PATH %}` is the SVG file's text. What the old site knew and
+//! `{% svg PATH %}` is the SVG file's text; `{% include NAME %}` in it
+//! renders the old site's `_includes/NAME` (a few levels deep). What the old site knew and
 //! folio does not (another plugin's tag) makes it fail: the caller then
 //! converts the include as before.
 
@@ -18,6 +19,7 @@ use serde_json::{Map, Value};
 
 use super::liquid;
 use crate::migrate::convert::Convert;
+use crate::migrate::refs::Refs;
 
 type Object = Map<String, Value>;
 
@@ -55,14 +57,49 @@ pub struct Scope<'a> {
 /// The include's HTML, from its template `template` and the parameter text
 /// `params`; `Err` says why it cannot be rendered.
 pub fn render(cx: &Convert, scope: &Scope, template: &str, params: &str) -> Result<String, String> {
-    let template = LINK.replace_all(template, |c: &Captures| format!("{LINK_MARK}{}", &c[1]));
-    let template = inline_svgs(cx, &template)?;
-    let mut globals = globals(cx, scope, &template)?;
+    let template = prepared(cx, template)?;
+    let mut globals = globals(cx, scope, &with_nested(cx, &template))?;
     let include = parameters(&globals, params)?;
     let include = with_nil(include, &template, "include");
     globals.insert("include".into(), Value::Object(include));
-    let html = render_with(&globals, &template)?;
+    let nested = |name: &str| prepared(cx, &cx.refs.include_text(name)?).ok();
+    let html = liquid::render(&template, &mut globals, Some(&nested))
+        .map_err(|e| e.message().to_string())?;
     Ok(LINK_DONE.replace_all(&html, "/").into_owned())
+}
+
+/// An include's template with its `{% link %}` marked, its SVGs inlined and
+/// jekyll-image-size's `{% imagesize … %}` gone (the width and height
+/// attributes it wrote: the browser reads them from the image).
+fn prepared(cx: &Convert, template: &str) -> Result<String, String> {
+    static IMAGESIZE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{%-?\s*imagesize\s[^%]*%\}").expect("valid regex"));
+    let template = LINK.replace_all(template, |c: &Captures| format!("{LINK_MARK}{}", &c[1]));
+    let template = IMAGESIZE.replace_all(&template, "");
+    inline_svgs(cx, &template)
+}
+
+/// `template` followed by the text of the old site's includes it includes,
+/// and theirs (a few levels down): what the render may read of `page` and `site`.
+fn with_nested(cx: &Convert, template: &str) -> String {
+    static INCLUDE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{%-?\s*include\s+([^\s{}%]+)").expect("valid regex"));
+    const MAX_FILES: usize = 32;
+    let mut all = template.to_string();
+    let mut seen: Vec<String> = Vec::new();
+    while seen.len() < MAX_FILES {
+        let next = INCLUDE
+            .captures_iter(&all)
+            .map(|c| c[1].to_string())
+            .find(|n| !seen.contains(n));
+        let Some(name) = next else { break };
+        seen.push(name.clone());
+        if let Some(text) = cx.refs.include_text(&name) {
+            all.push('\n');
+            all.push_str(&text);
+        }
+    }
+    all
 }
 
 /// Each `{% svg PATH attrs %}` as the SVG file's text on one line, with the
@@ -122,11 +159,18 @@ fn globals(cx: &Convert, scope: &Scope, uses: &str) -> Result<Object, String> {
     Ok(globals)
 }
 
-/// The write-up's front matter, with Jekyll's `path`, `name`, `slug`, `url`;
-/// each `page.KEY` that `uses` reads and it lacks is nil, as in Jekyll.
+/// The write-up's page variables; each `page.KEY` that `uses` reads and
+/// they lack is nil, as in Jekyll.
 fn page(cx: &Convert, front: &Map<String, Value>, uses: &str) -> Object {
+    with_nil(page_vars(cx.refs, front), uses, "page")
+}
+
+/// The write-up's front matter, with what Jekyll adds when it is not set:
+/// `path`, `name`, `slug` (the file name without its date, as Jekyll gives
+/// a collection's documents and posts), `url`.
+pub fn page_vars(refs: &Refs, front: &Map<String, Value>) -> Object {
     let mut page = front.clone();
-    if let Some(path) = cx.refs.source_in_site() {
+    if let Some(path) = refs.source_in_site() {
         let name = path.rsplit('/').next().unwrap_or_default().to_string();
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         let slug = jekyll_slug(stem);
@@ -146,7 +190,7 @@ fn page(cx: &Convert, front: &Map<String, Value>, uses: &str) -> Object {
             }
         }
     }
-    with_nil(page, uses, "page")
+    page
 }
 
 /// A post's file stem without its date (`2021-03-04-a-b` → `a-b`).
@@ -251,7 +295,7 @@ fn render_with(globals: &Object, text: &str) -> Result<String, String> {
     if !text.contains("{{") && !text.contains("{%") {
         return Ok(text.to_string());
     }
-    liquid::render(text, &mut globals.clone()).map_err(|e| e.message().to_string())
+    liquid::render(text, &mut globals.clone(), None).map_err(|e| e.message().to_string())
 }
 
 /// A variable (`page.images`, `true`, `3`) as a value; nil when unknown.
@@ -307,6 +351,49 @@ mod tests {
             run(template, " file_name = \"logo\" body=intro"),
             Ok("<img src=\"/assets/kite/logo.png\" alt=\"Kite by Ada\">/a/b hi-there <p>Hello <em>you</em></p>\n_projects/2020-01-02-kite.md".into())
         );
+    }
+
+    #[test]
+    fn an_include_in_an_include_renders_with_its_own_parameters() {
+        let dir = tempfile::tempdir().unwrap();
+        let inc = dir.path().join("_includes/c");
+        std::fs::create_dir_all(&inc).unwrap();
+        let files = [
+            (
+                "code.html",
+                "{% assign lang = include.lang %}<b>{{ lang }}</b>{% include c/icon.html class=\"ic\" %}{{ include.class }}|",
+            ),
+            (
+                "icon.html",
+                "<i class=\"{{ include.class }}\" title=\"{{ site.author.name }}\">{{ lang }}</i>",
+            ),
+            ("loop.html", "a{% include c/loop.html %}"),
+        ];
+        for (name, text) in files {
+            std::fs::write(inc.join(name), text).unwrap();
+        }
+        let map = SiteMap {
+            root: dir.path().to_path_buf(),
+            vars: [("author.name".to_string(), "Ada".to_string())].into(),
+            ..SiteMap::default()
+        };
+        let mut refs = Refs::new(&map, &dir.path().join("_projects/kite.md"), None);
+        let cx = Convert::new(&mut refs);
+        let front = serde_json::json!({"title": "Kite"});
+        let captures = HashMap::new();
+        let scope = Scope {
+            page: front.as_object().unwrap(),
+            captures: &captures,
+        };
+        let text = |name: &str| std::fs::read_to_string(inc.join(name)).unwrap();
+        assert_eq!(
+            render(&cx, &scope, &text("code.html"), "lang=\"go\""),
+            Ok("<b>go</b><i class=\"ic\" title=\"Ada\">go</i>|".into())
+        );
+        let looped = render(&cx, &scope, &text("loop.html"), "");
+        assert!(looped.is_err_and(|e| e.contains("nested too deep")));
+        let gone = render(&cx, &scope, "{% include c/gone.html %}", "");
+        assert!(gone.is_err_and(|e| e.contains("`_includes/c/gone.html` is not in the old site")));
     }
 
     #[test]

@@ -17,17 +17,40 @@ const MAX_RANGE: i64 = 100_000;
 /// Nodes and loop turns a render may take (loops in loops run wild).
 const MAX_STEPS: usize = 1_000_000;
 
-/// `nodes` rendered with `vars` (which `assign` and `capture` change).
-pub fn render(nodes: &[Node], vars: &mut Map<String, Value>) -> Result<String> {
+/// Includes in includes deeper than this are refused (one that includes itself).
+const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// The text of the include named (Jekyll's `_includes/NAME`), when there is one.
+pub type Includes<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// What one render has taken so far, and where its includes come from.
+struct Run<'a> {
+    steps: usize,
+    includes: Option<Includes<'a>>,
+    depth: usize,
+}
+
+/// `nodes` rendered with `vars` (which `assign` and `capture` change);
+/// `{% include %}` finds its template through `includes` (none: an error).
+pub fn render(
+    nodes: &[Node],
+    vars: &mut Map<String, Value>,
+    includes: Option<Includes>,
+) -> Result<String> {
     let mut out = String::new();
-    render_into(nodes, vars, &mut out, &mut 0)?;
+    let mut run = Run {
+        steps: 0,
+        includes,
+        depth: 0,
+    };
+    render_into(nodes, vars, &mut out, &mut run)?;
     Ok(out)
 }
 
 /// One more step of a render's `MAX_STEPS`.
-fn step(steps: &mut usize) -> Result<()> {
-    *steps += 1;
-    if *steps > MAX_STEPS {
+fn step(run: &mut Run) -> Result<()> {
+    run.steps += 1;
+    if run.steps > MAX_STEPS {
         return Err(Error::msg("the template loops too long"));
     }
     Ok(())
@@ -50,10 +73,10 @@ fn render_into(
     nodes: &[Node],
     vars: &mut Map<String, Value>,
     out: &mut String,
-    steps: &mut usize,
+    run: &mut Run,
 ) -> Result<()> {
     for node in nodes {
-        step(steps)?;
+        step(run)?;
         match node {
             Node::Text(t) => out.push_str(t),
             Node::Output(e) => out.push_str(&text(&expr(e, vars)?)?),
@@ -63,7 +86,7 @@ fn render_into(
             }
             Node::Capture(name, body) => {
                 let mut value = String::new();
-                render_into(body, vars, &mut value, steps)?;
+                render_into(body, vars, &mut value, run)?;
                 let value = bounded(Value::String(value))?;
                 vars.insert(name.clone(), value);
             }
@@ -75,9 +98,10 @@ fn render_into(
                         break;
                     }
                 }
-                render_into(chosen, vars, out, steps)?;
+                render_into(chosen, vars, out, run)?;
             }
-            Node::For(f) => for_loop(f, vars, out, steps)?,
+            Node::For(f) => for_loop(f, vars, out, run)?,
+            Node::Include(name, params) => include(name, params, vars, out, run)?,
         }
         if out.len() > MAX_OUTPUT {
             return Err(Error::msg("the rendered text is too long"));
@@ -86,12 +110,7 @@ fn render_into(
     Ok(())
 }
 
-fn for_loop(
-    f: &For,
-    vars: &mut Map<String, Value>,
-    out: &mut String,
-    steps: &mut usize,
-) -> Result<()> {
+fn for_loop(f: &For, vars: &mut Map<String, Value>, out: &mut String, run: &mut Run) -> Result<()> {
     let mut items = match operand(&f.source, vars)? {
         Value::Array(a) => a,
         Value::Object(o) => o
@@ -110,19 +129,19 @@ fn for_loop(
         items.reverse();
     }
     if items.is_empty() {
-        return render_into(&f.empty, vars, out, steps);
+        return render_into(&f.empty, vars, out, run);
     }
     let saved = (vars.remove(&f.var), vars.remove("forloop"));
     let length = items.len();
     for (i, item) in items.into_iter().enumerate() {
-        step(steps)?;
+        step(run)?;
         let forloop = serde_json::json!({
             "index": i + 1, "index0": i, "rindex": length - i, "rindex0": length - i - 1,
             "first": i == 0, "last": i + 1 == length, "length": length,
         });
         vars.insert("forloop".into(), forloop);
         vars.insert(f.var.clone(), item);
-        render_into(&f.body, vars, out, steps)?;
+        render_into(&f.body, vars, out, run)?;
     }
     for (name, value) in [(f.var.as_str(), saved.0), ("forloop", saved.1)] {
         match value {
@@ -131,6 +150,44 @@ fn for_loop(
         };
     }
     Ok(())
+}
+
+/// Jekyll's `{% include NAME … %}`: its template rendered with the same
+/// variables and `include` set to its parameters (a variable with no value
+/// is nil, as in Jekyll), then `include` as it was.
+fn include(
+    name: &str,
+    params: &[(String, Operand)],
+    vars: &mut Map<String, Value>,
+    out: &mut String,
+    run: &mut Run,
+) -> Result<()> {
+    let Some(includes) = run.includes else {
+        return Err(Error::msg("the tag `include` is not supported"));
+    };
+    if run.depth >= MAX_INCLUDE_DEPTH {
+        return Err(Error::msg(format!(
+            "`include {name}`: includes nested too deep"
+        )));
+    }
+    let text = includes(name)
+        .ok_or_else(|| Error::msg(format!("`_includes/{name}` is not in the old site")))?;
+    let nodes = super::parse::parse(&text)
+        .map_err(|e| Error::msg(format!("_includes/{name}: {}", e.message())))?;
+    let mut given = Map::new();
+    for (key, op) in params {
+        given.insert(key.clone(), operand(op, vars).unwrap_or(Value::Null));
+    }
+    let saved = vars.insert("include".into(), Value::Object(given));
+    run.depth += 1;
+    let done = render_into(&nodes, vars, out, run)
+        .map_err(|e| Error::msg(format!("_includes/{name}: {}", e.message())));
+    run.depth -= 1;
+    match saved {
+        Some(v) => vars.insert("include".into(), v),
+        None => vars.remove("include"),
+    };
+    done
 }
 
 /// A `limit:` or `offset:` as a count.
@@ -147,9 +204,15 @@ fn count(op: Option<&Operand>, vars: &Map<String, Value>) -> Result<Option<usize
 pub fn expr(e: &Expr, vars: &Map<String, Value>) -> Result<Value> {
     let mut value = operand(&e.base, vars)?;
     for (name, args) in &e.filters {
+        // `default: post.date` where there is no `post`: nil, as in Jekyll
+        // (a fallback named for another kind of page).
+        let lenient = name == "default";
         let args = args
             .iter()
-            .map(|a| operand(a, vars))
+            .map(|a| match operand(a, vars) {
+                Err(_) if lenient && matches!(a, Operand::Path(..)) => Ok(Value::Null),
+                other => other,
+            })
             .collect::<Result<Vec<_>>>()?;
         value = filters::apply(name, value, &args)?;
     }

@@ -16,10 +16,17 @@ use serde_json::{Map, Value};
 
 use crate::diagnostics::Result;
 
+pub use eval::Includes;
+
 /// `template` rendered with the variables `vars` (which its `assign` and
-/// `capture` change).
-pub fn render(template: &str, vars: &mut Map<String, Value>) -> Result<String> {
-    eval::render(&parse::parse(template)?, vars)
+/// `capture` change); `{% include NAME %}` reads its template through
+/// `includes` (none: the tag is an error).
+pub fn render(
+    template: &str,
+    vars: &mut Map<String, Value>,
+    includes: Option<Includes>,
+) -> Result<String> {
+    eval::render(&parse::parse(template)?, vars, includes)
 }
 
 #[cfg(test)]
@@ -37,7 +44,7 @@ mod tests {
         let Value::Object(mut vars) = vars else {
             unreachable!()
         };
-        render(template, &mut vars)
+        render(template, &mut vars, None)
     }
 
     fn ok(template: &str) -> String {
@@ -56,6 +63,8 @@ mod tests {
             "a1.5true312"
         );
         assert_eq!(ok("{{ page.missing.deeper | default: 'd' }}"), "d");
+        assert_eq!(ok("{{ page.title | default: post.title }}"), "Kite");
+        assert_eq!(ok("[{{ none | default: post.date | upcase }}]"), "[]");
         assert_eq!(
             ok("{{ page.title | append: '-' | append: n | prepend: '<' }}"),
             "<Kite-2"

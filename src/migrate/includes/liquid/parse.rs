@@ -3,9 +3,21 @@
 //! and `raw` are [`lex`]'s) and `{{ expr | filter: args }}`. Any other tag, an unknown filter
 //! or a block left open is an error naming its line.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
 use super::expr::{Cond, Cursor, Expr, Operand};
 use super::lex::{self, Piece, Tok};
 use crate::diagnostics::{Error, Result};
+
+/// A parameter of Jekyll's `{% include %}`: `key="text"`, `key='text'` or
+/// `key=variable` (Jekyll's own syntax: quoted text is taken as it is).
+static PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.\[\]-]+))\s*"#)
+        .expect("valid regex")
+});
 
 /// Blocks inside blocks deeper than this are refused (no stack overflow).
 const MAX_DEPTH: usize = 64;
@@ -19,6 +31,8 @@ pub enum Node {
     /// Branches in order (the first whose condition holds renders), then `else`.
     If(Vec<(Cond, Vec<Node>)>, Vec<Node>),
     For(Box<For>),
+    /// Jekyll's `{% include NAME key=value %}`: the name and the parameters.
+    Include(String, Vec<(String, Operand)>),
 }
 
 #[derive(Debug)]
@@ -106,6 +120,7 @@ impl Parser {
             }
             "if" | "unless" => self.branches(name, rest)?,
             "for" => self.for_loop(rest)?,
+            "include" => include(rest)?,
             _ if name.starts_with('#') => return Ok(None),
             _ => return Err(Error::msg(format!("the tag `{name}` is not supported"))),
         }))
@@ -180,6 +195,34 @@ impl Parser {
     }
 }
 
+/// `{% include NAME key=value … %}`: a name written out (not one made by
+/// Liquid) and its parameters.
+fn include(rest: &str) -> Result<Node> {
+    let (name, mut params) = split_tag(rest);
+    if name.is_empty() || name.contains(['{', '}', '%']) {
+        return Err(Error::msg(format!(
+            "`include {rest}`: a file name expected"
+        )));
+    }
+    let mut out = Vec::new();
+    while !params.is_empty() {
+        let c = PARAM
+            .captures(params)
+            .ok_or_else(|| Error::msg(format!("`include`: `{params}` is not a parameter")))?;
+        let value = match (c.get(2).or(c.get(3)), c.get(4)) {
+            (Some(text), _) => {
+                let text = text.as_str().replace("\\\"", "\"").replace("\\'", "'");
+                Operand::Lit(Value::String(text))
+            }
+            (None, Some(var)) => Expr::parse(var.as_str())?.base,
+            (None, None) => Operand::Lit(Value::Null),
+        };
+        out.push((c[1].to_string(), value));
+        params = &params[c[0].len()..];
+    }
+    Ok(Node::Include(name.to_string(), out))
+}
+
 /// A tag's name and the text after it.
 fn split_tag(tag: &str) -> (&str, &str) {
     let tag = tag.trim();
@@ -236,5 +279,21 @@ mod tests {
         assert!(parse("{{ x | no_such_filter }}").is_err());
         assert!(parse("{% assign 1x = 2 %}").is_err());
         assert!(parse(&"{% if a %}".repeat(1000)).is_err());
+        assert!(parse("{% include {{ x }}.html %}").is_err());
+        assert!(parse("{% include a.html = %}").is_err());
+    }
+
+    #[test]
+    fn an_include_takes_text_and_variables() {
+        let nodes =
+            parse("{% include c/icon.html class=\"a \\\"b\\\"\" n=page.n w='1' %}").unwrap();
+        let Node::Include(name, params) = &nodes[0] else {
+            panic!("{nodes:?}")
+        };
+        assert_eq!(name, "c/icon.html");
+        let keys: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["class", "n", "w"]);
+        assert!(matches!(&params[0].1, Operand::Lit(Value::String(s)) if s == "a \"b\""));
+        assert!(matches!(&params[1].1, Operand::Path(v, k) if v == "page" && k.len() == 1));
     }
 }
