@@ -15,32 +15,12 @@ use super::refs::Ref;
 /// Stands for what a pair holds while its template runs.
 const INNER: &str = "\u{1}folio-inner\u{1}";
 
-static THEME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?m)^\s*theme\s*[:=]\s*\[?\s*["']?([\w.-]+)"#).expect("valid regex")
-});
-
-/// Hugo's settings files, where its theme is named.
-const SETTINGS: &[&str] = &[
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    "config/_default/hugo.toml",
-    "config/_default/config.toml",
-    "config/_default/hugo.yaml",
-    "config/_default/config.yaml",
-];
-
 /// The template of shortcode `name`: the site's own, else its theme's.
 fn template(cx: &Convert, name: &str) -> Option<String> {
     let own = format!("layouts/shortcodes/{name}.html");
     cx.refs.site_file_text(&own).or_else(|| {
-        let theme = SETTINGS.iter().find_map(|f| {
-            let text = cx.refs.site_file_text(f)?;
-            Some(THEME.captures(&text)?[1].to_string())
-        })?;
+        // The theme the settings name (`theme = "x"`, or the first of a list).
+        let theme = cx.refs.site_var("theme").or(cx.refs.site_var("theme[0]"))?;
         cx.refs.site_file_text(&format!("themes/{theme}/{own}"))
     })
 }

@@ -247,12 +247,10 @@ fn shown(v: &Val) -> Option<String> {
     }
 }
 
+/// Escaped as Go's html/template does, single quotes too (a template may
+/// quote an attribute with them).
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
+    crate::util::escape::escape_markup(s).replace('\'', "&#39;")
 }
 
 mod funcs;
