@@ -239,7 +239,7 @@ impl Fields {
                         .push(format!("date: `{written}` has a day or month 00, read as {date}"));
                 } else if past_month_end(written).is_some() {
                     self.mapped.push(format!(
-                        "date: `{written}` is past the month's end, read as {date} (as Jekyll's Ruby did)"
+                        "date: `{written}` is past the month's end, read as {date} as Jekyll reads it: check it"
                     ));
                 }
                 // folio reads a date-time as written; another time format is dropped.
