@@ -4,12 +4,13 @@
 //! fast_image_resize and encoded with jpeg-encoder at full chroma. `image`'s
 //! own resize (one copy per pixel type) and JPEG encoder were slower and,
 //! with these crates linked for cards, cost their size twice in the binary.
-//! PNG and WebP stay with `image`.
+//! A PNG is read with `png` as browsers read it (checksums not enforced);
+//! WebP stays with `image`.
 
 use std::path::Path;
 
 use fast_image_resize as fr;
-use image::{DynamicImage, RgbaImage};
+use image::{DynamicImage, GrayAlphaImage, GrayImage, RgbImage, RgbaImage};
 use zune_core::bytestream::ZCursor;
 use zune_core::colorspace::ColorSpace;
 use zune_core::options::DecoderOptions;
@@ -34,6 +35,9 @@ pub fn read(path: &Path) -> crate::Result<DynamicImage> {
 /// The pixels of a PNG, JPEG or WebP image (a JPEG as RGBA, without the
 /// copy `image` makes); the decoder's complaint when they can't be read.
 pub fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return decode_png(bytes);
+    }
     if !bytes.starts_with(&[0xff, 0xd8]) {
         return image::load_from_memory(bytes).map_err(|e| e.to_string());
     }
@@ -44,6 +48,41 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, String> {
     RgbaImage::from_raw(w as u32, h as u32, pixels)
         .map(DynamicImage::ImageRgba8)
         .ok_or_else(|| "a JPEG shorter than its size".to_string())
+}
+
+/// The largest PNG folio decodes, as `image` allows by default (512 MiB).
+const PNG_MAX_BYTES: usize = 512 * 1024 * 1024;
+
+/// The pixels of a PNG as 8-bit channels, read as browsers read it: a chunk
+/// whose checksum does not match its bytes is used as it is (Chromium and
+/// Firefox show such a file; hand-made placeholder PNGs often have one, and
+/// `image` refuses them). Broken pixel data is still an error.
+fn decode_png(bytes: &[u8]) -> Result<DynamicImage, String> {
+    let limits = png::Limits {
+        bytes: PNG_MAX_BYTES,
+    };
+    let mut decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), limits);
+    decoder.ignore_checksums(true);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|e| e.to_string())?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or("a PNG too large to read")?;
+    let mut buf = vec![0; size];
+    let info = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
+    buf.truncate(info.buffer_size());
+    let (w, h) = (info.width, info.height);
+    let img = match info.color_type {
+        png::ColorType::Grayscale => GrayImage::from_raw(w, h, buf).map(DynamicImage::ImageLuma8),
+        png::ColorType::GrayscaleAlpha => {
+            GrayAlphaImage::from_raw(w, h, buf).map(DynamicImage::ImageLumaA8)
+        }
+        png::ColorType::Rgb => RgbImage::from_raw(w, h, buf).map(DynamicImage::ImageRgb8),
+        png::ColorType::Rgba => RgbaImage::from_raw(w, h, buf).map(DynamicImage::ImageRgba8),
+        // EXPAND turns palette images into RGB(A).
+        png::ColorType::Indexed => None,
+    };
+    img.ok_or_else(|| "a PNG shorter than its size".to_string())
 }
 
 /// The width and height of the JPEG file at `path`, from its header (the
@@ -137,6 +176,43 @@ pub fn jpeg(img: &RgbaImage, quality: u8, chroma: Chroma) -> crate::Result<Vec<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PNG of `img` whose pixel chunk's CRC is wrong (its data is sound).
+    fn png_with_bad_crc(img: &RgbImage) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        img.write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+        let idat = bytes.windows(4).position(|w| w == b"IDAT").unwrap();
+        let len = u32::from_be_bytes(bytes[idat - 4..idat].try_into().unwrap()) as usize;
+        bytes[idat + 4 + len] ^= 0xff;
+        bytes
+    }
+
+    #[test]
+    fn a_png_with_a_wrong_checksum_is_read_as_browsers_show_it() {
+        let img = RgbImage::from_pixel(3, 2, image::Rgb([200, 10, 10]));
+        let bytes = png_with_bad_crc(&img);
+        assert!(image::load_from_memory(&bytes).is_err(), "image refuses it");
+        let back = decode(&bytes).unwrap().to_rgb8();
+        assert_eq!(back, img);
+        // Pixel data cut short is still an error.
+        assert!(decode(&bytes[..bytes.len() - 20]).is_err());
+    }
+
+    #[test]
+    fn a_png_is_read_in_its_own_channels() {
+        let grey = GrayImage::from_pixel(2, 2, image::Luma([7]));
+        let mut bytes = Vec::new();
+        grey.write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+        assert_eq!(decode(&bytes).unwrap(), DynamicImage::ImageLuma8(grey));
+    }
 
     /// 40×40: red top rows, blue bottom rows, green between (rows 10..30).
     fn bands() -> RgbaImage {
