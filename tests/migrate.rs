@@ -404,6 +404,32 @@ fn write_ups_are_found_where_people_keep_them() {
     assert!(read(&d, "content/projects/harbour/index.md").contains("title: Harbour app"));
 }
 
+/// A site whose only write-up can't be read imports nothing: exit 1, the
+/// file and line of the problem, and no folder half made.
+#[test]
+fn a_site_whose_write_ups_cannot_be_read_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let run = folio(&[
+        "import",
+        "site",
+        "tests/migrate/unreadable-writeup",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("nothing was imported"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/projects/harbour.md:"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
 /// A site with no write-ups is an error (exit 1) that says where folio looked.
 #[test]
 fn a_site_without_write_ups_exits_1() {

@@ -180,7 +180,30 @@ pub fn import_site(src: &Path, dir: &Path, opts: &Options) -> crate::Result<Repo
             unreadable(src)
         )));
     }
+    if report.files.iter().all(|f| f.dest.is_none()) {
+        return Err(nothing_readable(src, &report));
+    }
     finish(dir, report, plan, opts)
+}
+
+/// The error when no write-up of the site could be read (nothing is
+/// written): each one's problem, at its line.
+fn nothing_readable(src: &Path, report: &Report) -> Error {
+    let problems: Vec<String> = report
+        .files
+        .iter()
+        .flat_map(|f| {
+            let at = src.join(&f.source);
+            f.hands
+                .iter()
+                .map(move |h| format!("  {}:{}: {}", at.display(), h.line, h.message))
+        })
+        .collect();
+    Error::msg(format!(
+        "no write-up of {} could be read, so nothing was imported:\n{}\nfix these and import again",
+        src.display(),
+        problems.join("\n")
+    ))
 }
 
 /// A repository whose site sits in a folder of it (`web/site/` of a
