@@ -167,7 +167,9 @@ impl Fields {
     /// Maps `front`; what has no place in folio goes to `extra`.
     /// `taxonomies`: front matter keys the site declared as taxonomies (Hugo's
     /// `[taxonomies]` in its config), mapped to tags like `tags` and `categories`.
-    pub fn map(front: &Front, taxonomies: &[String]) -> Fields {
+    /// `jekyll`: the old site was Jekyll's, which reads a day past the month's
+    /// end as the days after it (other generators refuse such a date).
+    pub fn map(front: &Front, taxonomies: &[String], jekyll: bool) -> Fields {
         let mut f = Fields::default();
         let mut rest = front.map.clone();
         // Zola keeps its custom keys under [extra]: they stay there, and
@@ -189,7 +191,7 @@ impl Fields {
                 && !k.trim_start().starts_with("<!--")
         });
         f.take_title(&mut rest);
-        f.take_date(&mut rest, front);
+        f.take_date(&mut rest, front, jekyll);
         f.take_summary(&mut rest);
         f.take_tags(&mut rest, taxonomies);
         f.take_cover(&mut rest);
@@ -218,7 +220,7 @@ impl Fields {
         }
     }
 
-    fn take_date(&mut self, rest: &mut Map<String, Value>, front: &Front) {
+    fn take_date(&mut self, rest: &mut Map<String, Value>, front: &Front, jekyll: bool) {
         // `from` (Astro's from/to) is a date only when it reads as one.
         let Some(key) = DATES.iter().find(|k| {
             rest.get(**k)
@@ -237,10 +239,17 @@ impl Fields {
                 if without_zero_parts(written).is_some() {
                     self.mapped
                         .push(format!("date: `{written}` has a day or month 00, read as {date}"));
-                } else if past_month_end(written).is_some() {
+                } else if past_month_end(written).is_some() && jekyll {
                     self.mapped.push(format!(
                         "date: `{written}` is past the month's end, read as {date} as Jekyll reads it: check it"
                     ));
+                } else if past_month_end(written).is_some() {
+                    self.hands.push(Hand {
+                        line,
+                        message: format!(
+                            "date: `{written}` is past the month's end, a date the old site's generator refuses; it was read as {date} (the days after the month's end): write the date you meant"
+                        ),
+                    });
                 }
                 // folio reads a date-time as written; another time format is dropped.
                 let whole = format!("{date}T{}", time.trim_start_matches(['T', 't', ' ']));
@@ -618,7 +627,7 @@ mod tests {
     #[test]
     fn an_html_comment_in_front_matter_is_not_a_field() {
         let f = parse("---\ntitle: A\n<!-- icon: apple -->\nrole: Lead\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert!(m.extra.is_empty(), "{:?}", m.extra);
         assert_eq!(m.role.as_deref(), Some("Lead"));
     }
@@ -626,15 +635,15 @@ mod tests {
     #[test]
     fn featured_as_a_word_is_featured() {
         let f = parse("---\ntitle: A\nfeatured: \"yes\"\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert!(m.featured);
         assert!(m.extra.is_empty(), "{:?}", m.extra);
         let f = parse("---\ntitle: A\nfeatured: \"no\"\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert!(!m.featured && m.extra.is_empty(), "{:?}", m.extra);
         // A featured image path stays a cover, not a flag.
         let f = parse("---\ntitle: A\nfeatured: shot.png\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert!(!m.featured);
         assert_eq!(m.cover.as_deref(), Some("shot.png"));
     }
@@ -642,7 +651,7 @@ mod tests {
     #[test]
     fn a_day_past_the_months_end_is_read_as_ruby_reads_it() {
         let f = parse("---\ntitle: A\ndate: 2025-04-31 07:59:00-0400\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], true);
         assert!(
             m.date
                 .as_deref()
@@ -733,21 +742,32 @@ mod tests {
     }
 
     #[test]
+    fn a_day_past_the_months_end_needs_a_hand_where_the_generator_refused_it() {
+        let f = parse("---\ntitle: A\ndate: 2021-02-30\n---\n").unwrap();
+        let m = Fields::map(&f, &[], false);
+        assert_eq!(m.date.as_deref(), Some("2021-03-02"));
+        assert_eq!(m.hands.len(), 1, "{:?}", m.hands.len());
+        assert_eq!(m.hands[0].line, 3);
+        assert!(m.hands[0].message.contains("write the date you meant"));
+        assert!(!m.mapped.iter().any(|n| n.contains("Jekyll")));
+    }
+
+    #[test]
     fn a_date_with_day_00_is_the_month_with_a_note_not_a_hand() {
         let f = parse("---\ntitle: A\ndate: 2022-11-00\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert_eq!(m.date.as_deref(), Some("2022-11"));
         assert!(m.hands.is_empty(), "{:?}", m.hands);
         let note = "date: `2022-11-00` has a day or month 00, read as 2022-11";
         assert!(m.mapped.iter().any(|n| n == note), "{:?}", m.mapped);
         let f = parse("+++\ntitle = \"A\"\ndate = \"2022-00-00T10:00:00Z\"\n+++\n").unwrap();
-        assert_eq!(Fields::map(&f, &[]).date.as_deref(), Some("2022"));
+        assert_eq!(Fields::map(&f, &[], false).date.as_deref(), Some("2022"));
     }
 
     #[test]
     fn a_theme_s_description_fields_are_the_summary() {
         let f = parse("---\ntitle: Car game\ndesc1: Simple car game\ndesc2: Developed in two months.\ndescLink: car.md\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert_eq!(
             m.summary.as_deref(),
             Some("Simple car game. Developed in two months.")
@@ -755,13 +775,16 @@ mod tests {
         assert!(m.mapped.contains(&"desc1 + desc2 → summary".to_string()));
         assert_eq!(m.extra.keys().collect::<Vec<_>>(), ["descLink"]);
         let f = parse("---\ntitle: A\ndescription: Said.\ndesc2: Other\n---\n").unwrap();
-        assert_eq!(Fields::map(&f, &[]).summary.as_deref(), Some("Said."));
+        assert_eq!(
+            Fields::map(&f, &[], false).summary.as_deref(),
+            Some("Said.")
+        );
     }
 
     #[test]
     fn maps_al_folio_keys() {
         let f = parse("---\nlayout: page\ntitle: Beacon\ndescription: A map of lights\nimg: assets/img/3.jpg\nimportance: 2\ncategory: work\ngithub: https://github.com/a/b\nrelated_publications: false\n---\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert_eq!(m.title.as_deref(), Some("Beacon"));
         assert_eq!(m.summary.as_deref(), Some("A map of lights"));
         assert_eq!(m.cover.as_deref(), Some("assets/img/3.jpg"));
@@ -781,7 +804,7 @@ mod tests {
     #[test]
     fn maps_zola_keys() {
         let f = parse("+++\ntitle = \"T\"\ndate = 2024-05-01T10:00:00Z\n[taxonomies]\ntags = [\"rust\", \"cli\"]\n[extra]\nrepo = \"https://example.org/r\"\nlocal_image = \"x.png\"\n+++\n").unwrap();
-        let m = Fields::map(&f, &[]);
+        let m = Fields::map(&f, &[], false);
         assert_eq!(m.date.as_deref(), Some("2024-05-01T10:00:00Z"));
         assert_eq!(m.tags, vec!["rust", "cli"]);
         assert_eq!(m.links[0].0, "Source");
@@ -794,6 +817,7 @@ mod tests {
         let f = Fields::map(
             &parse("---\ntitle: A\nfrom: 2023-02-01\nto: 2023-06-30\nexternal_link: https://a.example.org\nlinks:\n- type: code\n  url: https://github.com/x/a\n---\n").unwrap(),
             &[],
+            false,
         );
         assert_eq!(f.date.as_deref(), Some("2023-02-01"));
         assert!(f.extra.contains_key("to"), "{:?}", f.extra);
@@ -804,7 +828,11 @@ mod tests {
                 ("Website".to_string(), "https://a.example.org".to_string())
             ]
         );
-        let g = Fields::map(&parse("---\ntitle: A\nfrom: Acme\n---\n").unwrap(), &[]);
+        let g = Fields::map(
+            &parse("---\ntitle: A\nfrom: Acme\n---\n").unwrap(),
+            &[],
+            false,
+        );
         assert!(g.hands.is_empty() && g.date.is_none(), "{:?}", g.hands);
     }
 }

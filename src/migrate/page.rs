@@ -40,7 +40,7 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
         ));
     }
     let data = front_from_data_file(&mut front, s);
-    let mut fields = Fields::map(&front, &map.taxonomies);
+    let mut fields = Fields::map(&front, &map.taxonomies, map.jekyll);
     fields.mapped.splice(0..0, data);
     jekyll_draft(&mut fields, s, map);
     let mut refs = Refs::new(map, &s.path, s.bundle.as_deref());
