@@ -314,6 +314,7 @@ fn convert_line(cx: &mut Convert, line: &str, mdx: bool) -> String {
     let line = md_links(cx, &line);
     let line = rewrite(cx, &REF_DEF, &line, 2);
     let line = rewrite(cx, &HTML_ATTR, &line, 2);
+    let line = super::picture::drop_generated(cx, &line);
     rewrite(cx, &HTML_SRCSET, &line, 2)
 }
 

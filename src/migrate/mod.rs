@@ -37,6 +37,7 @@ pub mod page;
 pub mod pagevars;
 pub mod permalink;
 pub mod person;
+pub mod picture;
 pub mod plain;
 pub mod profile;
 pub mod refs;
