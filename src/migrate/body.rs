@@ -56,8 +56,15 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
     let mut in_script = false;
-    for (i, line) in logical_lines(body) {
+    let lines = logical_lines(body);
+    cx.body_lines = lines.iter().map(|(_, l)| l.clone()).collect();
+    let mut skip_to = 0;
+    for (k, (i, line)) in lines.iter().enumerate() {
+        if k < skip_to {
+            continue;
+        }
         cx.line = first_line + i;
+        cx.at = k;
         let line = line.as_str();
         // Liquid reads `{% raw %}` before Markdown does, in code blocks too.
         let unraw = plain::raw(cx, line);
@@ -106,6 +113,7 @@ pub fn convert(cx: &mut Convert, body: &str, first_line: usize, mdx: bool) -> St
             continue;
         }
         let converted = convert_line(cx, line, mdx);
+        skip_to = k + 1 + std::mem::take(&mut cx.skip);
         let converted = attribute_lists(cx, converted);
         let converted = eleventy::leave_out(cx, &converted);
         leftovers(cx, &outside_comments(&converted, &mut false));

@@ -61,6 +61,15 @@ pub struct Convert<'r, 'a> {
     /// The old site's own Hugo shortcodes run at import and still open:
     /// each one's name and the HTML its closing tag becomes.
     pub hugo_open: Vec<(String, String)>,
+    /// The write-up's lines (a call over lines joined), the one being
+    /// converted, and how many after it a shortcode consumed (a pair whose
+    /// template took its text apart) for the conversion to skip.
+    pub body_lines: Vec<String>,
+    pub at: usize,
+    pub skip: usize,
+    /// Converting the text a pair holds, for its template (no paragraphs
+    /// around what inner shortcodes show, as in Hugo's `.Inner`).
+    pub in_inner: bool,
     /// A Jekyll write-up's page variables (front matter and what Jekyll
     /// adds), for `{{ page.KEY }}` in its text; none for other generators.
     pub page: Option<serde_json::Map<String, serde_json::Value>>,
@@ -90,6 +99,10 @@ impl<'r, 'a> Convert<'r, 'a> {
             zola_open: Vec::new(),
             front: serde_json::Map::new(),
             hugo_open: Vec::new(),
+            body_lines: Vec::new(),
+            at: 0,
+            skip: 0,
+            in_inner: false,
             page: None,
             line: 0,
         }

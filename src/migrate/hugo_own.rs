@@ -9,20 +9,83 @@ use regex::Regex;
 
 use super::args::Args;
 use super::convert::Convert;
-use super::gotmpl::{self, Call};
-use super::refs::Ref;
+use super::gotmpl::{self, Call, INNER_MARK, Site, Used};
+use super::refs::{Ref, Refs};
 
-/// Stands for what a pair holds while its template runs.
-const INNER: &str = "\u{1}folio-inner\u{1}";
+/// The site's file `path` under `layouts/`, else its theme's: the path
+/// found (from the site's folder) and the file's text.
+fn layout(refs: &Refs<'_>, path: &str) -> Option<(String, String)> {
+    let own = format!("layouts/{path}");
+    if let Some(text) = refs.site_file_text(&own) {
+        return Some((own, text));
+    }
+    // The theme the settings name (`theme = "x"`, or the first of a list).
+    let theme = refs.site_var("theme").or(refs.site_var("theme[0]"))?;
+    let themed = format!("themes/{theme}/{own}");
+    refs.site_file_text(&themed).map(|text| (themed, text))
+}
 
-/// The template of shortcode `name`: the site's own, else its theme's.
-fn template(cx: &Convert, name: &str) -> Option<String> {
-    let own = format!("layouts/shortcodes/{name}.html");
-    cx.refs.site_file_text(&own).or_else(|| {
-        // The theme the settings name (`theme = "x"`, or the first of a list).
-        let theme = cx.refs.site_var("theme").or(cx.refs.site_var("theme[0]"))?;
-        cx.refs.site_file_text(&format!("themes/{theme}/{own}"))
-    })
+/// The template of shortcode `name`, the site's own or its theme's: its
+/// path in the old site and its text.
+pub(super) fn template(cx: &Convert, name: &str) -> Option<(String, String)> {
+    layout(cx.refs, &format!("shortcodes/{name}.html"))
+}
+
+/// The old site as its templates read it.
+struct OldSite<'r, 'a> {
+    refs: &'r mut Refs<'a>,
+}
+
+impl Site for OldSite<'_, '_> {
+    fn url(&mut self, p: &str) -> Option<String> {
+        match self.refs.link(p) {
+            // A page of the import: its `@/` path is Markdown's, not HTML's.
+            Ref::Rewrite(s) if s.starts_with("@/") => None,
+            Ref::Rewrite(s) | Ref::Old(s) => Some(s),
+            Ref::Keep => Some(p.to_string()),
+            Ref::Broken(_) => None,
+        }
+    }
+
+    /// Hugo's `partial "name"`: `layouts/partials/` (`_partials/` since
+    /// Hugo 0.146), `.html` added when the name has no extension.
+    fn partial(&mut self, name: &str) -> Option<String> {
+        if name.split('/').any(|p| p == "..") {
+            return None;
+        }
+        let file = if name.contains('.') {
+            name.to_string()
+        } else {
+            format!("{name}.html")
+        };
+        ["_partials", "partials"]
+            .iter()
+            .find_map(|dir| layout(self.refs, &format!("{dir}/{file}")))
+            .map(|(_, text)| text)
+    }
+}
+
+/// `template` run for a call with `args` and `inner` on the write-up.
+fn render(
+    cx: &mut Convert,
+    template: &str,
+    args: &Args,
+    inner: Option<&str>,
+) -> Option<(String, Used)> {
+    let front = cx.front.clone();
+    let title = front.get("title").and_then(|t| t.as_str()).unwrap_or("");
+    let mut site = OldSite {
+        refs: &mut *cx.refs,
+    };
+    let mut call = Call {
+        positional: &args.positional,
+        named: &args.named,
+        inner,
+        title,
+        params: &front,
+        site: &mut site,
+    };
+    gotmpl::render(template, &mut call)
 }
 
 /// Shortcode `name` called as `whole` with `args` (`alone` on its line), run:
@@ -35,39 +98,31 @@ pub(super) fn run(
     whole: &str,
     alone: bool,
 ) -> Option<String> {
-    let template = template(cx, name)?;
+    let (_, template) = template(cx, name)?;
     let closed = whole
         .trim_end_matches("}}")
         .trim_end_matches(['>', '%'])
         .trim_end()
         .ends_with('/');
-    let front = cx.front.clone();
-    let title = front.get("title").and_then(|t| t.as_str()).unwrap_or("");
-    let refs = &mut *cx.refs;
-    let mut url = |p: &str| match refs.link(p) {
-        // A page of the import: its `@/` path is Markdown's, not HTML's.
-        Ref::Rewrite(s) if s.starts_with("@/") => None,
-        Ref::Rewrite(s) | Ref::Old(s) => Some(s),
-        Ref::Keep => Some(p.to_string()),
-        Ref::Broken(_) => None,
+    let first = render(cx, &template, args, (!closed).then_some(INNER_MARK));
+    // A template that takes the pair's text apart (or fails on the mark
+    // standing in for it) runs on that text, up to the closing tag.
+    let whole_pair = !closed && first.as_ref().is_none_or(|(_, u)| u.inner_read);
+    let (html, used) = if whole_pair {
+        with_inner(cx, name, &template, args, alone)?
+    } else {
+        first?
     };
-    let mut call = Call {
-        positional: &args.positional,
-        named: &args.named,
-        inner: (!closed).then_some(INNER),
-        title,
-        params: &front,
-        url: &mut url,
-    };
-    let (html, used) = gotmpl::render(&template, &mut call)?;
+    let html = uncommented(&html);
     if used.shown_meta && !used.args && !used.inner && !used.other_page {
         cx.converted(&format!(
             "shortcode {name} left out: it showed the page's title or description, which folio shows"
         ));
         return Some(String::new());
     }
-    let (before, after) = match html.split_once(INNER) {
-        Some((b, a)) if !a.contains(INNER) => (b.to_string(), Some(a.to_string())),
+    let (before, after) = match html.split_once(INNER_MARK) {
+        _ if whole_pair => (html, None),
+        Some((b, a)) if !a.contains(INNER_MARK) => (b.to_string(), Some(a.to_string())),
         Some(_) => return None,
         None if used.inner && !closed => return None,
         None => (html, None),
@@ -77,13 +132,77 @@ pub(super) fn run(
             cx.hugo_open.push((name.to_string(), tidy(&after, alone)));
             before
         }
-        None if alone => paragraph(before.trim()),
+        None if alone && !cx.in_inner => paragraph(before.trim()),
         None => before,
     };
     cx.converted(&format!(
         "shortcode {name} → HTML, run from the old site's template (check it reads as it did)"
     ));
     Some(tidy(&before, alone))
+}
+
+/// Pair `name` (opened alone on its line) run on the text it holds, as
+/// Hugo's `.Inner` has it: the lines up to its closing tag (alone on its
+/// line), their shortcodes run. Those lines are then skipped; `None`, and
+/// nothing changed, when there is no such closing tag or the run fails.
+fn with_inner(
+    cx: &mut Convert,
+    name: &str,
+    template: &str,
+    args: &Args,
+    alone: bool,
+) -> Option<(String, Used)> {
+    if !alone || cx.in_inner {
+        return None;
+    }
+    let n = pair_end(cx.body_lines.get(cx.at + 1..)?, name)?;
+    let lines = cx.body_lines[cx.at + 1..cx.at + 1 + n].to_vec();
+    let (hands, done, open) = (cx.hands.len(), cx.done.clone(), cx.hugo_open.len());
+    cx.in_inner = true;
+    let mut inner = String::from("\n");
+    for line in &lines {
+        inner.push_str(&super::shortcodes::hugo(cx, line));
+    }
+    cx.in_inner = false;
+    let ran = render(cx, template, args, Some(&inner)).filter(|_| cx.hugo_open.len() == open);
+    match ran {
+        Some(ran) => {
+            cx.skip = n + 1;
+            Some(ran)
+        }
+        None => {
+            cx.hands.truncate(hands);
+            cx.done = done;
+            cx.hugo_open.truncate(open);
+            None
+        }
+    }
+}
+
+/// Of the lines after pair `name` opened, the offset of its closing tag,
+/// when that is alone on its line and no other of its name opens first.
+fn pair_end(lines: &[String], name: &str) -> Option<usize> {
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{\{[<%]\s*(/?)\s*([\w-]+)").expect("valid regex"));
+    for (k, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let alone = t.starts_with("{{") && t.ends_with("}}") && TAG.find_iter(t).count() == 1;
+        let mut ours = TAG
+            .captures_iter(line)
+            .filter(|c| c[2].eq_ignore_ascii_case(name));
+        if let Some(c) = ours.next() {
+            return (!c[1].is_empty() && alone).then_some(k);
+        }
+    }
+    None
+}
+
+/// A template's HTML comments (notes on its use) left out: the reader never
+/// saw them, and in Markdown one would take in the rest of its line.
+fn uncommented(html: &str) -> String {
+    static COMMENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
+    COMMENT.replace_all(html, "").into_owned()
 }
 
 /// The closing tag of a shortcode [`run`] opened: the rest of its HTML.

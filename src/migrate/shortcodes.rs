@@ -210,7 +210,7 @@ pub(super) fn own(
     if let Some(linked) = own_file(cx, name, args) {
         return linked;
     }
-    left_out(cx, whole, template);
+    left_out(cx, whole, Some(template));
     String::new()
 }
 
@@ -229,15 +229,22 @@ fn hugo_own(cx: &mut Convert, name: &str, whole: &str, args: &Args, alone: bool)
         return html;
     }
     cx.hands.extend(missing);
-    left_out(cx, whole, &format!("layouts/shortcodes/{name}.html"));
+    let path = super::hugo_own::template(cx, name).map(|(path, _)| path);
+    left_out(cx, whole, path.as_deref());
     String::new()
 }
 
-fn left_out(cx: &mut Convert, whole: &str, template: &str) {
+/// Tells a hand that shortcode `whole` was left out, and where its template
+/// is in the old site (`None`: it has none).
+fn left_out(cx: &mut Convert, whole: &str, template: Option<&str>) {
     let shown: String = whole.chars().take(80).collect();
+    let showed = match template {
+        Some(path) => format!("what it showed is in its {path}"),
+        None => "no template for it was found in the old site, its theme's included".to_string(),
+    };
     cx.hand(format!(
         "shortcode `{shown}` left out: folio can't run the old site's own shortcodes \
-         (what it showed is in its {template}); write it here in Markdown or HTML, or leave it out"
+         ({showed}); write it here in Markdown or HTML, or leave it out"
     ));
 }
 

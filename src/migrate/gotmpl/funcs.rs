@@ -1,7 +1,34 @@
 //! The template functions the evaluator knows; any other gives `None`.
 
 use super::parse::Arg;
-use super::{Eval, Val};
+use super::{Eval, INNER_MARK, Val};
+
+/// Functions that show a pair's text as it is (or around it), so
+/// [`INNER_MARK`] may stand in for it; any other looks into it.
+const PASSING: &[&str] = &[
+    "safeHTML",
+    "safeURL",
+    "safeHTMLAttr",
+    "htmlUnescape",
+    "markdownify",
+    "markdownify.Markdownify",
+    "print",
+    "printf",
+    "default",
+    "chomp",
+    "trim",
+    "strings.TrimSpace",
+    "strings.Chomp",
+];
+
+/// Whether `v` holds [`INNER_MARK`].
+fn marked(v: &Val) -> bool {
+    match v {
+        Val::Str(s, _) => s.contains(INNER_MARK),
+        Val::List(l) => l.iter().any(marked),
+        _ => false,
+    }
+}
 
 impl Eval<'_, '_> {
     /// Calls function `f` on `args` (and the piped value, as its last).
@@ -25,7 +52,13 @@ impl Eval<'_, '_> {
         }
         let mut v = self.args(args, dot)?;
         v.extend(piped);
-        self.apply(f, &v)
+        if !PASSING.contains(&f) && v.iter().any(marked) {
+            self.used.inner_read = true;
+        }
+        match super::text::apply(f, &v) {
+            Some(found) => found,
+            None => self.apply(f, &v),
+        }
     }
 
     fn apply(&mut self, f: &str, v: &[Val]) -> Option<Val> {
@@ -34,6 +67,7 @@ impl Eval<'_, '_> {
             ("default", 2) => (if v[1].truthy() { &v[1] } else { &v[0] }).clone(),
             ("not", 1) => Val::Bool(!v[0].truthy()),
             ("eq", 2) => Val::Bool(text(0)? == text(1)?),
+            ("eq", n) if n > 2 => Val::Bool(v[1..].iter().any(|b| b.text() == text(0))),
             ("ne", 2) => Val::Bool(text(0)? != text(1)?),
             ("lower", 1) => Val::str(text(0)?.to_lowercase()),
             ("upper", 1) => Val::str(text(0)?.to_uppercase()),
@@ -69,17 +103,17 @@ impl Eval<'_, '_> {
         }
         // Hugo reads a path without `/` from the site's root.
         let path = format!("/{}", path.trim_start_matches('/'));
-        (self.call.url)(&path).map(Val::str)
+        self.call.site.url(&path).map(Val::str)
     }
 }
 
 /// Hugo's `markdownify`: Markdown → HTML, without the `<p>` of one paragraph.
 fn markdownify(v: &Val) -> Option<Val> {
     // What a pair holds stays Markdown: folio renders it around the HTML.
-    if let Val::Str(_, true) = v {
+    let md = v.text()?;
+    if md == INNER_MARK {
         return Some(v.clone());
     }
-    let md = v.text()?;
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
     let html = html.trim_end();

@@ -2,9 +2,12 @@
 //! subset old sites' own shortcodes use for buttons, notes and links —
 //! `.Get`, `.Inner`, `.Page.Title`, `.Page.Params.x`, `.Params.x`,
 //! `.IsNamedParams`, `if`/`with`/`else`, variables, `default`, `printf`,
-//! `relURL`/`absURL`/`urls.JoinPath`, `markdownify`, `safeHTML` and a few
-//! comparisons. Anything else met on the way gives `None`: the shortcode is
-//! then left for a hand, never shown half-done.
+//! `relURL`/`absURL`/`urls.JoinPath`, `markdownify`, `safeHTML`, `partial`
+//! of the site's (or its theme's) `layouts/partials/`, the string and list
+//! functions themes use to take a shortcode's text apart (`findRE`, `split`,
+//! `index`, `substr`, `replace`, `len`, …) and comparisons. Anything else
+//! met on the way gives `None`: the shortcode is then left for a hand,
+//! never shown half-done.
 
 mod parse;
 
@@ -14,6 +17,23 @@ use serde_json::{Map, Value as J};
 
 use parse::{Arg, Node, Pipe};
 
+/// Stands for what a pair holds while its template runs, when that text
+/// stays Markdown around the template's HTML (see [`Used::inner_read`]).
+pub const INNER_MARK: &str = "\u{1}folio-inner\u{1}";
+
+/// How deep partials may call partials (a partial calling itself stops).
+const DEPTH: usize = 8;
+
+/// The old site, as a template reads it.
+pub trait Site {
+    /// A site path (`/uploads/a.pdf`) → its address in the import; `None`
+    /// when it has none.
+    fn url(&mut self, path: &str) -> Option<String>;
+    /// The template of partial `name` (`layouts/partials/NAME`, the site's
+    /// or its theme's); `None` when it has none.
+    fn partial(&mut self, name: &str) -> Option<String>;
+}
+
 /// What a shortcode is called with, and the page it is on.
 pub struct Call<'a> {
     pub positional: &'a [String],
@@ -22,9 +42,7 @@ pub struct Call<'a> {
     pub inner: Option<&'a str>,
     pub title: &'a str,
     pub params: &'a Map<String, J>,
-    /// A site path (`/uploads/a.pdf`) → its address in the import; `None`
-    /// when it has none.
-    pub url: &'a mut dyn FnMut(&str) -> Option<String>,
+    pub site: &'a mut dyn Site,
 }
 
 /// What the template read: its arguments, its inner text, the page's
@@ -35,13 +53,18 @@ pub struct Used {
     pub inner: bool,
     pub shown_meta: bool,
     pub other_page: bool,
+    /// A function looked into [`INNER_MARK`] (`findRE`, `len`, `eq`…): what
+    /// it showed depends on the pair's real text, so the mark can't stand in.
+    pub inner_read: bool,
 }
 
-/// A value: text (and whether it is HTML already), a truth value, or nothing.
+/// A value: text (and whether it is HTML already), a truth value, a list
+/// (`findRE`, `split`), or nothing.
 #[derive(Debug, Clone, PartialEq)]
 enum Val {
     Str(String, bool),
     Bool(bool),
+    List(Vec<Val>),
     Nil,
     /// The shortcode itself (`.` at the top).
     Root,
@@ -52,6 +75,7 @@ impl Val {
         match self {
             Val::Str(s, _) => !s.is_empty(),
             Val::Bool(b) => *b,
+            Val::List(l) => !l.is_empty(),
             Val::Nil => false,
             Val::Root => true,
         }
@@ -62,7 +86,7 @@ impl Val {
             Val::Str(s, _) => Some(s.clone()),
             Val::Bool(b) => Some(b.to_string()),
             Val::Nil => Some(String::new()),
-            Val::Root => None,
+            Val::List(_) | Val::Root => None,
         }
     }
 
@@ -78,6 +102,8 @@ pub fn render(template: &str, call: &mut Call) -> Option<(String, Used)> {
     let mut ev = Eval {
         call,
         vars: HashMap::new(),
+        top: Val::Root,
+        depth: 0,
         used: Used::default(),
     };
     let mut out = String::new();
@@ -88,6 +114,10 @@ pub fn render(template: &str, call: &mut Call) -> Option<(String, Used)> {
 struct Eval<'c, 'a> {
     call: &'c mut Call<'a>,
     vars: HashMap<String, Val>,
+    /// `$`: the shortcode, or the value a partial was given.
+    top: Val,
+    /// How many partials deep.
+    depth: usize,
     used: Used,
 }
 
@@ -136,6 +166,11 @@ impl Eval<'_, '_> {
     fn command(&mut self, cmd: &[Arg], dot: &Val, piped: Option<Val>) -> Option<Val> {
         let (head, rest) = cmd.split_first()?;
         match head {
+            Arg::Ident(f) if f == "partial" => {
+                let mut args = self.args(rest, dot)?;
+                args.extend(piped);
+                self.partial(&args)
+            }
             Arg::Ident(f) => self.func(f, rest, dot, piped),
             Arg::Field(f)
                 if *dot == Val::Root && (f == &["Get"] || f == &["Page", "RenderString"]) =>
@@ -184,7 +219,7 @@ impl Eval<'_, '_> {
             Arg::Sub(p) => self.pipe(p, dot),
             Arg::Field(f) if f.is_empty() => Some(dot.clone()),
             Arg::Field(f) if *dot == Val::Root => self.field(f),
-            Arg::Var(v, f) if f.is_empty() && v.is_empty() => Some(Val::Root),
+            Arg::Var(v, f) if f.is_empty() && v.is_empty() => Some(self.top.clone()),
             Arg::Var(v, f) if f.is_empty() => self.vars.get(v).cloned(),
             Arg::Var(..) | Arg::Field(_) => None,
             Arg::Ident(f) => self.func(f, &[], dot, None),
@@ -228,6 +263,31 @@ impl Eval<'_, '_> {
     }
 }
 
+impl Eval<'_, '_> {
+    /// `partial "name.html" ctx`: the site's partial run with `.` and `$`
+    /// set to `ctx`, in variables of its own; its output is HTML.
+    fn partial(&mut self, args: &[Val]) -> Option<Val> {
+        let (name, ctx) = match args {
+            [name] => (name.text()?, Val::Nil),
+            [name, ctx] => (name.text()?, ctx.clone()),
+            _ => return None,
+        };
+        if self.depth >= DEPTH {
+            return None;
+        }
+        let tree = parse::parse(&self.call.site.partial(&name)?)?;
+        let vars = std::mem::take(&mut self.vars);
+        let top = std::mem::replace(&mut self.top, ctx.clone());
+        self.depth += 1;
+        let mut out = String::new();
+        let done = self.nodes(&tree, &ctx, &mut out);
+        self.depth -= 1;
+        self.vars = vars;
+        self.top = top;
+        done.map(|()| Val::Str(out, true))
+    }
+}
+
 /// A page's front matter value `key` as text (case as Hugo reads it: any).
 fn param(params: &Map<String, J>, key: &str) -> Val {
     let found = params.iter().find(|(k, _)| k.eq_ignore_ascii_case(key));
@@ -254,6 +314,7 @@ fn escape(s: &str) -> String {
 }
 
 mod funcs;
+mod text;
 
 #[cfg(test)]
 mod tests;

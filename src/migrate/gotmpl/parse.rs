@@ -191,11 +191,27 @@ fn tokens(s: &str) -> Option<Vec<Tok>> {
     Some(out)
 }
 
+/// A Go string's escapes (`\"`, `\\`, `\n`, `\t`); another stays as it is.
 fn unescape(raw: &str) -> String {
-    raw.replace("\\\"", "\"")
-        .replace("\\n", "\n")
-        .replace("\\t", "\t")
-        .replace("\\\\", "\\")
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(e @ ('"' | '\\')) => out.push(e),
+            Some(e) => {
+                out.push('\\');
+                out.push(e);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// A pipeline from tokens (`$x := a b | c`).
