@@ -12,6 +12,8 @@ use super::convert::Convert;
 use super::gotmpl::{self, Call, INNER_MARK, Site, Used};
 use super::refs::{Ref, Refs};
 
+/// What converts one line of a write-up's text.
+pub(super) type LineFn = fn(&mut Convert, &str) -> String;
 /// The site's file `path` under `layouts/`, else its theme's: the path
 /// found (from the site's folder) and the file's text.
 fn layout(refs: &Refs<'_>, path: &str) -> Option<(String, String)> {
@@ -91,12 +93,15 @@ fn render(
 /// Shortcode `name` called as `whole` with `args` (`alone` on its line), run:
 /// its HTML, or `""` when it only repeated the page's title; `None` when
 /// the site lacks its template or the template does what folio can't run.
+/// `convert_line` converts the lines of a pair's text (the caller's own
+/// shortcode conversion, given so this module need not import it).
 pub(super) fn run(
     cx: &mut Convert,
     name: &str,
     args: &Args,
     whole: &str,
     alone: bool,
+    convert_line: LineFn,
 ) -> Option<String> {
     let (_, template) = template(cx, name)?;
     let closed = whole
@@ -109,7 +114,7 @@ pub(super) fn run(
     // standing in for it) runs on that text, up to the closing tag.
     let whole_pair = !closed && first.as_ref().is_none_or(|(_, u)| u.inner_read);
     let (html, used) = if whole_pair {
-        with_inner(cx, name, &template, args, alone)?
+        with_inner(cx, name, &template, args, alone, convert_line)?
     } else {
         first?
     };
@@ -151,6 +156,7 @@ fn with_inner(
     template: &str,
     args: &Args,
     alone: bool,
+    convert_line: LineFn,
 ) -> Option<(String, Used)> {
     if !alone || cx.in_inner {
         return None;
@@ -161,7 +167,7 @@ fn with_inner(
     cx.in_inner = true;
     let mut inner = String::from("\n");
     for line in &lines {
-        inner.push_str(&super::shortcodes::hugo(cx, line));
+        inner.push_str(&convert_line(cx, line));
     }
     cx.in_inner = false;
     let ran = render(cx, template, args, Some(&inner)).filter(|_| cx.hugo_open.len() == open);

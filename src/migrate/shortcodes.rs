@@ -225,7 +225,7 @@ fn hugo_own(cx: &mut Convert, name: &str, whole: &str, args: &Args, alone: bool)
     // A file it names that the site lacks is no problem when its template
     // makes it a path of the site's (`{{ "files/" | relURL }}`).
     let missing = cx.hands.split_off(hands);
-    if let Some(html) = super::hugo_own::run(cx, name, args, whole, alone) {
+    if let Some(html) = super::hugo_own::run(cx, name, args, whole, alone, hugo) {
         return html;
     }
     cx.hands.extend(missing);
