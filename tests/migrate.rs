@@ -1765,3 +1765,46 @@ fn zola_theme_shortcodes_and_dates_with_day_00() {
     assert!(!page.contains("{{ "), "{page}");
     assert!(!built_page(&d, "meter").contains("{{ "));
 }
+
+/// A Nuxt Content site keeping each project as a data record
+/// (`content/works/<name>.json`: a title per language, tech, links,
+/// screenshots) with its text in `texts/<lang>/<name>.md`: one write-up per
+/// record, in the i18n config's default language, with its other language
+/// as the translation beside it; a text with its own front matter and no
+/// record stays a write-up of its own.
+#[test]
+fn nuxt_data_records_with_texts_per_language() {
+    let (d, report) = import("nuxt-data");
+    assert_eq!(projects(&d), ["abacus", "kiosk", "lantern"], "{report}");
+    let es = read(&d, "content/projects/lantern/index.md");
+    assert!(es.starts_with("---\ntitle: Farol de Bolsillo\n"), "{es}");
+    for part in [
+        "cover: lantern.png",
+        "- rust",
+        "Website: https://lantern.example.org/",
+        "Source: https://git.example.org/lantern",
+        "weight: 30",
+        "Una linterna que cabe en el bolsillo",
+    ] {
+        assert!(es.contains(part), "{part}: {es}");
+    }
+    let de = read(&d, "content/projects/lantern/index.de.md");
+    assert!(de.starts_with("---\ntitle: Taschenlaterne\n"), "{de}");
+    assert!(de.contains("Eine Laterne für die Tasche"), "{de}");
+    assert!(read(&d, "content/projects/abacus/index.de.md").contains("Ein Abakus"));
+    assert!(read(&d, "content/projects/kiosk/index.md").contains("title: Quiosco de barrio"));
+    assert!(read(&d, "folio.yaml").contains("languages:\n- es\n- de\n"));
+    assert!(
+        report.contains("5 of 5 write-ups need nothing by hand"),
+        "{report}"
+    );
+    assert_eq!(check(&d), Vec::<String>::new());
+    let page = built_page(&d, "lantern");
+    assert!(page.contains("Farol de Bolsillo"), "{page}");
+    let de = d.path().join("site/public/de/projects/lantern/index.html");
+    let de = std::fs::read_to_string(de).unwrap();
+    assert!(
+        de.contains("Taschenlaterne") && de.contains("Eine Laterne"),
+        "{de}"
+    );
+}

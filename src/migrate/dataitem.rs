@@ -190,6 +190,7 @@ mod tests {
             map,
             line: 4,
             place: "data.yml".into(),
+            text: None,
         }
     }
 

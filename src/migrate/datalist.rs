@@ -167,7 +167,12 @@ fn list(file: PathBuf, place: String, items: Vec<Value>) -> DataList {
         };
         if title(&map).is_some() {
             let (line, place) = (line.unwrap_or(1), place.clone());
-            records.push(Record { map, line, place });
+            records.push(Record {
+                map,
+                line,
+                place,
+                text: None,
+            });
             continue;
         }
         untitled.push(format!(

@@ -80,6 +80,8 @@ const COVERS: &[&str] = &[
     "banner",
     "local_image",
     "images",
+    "screenshots",
+    "screenshot",
     "featured",
 ];
 const ALTS: &[&str] = &[
@@ -102,6 +104,8 @@ const LINKS: &[(&str, &str)] = &[
     ("code", "Source"),
     ("url_code", "Source"),
     ("repoUrl", "Source"),
+    ("repoLink", "Source"),
+    ("repo_link", "Source"),
     ("demo", "Demo"),
     ("demoUrl", "Demo"),
     ("demo_url", "Demo"),

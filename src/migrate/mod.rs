@@ -20,6 +20,7 @@ pub mod datafile;
 pub mod dataitem;
 pub mod datalist;
 pub mod demo;
+pub mod described;
 pub mod detect;
 pub mod eleventy;
 mod eleventy_site;

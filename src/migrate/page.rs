@@ -96,15 +96,19 @@ pub fn convert(s: &Source, map: &SiteMap) -> crate::Result<(FileReport, Vec<Plan
 /// The front matter and text of `s`: of its item of a data list, else of its
 /// file; `None` (with the hand in `report`) when the file's cannot be read.
 fn source_front(s: &Source, report: &mut FileReport) -> crate::Result<Option<frontmatter::Front>> {
-    if let Some(r) = &s.record {
+    if let Some(r) = s.record.as_ref().filter(|r| r.text.is_none()) {
         let (front, notes) = super::dataitem::front(r);
         report.mapped.extend(notes);
         return Ok(Some(front));
     }
+    // A record with its text in a Markdown file (`s.path`): both.
     let bytes = std::fs::read(&s.path).map_err(|e| Error::io("cannot read", &s.path, e))?;
     let text = String::from_utf8_lossy(&bytes);
     match frontmatter::parse(&text) {
-        Ok(f) => Ok(Some(f)),
+        Ok(f) => Ok(Some(match &s.record {
+            Some(r) => super::described::front(r, f, &mut report.mapped),
+            None => f,
+        })),
         Err(e) => {
             report.hands.push(Hand {
                 line: 1,
@@ -174,6 +178,7 @@ fn cover_line(front: &frontmatter::Front) -> usize {
         "heroImage",
         "featured_image",
         "images",
+        "screenshots",
     ]
     .iter()
     .find_map(|k| front.key_line(k))

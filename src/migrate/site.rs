@@ -21,9 +21,18 @@ pub fn plan(
 ) -> crate::Result<(Report, Vec<Planned>)> {
     // The section a data list's items come from is the list itself.
     let shown = data.as_ref().map(|l| PathBuf::from(&l.place));
+    // Projects kept as records with their texts in Markdown files (Nuxt Content).
+    let described = data
+        .is_none()
+        .then(|| super::described::find(src, section))
+        .flatten();
     let (sources, skipped, data_note) = match data {
         Some(list) => (datalist::sources(&list), Vec::new(), list.notes()),
         None => writeups(src, section),
+    };
+    let sources = match &described {
+        Some(d) => d.sources(src, sources),
+        None => sources,
     };
     let vars = super::sitevars::of(src);
     let (pages, names, bundles, post_urls) = addresses(src, &sources, &vars);
@@ -83,6 +92,9 @@ pub fn plan(
     let config = &mut owner.config;
     let translated = super::translations::plan(src, section, &sources, &map, &mut report, config);
     planned.extend(translated?);
+    if let Some(d) = &described {
+        planned.extend(d.translations(src, &map, &mut report, config)?);
+    }
     planned.extend(shortcode_files(shortcodes, &mut report));
     let stubs = shortcode_stubs(&planned, &report.shortcodes, &mut report.site_hands);
     planned.extend(stubs);

@@ -45,6 +45,9 @@ pub struct Record {
     pub line: usize,
     /// Where the list is in the file, for the report (`_data/projects.yml`, `params.projects.items`).
     pub place: String,
+    /// The Markdown file of its text, when that is not in the record (a
+    /// Nuxt Content description, see [`super::described`]).
+    pub text: Option<PathBuf>,
 }
 
 const MARKDOWN: &[&str] = &["md", "markdown", "mdx"];
