@@ -41,6 +41,30 @@ pub fn front(r: &Record) -> (Front, Vec<String>) {
     (front, notes)
 }
 
+/// The front matter of a record whose text is the Markdown file read as
+/// `own`: the record's keys, the file's own keys (which win) and its text;
+/// the notes for the report in `notes`.
+pub fn with_text(r: &Record, own: Front, notes: &mut Vec<String>) -> Front {
+    let (mut front, item_notes) = front(r);
+    notes.push(format!("{} → front matter", r.place));
+    // The first says the item became a write-up: it is said above.
+    notes.extend(item_notes.into_iter().skip(1));
+    if !own.map.is_empty() {
+        // Its keys' lines are in the file; the record's are reported on line 1.
+        front.item_line = None;
+        notes.push("the description's own front matter over the record's".into());
+    }
+    for (k, v) in own.map {
+        front.map.insert(k, v);
+    }
+    Front {
+        raw: own.raw,
+        body: own.body,
+        body_first_line: own.body_first_line,
+        ..front
+    }
+}
+
 /// hugo-profile's `content` (Markdown) is the write-up's text.
 fn take_body(map: &mut Map<String, Value>, notes: &mut Vec<String>) -> String {
     for key in ["content", "body", "details"] {

@@ -14,7 +14,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::{Map, Value};
 
-use super::frontmatter::Front;
 use super::refs::SiteMap;
 use super::sources::{Record, Source, is_language, stem, unique};
 use super::write::Planned;
@@ -328,30 +327,6 @@ pub fn localize(map: &Map<String, Value>, lang: &str, languages: &[String]) -> M
         out.entry(k).or_insert(v);
     }
     out
-}
-
-/// The front matter of a record whose text is the Markdown file read as
-/// `own`: the record's keys, the file's own keys (which win) and its text;
-/// the notes for the report in `notes`.
-pub fn front(r: &Record, own: Front, notes: &mut Vec<String>) -> Front {
-    let (mut front, item_notes) = super::dataitem::front(r);
-    notes.push(format!("{} → front matter", r.place));
-    // The first says the item became a write-up: it is said above.
-    notes.extend(item_notes.into_iter().skip(1));
-    if !own.map.is_empty() {
-        // Its keys' lines are in the file; the record's are reported on line 1.
-        front.item_line = None;
-        notes.push("the description's own front matter over the record's".into());
-    }
-    for (k, v) in own.map {
-        front.map.insert(k, v);
-    }
-    Front {
-        raw: own.raw,
-        body: own.body,
-        body_first_line: own.body_first_line,
-        ..front
-    }
 }
 
 fn rel(src: &Path, p: &Path) -> PathBuf {

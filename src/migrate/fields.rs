@@ -337,8 +337,15 @@ impl Fields {
             let Some((src, alt)) = rest.get(*key).and_then(image_of) else {
                 continue;
             };
-            rest.remove(*key);
-            self.note(key, "cover");
+            // A list's other images stay under extra, named in the report.
+            match rest.remove(*key) {
+                Some(Value::Array(mut list)) if list.len() > 1 => {
+                    list.remove(0);
+                    self.note(&format!("{key} (the first of {})", list.len() + 1), "cover");
+                    rest.insert(key.to_string(), Value::Array(list));
+                }
+                _ => self.note(key, "cover"),
+            }
             self.cover = Some(src);
             self.cover_alt = alt;
             break;
@@ -754,6 +761,31 @@ mod tests {
         assert_eq!(m.hands[0].line, 3);
         assert!(m.hands[0].message.contains("write the date you meant"));
         assert!(!m.mapped.iter().any(|n| n.contains("Jekyll")));
+    }
+
+    #[test]
+    fn a_list_of_images_gives_its_first_as_cover_and_keeps_the_others() {
+        let f =
+            parse("---\ntitle: A\nscreenshots:\n- one.png\n- two.png\n- three.png\n---\n").unwrap();
+        let m = Fields::map(&f, &[], false);
+        assert_eq!(m.cover.as_deref(), Some("one.png"));
+        assert_eq!(
+            m.extra.get("screenshots"),
+            Some(&serde_json::json!(["two.png", "three.png"]))
+        );
+        assert!(
+            m.mapped
+                .iter()
+                .any(|n| n == "screenshots (the first of 3) → cover"),
+            "{:?}",
+            m.mapped
+        );
+        let one = Fields::map(
+            &parse("---\ntitle: A\nimages: [one.png]\n---\n").unwrap(),
+            &[],
+            false,
+        );
+        assert!(one.extra.is_empty(), "{:?}", one.extra);
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn source_front(s: &Source, report: &mut FileReport) -> crate::Result<Option<fro
     let text = String::from_utf8_lossy(&bytes);
     match frontmatter::parse(&text) {
         Ok(f) => Ok(Some(match &s.record {
-            Some(r) => super::described::front(r, f, &mut report.mapped),
+            Some(r) => super::dataitem::with_text(r, f, &mut report.mapped),
             None => f,
         })),
         Err(e) => {
