@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde_json::{Map, Value};
+
 use super::refs::SiteMap;
 use super::sources::{Source, discover, is_language};
 use super::write::Planned;
@@ -66,14 +68,16 @@ pub fn plan(
         return Ok(Vec::new());
     };
     let mut planned = Vec::new();
-    let mut languages = vec![default_code(config, &lang)];
-    for (other, dir) in other_languages(src, &lang, &name) {
+    let settings = super::settings::settings(src);
+    let mut languages = vec![default_code(config, &code_of(&settings, &lang))];
+    for (folder, dir) in other_languages(src, &lang, &name) {
+        let other = code_of(&settings, &folder);
         let (found, _) = discover(&dir);
         for mut t in found {
             let Some(of) = sources.iter().find(|s| key(&s.slug) == key(&t.slug)) else {
                 report.skipped.push((
                     rel(src, &t.path),
-                    format!("a `{other}` write-up with no page of the same name in `{lang}`: not imported (import it with --section {})", rel(src, &dir).display()),
+                    format!("a `{folder}` write-up with no page of the same name in `{lang}`: not imported (import it with --section {})", rel(src, &dir).display()),
                 ));
                 continue;
             };
@@ -106,6 +110,34 @@ pub fn plan(
     Ok(planned)
 }
 
+/// The code folio writes for the Hugo language `key` (its content folder):
+/// the key when it is the first part of the language's `languageCode` or
+/// there is none, else that code (`jp` with `languageCode = "ja-JP"` →
+/// `ja-JP`): folio gives it to `lang=` and to its theme's words, which need a
+/// real language.
+fn code_of(settings: &Map<String, Value>, key: &str) -> String {
+    let code = settings
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("languages"))
+        .and_then(|(_, v)| v.get(key))
+        .and_then(Value::as_object)
+        .and_then(|l| {
+            l.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("languageCode"))
+                .and_then(|(_, v)| v.as_str())
+        });
+    match code {
+        Some(c)
+            if c.split(['-', '_'])
+                .next()
+                .is_some_and(|p| !p.eq_ignore_ascii_case(key)) =>
+        {
+            c.to_string()
+        }
+        _ => key.to_string(),
+    }
+}
+
 /// The site's `language:` (`en-US`) when the folder (`en`) is its primary
 /// part, else the folder's name: folio wants it first in `languages:`.
 fn default_code(config: &serde_yaml::Mapping, lang: &str) -> String {
@@ -118,4 +150,28 @@ fn default_code(config: &serde_yaml::Mapping, lang: &str) -> String {
 
 fn rel(src: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(src).unwrap_or(p).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_language_folder_that_is_no_language_code_is_named_by_its_language_code() {
+        let settings = serde_json::json!({
+            "Languages": {
+                "us": {"languageCode": "en-US"},
+                "jp": {"LanguageCode": "ja-JP"},
+                "de": {"languageCode": "de-DE"},
+                "fr": {}
+            }
+        });
+        let settings = settings.as_object().unwrap();
+        assert_eq!(code_of(settings, "us"), "en-US");
+        assert_eq!(code_of(settings, "jp"), "ja-JP");
+        // The folder is the language: URLs keep it.
+        assert_eq!(code_of(settings, "de"), "de");
+        assert_eq!(code_of(settings, "fr"), "fr");
+        assert_eq!(code_of(&Map::new(), "cn"), "cn");
+    }
 }
