@@ -89,6 +89,33 @@ fn a_site_shortcode_template_adds_and_overrides() {
     );
 }
 
+/// A shortcode brought from Zola sees `page` and `config` as it did there,
+/// and one named like a built-in (`video`) takes its own arguments.
+#[test]
+fn a_site_shortcode_sees_zolas_page_and_config() {
+    let s =
+        gamma("{{ image(name=\"shot-a.png\", alt=\"Home\") }}\n\n{{ video(name=\"demo.mp4\") }}\n");
+    s.write(
+        "templates/shortcodes/image.html",
+        "{% set path = page.path ~ name %}<img alt=\"{{ alt }}\" src=\"{{ config.base_url ~ path }}\">",
+    );
+    s.write(
+        "templates/shortcodes/video.html",
+        "<video src=\"{{ page.path ~ name }}\" title=\"{{ config.title }}\"></video>",
+    );
+    let html = built(&s);
+    assert!(
+        html.contains(
+            "<img alt=\"Home\" src=\"https://ana.github.io/portfolio/projects/gamma/shot-a.png\">"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<video src=\"/projects/gamma/demo.mp4\" title=\"Test Site\"></video>"),
+        "{html}"
+    );
+}
+
 #[test]
 fn a_broken_site_shortcode_template_is_named() {
     let s = gamma("{{ note() }}\n");

@@ -255,13 +255,38 @@ const ZOLA_ONLY: &[&str] = &[
     "get_page(",
     "get_section(",
     "get_taxonomy",
-    "config.",
-    "page.",
     "section.",
     "| markdown",
     "|markdown",
     "trans(",
 ];
+
+/// The `page` and `config` fields folio gives a site's own shortcode, as
+/// Zola does (see `shortcodes::PageFiles::context`).
+const GIVEN: &[(&str, &str)] = &[
+    ("page", "path"),
+    ("page", "permalink"),
+    ("page", "slug"),
+    ("page", "lang"),
+    ("config", "base_url"),
+    ("config", "title"),
+];
+
+/// What the shortcode template `text` uses of Zola's that folio's
+/// shortcodes lack: a function, a filter, or a field of `page` or `config`
+/// beyond [`GIVEN`].
+fn zola_only(text: &str) -> Option<String> {
+    static FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(page|config)\.(\w+)").expect("valid regex")
+    });
+    if let Some(w) = ZOLA_ONLY.iter().find(|w| text.contains(**w)) {
+        return Some(w.trim_start_matches('|').trim().to_string());
+    }
+    FIELD
+        .captures_iter(text)
+        .find(|c| !GIVEN.contains(&(&c[1], &c[2])))
+        .map(|c| c[0].to_string())
+}
 
 /// An empty `templates/shortcodes/NAME.html` for each shortcode the imported
 /// write-ups still call that is neither folio's nor copied (a theme's, when
@@ -318,11 +343,10 @@ fn shortcode_files(
     for (name, path) in usable {
         let rel = PathBuf::from("templates/shortcodes").join(format!("{name}.html"));
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        if let Some(what) = ZOLA_ONLY.iter().find(|w| text.contains(**w)) {
+        if let Some(what) = zola_only(&text) {
             report.site_hands.push(format!(
-                "{}: the shortcode `{name}` uses `{}`, which only Zola has; rewrite that part",
+                "{}: the shortcode `{name}` uses `{what}`, which only Zola has; rewrite that part",
                 rel.display(),
-                what.trim_start_matches('|').trim()
             ));
         }
         report.shortcodes.push(name);
@@ -425,6 +449,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_zola_shortcode_is_named_only_for_what_folio_does_not_give_it() {
+        let given = "{% set p = config.base_url ~ page.path ~ name %}<img src=\"{{ p }}\">";
+        assert_eq!(zola_only(given), None);
+        let more = "{{ page.title }} {{ config.extra.author }}";
+        assert_eq!(zola_only(more).as_deref(), Some("page.title"));
+        assert_eq!(
+            zola_only("{{ config.extra.x }}").as_deref(),
+            Some("config.extra")
+        );
+        assert_eq!(
+            zola_only("{{ body | markdown | safe }}").as_deref(),
+            Some("markdown")
+        );
+        assert_eq!(zola_only("{{ homepage.x }}"), None);
+    }
+
+    #[test]
     fn a_data_file_that_cannot_be_read_is_named_in_the_report() {
         let dir = tempfile::tempdir().unwrap();
         let s = dir.path();
@@ -457,7 +498,7 @@ mod tests {
         let sc = dir.path().join("templates/shortcodes");
         std::fs::create_dir_all(&sc).unwrap();
         std::fs::write(sc.join("note.html"), "<aside>{{ body }}</aside>").unwrap();
-        std::fs::write(sc.join("gh.html"), "<a href=\"{{ page.permalink }}\">x</a>").unwrap();
+        std::fs::write(sc.join("gh.html"), "<a href=\"{{ page.title }}\">x</a>").unwrap();
         std::fs::write(
             sc.join("img.html"),
             "{%- set s = resize_image(path=src, width=400, op=\"fit_width\") -%}<img src=\"{{ s.url }}\">",
@@ -484,7 +525,7 @@ mod tests {
         assert_eq!(hands.len(), 3, "{hands:?}");
         assert!(hands[0].starts_with("templates/shortcodes/card.html: not copied"));
         assert!(hands[1].contains("img.html: not copied") && hands[1].contains("resize_image"));
-        assert!(hands[2].contains("`gh` uses `page.`"));
+        assert!(hands[2].contains("`gh` uses `page.title`"));
         assert_eq!(own_shortcodes(dir.path()).0.len(), 2);
     }
 }

@@ -42,6 +42,13 @@ pub trait PageFiles {
     fn images(&self) -> Vec<String> {
         Vec::new()
     }
+    /// What a site's own shortcode sees besides its arguments, as Zola gives
+    /// it: `page` (`path`, `permalink`, `slug`, `lang`) and `config`
+    /// (`base_url` without its trailing slash, `title`), so templates brought
+    /// from Zola (`{{ config.base_url ~ page.path ~ name }}`) work.
+    fn context(&self) -> serde_json::Map<String, Value> {
+        serde_json::Map::new()
+    }
 }
 
 /// The shortcodes a site can call: the built-ins and the site's own templates.
@@ -137,7 +144,18 @@ impl Shortcodes {
         if let Some(body) = &call.body {
             ctx.insert("body".into(), Value::String(body.clone()));
         }
-        if let Some(spec) = builtin::spec(&call.name) {
+        let own = self.own.contains(&call.name);
+        if own {
+            for (k, v) in files.context() {
+                ctx.entry(k).or_insert(v);
+            }
+        }
+        // A site's own template of a built-in's name gets what the built-in
+        // prepares when called with the built-in's arguments; called with
+        // others (a Zola site's `video(name=…)`), it takes them as they are.
+        let spec = builtin::spec(&call.name)
+            .filter(|spec| !own || builtin::check_args(spec, &call.args).is_ok());
+        if let Some(spec) = spec {
             let help = || format!("write it as {}", spec.example);
             builtin::check_args(spec, &call.args).map_err(|e| Problem::new(e.message(), help()))?;
             builtin::prepare(&call.name, &mut ctx, files, state)

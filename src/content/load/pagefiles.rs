@@ -51,6 +51,21 @@ impl<'a, FM> BundleFiles<'a, FM> {
 }
 
 impl<FM> PageFiles for BundleFiles<'_, FM> {
+    fn context(&self) -> serde_json::Map<String, serde_json::Value> {
+        let location = &self.entry.location;
+        let page = serde_json::json!({
+            "path": format!("/{}", location.path),
+            "permalink": location.permalink,
+            "slug": self.entry.slug,
+            "lang": self.loader.lang,
+        });
+        let config = serde_json::json!({
+            "base_url": self.loader.config.base_url.trim_end_matches('/'),
+            "title": self.loader.config.title,
+        });
+        serde_json::Map::from_iter([("page".into(), page), ("config".into(), config)])
+    }
+
     fn file(&mut self, name: &str, is_image: bool) -> crate::Result<FileInfo> {
         if markdown::is_external_or_fragment(name) && !name.starts_with("//") {
             return Ok(FileInfo {
