@@ -1772,6 +1772,30 @@ fn zola_theme_shortcodes_and_dates_with_day_00() {
 /// record, in the i18n config's default language, with its other language
 /// as the translation beside it; a text with its own front matter and no
 /// record stays a write-up of its own.
+/// A Nuxt site whose images sit on an image host (`@nuxt/image` with
+/// Cloudinary's `baseURL`): a cover named by its path there is shown from
+/// there, as is a cover given as a URL; nothing needs a hand.
+#[test]
+fn covers_on_an_image_host_or_at_a_url_stay_where_they_are() {
+    let (d, report) = import("nuxt-image-host");
+    assert!(
+        read(&d, "content/projects/harbour/index.md").contains(
+            "cover: https://res.cloudinary.com/demo-studio/image/upload/v1690000000/work/harbour-home.jpg"
+        ),
+        "{report}"
+    );
+    assert!(
+        read(&d, "content/projects/kiln/index.md")
+            .contains("cover: https://cdn.example.org/kiln.png")
+    );
+    assert!(
+        report.contains("2 of 2 write-ups need nothing by hand"),
+        "{report}"
+    );
+    assert!(report.contains("the site's image host"), "{report}");
+    assert!(check(&d).is_empty(), "{:?}", check(&d));
+}
+
 #[test]
 fn nuxt_data_records_with_texts_per_language() {
     let (d, report) = import("nuxt-data");

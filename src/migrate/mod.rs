@@ -28,6 +28,7 @@ pub mod fields;
 pub mod frontmatter;
 mod gotmpl;
 mod hugo_own;
+pub mod imagehost;
 pub mod imports;
 pub mod includes;
 pub mod jsx;

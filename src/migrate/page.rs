@@ -223,6 +223,15 @@ fn cover_named(
     };
     match refs.cover(&raw) {
         Ref::Rewrite(name) => return (Some(name), hands),
+        // On the site's image host, or a URL it gave: shown from there, as before.
+        Ref::Broken(_) if let Some(url) = super::imagehost::url(refs, &raw) => {
+            f.mapped.push(format!("cover `{raw}` → {url} (the site's image host: shown from there, as before)"));
+            return (Some(url), hands);
+        }
+        Ref::Keep if raw.starts_with("https://") => {
+            f.mapped.push("cover: a URL, shown from its host as before (a copy in the bundle would get resized copies and a share card)".into());
+            return (Some(raw), hands);
+        }
         Ref::Keep | Ref::Old(_) => hands.push(Hand {
             line,
             message: format!("the cover `{raw}` is a URL (kept under extra.cover): download it into the bundle and set `cover:`"),

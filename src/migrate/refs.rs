@@ -39,6 +39,9 @@ pub struct SiteMap {
     pub eleventy: Option<super::eleventy_site::Site>,
     /// Whether it is a Jekyll site (Liquid in write-ups is run: `{{ page.KEY }}`).
     pub jekyll: bool,
+    /// Where the site's images are served from when they are kept on an
+    /// image host (`@nuxt/image`'s `baseURL`: `https://res.cloudinary.com/x/image/upload/`).
+    pub image_host: Option<String>,
 }
 
 /// For tests: a site in a temporary folder with the write-up
@@ -226,6 +229,11 @@ impl<'a> Refs<'a> {
     /// links to other write-ups become `@/projects/...`.
     pub fn link(&mut self, dest: &str) -> Ref {
         self.resolve(dest, false)
+    }
+
+    /// Where the old site's images are served from, when an image host.
+    pub fn site_image_host(&self) -> Option<&str> {
+        self.site.image_host.as_deref()
     }
 
     /// The old site's setting `key` (`image_path`), when it is text.

@@ -66,6 +66,7 @@ pub fn plan(
         aliases: super::aliases::of(src),
         eleventy: super::eleventy_site::Site::of(src),
         jekyll: generator == Generator::Jekyll,
+        image_host: super::imagehost::of(src),
     };
     let mut report = Report {
         generator: Some(generator),
