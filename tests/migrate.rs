@@ -1774,7 +1774,9 @@ fn zola_theme_shortcodes_and_dates_with_day_00() {
 /// record stays a write-up of its own.
 /// A Nuxt site whose images sit on an image host (`@nuxt/image` with
 /// Cloudinary's `baseURL`): a cover named by its path there is shown from
-/// there, as is a cover given as a URL; nothing needs a hand.
+/// there, as is a cover given as a URL; nothing needs a hand. An image
+/// `../work/x.png` is read against the page's URL without a trailing slash
+/// (`/work/harbour`), as Nuxt serves it; a hidden `.name.md` is skipped.
 #[test]
 fn covers_on_an_image_host_or_at_a_url_stay_where_they_are() {
     let (d, report) = import("nuxt-image-host");
@@ -1793,6 +1795,15 @@ fn covers_on_an_image_host_or_at_a_url_stay_where_they_are() {
         "{report}"
     );
     assert!(report.contains("the site's image host"), "{report}");
+    assert!(exists(&d, "static/work/berths.png"), "{report}");
+    assert!(
+        read(&d, "content/projects/harbour/index.md")
+            .contains("![Berths on a calm day](/work/berths.png)")
+    );
+    assert!(
+        report.contains(".tide-clock.md: skipped, its name starts with `.`"),
+        "{report}"
+    );
     assert!(check(&d).is_empty(), "{:?}", check(&d));
 }
 

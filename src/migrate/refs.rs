@@ -325,16 +325,28 @@ impl<'a> Refs<'a> {
         if let Some((file, rel)) = self.in_static(&path) {
             return self.file(file, Some(rel), fragment, into_bundle);
         }
-        // The browser read it against the page's old URL, not its source file.
-        let found = self
-            .against_old_url(&path)
-            .map(|site_path| self.root_relative(&site_path, fragment, into_bundle));
-        match found {
-            Some(Ref::Broken(_)) | None => {
-                Ref::Broken(format!("`{dest}` does not exist in the old site"))
-            }
-            Some(found) => found,
+        // The browser read it against the page's old URL, not its source file:
+        // `/projects/name/` (Hugo, Zola), or `/projects/name` without the
+        // slash (Nuxt, Next.js), whose `../` starts from `/projects/`.
+        let urls = [self.against_old_url(&path), self.against_page_file(&path)];
+        let found = urls
+            .into_iter()
+            .flatten()
+            .map(|site_path| self.root_relative(&site_path, fragment, into_bundle))
+            .find(|r| !matches!(r, Ref::Broken(_)));
+        found.unwrap_or_else(|| Ref::Broken(format!("`{dest}` does not exist in the old site")))
+    }
+
+    /// `path` read against the page's old URL written without a trailing
+    /// slash (`/projects/name`): from the section's folder. Only for a path
+    /// that climbs (`../x.png`); Jekyll posts have their own URL.
+    fn against_page_file(&self, path: &str) -> Option<String> {
+        if !path.starts_with("../") || self.site.post_urls.contains_key(&self.source) {
+            return None;
         }
+        let section = self.site.section_url.trim_matches('/');
+        let joined = normalize(&Path::new(section).join(path))?;
+        Some(joined.to_string_lossy().replace('\\', "/"))
     }
 
     /// `path` read against the URL the old site gave this page (`projects/name/`).

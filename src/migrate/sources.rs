@@ -184,11 +184,15 @@ pub(super) fn split_date_prefix(name: &str) -> (Option<String>, String) {
 }
 
 /// Why the old generator never published `f` (named `name`), if it did not:
-/// Jekyll and Astro leave out files whose names start with `_`, and a page
-/// whose front matter is commented out (`<!--` then `---`) has none.
+/// Jekyll and Astro leave out files whose names start with `_`, every
+/// generator hidden ones (`.draft.md`, as Nuxt Content keeps drafts), and a
+/// page whose front matter is commented out (`<!--` then `---`) has none.
 fn unpublished(f: &Path, name: &str) -> Option<&'static str> {
     if name.starts_with('_') {
         return Some("its name starts with `_`: the old site did not publish it");
+    }
+    if name.starts_with('.') {
+        return Some("its name starts with `.` (a hidden file): the old site did not publish it");
     }
     let text = std::fs::read_to_string(f).unwrap_or_default();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
