@@ -29,7 +29,7 @@ pub fn record_for(md: &Path) -> Option<(PathBuf, Map<String, Value>)> {
 }
 
 /// The JSON and YAML files of `dir` (not package manifests), sorted.
-fn data_files(dir: &Path) -> Vec<PathBuf> {
+pub(super) fn data_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()

@@ -14,10 +14,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::{Map, Value};
 
+use super::Report;
 use super::refs::SiteMap;
 use super::sources::{Record, Source, is_language, stem, unique};
 use super::write::Planned;
-use super::{Report, page};
 
 /// A project: its record and its text in each language.
 #[derive(Debug)]
@@ -36,8 +36,6 @@ pub struct Described {
     pub languages: Vec<String>,
     pub projects: Vec<Project>,
 }
-
-const DATA: &[&str] = &["json", "yml", "yaml"];
 
 /// The section's projects kept as records, when at least one record has a
 /// Markdown text named after it.
@@ -108,20 +106,7 @@ fn languages(default: Option<String>, projects: &[Project]) -> Vec<String> {
 
 /// The files of `dir` holding one record each (a mapping with a title or name).
 fn record_files(dir: &Path) -> Vec<(PathBuf, Map<String, Value>)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            p.extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| DATA.contains(&x.to_ascii_lowercase().as_str()))
-        })
-        .collect();
-    files.sort();
-    files
+    super::datafile::data_files(dir)
         .into_iter()
         .filter_map(|f| match super::datafile::parse(&f)? {
             Value::Object(map) if ["title", "name"].iter().any(|k| titled(map.get(*k))) => {
@@ -259,17 +244,8 @@ impl Described {
         for p in &self.projects {
             for (lang, _) in p.texts.iter().filter(|(l, _)| *l != self.languages[0]) {
                 let s = self.source(src, p, lang);
-                let (mut file, files) = page::convert(&s, map)?;
-                file.source = rel(src, &s.path);
-                let index = Path::new("content/projects").join(&s.slug).join("index.md");
-                let translated = index.with_file_name(format!("index.{lang}.md"));
-                for mut f in files {
-                    if f.rel == index {
-                        f.rel = translated.clone();
-                        file.dest = Some(translated.clone());
-                    }
-                    planned.push(f);
-                }
+                let (file, files) = super::translations::convert(src, &s, map, lang)?;
+                planned.extend(files);
                 report.files.push(file);
             }
         }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::refs::SiteMap;
 use super::sources::{Source, discover, is_language};
 use super::write::Planned;
-use super::{Report, page};
+use super::{FileReport, Report, page};
 
 /// The section `content/<lang>/<name>`'s language and name.
 fn language_section(section: &Path) -> Option<(String, String)> {
@@ -83,17 +83,8 @@ pub fn plan(
             };
             t.slug = of.slug.clone();
             t.collided = None;
-            let (mut file, files) = page::convert(&t, map)?;
-            file.source = rel(src, &t.path);
-            let index = Path::new("content/projects").join(&t.slug).join("index.md");
-            let translated = index.with_file_name(format!("index.{other}.md"));
-            for mut p in files {
-                if p.rel == index {
-                    p.rel = translated.clone();
-                    file.dest = Some(translated.clone());
-                }
-                planned.push(p);
-            }
+            let (file, files) = convert(src, &t, map, &other)?;
+            planned.extend(files);
             report.files.push(file);
             if !languages.contains(&other) {
                 languages.push(other.clone());
@@ -108,6 +99,29 @@ pub fn plan(
         config.insert("languages".into(), serde_yaml::Value::Sequence(list));
     }
     Ok(planned)
+}
+
+/// Write-up `s` converted as the translation into `lang` of the write-up
+/// with its slug: its text planned as `content/projects/<slug>/index.<lang>.md`.
+pub fn convert(
+    src: &Path,
+    s: &Source,
+    map: &SiteMap,
+    lang: &str,
+) -> crate::Result<(FileReport, Vec<Planned>)> {
+    let (mut file, files) = page::convert(s, map)?;
+    file.source = rel(src, &s.path);
+    let index = Path::new("content/projects").join(&s.slug).join("index.md");
+    let translated = index.with_file_name(format!("index.{lang}.md"));
+    let mut planned = Vec::with_capacity(files.len());
+    for mut p in files {
+        if p.rel == index {
+            p.rel = translated.clone();
+            file.dest = Some(translated.clone());
+        }
+        planned.push(p);
+    }
+    Ok((file, planned))
 }
 
 /// The code folio writes for the Hugo language `key` (its content folder):
