@@ -790,6 +790,20 @@ fn paths_as_the_old_site_served_them() {
     assert_no_leftovers(&built_page(&d, "relay"));
 }
 
+/// An Eleventy site's cover named from the site root (`/images/loom.png`)
+/// is found in its input folder `src/`, where its layouts served it from.
+#[test]
+fn an_eleventy_cover_is_found_in_its_input_folder() {
+    let (d, report) = import("eleventy-src-images");
+    let md = read(&d, "content/projects/loom/index.md");
+    assert!(md.contains("cover: loom.png"), "{md}");
+    assert!(exists(&d, "content/projects/loom/loom.png"), "{report}");
+    assert!(
+        report.contains("1 of 1 write-up need nothing by hand"),
+        "{report}"
+    );
+}
+
 #[test]
 fn eleventy_image_and_gallery_shortcodes() {
     let (d, report) = import("eleventy-images");

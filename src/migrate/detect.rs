@@ -448,7 +448,9 @@ pub fn static_roots(src: &Path, generator: Generator) -> Vec<PathBuf> {
         Generator::Zola => &["static"],
         Generator::Jekyll => &[""],
         Generator::Astro => &["public"],
-        Generator::Js => &["public", "static", "src/assets", ""],
+        // Last, `src/`: Eleventy's usual input folder, whose images its
+        // layouts and image shortcodes serve (`/images/x.png` from `src/images/`).
+        Generator::Js => &["public", "static", "src/assets", "", "src"],
     };
     names
         .iter()
