@@ -68,21 +68,9 @@ pub fn plan(
         jekyll: generator == Generator::Jekyll,
         image_host: super::imagehost::of(src),
     };
-    let mut report = Report {
-        generator: Some(generator),
-        section: shown.unwrap_or_else(|| section.to_path_buf()),
-        skipped: skipped
-            .into_iter()
-            .map(|(p, why)| (rel(src, &p), why))
-            .collect(),
-        ..Report::default()
-    };
-    report.site_hands.extend(data_note);
-    report.site_hands.extend(detect::section_note(src, section));
-    report.site_hands.extend(super::datafile::broken(src));
-    report
-        .site_hands
-        .extend(super::datafile::broken_beside(src, &sources));
+    let shown = shown.unwrap_or_else(|| section.to_path_buf());
+    let mut report = first_report(src, generator, section, shown, skipped, &sources);
+    report.site_hands.splice(0..0, data_note);
     let mut planned = Vec::new();
     for s in &sources {
         let (mut file, files) = page::convert(s, &map)?;
@@ -101,6 +89,34 @@ pub fn plan(
     planned.extend(stubs);
     planned.extend(owner_files(&owner, &mut report));
     Ok((report, planned))
+}
+
+/// The report before any write-up is converted: the generator, the section
+/// shown, the files skipped and the site's own problems (its section, its
+/// data files).
+fn first_report(
+    src: &Path,
+    generator: Generator,
+    section: &Path,
+    shown: PathBuf,
+    skipped: Vec<(PathBuf, String)>,
+    sources: &[Source],
+) -> Report {
+    let mut report = Report {
+        generator: Some(generator),
+        section: shown,
+        skipped: skipped
+            .into_iter()
+            .map(|(p, why)| (rel(src, &p), why))
+            .collect(),
+        ..Report::default()
+    };
+    report.site_hands.extend(detect::section_note(src, section));
+    report.site_hands.extend(super::datafile::broken(src));
+    report
+        .site_hands
+        .extend(super::datafile::broken_beside(src, sources));
+    report
 }
 
 /// Where links find each write-up: its source file, its old name (file stem
